@@ -1,0 +1,55 @@
+/**
+ * The `edition` command. `run` takes argv (and optionally a fresh Command
+ * and terminal, for tests) and sets the exit code; it never calls
+ * process.exit, and the library it calls never prints.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { validateCommand } from './commands/validate.js';
+import type { Terminal } from './terminal.js';
+import { processTerminal } from './terminal.js';
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export interface RunResult {
+  exitCode: number;
+}
+
+export function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
+  const program = new Command('edition')
+    .description('Validate and build a TEI edition of correspondence')
+    .version(toolVersion())
+    .showHelpAfterError()
+    .configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr })
+    .exitOverride();
+  const commands = [validateCommand(terminal, setExitCode)];
+  for (const command of commands) program.addCommand(command.configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
+  return program;
+}
+
+export async function run(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<RunResult> {
+  let exitCode = 0;
+  const program = createProgram(terminal, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; usage errors with 2.
+      exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof UsageError) {
+      terminal.stderr(`edition: ${error.message}\n`);
+      exitCode = 2;
+    } else {
+      const e = error as Error;
+      terminal.stderr(`edition: internal error: ${e.stack ?? e.message}\n`);
+      exitCode = 2;
+    }
+  }
+  return { exitCode };
+}

@@ -1,0 +1,146 @@
+/**
+ * The edition's configuration, `edition.config.json` at the project root.
+ * Paths in it are relative to the file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from './diagnostics/diagnostic.js';
+import type { Severity } from './diagnostics/diagnostic.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface EditionConfig {
+  /** Absolute path of the configuration file, or undefined for the generic profile. */
+  file: string | undefined;
+  /** The folder the paths are relative to. */
+  root: string;
+  title: string;
+  /** Absolute path of the source folder. */
+  source: string;
+  /** Absolute path of the RelaxNG schema. */
+  schema: string;
+  /** Absolute path of the output folder. */
+  output: string;
+  /** File name (in the source folder) of the edition header. */
+  header: string | undefined;
+  /** Register kind → file name in the source folder. */
+  registers: { persons?: string; places?: string; orgs?: string };
+  /** Inclusive year range of the documents. */
+  dateRange: { from: number; to: number } | undefined;
+  /** Per-rule overrides: off, warning or error. */
+  rules: Record<string, RuleSetting>;
+  baseUrl: string;
+  licence: { url: string; label: string };
+  /** True when edition-specific rules apply (a configured edition), false for generic checks only. */
+  editionRules: boolean;
+}
+
+export const CONFIG_FILE = 'edition.config.json';
+
+interface RawConfig {
+  title?: string;
+  source?: string;
+  schema?: string;
+  output?: string;
+  header?: string;
+  registers?: { persons?: string; places?: string; orgs?: string };
+  dateRange?: { from?: number | string; to?: number | string };
+  rules?: Record<string, string>;
+  baseUrl?: string;
+  licence?: { url?: string; label?: string };
+}
+
+function asYear(value: number | string | undefined, what: string, file: string): number {
+  const year = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
+  if (!Number.isInteger(year)) throw new UsageError(`${file}: dateRange.${what} must be a year, got ${JSON.stringify(value)}`);
+  return year;
+}
+
+export function loadConfig(file: string): EditionConfig {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UsageError(`No configuration file at ${path}`);
+  let raw: RawConfig;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as RawConfig;
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const root = dirname(path);
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    if (setting !== 'off' && setting !== 'warning' && setting !== 'error') {
+      throw new UsageError(`${path}: rule "${id}" must be "off", "warning" or "error", got ${JSON.stringify(setting)}`);
+    }
+    rules[id] = setting;
+  }
+  return {
+    file: path,
+    root,
+    title: raw.title ?? 'Untitled edition',
+    source: resolve(root, raw.source ?? 'tei'),
+    schema: resolve(root, raw.schema ?? 'schema/edition.rng'),
+    output: resolve(root, raw.output ?? 'dist'),
+    header: raw.header,
+    registers: raw.registers ?? {},
+    dateRange: raw.dateRange ? { from: asYear(raw.dateRange.from, 'from', path), to: asYear(raw.dateRange.to, 'to', path) } : undefined,
+    rules,
+    baseUrl: raw.baseUrl ?? '',
+    licence: { url: raw.licence?.url ?? '', label: raw.licence?.label ?? '' },
+    editionRules: true,
+  };
+}
+
+/**
+ * The generic profile for a foreign folder: well-formedness, RelaxNG and
+ * pointers inside each document, nothing specific to this edition.
+ */
+export function genericConfig(source: string, schema: string, base?: EditionConfig): EditionConfig {
+  return {
+    file: undefined,
+    root: process.cwd(),
+    title: base?.title ?? 'TEI documents',
+    source: resolve(source),
+    schema: resolve(schema),
+    output: base?.output ?? resolve('dist'),
+    header: undefined,
+    registers: {},
+    dateRange: undefined,
+    rules: {},
+    baseUrl: base?.baseUrl ?? '',
+    licence: base?.licence ?? { url: '', label: '' },
+    editionRules: false,
+  };
+}
+
+export interface ProfileOptions {
+  /** Explicit configuration file (--config). */
+  config?: string;
+  /** Source folder (--src) or the folder the given paths are in. */
+  source?: string;
+  /** Explicit schema (--schema). */
+  schema?: string;
+  /** Folder to look for edition.config.json in (default: cwd). */
+  cwd?: string;
+}
+
+/**
+ * Decide which profile applies: the configured edition, or the generic
+ * checks for a foreign folder (DESIGN.md, "Configuration and rules").
+ */
+export function resolveProfile(options: ProfileOptions): EditionConfig {
+  const cwd = options.cwd ?? process.cwd();
+  let config: EditionConfig | undefined;
+  if (options.config) config = loadConfig(resolve(cwd, options.config));
+  else if (existsSync(resolve(cwd, CONFIG_FILE))) config = loadConfig(resolve(cwd, CONFIG_FILE));
+  const source = options.source ? resolve(cwd, options.source) : undefined;
+  if (!config) {
+    if (!source) throw new UsageError(`No ${CONFIG_FILE} here (${cwd}); give --src DIR or --config FILE`);
+    if (!options.schema) throw new UsageError(`No ${CONFIG_FILE} here (${cwd}), so a folder needs --schema FILE`);
+    return genericConfig(source, resolve(cwd, options.schema));
+  }
+  const schema = options.schema ? resolve(cwd, options.schema) : config.schema;
+  if (source && source !== config.source && !options.config) {
+    return genericConfig(source, schema, config);
+  }
+  return { ...config, source: source ?? config.source, schema };
+}

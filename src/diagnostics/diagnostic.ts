@@ -1,0 +1,42 @@
+/**
+ * A diagnostic is plain data: a finding about one place in one source file.
+ * Rules only find; severity comes from the rule's definition (and --strict
+ * only changes the exit code); formatting lives in ./format.ts.
+ */
+export type Severity = 'error' | 'warning';
+
+/** Which stage found it: the XML parser, the RelaxNG schema, or an edition rule. */
+export type DiagnosticSource = 'xml' | 'relaxng' | 'edition';
+
+export interface Diagnostic {
+  /** Path of the file as given to the library (absolute or relative); formatters relativise it. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, counted in Unicode code points. */
+  column: number;
+  severity: Severity;
+  rule: string;
+  source: DiagnosticSource;
+  message: string;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Thrown by the library for usage problems (bad option, missing config); the CLI maps it to exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,92 @@
+/**
+ * What the toolchain knows about each source file after reading and
+ * parsing it once: its kind in the edition, its ids, and its pointers.
+ * The tree itself is dropped after the per-file rules have run, so a large
+ * edition does not hold every tree in memory.
+ */
+import { basename } from 'node:path';
+import type { EditionConfig } from '../config.js';
+import type { XmlElement } from '../parse/tree.js';
+import { ancestor, descendants, localName } from '../parse/tree.js';
+
+export type FileKind = 'document' | 'register' | 'header';
+export type RegisterKind = 'persons' | 'places' | 'orgs';
+
+export interface Located {
+  line: number;
+  column: number;
+}
+
+export interface Pointer extends Located {
+  /** The attribute holding it (`ref`, `target`, …). */
+  attribute: string;
+  /** The element carrying it. */
+  element: string;
+  /** One URI reference (attributes holding several are split). */
+  value: string;
+  /** True when the element stands inside a correspContext. */
+  inCorrespContext: boolean;
+}
+
+export interface IdDeclaration extends Located {
+  id: string;
+  element: string;
+}
+
+export interface FileSummary {
+  /** Absolute path. */
+  file: string;
+  /** File name, as pointers across files use it (`doc068.xml`). */
+  name: string;
+  kind: FileKind;
+  register: RegisterKind | undefined;
+  ids: IdDeclaration[];
+  pointers: Pointer[];
+  /** The document's number (`TEI/@n`), if any. */
+  n: string | undefined;
+}
+
+/** Attributes whose values are URI references to other elements or files. */
+export const pointerAttributes: ReadonlySet<string> = new Set([
+  'ref', 'target', 'corresp', 'resp', 'hand', 'new', 'decls', 'source', 'wit', 'scribeRef', 'sameAs', 'next', 'prev', 'who', 'facs',
+]);
+
+export function kindOf(name: string, config: EditionConfig): { kind: FileKind; register: RegisterKind | undefined } {
+  if (config.editionRules) {
+    if (config.header === name) return { kind: 'header', register: undefined };
+    for (const register of ['persons', 'places', 'orgs'] as const) {
+      if (config.registers[register] === name) return { kind: 'register', register };
+    }
+  }
+  return { kind: 'document', register: undefined };
+}
+
+export function summarise(file: string, root: XmlElement, config: EditionConfig): FileSummary {
+  const name = basename(file);
+  const { kind, register } = kindOf(name, config);
+  const ids: IdDeclaration[] = [];
+  const pointers: Pointer[] = [];
+  const visit = (e: XmlElement): void => {
+    for (const [attribute, value] of Object.entries(e.attributes)) {
+      if (attribute === 'xml:id') ids.push({ id: value, element: localName(e.name), line: e.line, column: e.column });
+      else if (pointerAttributes.has(attribute)) {
+        const inCorrespContext = localName(e.name) === 'correspContext' || ancestor(e, 'correspContext') !== undefined;
+        for (const token of value.split(/\s+/)) {
+          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext });
+        }
+      }
+    }
+  };
+  visit(root);
+  for (const e of descendants(root)) visit(e);
+  return { file, name, kind, register, ids, pointers, n: root.attributes['n'] };
+}
+
+/** Split a pointer into the file it names (or undefined for the same file) and the fragment. */
+export function splitPointer(value: string): { file: string | undefined; fragment: string | undefined } | undefined {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return undefined; // an absolute URI: not ours to resolve
+  const hash = value.indexOf('#');
+  const file = hash < 0 ? value : value.slice(0, hash);
+  const fragment = hash < 0 ? undefined : value.slice(hash + 1);
+  return { file: file === '' ? undefined : file, fragment: fragment === '' ? undefined : fragment };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// npm test: everything that needs neither ../shared nor a browser.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/conformance/**', 'tests/browser/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
