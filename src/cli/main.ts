@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { validateCommand } from './commands/validate.js';
+import { buildCommand } from './commands/build.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';
 
@@ -26,7 +27,7 @@ export function createProgram(terminal: Terminal, setExitCode: (code: number) =>
     .showHelpAfterError()
     .configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr })
     .exitOverride();
-  const commands = [validateCommand(terminal, setExitCode)];
+  const commands = [validateCommand(terminal, setExitCode), buildCommand(terminal, setExitCode)];
   for (const command of commands) program.addCommand(command.configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
   return program;
 }

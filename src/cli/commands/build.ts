@@ -1,0 +1,90 @@
+import { Command } from 'commander';
+import { resolveProfile } from '../../config.js';
+import type { OutputFormat } from '../../diagnostics/format.js';
+import { displayPath } from '../../diagnostics/format.js';
+import { buildEdition } from '../../build/index.js';
+import type { BuildProgress } from '../../build/index.js';
+import type { Terminal } from '../terminal.js';
+import { formatOption, reportDiagnostics } from './validate.js';
+
+interface BuildCommandOptions {
+  src?: string;
+  out?: string;
+  schema?: string;
+  config?: string;
+  format: OutputFormat;
+  strict?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+const stageLabel: Record<BuildProgress['stage'], string> = {
+  read: 'reading',
+  schema: 'validating',
+  rules: 'checking rules',
+  compile: 'compiling stylesheets',
+  transform: 'transforming',
+  publish: 'publishing',
+};
+
+/** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
+export function progressBar(terminal: Terminal): { update: (p: BuildProgress) => void; clear: () => void } {
+  let last = '';
+  return {
+    update(p) {
+      const width = 24;
+      const filled = p.total > 0 ? Math.round((p.done / p.total) * width) : 0;
+      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${stageLabel[p.stage]} ${p.done}/${p.total}`;
+      if (line !== last) terminal.stderr(`\r${line}\u001b[K`);
+      last = line;
+    },
+    clear() {
+      if (last) terminal.stderr('\r\u001b[K');
+    },
+  };
+}
+
+export function buildCommand(terminal: Terminal, setExitCode: (code: number) => void): Command {
+  return new Command('build')
+    .description('validate, then build the edition: HTML, text, JSON, TEI downloads and CMIF')
+    .option('--src <dir>', 'source folder (default: the configured one; another folder gets the generic checks)')
+    .option('--out <dir>', 'output folder (default: the configured one, dist/)')
+    .option('--schema <file>', 'RelaxNG schema to validate against')
+    .option('--config <file>', 'edition configuration (default: ./edition.config.json)')
+    .addOption(formatOption())
+    .option('--strict', 'exit 1 when there are warnings, too')
+    .option('-q, --quiet', 'print only errors and warnings')
+    .option('-v, --verbose', 'say what each stage did')
+    .action(async (opts: BuildCommandOptions) => {
+      const started = Date.now();
+      const config = resolveProfile({
+        cwd: terminal.cwd,
+        ...(opts.config ? { config: opts.config } : {}),
+        ...(opts.schema ? { schema: opts.schema } : {}),
+        ...(opts.src ? { source: opts.src } : {}),
+      });
+      const bar = terminal.stderrIsTTY && !opts.quiet && opts.format === 'pretty' ? progressBar(terminal) : undefined;
+      const result = await buildEdition({
+        config,
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(bar ? { onProgress: bar.update } : {}),
+      });
+      bar?.clear();
+      const diagnostics = [...result.validation.diagnostics, ...result.problems];
+      const errors = result.validation.errors + result.problems.length;
+      const code = reportDiagnostics(terminal, { diagnostics, errors, warnings: result.validation.warnings }, opts);
+      if (!opts.quiet && opts.format === 'pretty') {
+        for (const action of opts.verbose ? result.recovered : []) terminal.stderr(`recovered: ${action}\n`);
+        const seconds = ((Date.now() - started) / 1000).toFixed(2);
+        if (result.published) {
+          terminal.stderr(
+            `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
+              `${opts.verbose ? ` (${result.unchanged} unchanged)` : ''}, ${result.validation.warnings} warnings, ${seconds} s\n`,
+          );
+        } else {
+          terminal.stderr(`nothing written: ${errors} error${errors === 1 ? '' : 's'} (${seconds} s)\n`);
+        }
+      }
+      setExitCode(code);
+    });
+}

@@ -1,0 +1,164 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  urls.xsl: file names, ids and links.
+
+  Everything that turns a value from the source into a file name, an HTML id
+  or an href goes through here, so the safety rules live in one place:
+  - f:safe-name: only [A-Za-z0-9._-], never '..', never a leading '.' or '/';
+  - f:is-safe-url: only http, https, mailto or relative URLs may become links;
+  - f:rend-classes: @rend tokens become class names only when they are plain.
+  No mode: functions and one key only.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- Every element with an xml:id, for resolving '#id' pointers inside one TEI. -->
+  <xsl:key name="fp:by-id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- Longest file name or id we produce; keeps well under common 255-byte limits. -->
+  <xsl:variable name="fp:max-name-length" as="xs:integer" select="160"/>
+
+  <!--
+    A name usable as a file name and as an HTML id. Characters outside
+    [A-Za-z0-9._-] become '_' followed by their code point in hex, so that
+    different ids rarely collide; runs of dots shrink to one dot; a leading
+    dot becomes '_'. The empty string becomes '_'.
+  -->
+  <xsl:function name="f:safe-name" as="xs:string">
+    <xsl:param name="raw" as="xs:string?"/>
+    <xsl:variable name="escaped" as="xs:string" select="string-join(
+        for $c in string-to-codepoints(string($raw))
+        return if (matches(codepoints-to-string($c), '^[A-Za-z0-9._\-]$'))
+               then codepoints-to-string($c)
+               else concat('_', fp:hex($c)), '')"/>
+    <xsl:variable name="no-dot-runs" as="xs:string" select="replace($escaped, '\.\.+', '.')"/>
+    <xsl:variable name="no-leading-dot" as="xs:string" select="replace($no-dot-runs, '^\.', '_')"/>
+    <xsl:variable name="short" as="xs:string" select="substring($no-leading-dot, 1, $fp:max-name-length)"/>
+    <xsl:sequence select="if ($short = '') then '_' else $short"/>
+  </xsl:function>
+
+  <!-- Lower-case hexadecimal digits of a non-negative integer. -->
+  <xsl:function name="fp:hex" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="digit" as="xs:string" select="substring('0123456789abcdef', ($n mod 16) + 1, 1)"/>
+    <xsl:sequence select="if ($n lt 16) then $digit else concat(fp:hex($n idiv 16), $digit)"/>
+  </xsl:function>
+
+  <!--
+    A URL as a browser would read it: leading and trailing C0 controls and
+    spaces removed, tabs and line breaks inside removed (browsers drop them,
+    so 'java&#9;script:' would otherwise slip through).
+  -->
+  <xsl:function name="f:clean-url" as="xs:string">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="replace(replace(string($url), '[&#9;&#10;&#13;]', ''),
+                                  '^[\p{Cc}\s]+|[\p{Cc}\s]+$', '')"/>
+  </xsl:function>
+
+  <!--
+    May this URL become an href or src? Yes for http:, https:, mailto:
+    (any case) and for relative URLs; no for every other scheme
+    (javascript:, data:, vbscript:, file:, …) and for the empty string.
+  -->
+  <xsl:function name="f:is-safe-url" as="xs:boolean">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="clean" as="xs:string" select="f:clean-url($url)"/>
+    <xsl:sequence select="
+        if ($clean = '') then false()
+        else if (matches($clean, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
+          then matches($clean, '^(https?|mailto):', 'i')
+        else true()"/>
+  </xsl:function>
+
+  <!-- Is this an absolute http(s) URI (an authority identifier, say)? -->
+  <xsl:function name="f:is-web-uri" as="xs:boolean">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:sequence select="matches(f:clean-url($uri), '^https?://\S+$', 'i')"/>
+  </xsl:function>
+
+  <!--
+    Class names for @rend: each token that is plain lower-case ASCII
+    (^[a-z0-9-]+$) becomes 'rend-TOKEN'; anything else is dropped.
+  -->
+  <xsl:function name="f:rend-classes" as="xs:string*">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space(string($rend)), ' ')
+                          return if (matches($t, '^[a-z0-9\-]+$')) then concat('rend-', $t) else ()"/>
+  </xsl:function>
+
+  <!-- A language tag fit for an HTML lang attribute, or () when the value is not one. -->
+  <xsl:function name="f:lang-tag" as="xs:string?">
+    <xsl:param name="lang" as="attribute()?"/>
+    <xsl:sequence select="if (matches(string($lang), '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$'))
+                          then string($lang) else ()"/>
+  </xsl:function>
+
+  <!--
+    The element a '#id' pointer names, looked for only inside $scope (one TEI
+    document: ids need not be unique across a foreign corpus).
+  -->
+  <xsl:function name="f:local-target" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:param name="scope" as="element()"/>
+    <xsl:sequence select="if (starts-with(string($pointer), '#') and string-length($pointer) gt 1)
+                          then key('fp:by-id', substring($pointer, 2), $scope)[1]
+                          else ()"/>
+  </xsl:function>
+
+  <!-- The fragment ids of the '#id' tokens of a pointer attribute. -->
+  <xsl:function name="f:local-ids" as="xs:string*">
+    <xsl:param name="pointers" as="attribute()?"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space(string($pointers)), ' ')
+                          return if (starts-with($t, '#') and string-length($t) gt 1)
+                                 then substring($t, 2) else ()"/>
+  </xsl:function>
+
+  <!-- $base-url joined to a path inside the site, or the bare path when no base URL is set. -->
+  <xsl:function name="f:absolute-url" as="xs:string">
+    <xsl:param name="base" as="xs:string"/>
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="if (normalize-space($base) = '') then $path
+                          else concat(replace(normalize-space($base), '/+$', ''), '/', $path)"/>
+  </xsl:function>
+
+  <!--
+    A page-relative href for a TEI pointer, or () when it must not become a
+    link. '#id' stays a fragment; a pointer into a register file becomes the
+    entry page; 'docNNN.xml#id' becomes 'docNNN.html#id'; 'edition.xml'
+    becomes 'about.html'; other safe URLs pass unchanged. $root is the path
+    from the current page to the site root ('' or '../').
+  -->
+  <xsl:function name="f:site-href" as="xs:string?">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:variable name="clean" as="xs:string" select="f:clean-url($target)"/>
+    <xsl:variable name="register-page" as="xs:string?" select="f:register-page($clean)"/>
+    <xsl:choose>
+      <xsl:when test="not(f:is-safe-url($clean))"/>
+      <xsl:when test="starts-with($clean, '#')">
+        <xsl:sequence select="concat('#', f:safe-name(substring($clean, 2)))"/>
+      </xsl:when>
+      <xsl:when test="exists($register-page)">
+        <xsl:sequence select="concat($root, $register-page)"/>
+      </xsl:when>
+      <xsl:when test="matches($clean, '^(\./)?edition\.xml(#.*)?$')">
+        <xsl:sequence select="concat($root, 'about.html')"/>
+      </xsl:when>
+      <xsl:when test="matches($clean, '^(\./)?[A-Za-z0-9_\-][A-Za-z0-9._\-]*\.xml(#.+)?$')">
+        <xsl:variable name="file" as="xs:string" select="replace($clean, '^(\./)?([^#]+)\.xml(#.*)?$', '$2')"/>
+        <xsl:variable name="fragment" as="xs:string" select="substring-after($clean, '#')"/>
+        <xsl:sequence select="concat($root, f:safe-name($file), '.html',
+                                     if ($fragment = '') then '' else concat('#', f:safe-name($fragment)))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$clean"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+</xsl:stylesheet>
