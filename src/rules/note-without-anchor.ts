@@ -16,13 +16,13 @@ export const noteWithoutAnchor: FileRule = {
   doc: {
     summary: 'Every note at the back of a document points at its place in the text with @target.',
     failing: withRegisters({
-      'doc001.xml': letter({ back: '<div type="notes"><note n="5" xml:id="doc001-n5"><p>A note.</p></note></div>' }),
+      'doc001.xml': letter({ back: '<div type="notes"><note n="1" xml:id="doc001-n1"><p>A note.</p></note></div>' }),
     }),
-    message: 'Note 5 has no anchor in the text (no @target)',
+    message: 'Note 1 has no anchor in the text (no @target)',
     passing: withRegisters({
       'doc001.xml': letter({
-        body: '<p>Text<anchor type="note" n="5" xml:id="doc001-a5"/>.</p>',
-        back: '<div type="notes"><note n="5" xml:id="doc001-n5" target="#doc001-a5"><p>A note.</p></note></div>',
+        body: '<p>Text<anchor type="note" n="1" xml:id="doc001-a1"/>.</p>',
+        back: '<div type="notes"><note n="1" xml:id="doc001-n1" target="#doc001-a1"><p>A note.</p></note></div>',
       }),
     }),
   },

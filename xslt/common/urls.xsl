@@ -104,8 +104,8 @@
   -->
   <xsl:function name="f:local-target" as="element()?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:param name="scope" as="element()"/>
-    <xsl:sequence select="if (starts-with(string($pointer), '#') and string-length($pointer) gt 1)
+    <xsl:param name="scope" as="element()?"/>
+    <xsl:sequence select="if (exists($scope) and starts-with(string($pointer), '#') and string-length($pointer) gt 1)
                           then key('fp:by-id', substring($pointer, 2), $scope)[1]
                           else ()"/>
   </xsl:function>

@@ -39,14 +39,15 @@ export function validateCommand(terminal: Terminal, setExitCode: (code: number) 
     .addOption(formatOption())
     .option('--strict', 'exit 1 when there are warnings, too')
     .action(async (paths: string[], opts: { schema?: string; config?: string; format: OutputFormat; strict?: boolean }) => {
-      const folders = paths.length === 1 ? paths[0] : undefined;
+      const absolute = paths.map((p) => resolve(terminal.cwd, p));
+      const folders = absolute.length > 0 ? commonFolder(absolute) : undefined;
       const config = resolveProfile({
         cwd: terminal.cwd,
         ...(opts.config ? { config: opts.config } : {}),
         ...(opts.schema ? { schema: opts.schema } : {}),
-        ...(folders !== undefined ? { source: sourceFolderOf(folders) } : {}),
+        ...(folders !== undefined ? { source: folders } : {}),
       });
-      const result = await validate({ config, paths });
+      const result = await validate({ config, paths: absolute });
       if (opts.format === 'pretty' && terminal.stderrIsTTY) {
         terminal.stderr(`${result.files.length} files: ${result.errors} errors, ${result.warnings} warnings\n`);
       }
@@ -60,4 +61,14 @@ export function sourceFolderOf(path: string): string {
   const absolute = resolve(path);
   if (existsSync(absolute) && statSync(absolute).isFile()) return dirname(absolute);
   return absolute;
+}
+
+/**
+ * The folder whose profile applies to the given paths. Paths in several
+ * folders get a name no configuration matches, so they fall back to the
+ * generic profile (an edition's rules apply only to the edition's folder).
+ */
+function commonFolder(paths: readonly string[]): string {
+  const folders = [...new Set(paths.map(sourceFolderOf))];
+  return folders.length === 1 ? folders[0]! : folders.join('\0');
 }

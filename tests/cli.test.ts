@@ -1,0 +1,136 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { run } from '../src/cli/main.js';
+import type { Terminal } from '../src/cli/terminal.js';
+import { rules } from '../src/rules/index.js';
+import { tempEdition } from './helpers/edition.js';
+import { exampleConfig } from '../src/rules/examples.js';
+
+function fakeTerminal(cwd: string): Terminal & { out: string; err: string } {
+  const t = {
+    out: '',
+    err: '',
+    stdout: (s: string) => {
+      t.out += s;
+    },
+    stderr: (s: string) => {
+      t.err += s;
+    },
+    stderrIsTTY: false,
+    colours: undefined,
+    cwd,
+  };
+  return t;
+}
+
+/** A configured edition in a temp folder, from a rule's example files. */
+function configuredEdition(files: Record<string, string>) {
+  const edition = tempEdition(files);
+  writeFileSync(
+    join(edition.root, 'edition.config.json'),
+    JSON.stringify({ source: 'tei', schema: 'schema.rng', ...exampleConfig }),
+  );
+  return edition;
+}
+
+const noteWithoutAnchor = rules.find((r) => r.id === 'note-without-anchor')!;
+const refUnresolved = rules.find((r) => r.id === 'ref-unresolved')!;
+
+describe('edition validate', () => {
+  test('pretty lines are path:line:column: severity rule message, relative with /', async () => {
+    const edition = configuredEdition(refUnresolved.doc.failing);
+    try {
+      const t = fakeTerminal(edition.root);
+      const { exitCode } = await run(['node', 'edition', 'validate'], t);
+      expect(exitCode).toBe(1);
+      expect(t.out).toMatch(/^tei\/doc001\.xml:\d+:\d+: error ref-unresolved @ref "persons\.xml#trotski" does not resolve/m);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('warnings alone exit 0; --strict makes them exit 1 and changes nothing else', async () => {
+    const edition = configuredEdition(noteWithoutAnchor.doc.failing);
+    try {
+      const plain = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'validate'], plain)).exitCode).toBe(0);
+      expect(plain.out).toContain('warning note-without-anchor Note 1 has no anchor in the text');
+      const strict = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'validate', '--strict'], strict)).exitCode).toBe(1);
+      expect(strict.out).toBe(plain.out);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('--format json gives the documented fields', async () => {
+    const edition = configuredEdition(noteWithoutAnchor.doc.failing);
+    try {
+      const t = fakeTerminal(edition.root);
+      await run(['node', 'edition', 'validate', '--format', 'json'], t);
+      const rows = JSON.parse(t.out) as Array<Record<string, unknown>>;
+      expect(rows).toEqual([
+        expect.objectContaining({ file: 'tei/doc001.xml', severity: 'warning', rule: 'note-without-anchor', source: 'edition', message: 'Note 1 has no anchor in the text (no @target)' }),
+      ]);
+      expect(Object.keys(rows[0]!).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity', 'source']);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('--format github gives workflow annotations', async () => {
+    const edition = configuredEdition(refUnresolved.doc.failing);
+    try {
+      const t = fakeTerminal(edition.root);
+      await run(['node', 'edition', 'validate', '--format', 'github'], t);
+      expect(t.out).toMatch(/^::error file=tei\/doc001\.xml,line=\d+,col=\d+,title=ref-unresolved::@ref "persons\.xml#trotski"/m);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('usage errors exit 2', async () => {
+    const edition = configuredEdition(refUnresolved.doc.passing);
+    try {
+      const t = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'validate', '--format', 'xml'], t)).exitCode).toBe(2);
+      expect((await run(['node', 'edition', 'validate', 'no-such-folder'], fakeTerminal(edition.root))).exitCode).toBe(2);
+      expect((await run(['node', 'edition', 'frobnicate'], fakeTerminal(edition.root))).exitCode).toBe(2);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('a foreign folder gets only the generic checks', async () => {
+    const edition = configuredEdition(refUnresolved.doc.passing);
+    try {
+      const foreign = join(edition.root, 'foreign');
+      mkdirSync(foreign);
+      // Would fail ref-unresolved and correspondent-missing in the configured edition.
+      writeFileSync(join(foreign, 'letter.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p><persName ref="persons.xml#x">X</persName><ref target="#nowhere">y</ref></p></body></text></TEI>');
+      const t = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'validate', 'foreign'], t)).exitCode).toBe(1);
+      const rules = t.out.trim().split('\n').map((l) => l.split(' ')[2]);
+      expect(rules).toEqual(['pointer-unresolved']);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('every file is reported, and the others go on after a broken one', async () => {
+    const edition = configuredEdition({
+      ...refUnresolved.doc.passing,
+      'broken.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>unclosed</TEI>',
+      'bad-ref.xml': refUnresolved.doc.failing['doc001.xml']!.replace(/doc001/g, 'doc002'),
+    });
+    try {
+      const t = fakeTerminal(edition.root);
+      await run(['node', 'edition', 'validate'], t);
+      expect(t.out).toMatch(/^tei\/broken\.xml:1:\d+: error xml-not-well-formed /m);
+      expect(t.out).toMatch(/^tei\/bad-ref\.xml:\d+:\d+: error ref-unresolved /m);
+    } finally {
+      edition.cleanup();
+    }
+  });
+});
