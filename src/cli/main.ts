@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { validateCommand } from './commands/validate.js';
 import { buildCommand } from './commands/build.js';
+import { listCommand } from './commands/list.js';
+import { rulesCommand } from './commands/rules.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';
 
@@ -27,7 +29,12 @@ export function createProgram(terminal: Terminal, setExitCode: (code: number) =>
     .showHelpAfterError()
     .configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr })
     .exitOverride();
-  const commands = [validateCommand(terminal, setExitCode), buildCommand(terminal, setExitCode)];
+  const commands = [
+    validateCommand(terminal, setExitCode),
+    buildCommand(terminal, setExitCode),
+    listCommand(terminal, setExitCode),
+    rulesCommand(terminal, setExitCode),
+  ];
   for (const command of commands) program.addCommand(command.configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
   return program;
 }

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { XmlElement } from '../parse/tree.js';
-import { ancestor, descendants, localName } from '../parse/tree.js';
+import { ancestor, childElements, descendants, descendantsNamed, firstChild, localName, textOf } from '../parse/tree.js';
 
 export type FileKind = 'document' | 'register' | 'header';
 export type RegisterKind = 'persons' | 'places' | 'orgs';
@@ -44,6 +44,25 @@ export interface FileSummary {
   pointers: Pointer[];
   /** The document's number (`TEI/@n`), if any. */
   n: string | undefined;
+  /** What a list of the documents shows; only for documents. */
+  letter: LetterMetadata | undefined;
+}
+
+export interface Correspondent {
+  /** The register pointer, if any (`persons.xml#trotsky`). */
+  ref: string | undefined;
+  name: string;
+  place: string | undefined;
+}
+
+export interface LetterMetadata {
+  title: string;
+  /** ISO date of sending (`@when`, else `@notBefore`/`@from`), if known. */
+  date: string | undefined;
+  sender: Correspondent | undefined;
+  recipient: Correspondent | undefined;
+  /** Notes of the document, the compilers' and the edition's. */
+  notes: number;
 }
 
 /** Attributes whose values are URI references to other elements or files. */
@@ -79,7 +98,34 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   };
   visit(root);
   for (const e of descendants(root)) visit(e);
-  return { file, name, kind, register, ids, pointers, n: root.attributes['n'] };
+  return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined };
+}
+
+const correspondentElements = new Set(['persName', 'orgName', 'name']);
+
+function correspondent(action: XmlElement | undefined): Correspondent | undefined {
+  if (!action) return undefined;
+  const who = childElements(action).find((c) => correspondentElements.has(localName(c.name)));
+  if (!who) return undefined;
+  const place = firstChild(action, 'placeName');
+  return { ref: who.attributes['ref'], name: textOf(who), place: place ? textOf(place) : undefined };
+}
+
+function letterMetadata(root: XmlElement): LetterMetadata {
+  const title = descendantsNamed(root, 'titleStmt')[0];
+  const desc = descendantsNamed(root, 'correspDesc')[0];
+  const actions = desc ? childElements(desc, 'correspAction') : [];
+  const sent = actions.find((a) => a.attributes['type'] === 'sent');
+  const received = actions.find((a) => a.attributes['type'] === 'received');
+  const date = sent ? firstChild(sent, 'date') : undefined;
+  const text = firstChild(root, 'text');
+  return {
+    title: title ? textOf(firstChild(title, 'title') ?? title) : '',
+    date: date ? (date.attributes['when'] ?? date.attributes['notBefore'] ?? date.attributes['from']) : undefined,
+    sender: correspondent(sent),
+    recipient: correspondent(received),
+    notes: text ? descendantsNamed(text, 'note').length : 0,
+  };
 }
 
 /** Split a pointer into the file it names (or undefined for the same file) and the fragment. */

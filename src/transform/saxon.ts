@@ -27,13 +27,19 @@ interface SaxonJSApi {
   ): { principalResult: string };
 }
 
-const SaxonJS = require('saxon-js') as SaxonJSApi;
+// Loaded on first use: SaxonJS takes about half a second to load, and
+// `edition validate` never needs it.
+let loadedSaxon: SaxonJSApi | undefined;
+function saxon(): SaxonJSApi {
+  loadedSaxon ??= require('saxon-js') as SaxonJSApi;
+  return loadedSaxon;
+}
 
 /** A source parsed into SaxonJS's tree. */
 export type SaxonDocument = unknown;
 
 export async function parseForTransform(text: string): Promise<SaxonDocument> {
-  return SaxonJS.getResource({ text, type: 'xml' });
+  return saxon().getResource({ text, type: 'xml' });
 }
 
 /** Base URI against which result-document hrefs are resolved; outputs are mapped back to paths under it. */
@@ -55,7 +61,7 @@ export function transform(sheet: CompiledStylesheet, source: SaxonDocument, para
   const documents = new Map<string, string>();
   let principal: string;
   try {
-    principal = SaxonJS.transform(
+    principal = saxon().transform(
       {
         stylesheetInternal: sheet.sef,
         sourceNode: source,

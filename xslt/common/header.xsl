@@ -1,0 +1,294 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  header.xsl: what the outputs read from a teiHeader. Number, title,
+  correspondence (correspDesc), archival identifiers, physical description,
+  hands; and how a teiCorpus is split into edition header, registers and
+  documents. Every output asks these functions, so HTML, text, JSON and
+  CMIF agree on them.
+  No mode: functions only.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== The parts of a corpus ===== -->
+
+  <!-- Is this TEI a register (a body holding listPerson, listPlace or listOrg)? -->
+  <xsl:function name="f:is-register" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei/text/body//(listPerson | listPlace | listOrg))"/>
+  </xsl:function>
+
+  <!-- Is this TEI the edition header document (xml:id="edition")? -->
+  <xsl:function name="f:is-edition" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="string($tei/@xml:id) = 'edition'"/>
+  </xsl:function>
+
+  <!-- The documents of a corpus: every TEI child that is neither the edition header nor a register. -->
+  <xsl:function name="f:corpus-documents" as="element(TEI)*">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:sequence select="$corpus/TEI[not(f:is-edition(.)) and not(f:is-register(.))]"/>
+  </xsl:function>
+
+  <!-- The documents in collection order: by numeric @n, then in corpus order. -->
+  <xsl:function name="f:documents-in-order" as="element(TEI)*">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:perform-sort select="f:corpus-documents($corpus)">
+      <xsl:sort select="if (f:doc-number(.) castable as xs:decimal) then xs:decimal(f:doc-number(.)) else 0"
+                data-type="number"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- The register documents of a corpus. -->
+  <xsl:function name="f:corpus-registers" as="element(TEI)*">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:sequence select="$corpus/TEI[f:is-register(.)]"/>
+  </xsl:function>
+
+  <!-- The title of an edition from its header: title[@type='main'], else the first title. -->
+  <xsl:function name="f:header-title" as="xs:string">
+    <xsl:param name="header" as="element(teiHeader)?"/>
+    <xsl:variable name="titles" as="element()*" select="$header/fileDesc/titleStmt/title"/>
+    <xsl:sequence select="normalize-space(string(($titles[@type = 'main'], $titles)[1]))"/>
+  </xsl:function>
+
+  <!-- ===== One document ===== -->
+
+  <!-- The document's id: its xml:id, else 'document'. -->
+  <xsl:function name="f:doc-id" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if (normalize-space($tei/@xml:id) != '') then normalize-space($tei/@xml:id) else 'document'"/>
+  </xsl:function>
+
+  <!--
+    The output base name of a document: $doc-file for the document being
+    transformed on its own, else its sanitised xml:id (inside a corpus the
+    build gives every TEI the xml:id that is its file name).
+  -->
+  <xsl:function name="f:doc-file" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if (exists($tei/parent::document-node()) and normalize-space($doc-file) != '')
+                          then f:safe-name($doc-file)
+                          else f:safe-name(f:doc-id($tei))"/>
+  </xsl:function>
+
+  <!-- The number in the collection: @n, else the digits of titlePart[@type='number']. -->
+  <xsl:function name="f:doc-number" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="printed" as="xs:string"
+      select="normalize-space(string(($tei/text/front//titlePart[@type = 'number'])[1]))"/>
+    <xsl:sequence select="
+        if (normalize-space($tei/@n) != '') then normalize-space($tei/@n)
+        else if (matches($printed, '\d')) then replace($printed, '^\D*(\d[^\s]*).*$', '$1')
+        else ()"/>
+  </xsl:function>
+
+  <!-- The number as printed ('No. 68'), else 'No. ' and @n, else (). -->
+  <xsl:function name="f:doc-number-label" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="printed" as="xs:string"
+      select="normalize-space(string(($tei/text/front//titlePart[@type = 'number'])[1]))"/>
+    <xsl:variable name="n" as="xs:string?" select="f:doc-number($tei)"/>
+    <xsl:sequence select="if ($printed != '') then $printed
+                          else if (exists($n)) then concat('No. ', $n) else ()"/>
+  </xsl:function>
+
+  <!-- The editors' title: titleStmt/title (main, else first), else the front's main titlePart. -->
+  <xsl:function name="f:doc-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="header" as="xs:string" select="f:header-title($tei/teiHeader)"/>
+    <xsl:variable name="front" as="xs:string"
+      select="normalize-space(string(($tei/text/front//titlePart[not(@type = 'number')])[1]))"/>
+    <xsl:sequence select="if ($header != '') then $header else if ($front != '') then $front else 'Untitled document'"/>
+  </xsl:function>
+
+  <!-- The kind of document: objectDesc/@form, msDesc/@type, the first body div's @type, else (). -->
+  <xsl:function name="f:doc-type" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space((f:ms-desc($tei)/physDesc/objectDesc/@form,
+                                           f:ms-desc($tei)/@type,
+                                           $tei/text/body/div[1]/@type)[normalize-space(.) != ''][1])[. != '']"/>
+  </xsl:function>
+
+  <!-- The dated heading of the document: front/docDate, else the date of sending. -->
+  <xsl:function name="f:doc-date" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/text/front//docDate, f:action-date(f:corresp-action(f:main-corresp($tei), 'sent')))[1]"/>
+  </xsl:function>
+
+  <!-- The dating element that carries attributes: docDate when dated, else the date of sending. -->
+  <xsl:function name="f:doc-date-attributes" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(($tei/text/front//docDate)[@when or @from or @to or @notBefore or @notAfter],
+                           f:action-date(f:corresp-action(f:main-corresp($tei), 'sent')),
+                           f:action-date(f:corresp-action(f:main-corresp($tei), 'received')))
+                          [@when or @from or @to or @notBefore or @notAfter][1]"/>
+  </xsl:function>
+
+  <!-- ===== Correspondence ===== -->
+
+  <xsl:function name="f:corresp-descs" as="element(correspDesc)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/teiHeader/profileDesc/correspDesc"/>
+  </xsl:function>
+
+  <!--
+    The correspDesc of the document itself: the first one no text part
+    claims through @decls (an embedded letter's floatingText does), else the first.
+  -->
+  <xsl:function name="f:main-corresp" as="element(correspDesc)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="all" as="element(correspDesc)*" select="f:corresp-descs($tei)"/>
+    <xsl:variable name="claimed" as="xs:string*" select="$tei/text//@decls/f:local-ids(.)"/>
+    <xsl:sequence select="($all[not(@xml:id = $claimed)], $all)[1]"/>
+  </xsl:function>
+
+  <!-- The other correspDescs: embedded or further letters. -->
+  <xsl:function name="f:other-corresps" as="element(correspDesc)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
+    <xsl:sequence select="f:corresp-descs($tei)[not(. is $main)]"/>
+  </xsl:function>
+
+  <!-- The text part (floatingText, div) that claims a correspDesc through @decls, if any. -->
+  <xsl:function name="f:corresp-text-part" as="element()?">
+    <xsl:param name="corresp" as="element(correspDesc)"/>
+    <xsl:variable name="id" as="xs:string" select="string($corresp/@xml:id)"/>
+    <xsl:sequence select="if ($id = '') then ()
+                          else ($corresp/ancestor::TEI[1]/text//*[@decls][f:local-ids(@decls) = $id])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:corresp-action" as="element(correspAction)?">
+    <xsl:param name="corresp" as="element(correspDesc)?"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="$corresp/correspAction[@type = $type][1]"/>
+  </xsl:function>
+
+  <!-- The persons and organisations of a correspAction. -->
+  <xsl:function name="f:action-agents" as="element()*">
+    <xsl:param name="action" as="element(correspAction)?"/>
+    <xsl:sequence select="$action/(persName | orgName | name | rs)"/>
+  </xsl:function>
+
+  <xsl:function name="f:action-place" as="element()?">
+    <xsl:param name="action" as="element(correspAction)?"/>
+    <xsl:sequence select="$action/(placeName | settlement)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:action-date" as="element()?">
+    <xsl:param name="action" as="element(correspAction)?"/>
+    <xsl:sequence select="$action/date[1]"/>
+  </xsl:function>
+
+  <!-- 'Trotsky → Stalin': the agents of sending and receiving, '?' for a missing side. -->
+  <xsl:function name="f:corresp-summary" as="xs:string">
+    <xsl:param name="corresp" as="element(correspDesc)?"/>
+    <xsl:sequence select="concat(fp:agents-string(f:corresp-action($corresp, 'sent')), ' → ',
+                                 fp:agents-string(f:corresp-action($corresp, 'received')))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:agents-string" as="xs:string">
+    <xsl:param name="action" as="element(correspAction)?"/>
+    <xsl:variable name="names" as="xs:string*" select="f:action-agents($action)/f:name-string(.)[. != '']"/>
+    <xsl:sequence select="if (exists($names)) then string-join($names, ', ') else '?'"/>
+  </xsl:function>
+
+  <!-- ===== Archival description ===== -->
+
+  <xsl:function name="f:ms-desc" as="element(msDesc)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc/msDesc[1]"/>
+  </xsl:function>
+
+  <!--
+    The archival reference as the source prints it
+    (altIdentifier[@type='printed']/idno), else one put together from
+    msIdentifier, else ().
+  -->
+  <xsl:function name="f:archival-citation" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="id" as="element()?" select="f:ms-desc($tei)/msIdentifier"/>
+    <xsl:variable name="printed" as="xs:string"
+      select="normalize-space(string(($id/altIdentifier[@type = 'printed']/idno)[1]))"/>
+    <xsl:variable name="built" as="xs:string"
+      select="string-join(($id/(settlement, institution, repository, collection, idno)/normalize-space(.),
+                           f:folios($tei))[. != ''], ', ')"/>
+    <xsl:sequence select="if ($printed != '') then $printed else if ($built != '') then $built else ()"/>
+  </xsl:function>
+
+  <xsl:function name="f:repository" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/repository[1]))[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="f:settlement" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/settlement[1]))[. != '']"/>
+  </xsl:function>
+
+  <!-- One part of the shelfmark: msIdentifier/idno[@type = 'fond' | 'opis' | 'delo' | …]. -->
+  <xsl:function name="f:ms-idno" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/idno[@type = $type][1]))[. != '']"/>
+  </xsl:function>
+
+  <!-- The leaves: '4-7' from locus @from/@to ('3' when equal), else the locus text. -->
+  <xsl:function name="f:folios" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="locus" as="element()?" select="(f:ms-desc($tei)/msContents//locus)[1]"/>
+    <xsl:variable name="from" as="xs:string" select="normalize-space($locus/@from)"/>
+    <xsl:variable name="to" as="xs:string" select="normalize-space($locus/@to)"/>
+    <xsl:sequence select="
+        if ($from != '' and $to != '' and $from != $to) then concat($from, '-', $to)
+        else if ($from != '') then $from
+        else if ($to != '') then $to
+        else normalize-space(string($locus))[. != '']"/>
+  </xsl:function>
+
+  <!-- The physical description as printed: the paragraphs of objectDesc (or of physDesc). -->
+  <xsl:function name="f:physical-description" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="phys" as="element()?" select="f:ms-desc($tei)/physDesc[1]"/>
+    <xsl:sequence select="($phys/objectDesc//p, $phys/p)"/>
+  </xsl:function>
+
+  <!-- ===== Hands ===== -->
+
+  <xsl:function name="f:hand-notes" as="element(handNote)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/teiHeader//(handDesc | handNotes)/handNote"/>
+  </xsl:function>
+
+  <!-- A short name for a hand: @scribe, else the first person named in it, else its id, else 'unidentified'. -->
+  <xsl:function name="f:hand-label" as="xs:string">
+    <xsl:param name="hand" as="element()?"/>
+    <xsl:variable name="person" as="xs:string" select="normalize-space(string(($hand//persName)[1]))"/>
+    <xsl:sequence select="
+        if (normalize-space($hand/@scribe) != '') then normalize-space($hand/@scribe)
+        else if ($person != '') then $person
+        else if (normalize-space($hand/@xml:id) != '') then normalize-space($hand/@xml:id)
+        else 'unidentified'"/>
+  </xsl:function>
+
+  <!-- The handNote a '#id' pointer (@new, @hand) names, in the pointer's own document. -->
+  <xsl:function name="f:hand-of" as="element()?">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="if (exists($pointer))
+                          then f:local-target(tokenize(normalize-space($pointer), ' ')[1], $pointer/ancestor::TEI[1])
+                          else ()"/>
+  </xsl:function>
+
+  <!-- The label of the hand a pointer names, or the pointer's id when it names nothing. -->
+  <xsl:function name="f:hand-pointer-label" as="xs:string">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:variable name="hand" as="element()?" select="f:hand-of($pointer)"/>
+    <xsl:sequence select="if ($hand) then f:hand-label($hand) else replace(normalize-space($pointer), '^#', '')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,137 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  notes.xsl: which notes a document has, their kinds, numbers and ids, and
+  where in the text each is anchored.
+
+  House rules (docs/encoding.md): the 1996 compilers' notes are
+  note[@type='compilers'] in back/div[@type='notes'], numbered by @n as in
+  the source, pointing with @target at an anchor; a note the source prints
+  without an anchor has no @target. This edition's notes are
+  note[@type='editorial'] with @resp and their own numbers (e1, e2, …).
+  Generic TEI: a note in the text without @target stands where it is
+  anchored; a note with @resp is editorial.
+  No mode: functions and one key only.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- Notes by the ids their @target points at ('#doc068-a2' gives 'doc068-a2'). -->
+  <xsl:key name="fp:notes-by-target" match="note[@target]" use="f:local-ids(@target)"/>
+
+  <!-- All notes of a document's text, in document order. -->
+  <xsl:function name="f:doc-notes" as="element(note)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/text//note"/>
+  </xsl:function>
+
+  <!-- 'editorial' for this edition's notes (type editorial, or a @resp without type compilers), else 'source'. -->
+  <xsl:function name="f:note-kind" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="if ($note/@type = 'editorial' or ($note/@resp and not($note/@type = 'compilers')))
+                          then 'editorial' else 'source'"/>
+  </xsl:function>
+
+  <xsl:function name="f:notes-of-kind" as="element(note)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="f:doc-notes($tei)[f:note-kind(.) = $kind]"/>
+  </xsl:function>
+
+  <!-- The note's number: @n as printed, else its position among the notes of its kind. -->
+  <xsl:function name="f:note-number" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="kind" as="xs:string" select="f:note-kind($note)"/>
+    <xsl:sequence select="
+        if (normalize-space($note/@n) != '') then normalize-space($note/@n)
+        else string(count($note/preceding::note[ancestor::text][f:note-kind(.) = $kind]
+                          [ancestor::TEI[1] is $note/ancestor::TEI[1]]) + 1)"/>
+  </xsl:function>
+
+  <!-- The note's HTML id: its sanitised xml:id, else DOCID-note-N (N counting all the document's notes). -->
+  <xsl:function name="f:note-id" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="tei" as="element()?" select="$note/ancestor::TEI[1]"/>
+    <xsl:sequence select="
+        if (normalize-space($note/@xml:id) != '') then f:safe-name($note/@xml:id)
+        else concat(f:safe-name(if ($tei) then f:doc-id($tei) else 'document'), '-note-',
+                    count($note/preceding::note[ancestor::text][ancestor::TEI[1] is $tei]) + 1)"/>
+  </xsl:function>
+
+  <!-- The elements of the same document the note's @target points at ('#id' pointers only). -->
+  <xsl:function name="f:note-targets" as="element()*">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="tei" as="element()?" select="$note/ancestor::TEI[1]"/>
+    <xsl:sequence select="for $id in f:local-ids($note/@target)
+                          return if ($tei) then key('fp:by-id', $id, $tei)[1] else ()"/>
+  </xsl:function>
+
+  <!-- A note anchored where it stands: in the text (not in back), pointing at nothing. -->
+  <xsl:function name="f:is-inline-note" as="xs:boolean">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="empty(f:note-targets($note)) and empty($note/ancestor::back) and exists($note/ancestor::text)"/>
+  </xsl:function>
+
+  <!-- Does the note have a place in the text (an anchor, a target or its own place)? -->
+  <xsl:function name="f:is-anchored" as="xs:boolean">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="exists(f:note-targets($note)) or f:is-inline-note($note)"/>
+  </xsl:function>
+
+  <!-- The notes whose @target points at this element, in document order. -->
+  <xsl:function name="f:notes-at" as="element(note)*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="tei" as="element()?" select="$e/ancestor::TEI[1]"/>
+    <xsl:sequence select="if (normalize-space($e/@xml:id) = '' or empty($tei)) then ()
+                          else key('fp:notes-by-target', string($e/@xml:id), $tei)"/>
+  </xsl:function>
+
+  <!--
+    The HTML id of the note's marker at one of its targets: the anchor's own
+    id for the first note at an anchor (so 'doc068-a2' stays a link target),
+    else NOTEID-ref (NOTEID-ref-N for the Nth of several targets).
+  -->
+  <xsl:function name="f:note-ref-id" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:param name="target" as="element()?"/>
+    <xsl:variable name="targets" as="element()*" select="f:note-targets($note)"/>
+    <xsl:variable name="position" as="xs:integer?"
+      select="if ($target) then (for $i in 1 to count($targets) return if ($targets[$i] is $target) then $i else ())[1] else ()"/>
+    <xsl:sequence select="
+        if ($target/self::anchor and f:notes-at($target)[1] is $note) then f:safe-name($target/@xml:id)
+        else if (count($targets) gt 1 and exists($position)) then concat(f:note-id($note), '-ref-', $position)
+        else concat(f:note-id($note), '-ref')"/>
+  </xsl:function>
+
+  <!-- The ids of all the note's markers in the text (for links from the note back to the text). -->
+  <xsl:function name="f:note-ref-ids" as="xs:string*">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="if (f:is-inline-note($note)) then f:note-ref-id($note, ())
+                          else for $t in f:note-targets($note) return f:note-ref-id($note, $t)"/>
+  </xsl:function>
+
+  <!-- A note anchor of the source (anchor[@type='note'] with @n) that no note points at. -->
+  <xsl:function name="f:is-orphan-anchor" as="xs:boolean">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:sequence select="exists($anchor/self::anchor[normalize-space(@n) != '']) and empty(f:notes-at($anchor))"/>
+  </xsl:function>
+
+  <!-- Heading of a group of notes in the outputs. -->
+  <xsl:function name="f:notes-heading" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($kind = 'editorial') then 'Editorial notes' else 'Notes'"/>
+  </xsl:function>
+
+  <!-- Is this element a container of notes only (back/div[@type='notes'] and the like)? Its notes are listed apart. -->
+  <xsl:function name="f:is-notes-container" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::back) and exists($e/self::div)
+                          and exists($e//note)
+                          and empty($e/*[not(self::note or self::head or self::div[f:is-notes-container(.)])])"/>
+  </xsl:function>
+
+</xsl:stylesheet>
