@@ -6,10 +6,13 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../diagnostics/diagnostic.js';
+import { BuildLockedError } from '../build/publish.js';
+import { StylesheetCompileError } from '../transform/stylesheets.js';
 import { validateCommand } from './commands/validate.js';
 import { buildCommand } from './commands/build.js';
 import { listCommand } from './commands/list.js';
 import { rulesCommand } from './commands/rules.js';
+import { newCommand } from './commands/new.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';
 
@@ -34,6 +37,7 @@ export function createProgram(terminal: Terminal, setExitCode: (code: number) =>
     buildCommand(terminal, setExitCode),
     listCommand(terminal, setExitCode),
     rulesCommand(terminal, setExitCode),
+    newCommand(terminal, setExitCode),
   ];
   for (const command of commands) program.addCommand(command.configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
   return program;
@@ -50,7 +54,7 @@ export async function run(argv: readonly string[], terminal: Terminal = processT
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; usage errors with 2.
       exitCode = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof UsageError) {
+    } else if (error instanceof UsageError || error instanceof BuildLockedError || error instanceof StylesheetCompileError) {
       terminal.stderr(`edition: ${error.message}\n`);
       exitCode = 2;
     } else {

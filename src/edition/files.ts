@@ -46,6 +46,8 @@ export interface FileSummary {
   n: string | undefined;
   /** What a list of the documents shows; only for documents. */
   letter: LetterMetadata | undefined;
+  /** For a register: each entry's id and the first name it gives. */
+  entryNames: Record<string, string> | undefined;
 }
 
 export interface Correspondent {
@@ -98,7 +100,8 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   };
   visit(root);
   for (const e of descendants(root)) visit(e);
-  return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined };
+  return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
+    entryNames: kind === 'register' ? entryNames(root) : undefined };
 }
 
 const correspondentElements = new Set(['persName', 'orgName', 'name']);
@@ -135,4 +138,18 @@ export function splitPointer(value: string): { file: string | undefined; fragmen
   const file = hash < 0 ? value : value.slice(0, hash);
   const fragment = hash < 0 ? undefined : value.slice(hash + 1);
   return { file: file === '' ? undefined : file, fragment: fragment === '' ? undefined : fragment };
+}
+
+const entryElements = new Set(['person', 'personGrp', 'place', 'org']);
+const entryNameElements = new Set(['persName', 'placeName', 'orgName', 'name', 'geogName']);
+
+function entryNames(root: XmlElement): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const e of descendants(root)) {
+    const id = e.attributes['xml:id'];
+    if (!id || !entryElements.has(localName(e.name))) continue;
+    const name = childElements(e).find((c) => entryNameElements.has(localName(c.name)));
+    names[id] = name ? textOf(name) : id;
+  }
+  return names;
 }

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { displayPath } from '../../diagnostics/format.js';
-import { buildEdition } from '../../build/index.js';
+import { BuildAbortedError, buildEdition } from '../../build/index.js';
 import type { BuildProgress } from '../../build/index.js';
 import type { Terminal } from '../terminal.js';
 import { formatOption, reportDiagnostics } from './validate.js';
@@ -63,12 +63,34 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         ...(opts.schema ? { schema: opts.schema } : {}),
         ...(opts.src ? { source: opts.src } : {}),
       });
+      // Ctrl-C or a TERM stops the build between documents and leaves the published output as it was.
+      const interrupt = new AbortController();
+      const onSignal = (signal: NodeJS.Signals): void => {
+        interrupt.abort();
+        setExitCode(signal === 'SIGINT' ? 130 : 143);
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       const bar = terminal.stderrIsTTY && !opts.quiet && opts.format === 'pretty' ? progressBar(terminal) : undefined;
-      const result = await buildEdition({
-        config,
-        ...(opts.out ? { out: opts.out } : {}),
-        ...(bar ? { onProgress: bar.update } : {}),
-      });
+      let result;
+      try {
+        result = await buildEdition({
+          config,
+          signal: interrupt.signal,
+          ...(opts.out ? { out: opts.out } : {}),
+          ...(bar ? { onProgress: bar.update } : {}),
+        });
+      } catch (error) {
+        bar?.clear();
+        if (error instanceof BuildAbortedError) {
+          terminal.stderr(`edition: ${error.message}\n`);
+          return;
+        }
+        throw error;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
       bar?.clear();
       const diagnostics = [...result.validation.diagnostics, ...result.problems];
       const errors = result.validation.errors + result.problems.length;

@@ -1,0 +1,119 @@
+/**
+ * A new document from a template that already validates: `edition new`.
+ * The editor then fills in the text, the signature and the notes.
+ */
+import type { FileSummary, RegisterKind } from './files.js';
+import { parseIsoDate, isSpan } from '../rules/dates.js';
+
+export interface NewDocumentRequest {
+  n: number;
+  type: string;
+  from: string;
+  to: string;
+  date: string;
+  fromPlace?: string;
+  toPlace?: string;
+}
+
+export interface NewDocumentPlan {
+  /** File name in the source folder (`doc070.xml`). */
+  name: string;
+  id: string;
+  text: string;
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string> } | undefined {
+  const register = files.find((f) => f.register === kind);
+  return register ? { file: register.name, ids: new Set(Object.keys(register.entryNames ?? {})), names: register.entryNames ?? {} } : undefined;
+}
+
+/** Plan the new document, or list every reason it cannot be made. */
+export function planNewDocument(request: NewDocumentRequest, files: readonly FileSummary[]): NewDocumentPlan | { problems: string[] } {
+  const problems: string[] = [];
+  if (!Number.isInteger(request.n) || request.n < 1 || request.n > 99999) problems.push(`--n must be a whole number from 1, got ${request.n}`);
+  if (!/^[a-z][a-z-]*$/.test(request.type)) problems.push(`--type must be a word such as telegram or letter, got "${request.type}"`);
+  const span = parseIsoDate(request.date);
+  if (!isSpan(span)) problems.push(`--date "${request.date}" is not a valid date: ${span.error}`);
+  const id = `doc${String(request.n).padStart(3, '0')}`;
+  const name = `${id}.xml`;
+  const taken = files.find((f) => f.kind === 'document' && (f.n === String(request.n) || f.name === name));
+  if (taken) problems.push(`No. ${request.n} is already in use by ${taken.name}`);
+  const persons = registerIds(files, 'persons');
+  const places = registerIds(files, 'places');
+  const check = (register: ReturnType<typeof registerIds>, kind: string, option: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    if (!register) problems.push(`${option} "${value}": the edition has no ${kind} register`);
+    else if (!register.ids.has(value)) problems.push(`${option} "${value}" is not an entry of ${register.file}`);
+  };
+  check(persons, 'persons', '--from', request.from);
+  check(persons, 'persons', '--to', request.to);
+  check(places, 'places', '--from-place', request.fromPlace);
+  check(places, 'places', '--to-place', request.toPlace);
+  if (problems.length > 0) return { problems };
+
+  const personsFile = persons!.file;
+  const personName = (id: string): string => escapeXml(persons!.names[id] ?? id);
+  const placeName = (id: string): string => escapeXml(places?.names[id] ?? id);
+  const kind = escapeXml(request.type[0]!.toUpperCase() + request.type.slice(1));
+  const title = `${kind} of ${personName(request.from)} to ${personName(request.to)}`;
+  const placesFile = places?.file ?? 'places.xml';
+  const place = (ref: string | undefined): string =>
+    ref ? `\n          <placeName ref="${placesFile}#${escapeXml(ref)}">${placeName(ref)}</placeName>` : '';
+  const when = escapeXml(request.date);
+  const text = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}" n="${request.n}" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>${title}</title>
+      </titleStmt>
+      <publicationStmt>
+        <p>Part of the edition described in <ref target="edition.xml">the edition header</ref>.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <msDesc>
+          <msIdentifier>
+            <!-- Replace with the archival signature: repository, fond, opis, delo, and the citation as printed. -->
+            <repository>Repository to be supplied</repository>
+            <idno type="fond">to be supplied</idno>
+          </msIdentifier>
+          <physDesc>
+            <objectDesc form="${escapeXml(request.type)}">
+              <p>Physical description to be supplied.</p>
+            </objectDesc>
+          </physDesc>
+        </msDesc>
+      </sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <correspDesc xml:id="${id}-corresp">
+        <correspAction type="sent">
+          <persName ref="${personsFile}#${escapeXml(request.from)}">${personName(request.from)}</persName>${place(request.fromPlace)}
+          <date when="${when}">${when}</date>
+        </correspAction>
+        <correspAction type="received">
+          <persName ref="${personsFile}#${escapeXml(request.to)}">${personName(request.to)}</persName>${place(request.toPlace)}
+        </correspAction>
+      </correspDesc>
+    </profileDesc>
+  </teiHeader>
+  <text>
+    <front>
+      <docTitle>
+        <titlePart type="number">No. ${request.n}</titlePart>
+        <titlePart type="main">${title}</titlePart>
+      </docTitle>
+      <docDate when="${when}">${when}</docDate>
+    </front>
+    <body>
+      <div type="${escapeXml(request.type)}">
+        <p>Text to be transcribed.</p>
+      </div>
+    </body>
+  </text>
+</TEI>
+`;
+  return { name, id, text };
+}

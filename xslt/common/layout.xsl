@@ -1,0 +1,83 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: which TEI elements are blocks (paragraph-like) and which are
+  inline, and which parts of <text> are the reading text. HTML (div or p
+  against span) and plain text (paragraphs against runs) follow the same
+  answers, so the two outputs break the text at the same places.
+  No mode: functions only.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- Elements that are always blocks. -->
+  <xsl:variable name="fp:block-names" as="xs:string+" select="(
+      'TEI', 'teiCorpus', 'text', 'group', 'front', 'body', 'back', 'floatingText',
+      'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'divGen',
+      'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
+      'byline', 'argument', 'epigraph', 'trailer', 'docTitle', 'titlePart', 'docDate',
+      'docAuthor', 'docImprint', 'docEdition', 'titlePage', 'imprimatur',
+      'list', 'item', 'listBibl', 'lg', 'l', 'sp', 'speaker', 'castList', 'castItem',
+      'table', 'row', 'figure', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listWit',
+      'person', 'personGrp', 'place', 'org', 'event', 'witness',
+      'teiHeader', 'fileDesc', 'titleStmt', 'editionStmt', 'extent', 'publicationStmt',
+      'seriesStmt', 'notesStmt', 'sourceDesc', 'encodingDesc', 'projectDesc', 'samplingDecl',
+      'editorialDecl', 'correction', 'normalization', 'quotation', 'hyphenation',
+      'segmentation', 'interpretation', 'punctuation', 'stdVals', 'refsDecl', 'classDecl',
+      'tagsDecl', 'profileDesc', 'langUsage', 'language', 'textClass', 'correspDesc',
+      'correspAction', 'correspContext', 'particDesc', 'settingDesc', 'revisionDesc',
+      'change', 'listChange', 'availability', 'licence', 'respStmt', 'msDesc',
+      'msIdentifier', 'msContents', 'msItem', 'physDesc', 'objectDesc', 'handDesc',
+      'handNote', 'history', 'additional', 'bibl', 'biblStruct', 'biblFull')"/>
+
+  <!-- Containers in which quote, cit, q and bibl stand as blocks of their own. -->
+  <xsl:variable name="fp:division-names" as="xs:string+" select="(
+      'body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
+      'postscript', 'floatingText', 'opener', 'closer', 'figure')"/>
+
+  <!--
+    Is the element a block? bibl is a block only as a member of a list
+    (listBibl, sourceDesc) or of a division; quote, cit, q, said, label and stage
+    in a division; everything else by name.
+  -->
+  <xsl:function name="f:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" as="xs:string" select="local-name($e)"/>
+    <xsl:variable name="parent" as="xs:string" select="local-name($e/..)"/>
+    <xsl:sequence select="
+        if ($name = ('bibl', 'biblStruct', 'biblFull'))
+          then $parent = ('listBibl', 'sourceDesc', $fp:division-names)
+        else if ($name = ('quote', 'cit', 'q', 'said', 'label', 'stage'))
+          then $parent = $fp:division-names
+        else $name = $fp:block-names"/>
+  </xsl:function>
+
+  <!--
+    Does the element hold a block somewhere inside it (outside notes and
+    readings, which are not rendered in place)? Then it cannot render as an
+    inline span.
+  -->
+  <xsl:function name="f:holds-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="some $d in $e//*[f:is-block(.)]
+                          satisfies empty($d/ancestor::*[self::note or self::rdg or self::rdgGrp][. &gt;&gt; $e])"/>
+  </xsl:function>
+
+  <!--
+    Is the element left out of the reading text? The front's docTitle and
+    docDate (the outputs print them as the document's heading), containers
+    of back notes (listed apart), rdg (the apparatus lists them).
+  -->
+  <xsl:function name="f:is-apart" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+        exists($e/self::docTitle[parent::front] | $e/self::docDate[parent::front])
+        or f:is-notes-container($e)
+        or exists($e/self::note[ancestor::back])"/>
+  </xsl:function>
+
+</xsl:stylesheet>
