@@ -80,4 +80,19 @@
         or exists($e/self::note[ancestor::back])"/>
   </xsl:function>
 
+  <!--
+    A text node with the whitespace next to a word-joining line or page
+    break (lb/pb/cb with break="no") removed, so 'divi<lb break="no"/>sions'
+    reads 'divisions' however the source is indented.
+  -->
+  <xsl:function name="f:join-breaks" as="xs:string">
+    <xsl:param name="t" as="text()"/>
+    <xsl:variable name="before" as="xs:boolean"
+      select="exists($t/preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])"/>
+    <xsl:variable name="after" as="xs:boolean"
+      select="exists($t/following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])"/>
+    <xsl:variable name="lead" as="xs:string" select="if ($before) then replace($t, '^\s+', '') else string($t)"/>
+    <xsl:sequence select="if ($after) then replace($lead, '\s+$', '') else $lead"/>
+  </xsl:function>
+
 </xsl:stylesheet>
