@@ -3,7 +3,7 @@
  * Paths in it are relative to the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './diagnostics/diagnostic.js';
 import type { Severity } from './diagnostics/diagnostic.js';
 
@@ -33,6 +33,8 @@ export interface EditionConfig {
   licence: { url: string; label: string };
   /** True when edition-specific rules apply (a configured edition), false for generic checks only. */
   editionRules: boolean;
+  /** Where caches go (`.cache/` beside the configuration); undefined for a foreign folder without one. */
+  cacheFolder: string | undefined;
 }
 
 export const CONFIG_FILE = 'edition.config.json';
@@ -87,6 +89,7 @@ export function loadConfig(file: string): EditionConfig {
     baseUrl: raw.baseUrl ?? '',
     licence: { url: raw.licence?.url ?? '', label: raw.licence?.label ?? '' },
     editionRules: true,
+    cacheFolder: join(root, '.cache'),
   };
 }
 
@@ -109,6 +112,7 @@ export function genericConfig(source: string, schema: string, base?: EditionConf
     baseUrl: base?.baseUrl ?? '',
     licence: base?.licence ?? { url: '', label: '' },
     editionRules: false,
+    cacheFolder: base?.cacheFolder,
   };
 }
 

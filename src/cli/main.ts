@@ -4,7 +4,7 @@
  * process.exit, and the library it calls never prints.
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { toolVersion } from '../version.js';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { BuildLockedError } from '../build/publish.js';
 import { StylesheetCompileError } from '../transform/stylesheets.js';
@@ -16,10 +16,6 @@ import { newCommand } from './commands/new.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';
 
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export interface RunResult {
   exitCode: number;

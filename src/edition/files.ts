@@ -48,6 +48,16 @@ export interface FileSummary {
   letter: LetterMetadata | undefined;
   /** For a register: each entry's id and the first name it gives. */
   entryNames: Record<string, string> | undefined;
+  /** For a document: every name with a @ref in its text, and the note it stands in. */
+  mentions: Mention[] | undefined;
+}
+
+export interface Mention {
+  element: 'persName' | 'placeName' | 'orgName';
+  ref: string;
+  text: string;
+  /** The note the name stands in, with the attributes that identify it. */
+  note: { n: string | undefined; id: string | undefined; type: string | undefined } | undefined;
 }
 
 export interface Correspondent {
@@ -101,7 +111,8 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   visit(root);
   for (const e of descendants(root)) visit(e);
   return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
-    entryNames: kind === 'register' ? entryNames(root) : undefined };
+    entryNames: kind === 'register' ? entryNames(root) : undefined,
+    mentions: kind === 'document' ? mentions(root) : undefined };
 }
 
 const correspondentElements = new Set(['persName', 'orgName', 'name']);
@@ -152,4 +163,25 @@ function entryNames(root: XmlElement): Record<string, string> {
     names[id] = name ? textOf(name) : id;
   }
   return names;
+}
+
+const mentionElements = new Set(['persName', 'placeName', 'orgName']);
+
+function mentions(root: XmlElement): Mention[] {
+  const text = firstChild(root, 'text');
+  if (!text) return [];
+  const found: Mention[] = [];
+  for (const e of descendants(text)) {
+    const element = localName(e.name);
+    const ref = e.attributes['ref'];
+    if (!ref || !mentionElements.has(element)) continue;
+    const note = ancestor(e, 'note');
+    found.push({
+      element: element as Mention['element'],
+      ref,
+      text: textOf(e),
+      note: note ? { n: note.attributes['n'], id: note.attributes['xml:id'], type: note.attributes['type'] } : undefined,
+    });
+  }
+  return found;
 }

@@ -1,7 +1,8 @@
 /**
  * validate: read → decode → DOCTYPE policy → libxml2 (well-formedness and
- * RelaxNG, batched) → parse once for positions → edition rules.
- * Every file is checked; an error in one never stops the others.
+ * RelaxNG, batched) → parse once for positions → file rules; then the
+ * edition rules across every file's summary. Every file is checked; an
+ * error in one never stops the others.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { declareUtf8, decodeSource } from '../read/decode.js';
 import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
+import { hashText, ValidationCache } from './cache.js';
 import type { LintFile } from './xmllint.js';
 import { lintFiles } from './xmllint.js';
 
@@ -30,6 +32,10 @@ export interface ValidateOptions {
   /** Files or folders to check; default: the configured source folder. */
   paths?: readonly string[];
   onProgress?: (progress: Progress) => void;
+  /** Folder for the validation cache; without it every file is checked afresh. */
+  cacheFolder?: string;
+  /** The toolchain's version, part of the cache key. */
+  toolVersion?: string;
 }
 
 /** One source file after validation. */
@@ -37,7 +43,7 @@ export interface CheckedFile {
   /** Absolute path. */
   file: string;
   name: string;
-  /** The decoded text, its declaration naming UTF-8; undefined when it could not be read. */
+  /** The decoded text, its declaration naming UTF-8; undefined when it could not be read or was refused. */
   text: string | undefined;
   /** Present when the file is well-formed and was parsed. */
   summary: FileSummary | undefined;
@@ -50,6 +56,8 @@ export interface ValidationResult {
   files: CheckedFile[];
   errors: number;
   warnings: number;
+  /** Files whose findings came from the cache. */
+  cached: number;
 }
 
 /** The .xml files a path names: the file itself, or a folder's .xml files in name order. */
@@ -67,22 +75,40 @@ export function listSourceFiles(paths: readonly string[]): string[] {
   return [...new Set(files)];
 }
 
-function severityOf(rule: Rule, config: EditionConfig): Diagnostic['severity'] | 'off' {
-  return config.rules[rule.id] ?? rule.severity;
+interface ActiveRule {
+  rule: Rule;
+  severity: Diagnostic['severity'];
 }
 
-function toDiagnostic(rule: Rule, severity: Diagnostic['severity'], f: Finding): Diagnostic {
-  return { file: f.file, line: f.line, column: f.column, severity, rule: rule.id, source: 'edition', message: f.message };
-}
-
-function activeRules(config: EditionConfig): Array<{ rule: Rule; severity: Diagnostic['severity'] }> {
-  const active: Array<{ rule: Rule; severity: Diagnostic['severity'] }> = [];
+function activeRules(config: EditionConfig): ActiveRule[] {
+  const active: ActiveRule[] = [];
   for (const rule of rules) {
     if (rule.scope === 'edition' && !config.editionRules) continue;
-    const severity = severityOf(rule, config);
+    const severity = config.rules[rule.id] ?? rule.severity;
     if (severity !== 'off') active.push({ rule, severity });
   }
   return active;
+}
+
+function toDiagnostic({ rule, severity }: ActiveRule, f: Finding): Diagnostic {
+  return { file: f.file, line: f.line, column: f.column, severity, rule: rule.id, source: 'edition', message: f.message };
+}
+
+/** Everything about the checks that, when it changes, makes cached findings stale. */
+function checksKey(config: EditionConfig, schemaText: string, toolVersion: string): string {
+  return hashText(
+    toolVersion,
+    schemaText,
+    JSON.stringify({ editionRules: config.editionRules, header: config.header, registers: config.registers, dateRange: config.dateRange, rules: config.rules }),
+  );
+}
+
+interface PendingFile {
+  checked: CheckedFile;
+  key: string;
+  lint: LintFile | undefined;
+  /** Diagnostics found before libxml2 (decoding, DOCTYPE). */
+  early: Diagnostic[];
 }
 
 export async function validate(options: ValidateOptions): Promise<ValidationResult> {
@@ -90,72 +116,94 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   if (!existsSync(config.schema)) throw new UsageError(`No schema at ${config.schema}`);
   const schemaText = readFileSync(config.schema, 'utf8');
   const paths = listSourceFiles(options.paths && options.paths.length > 0 ? options.paths : [config.source]);
+  const cache = options.cacheFolder ? ValidationCache.forSource(options.cacheFolder, config.source) : undefined;
+  const checks = checksKey(config, schemaText, options.toolVersion ?? '');
+  const active = activeRules(config);
+  const fileRules = active.filter((a) => a.rule.kind === 'file');
+  const editionRules = active.filter((a) => a.rule.kind === 'edition');
+
   const diagnostics: Diagnostic[] = [];
   const files: CheckedFile[] = [];
-  const toLint: LintFile[] = [];
+  const pending: PendingFile[] = [];
+  let cached = 0;
 
   paths.forEach((file, i) => {
     const checked: CheckedFile = { file, name: basename(file), text: undefined, summary: undefined, errors: 0, warnings: 0 };
     files.push(checked);
-    const decoded = decodeSource(readFileSync(file));
+    const bytes = readFileSync(file);
+    const key = hashText(checks, file, bytes);
+    const hit = cache?.get(file, key);
+    const decoded = decodeSource(bytes);
+    if (hit) {
+      cached++;
+      diagnostics.push(...hit.diagnostics);
+      checked.summary = hit.summary;
+      if (hit.usable && decoded.ok) checked.text = declareUtf8(decoded.source.text);
+      return;
+    }
+    const entry: PendingFile = { checked, key, lint: undefined, early: [] };
+    pending.push(entry);
     if (!decoded.ok) {
       const { problem } = decoded;
-      diagnostics.push({ file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, source: 'xml', message: problem.message });
+      entry.early.push({ file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, source: 'xml', message: problem.message });
       return;
     }
     const text = declareUtf8(decoded.source.text);
     const lines = new LineIndex(text);
-    const refused = checkDoctype(text);
-    for (const r of refused) {
+    for (const r of checkDoctype(text)) {
       const { line, column } = lines.position(r.offset);
-      diagnostics.push({ file, line, column, severity: 'error', rule: r.rule, source: 'xml', message: r.message });
+      entry.early.push({ file, line, column, severity: 'error', rule: r.rule, source: 'xml', message: r.message });
     }
-    if (refused.length > 0) return;
-    checked.text = text;
-    toLint.push({ file, text, lines });
+    if (entry.early.length > 0) return;
+    entry.lint = { file, text, lines };
     onProgress?.({ stage: 'read', done: i + 1, total: paths.length });
   });
 
+  const toLint = pending.flatMap((p) => (p.lint ? [p.lint] : []));
   onProgress?.({ stage: 'schema', done: 0, total: toLint.length });
   const lint = await lintFiles(toLint, { file: config.schema, text: schemaText });
   if (lint.schemaProblem) diagnostics.push(lint.schemaProblem);
-  for (const list of lint.byFile.values()) diagnostics.push(...list);
   onProgress?.({ stage: 'schema', done: toLint.length, total: toLint.length });
 
-  const active = activeRules(config);
-  const fileRules = active.filter((a) => a.rule.kind === 'file');
-  const editionRules = active.filter((a) => a.rule.kind === 'edition');
-  const byPath = new Map(files.map((f) => [f.file, f]));
   let done = 0;
-  for (const lintFile of toLint) {
+  for (const p of pending) {
     done++;
-    if (lint.notWellFormed.has(lintFile.file)) continue;
-    const checked = byPath.get(lintFile.file)!;
-    let parsed;
-    try {
-      parsed = parseXml(lintFile.text);
-    } catch (error) {
-      diagnostics.push({
-        file: lintFile.file, line: 1, column: 1, severity: 'error', rule: 'xml-not-well-formed', source: 'xml',
-        message: `The file could not be parsed: ${(error as Error).message}`,
-      });
-      continue;
+    const found = [...p.early, ...(lint.byFile.get(p.checked.file) ?? [])];
+    let usable = p.lint !== undefined && !lint.notWellFormed.has(p.checked.file) && lint.schemaProblem === undefined;
+    if (usable && p.lint) {
+      try {
+        const parsed = parseXml(p.lint.text);
+        const summary = summarise(p.checked.file, parsed.root, config);
+        p.checked.summary = summary;
+        for (const a of fileRules) {
+          if (a.rule.kind !== 'file') continue;
+          for (const f of a.rule.check({ summary, root: parsed.root, config })) found.push(toDiagnostic(a, f));
+        }
+      } catch (error) {
+        usable = false;
+        found.push({
+          file: p.checked.file, line: 1, column: 1, severity: 'error', rule: 'xml-not-well-formed', source: 'xml',
+          message: `The file could not be parsed: ${(error as Error).message}`,
+        });
+      }
     }
-    const summary = summarise(lintFile.file, parsed.root, config);
-    checked.summary = summary;
-    for (const { rule, severity } of fileRules) {
-      if (rule.kind !== 'file') continue;
-      for (const f of rule.check({ summary, root: parsed.root, config })) diagnostics.push(toDiagnostic(rule, severity, f));
-    }
-    onProgress?.({ stage: 'rules', done, total: toLint.length });
-  }
-  const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
-  for (const { rule, severity } of editionRules) {
-    if (rule.kind !== 'edition') continue;
-    for (const f of rule.check({ files: summaries, config })) diagnostics.push(toDiagnostic(rule, severity, f));
+    if (usable) p.checked.text = p.lint!.text;
+    diagnostics.push(...found);
+    // A schema that failed to compile says nothing about the files: don't remember that.
+    if (!lint.schemaProblem) cache?.set(p.checked.file, { key: p.key, diagnostics: found, summary: p.checked.summary, usable });
+    onProgress?.({ stage: 'rules', done, total: pending.length });
   }
 
+  const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
+  for (const a of editionRules) {
+    if (a.rule.kind !== 'edition') continue;
+    for (const f of a.rule.check({ files: summaries, config })) diagnostics.push(toDiagnostic(a, f));
+  }
+  if (cache && !options.paths?.length) cache.retain(new Set(paths));
+  cache?.save();
+
   diagnostics.sort(compareDiagnostics);
+  const byPath = new Map(files.map((f) => [f.file, f]));
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {
@@ -168,5 +216,5 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
       if (f) f.warnings++;
     }
   }
-  return { diagnostics, files, errors, warnings };
+  return { diagnostics, files, errors, warnings, cached };
 }

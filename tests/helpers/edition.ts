@@ -44,6 +44,7 @@ export function tempEdition(files: Record<string, string | Uint8Array>, options:
     baseUrl: 'https://example.org/edition/',
     licence: { url: 'https://example.org/licence', label: 'Example licence' },
     editionRules: options.editionRules ?? true,
+    cacheFolder: undefined,
   };
   return { root, source, schema, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }

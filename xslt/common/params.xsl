@@ -57,20 +57,20 @@
       normalize-space(string(/TEI/teiHeader/fileDesc/seriesStmt/title[1])),
       'Edition')[. != ''][1]"/>
 
-  <xsl:variable name="f:licence-url" as="xs:string" select="(
+  <xsl:variable name="f:licence-url" as="xs:string" select="string((
       f:clean-url($licence),
       for $t in ($f:edition-header, /TEI/teiHeader)//availability/licence/@target return f:clean-url($t),
-      '')[. != '' and f:is-safe-url(.)][1]"/>
+      '')[. != '' and f:is-safe-url(.)][1])"/>
 
-  <xsl:variable name="f:licence-name" as="xs:string" select="(
+  <xsl:variable name="f:licence-name" as="xs:string" select="string((
       normalize-space($licence-label),
       for $l in ($f:edition-header, /TEI/teiHeader)//availability/licence return normalize-space(string($l)),
-      $f:licence-url, '')[. != ''][1]"/>
+      $f:licence-url, '')[. != ''][1])"/>
 
-  <xsl:variable name="f:version" as="xs:string" select="(
+  <xsl:variable name="f:version" as="xs:string" select="string((
       normalize-space($edition-version),
       normalize-space($f:edition-header/fileDesc/editionStmt/edition[1]/@n),
-      '')[. != ''][1]"/>
+      '')[. != ''][1])"/>
 
   <xsl:variable name="fp:prev-doc" as="xs:string?" select="normalize-space($prev-doc)[. != '']"/>
   <xsl:variable name="fp:next-doc" as="xs:string?" select="normalize-space($next-doc)[. != '']"/>

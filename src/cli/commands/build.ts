@@ -16,6 +16,7 @@ interface BuildCommandOptions {
   strict?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  force?: boolean;
 }
 
 const stageLabel: Record<BuildProgress['stage'], string> = {
@@ -55,6 +56,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
     .option('--strict', 'exit 1 when there are warnings, too')
     .option('-q, --quiet', 'print only errors and warnings')
     .option('-v, --verbose', 'say what each stage did')
+    .option('--force', 'transform everything, even what has not changed since the last build')
     .action(async (opts: BuildCommandOptions) => {
       const started = Date.now();
       const config = resolveProfile({
@@ -77,6 +79,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         result = await buildEdition({
           config,
           signal: interrupt.signal,
+          ...(opts.force ? { force: true } : {}),
           ...(opts.out ? { out: opts.out } : {}),
           ...(bar ? { onProgress: bar.update } : {}),
         });
@@ -101,7 +104,8 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         if (result.published) {
           terminal.stderr(
             `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
-              `${opts.verbose ? ` (${result.unchanged} unchanged)` : ''}, ${result.validation.warnings} warnings, ${seconds} s\n`,
+              `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? 'remade' : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
+              `, ${result.validation.warnings} warnings, ${seconds} s\n`,
           );
         } else {
           terminal.stderr(`nothing written: ${errors} error${errors === 1 ? '' : 's'} (${seconds} s)\n`);

@@ -5,6 +5,8 @@ import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { formatDiagnostics, outputFormats } from '../../diagnostics/format.js';
 import { validate } from '../../validate/index.js';
+import type { EditionConfig } from '../../config.js';
+import { toolVersion } from '../../version.js';
 import type { Terminal } from '../terminal.js';
 
 export interface ReportOptions {
@@ -47,7 +49,7 @@ export function validateCommand(terminal: Terminal, setExitCode: (code: number) 
         ...(opts.schema ? { schema: opts.schema } : {}),
         ...(folders !== undefined ? { source: folders } : {}),
       });
-      const result = await validate({ config, paths: absolute });
+      const result = await validate({ config, paths: absolute, ...cacheOptions(config) });
       if (opts.format === 'pretty' && terminal.stderrIsTTY) {
         terminal.stderr(`${result.files.length} files: ${result.errors} errors, ${result.warnings} warnings\n`);
       }
@@ -71,4 +73,9 @@ export function sourceFolderOf(path: string): string {
 function commonFolder(paths: readonly string[]): string {
   const folders = [...new Set(paths.map(sourceFolderOf))];
   return folders.length === 1 ? folders[0]! : folders.join('\0');
+}
+
+/** The validation cache applies to a configured edition only. */
+export function cacheOptions(config: EditionConfig): { cacheFolder?: string; toolVersion: string } {
+  return { ...(config.cacheFolder ? { cacheFolder: config.cacheFolder } : {}), toolVersion: toolVersion() };
 }

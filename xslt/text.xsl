@@ -1,0 +1,165 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  text.xsl: one TEI document to plain text (UTF-8).
+
+    No. 68                                  heading: docTitle's parts, docDate
+    Telegram of L. D. Trotsky to I. V. Stalin
+    March 21 [1920]
+
+    Kharkov, to Stalin by direct wire[1],   the reading text, a blank line
+    …                                       between paragraphs; an embedded
+                                            text is indented by four spaces
+    RTSKHIDNI. F. 558. …                    archival reference as printed
+    Original, telegraph form.               physical description
+
+    Notes:                                  [n] text, numbered as printed
+    Editorial notes:                        this edition's notes, apart
+    Apparatus:                              a lemma] reading (sigla); …
+
+  On a teiCorpus it gives the edition's header (title, compilers, version,
+  licence); the build appends each document's text to make edition.txt.
+  Conventions are those of common/plain.xsl.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/urls.xsl"/>
+  <xsl:include href="common/names.xsl"/>
+  <xsl:include href="common/dates.xsl"/>
+  <xsl:include href="common/header.xsl"/>
+  <xsl:include href="common/notes.xsl"/>
+  <xsl:include href="common/apparatus.xsl"/>
+  <xsl:include href="common/interventions.xsl"/>
+  <xsl:include href="common/layout.xsl"/>
+  <xsl:include href="common/plain.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <!-- The entry: a TEI document or a teiCorpus; anything else gives its text content. -->
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <xsl:variable name="fp:nl" as="xs:string" select="'&#10;'"/>
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <xsl:template match="/*" priority="-1">
+    <xsl:value-of select="concat(f:plain-text(., true()), $fp:nl)"/>
+  </xsl:template>
+
+  <xsl:template match="/TEI">
+    <xsl:value-of select="concat(string-join(f:text-document(.), $fp:nl), $fp:nl)"/>
+  </xsl:template>
+
+  <xsl:template match="/teiCorpus">
+    <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
+  </xsl:template>
+
+  <!-- The lines of one document's text file. -->
+  <xsl:function name="f:text-document" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="doc-title" as="element()?" select="$tei/text/front/docTitle[1]"/>
+    <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
+    <!-- Heading -->
+    <xsl:choose>
+      <xsl:when test="$doc-title">
+        <xsl:sequence select="for $part in $doc-title/* return f:plain-line($part)"/>
+        <xsl:sequence select="f:plain-line($doc-title/text()[normalize-space(.) != ''])[. != '']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="f:doc-number-label($tei), f:doc-title($tei)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:sequence select="if ($doc-date) then f:plain-line($doc-date/node())
+                          else f:date-text(f:doc-date($tei))"/>
+    <!-- Reading text -->
+    <xsl:for-each select="f:plain-blocks($tei/text, true())">
+      <xsl:sequence select="''"/>
+      <xsl:sequence select="concat(string-join(for $i in 1 to xs:integer(@depth) return '    ', ''), string(.))"/>
+    </xsl:for-each>
+    <!-- Archival reference and physical description -->
+    <xsl:variable name="archive" as="xs:string*"
+      select="(f:archival-citation($tei), f:physical-description($tei)/f:plain-line(.))[. != '']"/>
+    <xsl:if test="exists($archive)">
+      <xsl:sequence select="'', $archive"/>
+    </xsl:if>
+    <!-- Notes -->
+    <xsl:for-each select="('source', 'editorial')">
+      <xsl:variable name="notes" as="element(note)*" select="f:notes-of-kind($tei, current())"/>
+      <xsl:if test="exists($notes)">
+        <xsl:sequence select="'', concat(f:notes-heading(current()), ':')"/>
+        <xsl:for-each select="$notes">
+          <xsl:sequence select="'', concat('[', f:note-number(.), '] ', f:plain-text(node(), true()))"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:for-each>
+    <!-- Apparatus -->
+    <xsl:variable name="apps" as="element(app)*" select="f:doc-apps($tei)"/>
+    <xsl:if test="exists($apps)">
+      <xsl:sequence select="'', 'Apparatus:', ''"/>
+      <xsl:for-each select="$apps">
+        <xsl:sequence select="f:text-app-entry(.)"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- 'a encryption] the cipher (copy); towards (O)': lemma, then each reading with its sigla. -->
+  <xsl:function name="f:text-app-entry" as="xs:string">
+    <xsl:param name="app" as="element(app)"/>
+    <xsl:variable name="lemma" as="element()?" select="f:app-lemma($app)"/>
+    <xsl:variable name="lemma-sigla" as="xs:string*" select="f:witness-sigla($lemma/@wit)"/>
+    <xsl:variable name="readings" as="xs:string*" select="
+        for $r in f:app-readings($app)
+        return concat(if (normalize-space(string($r)) = '') then 'om.' else f:plain-line($r/node()),
+                      if ($r/@wit) then concat(' (', string-join(f:witness-sigla($r/@wit), ', '), ')') else '')"/>
+    <xsl:sequence select="concat(f:app-label($app), ' ', f:plain-line($lemma/node()), ']',
+                                 if (exists($lemma-sigla)) then concat(' (', string-join($lemma-sigla, ', '), ')') else '',
+                                 if (exists($readings)) then concat(' ', string-join($readings, '; ')) else '')"/>
+  </xsl:function>
+
+  <!-- The lines heading edition.txt: title, compilers and editors, version, licence. -->
+  <xsl:function name="f:text-edition-header" as="xs:string*">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:variable name="header" as="element(teiHeader)?" select="$f:edition-header"/>
+    <xsl:variable name="titles" as="element()*" select="$header/fileDesc/titleStmt/title"/>
+    <xsl:sequence select="$f:edition-title"/>
+    <xsl:sequence select="$titles[not(@type = 'main')][normalize-space(.) != $f:edition-title]/f:plain-line(.)"/>
+    <xsl:sequence select="''"/>
+    <xsl:for-each select="$header/fileDesc/titleStmt/respStmt">
+      <xsl:sequence select="concat(f:capitalise(normalize-space(string-join(resp, ', '))), ': ',
+                                   string-join((* except resp)/normalize-space(.), ', '))"/>
+    </xsl:for-each>
+    <xsl:variable name="editors" as="xs:string*" select="$header/fileDesc/titleStmt/editor/normalize-space(.)"/>
+    <xsl:if test="exists($editors)">
+      <xsl:sequence select="concat('Editors: ', string-join($editors, ', '))"/>
+    </xsl:if>
+    <xsl:if test="$f:version != ''">
+      <xsl:sequence select="concat('Version: ', $f:version)"/>
+    </xsl:if>
+    <xsl:if test="$f:licence-name != ''">
+      <xsl:sequence select="concat('Licence: ', $f:licence-name,
+                                   if ($f:licence-url != '' and $f:licence-url != $f:licence-name)
+                                   then concat(' (', $f:licence-url, ')') else '')"/>
+    </xsl:if>
+    <xsl:if test="$base-url != ''">
+      <xsl:sequence select="concat('Online: ', $base-url)"/>
+    </xsl:if>
+    <xsl:if test="$generated-date != ''">
+      <xsl:sequence select="concat('Generated: ', $generated-date)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="f:capitalise" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="concat(upper-case(substring($s, 1, 1)), substring($s, 2))"/>
+  </xsl:function>
+
+</xsl:stylesheet>
