@@ -480,7 +480,7 @@ ${embeddedCorresp}    </profileDesc>
     <front>
       <docTitle>
         <titlePart type="number">No. ${plan.n}</titlePart>
-        <titlePart type="main">${capital(form)} of ${w.sentence === undefined ? '' : `<persName ref="persons.xml#${plan.sender.id}">${plan.sender.name}</persName>`} to <persName ref="persons.xml#${plan.recipient.id}">${plan.recipient.name}</persName></titlePart>
+        <titlePart type="main">${capital(form)} of <persName ref="persons.xml#${plan.sender.id}">${plan.sender.name}</persName> to <persName ref="persons.xml#${plan.recipient.id}">${plan.recipient.name}</persName></titlePart>
       </docTitle>
       <docDate when="${plan.day.iso}" xml:id="${id}-docdate">${monthDay} <supplied reason="undated" resp="edition.xml#compilers">${plan.day.year}</supplied></docDate>
     </front>

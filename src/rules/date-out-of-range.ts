@@ -2,7 +2,7 @@ import type { FileRule, Finding } from './rule.js';
 import { at } from './rule.js';
 import type { XmlElement } from '../parse/tree.js';
 import { ancestor, descendants, localName } from '../parse/tree.js';
-import { dateAttributes, isSpan, parseIsoDate, yearOf } from './dates.js';
+import { carriesDates, dateAttributes, isSpan, parseIsoDate, yearOf } from './dates.js';
 import { letter, withRegisters } from './examples.js';
 
 /**
@@ -28,7 +28,7 @@ export const dateOutOfRange: FileRule = {
     const inScope = (e: XmlElement): boolean => ancestor(e, 'text') !== undefined || ancestor(e, 'correspDesc') !== undefined;
     const findings: Finding[] = [];
     for (const e of descendants(root)) {
-      if (!inScope(e) || localName(e.name) === 'change') continue;
+      if (!inScope(e) || localName(e.name) === 'change' || !carriesDates(localName(e.name))) continue;
       for (const name of dateAttributes) {
         const value = e.attributes[name];
         if (value === undefined) continue;

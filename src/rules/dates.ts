@@ -5,6 +5,16 @@
  */
 export const dateAttributes = ['when', 'notBefore', 'notAfter', 'from', 'to'] as const;
 
+/**
+ * Elements whose @from and @to are not dates: leaves and page ranges
+ * (locus, biblScope, citedRange) and spans between pointers (span, app).
+ */
+const notDated = new Set(['locus', 'locusGrp', 'biblScope', 'citedRange', 'span', 'app', 'lem', 'rdg']);
+
+export function carriesDates(elementName: string): boolean {
+  return !notDated.has(elementName);
+}
+
 export interface DateSpan {
   /** First day covered, `YYYY-MM-DD`, or undefined when the value has no year. */
   first: string | undefined;

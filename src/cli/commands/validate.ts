@@ -6,7 +6,7 @@ import type { OutputFormat } from '../../diagnostics/format.js';
 import { formatDiagnostics, outputFormats } from '../../diagnostics/format.js';
 import { validate } from '../../validate/index.js';
 import type { EditionConfig } from '../../config.js';
-import { toolVersion } from '../../version.js';
+import { toolFingerprint } from '../../version.js';
 import type { Terminal } from '../terminal.js';
 
 export interface ReportOptions {
@@ -77,5 +77,5 @@ function commonFolder(paths: readonly string[]): string {
 
 /** The validation cache applies to a configured edition only. */
 export function cacheOptions(config: EditionConfig): { cacheFolder?: string; toolVersion: string } {
-  return { ...(config.cacheFolder ? { cacheFolder: config.cacheFolder } : {}), toolVersion: toolVersion() };
+  return { ...(config.cacheFolder ? { cacheFolder: config.cacheFolder } : {}), toolVersion: toolFingerprint() };
 }

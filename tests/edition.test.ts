@@ -1,0 +1,74 @@
+/** The edition's own sources, checked as an editor would: no ../shared needed. */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { run } from '../src/cli/main.js';
+import type { Terminal } from '../src/cli/terminal.js';
+import { loadConfig } from '../src/config.js';
+import { validate } from '../src/validate/index.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+function terminal(cwd: string): Terminal & { out: string; err: string } {
+  const t = { out: '', err: '', stdout: (s: string) => void (t.out += s), stderr: (s: string) => void (t.err += s), stderrIsTTY: false, colours: undefined, cwd };
+  return t;
+}
+
+describe('the seed edition', () => {
+  test('validates with no error and exactly the two warnings of the source\'s defects', async () => {
+    const config = { ...loadConfig(join(root, 'edition.config.json')), cacheFolder: undefined };
+    const result = await validate({ config });
+    expect(result.errors).toBe(0);
+    expect(result.diagnostics.map((d) => [d.file.slice(root.length + 1), d.rule, d.message])).toEqual([
+      ['tei/doc068.xml', 'note-number-gap', 'Note 3 is missing: the notes go from 2 to 4'],
+      ['tei/doc068.xml', 'note-without-anchor', 'Note 5 has no anchor in the text (no @target)'],
+    ]);
+  });
+});
+
+describe('edition new and list, in a copy of the edition', () => {
+  let copy: string;
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'edition-copy-'));
+    for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  test('new writes a document that validates with no new message', async () => {
+    const t = terminal(copy);
+    const { exitCode } = await run(['node', 'edition', 'new', '--n', '70', '--type', 'telegram', '--from', 'trotsky', '--to', 'stalin', '--date', '1920-03-22', '--from-place', 'moscow', '--to-place', 'kharkov'], t);
+    expect(t.err).toBe('');
+    expect(exitCode).toBe(0);
+    expect(t.out).toBe('wrote tei/doc070.xml\n');
+    const written = readFileSync(join(copy, 'tei/doc070.xml'), 'utf8');
+    expect(written).toContain('<persName ref="persons.xml#trotsky">');
+    const check = terminal(copy);
+    expect((await run(['node', 'edition', 'validate', '--format', 'json'], check)).exitCode).toBe(0);
+    const rows = JSON.parse(check.out) as Array<{ file: string }>;
+    expect(rows.filter((r) => r.file === 'tei/doc070.xml')).toEqual([]);
+  });
+
+  test('new refuses a number in use and unknown register ids, naming each', async () => {
+    const t = terminal(copy);
+    const { exitCode } = await run(['node', 'edition', 'new', '--n', '68', '--type', 'telegram', '--from', 'trotski', '--to', 'stalin', '--date', '1920-03-22', '--to-place', 'atlantis'], t);
+    expect(exitCode).toBe(1);
+    expect(t.err).toContain('No. 68 is already in use by doc068.xml');
+    expect(t.err).toContain('--from "trotski" is not an entry of persons.xml');
+    expect(t.err).toContain('--to-place "atlantis" is not an entry of places.xml');
+  });
+
+  test('list gives the documents in collection order with notes and warnings', async () => {
+    const t = terminal(copy);
+    expect((await run(['node', 'edition', 'list', '--json'], t)).exitCode).toBe(0);
+    const rows = JSON.parse(t.out) as Array<{ n: string; date: string; sender: string; recipient: string; notes: number; warnings: number }>;
+    const seed = rows.filter((r) => r.n === '68' || r.n === '69');
+    expect(seed.map((r) => [r.n, r.date, r.warnings])).toEqual([
+      ['68', '1920-03-21', 2],
+      ['69', expect.stringMatching(/^1920-03-2[01]/), 0],
+    ]);
+    expect(seed[0]!.notes).toBeGreaterThanOrEqual(4);
+    expect(seed[0]!.sender).toMatch(/Trotsky/);
+    expect(seed[0]!.recipient).toMatch(/Stalin/);
+  });
+});
