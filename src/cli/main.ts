@@ -13,6 +13,7 @@ import { buildCommand } from './commands/build.js';
 import { listCommand } from './commands/list.js';
 import { rulesCommand } from './commands/rules.js';
 import { newCommand } from './commands/new.js';
+import { serveCommand } from './commands/serve.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';
 
@@ -34,6 +35,7 @@ export function createProgram(terminal: Terminal, setExitCode: (code: number) =>
     listCommand(terminal, setExitCode),
     rulesCommand(terminal, setExitCode),
     newCommand(terminal, setExitCode),
+    serveCommand(terminal, setExitCode),
   ];
   for (const command of commands) program.addCommand(command.configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
   return program;
