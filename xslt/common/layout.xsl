@@ -81,6 +81,21 @@
   </xsl:function>
 
   <!--
+    Elements that carry no reading text of their own: standoff links and
+    interpretations, index entries, feature structures, facsimile data,
+    apparatus readings (the apparatus lists them), the header.
+  -->
+  <xsl:variable name="fp:silent-names" as="xs:string+" select="(
+      'teiHeader', 'rdg', 'rdgGrp', 'wit', 'witDetail', 'interp', 'interpGrp', 'link', 'linkGrp',
+      'join', 'joinGrp', 'spanGrp', 'span', 'timeline', 'certainty', 'precision', 'respons',
+      'index', 'fs', 'fLib', 'alt', 'altGrp', 'facsimile', 'sourceDoc', 'standOff')"/>
+
+  <xsl:function name="f:is-silent" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e) = $fp:silent-names"/>
+  </xsl:function>
+
+  <!--
     A text node with the whitespace next to a word-joining line or page
     break (lb/pb/cb with break="no") removed, so 'divi<lb break="no"/>sions'
     reads 'divisions' however the source is indented.

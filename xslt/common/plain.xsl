@@ -54,11 +54,8 @@
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
-  <!-- Not reading text: the header, apparatus readings, standoff and index elements, comments. -->
-  <xsl:template match="teiHeader | rdg | rdgGrp | wit | witDetail | interp | interpGrp | link | linkGrp
-                       | join | joinGrp | spanGrp | span | timeline | certainty | precision | respons
-                       | index | fs | fLib | alt | altGrp | graphic | media | binaryObject | ptr
-                       | facsimile | sourceDoc | standOff" mode="m:plain"/>
+  <!-- Not reading text: the header, apparatus readings, standoff and index elements; pointers and media have no words. -->
+  <xsl:template match="*[f:is-silent(.)] | graphic | media | binaryObject | ptr" mode="m:plain"/>
 
   <!-- Parts printed elsewhere: the document's heading, the back notes. -->
   <xsl:template match="*[f:is-apart(.)]" mode="m:plain" priority="30"/>
