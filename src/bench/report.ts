@@ -1,0 +1,270 @@
+/** BENCHMARKS.md: the figures, the ratios against the Java pipeline and the targets. */
+import { existsSync, readFileSync } from 'node:fs';
+import type { JavaTools, Machine } from './machine.js';
+import type { Stats } from './measure.js';
+
+export interface TaskResult {
+  id: string;
+  task: string;
+  tool: 'ours' | 'java';
+  status: 'ok' | 'failed' | 'missing';
+  stats?: Stats;
+  note?: string;
+}
+
+export interface CorpusInfo {
+  letters: number;
+  seed: number;
+  totalMiB: number;
+  meanKiB: number;
+  minKiB: number;
+  maxKiB: number;
+  withApparatus: number;
+  persons: number;
+  places: number;
+  orgs: number;
+  generateSeconds: number;
+}
+
+export interface SizeResult {
+  letters: number;
+  label: string;
+  date: string;
+  command: string;
+  corpus: CorpusInfo | undefined;
+  tasks: TaskResult[];
+}
+
+export interface BenchData {
+  machine: Machine;
+  java: JavaTools;
+  date: string;
+  command: string;
+  runs: number;
+  seed: number;
+  teiAll: string | undefined;
+  project: SizeResult | undefined;
+  sizes: SizeResult[];
+}
+
+const DATA_START = '<!-- bench-data ';
+const DATA_END = ' -->';
+
+/** The results embedded in an earlier report, for --merge. */
+export function readPrevious(file: string): BenchData | undefined {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const at = text.lastIndexOf(DATA_START);
+  if (at < 0) return undefined;
+  const end = text.indexOf(DATA_END, at + DATA_START.length);
+  try {
+    return JSON.parse(text.slice(at + DATA_START.length, end)) as BenchData;
+  } catch {
+    return undefined;
+  }
+}
+
+function seconds(s: number): string {
+  return s < 10 ? s.toFixed(2) : s.toFixed(1);
+}
+
+function mb(kib: number | undefined): string {
+  return kib === undefined ? '–' : (kib / 1024).toFixed(0);
+}
+
+function task(size: SizeResult | undefined, id: string): TaskResult | undefined {
+  return size?.tasks.find((t) => t.id === id);
+}
+
+function median(size: SizeResult | undefined, id: string): number | undefined {
+  const t = task(size, id);
+  return t?.status === 'ok' ? t.stats?.median : undefined;
+}
+
+function status(t: TaskResult): string {
+  if (t.status === 'missing') return 'missing';
+  if (t.status === 'failed') return 'FAILED';
+  return '';
+}
+
+function taskTable(size: SizeResult): string {
+  const rows = [
+    '| Task | Tool | Median s | Min s | Max s | Peak RSS MB | Runs | Notes |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const t of size.tasks) {
+    const tool = t.tool === 'ours' ? 'edition (Node)' : 'Java';
+    const st = t.stats;
+    const flag = status(t);
+    const note = [flag, t.note].filter(Boolean).join(': ').replace(/\|/g, '\\|');
+    if (!st || t.status === 'missing') rows.push(`| ${t.task} | ${tool} | – | – | – | – | 0 | ${note} |`);
+    else rows.push(`| ${t.task} | ${tool} | ${t.status === 'ok' ? `**${seconds(st.median)}**` : seconds(st.median)} | ${seconds(st.min)} | ${seconds(st.max)} | ${mb(st.rssKiB)} | ${st.runs} | ${note} |`);
+  }
+  return rows.join('\n');
+}
+
+/** The Java pipeline that builds what we build: jing, then Saxon-HE once per output. */
+function javaPipeline(size: SizeResult | undefined): { total: number | undefined; why: string } {
+  const parts = ['jing', 'saxon-html', 'saxon-text', 'saxon-json'];
+  const missingParts = parts.filter((id) => median(size, id) === undefined);
+  if (missingParts.length > 0) return { total: undefined, why: `missing: ${missingParts.join(', ')}` };
+  return { total: parts.reduce((sum, id) => sum + median(size, id)!, 0), why: '' };
+}
+
+function ratio(ours: number | undefined, theirs: number | undefined): string {
+  if (ours === undefined || theirs === undefined) return 'missing';
+  return `${(ours / theirs).toFixed(2)}×`;
+}
+
+function ratioTable(size: SizeResult): string {
+  const pipeline = javaPipeline(size);
+  const rows = [
+    '| Comparison | Ours (median s) | Java (median s) | Ours / Java |',
+    '|---|---:|---:|---:|',
+  ];
+  const line = (what: string, ours: number | undefined, theirs: number | undefined, why = ''): void => {
+    rows.push(`| ${what} | ${ours === undefined ? 'missing' : seconds(ours)} | ${theirs === undefined ? `missing${why ? ` (${why})` : ''}` : seconds(theirs)} | ${ratio(ours, theirs)} |`);
+  };
+  line('`edition validate` vs jing, edition schema', median(size, 'validate'), median(size, 'jing'));
+  line('`edition validate --schema tei_all.rng` vs jing, tei_all', median(size, 'validate-teiall'), median(size, 'jing-teiall'));
+  line('cold `edition build` vs jing + Saxon-HE (html, text, json)', median(size, 'build-cold'), pipeline.total, pipeline.why);
+  for (const output of ['html', 'text', 'json']) {
+    const t = task(size, `saxon-${output}`);
+    if (t && t.status !== 'ok') rows.push(`| Saxon-HE ${output}.xsl | | ${t.status}${t.note ? `: ${t.note.replace(/\|/g, '\\|')}` : ''} | |`);
+  }
+  return rows.join('\n');
+}
+
+interface Target {
+  what: string;
+  limit: string;
+  measured: string;
+  verdict: string;
+}
+
+function verdictLimit(value: number | undefined, limit: number, unit: string): string {
+  if (value === undefined) return 'not measured';
+  if (value <= limit) return 'met';
+  return `missed by ${(value - limit).toFixed(unit === 'MB' ? 0 : 2)} ${unit} (+${Math.round(((value - limit) / limit) * 100)}%)`;
+}
+
+function verdictFaster(ours: number | undefined, theirs: number | undefined, strict: boolean): string {
+  if (ours === undefined || theirs === undefined) return 'not measured';
+  const ok = strict ? ours < theirs : ours <= theirs;
+  return ok ? 'met' : `missed: ${(ours / theirs).toFixed(2)}× the Java time`;
+}
+
+function both(a: string, b: string): string {
+  if (a === 'met' && b === 'met') return 'met';
+  if (a === 'not measured' && b === 'not measured') return 'not measured';
+  return [a === 'met' ? '' : a, b === 'met' ? '' : b].filter(Boolean).join('; ');
+}
+
+function targets(data: BenchData): Target[] {
+  const s1000 = data.sizes.find((s) => s.letters === 1000);
+  const s10000 = data.sizes.find((s) => s.letters === 10000);
+  const fmt = (v: number | undefined): string => (v === undefined ? 'not measured' : `${seconds(v)} s`);
+  const out: Target[] = [];
+
+  const small = median(data.project, 'validate');
+  out.push({ what: '`edition validate`, the 2-document edition (the project\'s tei/), cold', limit: '≤ 0.6 s wall', measured: fmt(small), verdict: verdictLimit(small, 0.6, 's') });
+
+  const v = median(s1000, 'validate');
+  const j = median(s1000, 'jing');
+  out.push({
+    what: '`edition validate`, 1,000 letters, edition schema',
+    limit: '≤ 1.5 s, and faster than jing on the same files',
+    measured: `${fmt(v)}; jing ${fmt(j)} (${ratio(v, j)})`,
+    verdict: both(verdictLimit(v, 1.5, 's'), verdictFaster(v, j, true)),
+  });
+
+  const vt = median(s1000, 'validate-teiall');
+  const jt = median(s1000, 'jing-teiall');
+  out.push({ what: '`edition validate --schema tei_all.rng`, 1,000 letters', limit: 'faster than jing', measured: `${fmt(vt)}; jing ${fmt(jt)} (${ratio(vt, jt)})`, verdict: verdictFaster(vt, jt, true) });
+
+  const b = median(s1000, 'build-cold');
+  const pipeline = javaPipeline(s1000).total;
+  out.push({
+    what: 'cold full build, 1,000 letters',
+    limit: '≤ 8 s, and no slower than the Java pipeline',
+    measured: `${fmt(b)}; Java ${fmt(pipeline)} (${ratio(b, pipeline)})`,
+    verdict: both(verdictLimit(b, 8, 's'), verdictFaster(b, pipeline, false)),
+  });
+
+  const inc = median(s1000, 'build-incr-letter');
+  out.push({ what: 'incremental build, one letter changed in 1,000', limit: '≤ 1 s', measured: fmt(inc), verdict: verdictLimit(inc, 1, 's') });
+
+  const b10 = median(s10000, 'build-cold');
+  out.push({ what: 'cold full build, 10,000 letters', limit: '≤ 90 s', measured: fmt(b10), verdict: verdictLimit(b10, 90, 's') });
+
+  const rss = s10000?.tasks.filter((t) => t.tool === 'ours' && t.status === 'ok' && t.id !== 'validate-teiall' && t.stats?.rssKiB !== undefined).map((t) => ({ id: t.id, kib: t.stats!.rssKiB! }));
+  const peak = rss && rss.length > 0 ? rss.reduce((a, c) => (c.kib > a.kib ? c : a)) : undefined;
+  out.push({
+    what: 'peak RSS, 10,000 letters',
+    limit: '≤ 1.5 GB',
+    measured: peak ? `${mb(peak.kib)} MB (${peak.id})` : 'not measured',
+    verdict: peak ? verdictLimit(peak.kib / 1024, 1536, 'MB') : 'not measured',
+  });
+  return out;
+}
+
+function corpusLine(c: CorpusInfo): string {
+  return `${c.letters} letters, seed ${c.seed}: ${c.totalMiB.toFixed(1)} MiB of letters, ${c.minKiB.toFixed(1)}–${c.maxKiB.toFixed(1)} KiB each (mean ${c.meanKiB.toFixed(1)}), ${c.withApparatus} with an apparatus; registers of ${c.persons} persons, ${c.places} places, ${c.orgs} organisations; generated in ${c.generateSeconds.toFixed(1)} s.`;
+}
+
+export function renderReport(data: BenchData): string {
+  const m = data.machine;
+  const j = data.java;
+  const lines: string[] = [];
+  lines.push('# Benchmarks');
+  lines.push('');
+  lines.push('Written by `npm run bench` (src/bench/). Every figure is the wall time of a fresh process (`node bin/edition.js …`, or `jing` / `java … net.sf.saxon.Transform`), process start included, spawned from the harness; peak RSS is GNU time\'s `%M` of that process. Medians of the runs shown; each synthetic edition is generated from a seeded PRNG in a temporary folder, so the same seed gives byte-identical letters.');
+  lines.push('');
+  lines.push('## Machine and run');
+  lines.push('');
+  lines.push(`- Machine: ${m.cores} cores, ${m.cpuModel}, ${m.ramGiB} GiB RAM, ${m.os}`);
+  lines.push(`- Node ${m.node}; Java: ${j.javaVersion ?? 'missing'}; jing: ${j.jing ? (j.jingVersion ?? 'installed') : 'missing'}; Saxon-HE: ${j.saxonJar ? (j.saxonVersion ?? 'installed') : 'missing'}`);
+  lines.push(`- Date: ${data.date}`);
+  lines.push(`- Command: \`${data.command}\` (runs: ${data.runs}, seed: ${data.seed})`);
+  lines.push(`- tei_all.rng: ${data.teiAll ?? 'missing'}`);
+  lines.push('');
+  lines.push('## Targets (2-core machine)');
+  lines.push('');
+  lines.push('| Target | Limit | Measured (median) | Verdict |');
+  lines.push('|---|---|---|---|');
+  for (const t of targets(data)) lines.push(`| ${t.what} | ${t.limit} | ${t.measured} | ${t.verdict} |`);
+  lines.push('');
+  lines.push('"Java pipeline" is jing (edition schema) plus one Saxon-HE run per output (html, text, json), the sum of their medians. Our build does more than that (edition-wide pages, CMIF, downloads, ZIP).');
+  lines.push('');
+  if (data.project) {
+    lines.push(`## ${data.project.label}`);
+    lines.push('');
+    lines.push(`Measured ${data.project.date}. A copy of tei/ with the project's configuration (schema by absolute path) in a temporary folder, so that "cold" can clear its caches without touching the project's.`);
+    lines.push('');
+    lines.push(taskTable(data.project));
+    lines.push('');
+  }
+  for (const size of data.sizes) {
+    lines.push(`## ${size.label}`);
+    lines.push('');
+    if (size.corpus) lines.push(corpusLine(size.corpus));
+    lines.push('');
+    lines.push(`Measured ${size.date}${size.command !== data.command ? ` by \`${size.command}\`` : ''}.`);
+    lines.push('');
+    lines.push(taskTable(size));
+    lines.push('');
+    lines.push(ratioTable(size));
+    lines.push('');
+  }
+  lines.push('## Method');
+  lines.push('');
+  lines.push('- **validate, cold**: the generated folder\'s `.cache/` (validation cache, build manifest) is removed before each run; **again** runs with whatever the previous run left.');
+  lines.push('- **first build**: nothing cached in the generated folder, SEF included when the toolchain keeps it there; a single run. **cold build**: the output folder and the folder\'s `.cache/` are removed before each run, except the compiled stylesheets (`.cache/sef/`), which are a project-level cache: the Notes column says whether it was warm.');
+  lines.push('- **incremental, one letter**: after a build, the middle letter gets a new word in its first paragraph before each run. **incremental, one register entry**: the first person\'s identification note changes before each run. Both files are restored afterwards.');
+  lines.push('- **jing**: `jing SCHEMA tei/*.xml`, one JVM for all files. **Saxon-HE**: `java -cp Saxon-HE.jar net.sf.saxon.Transform -s:tei -o:OUT -xsl:xslt/NAME.xsl`, directory mode, one JVM per output.');
+  lines.push('- `edition validate` exits 1 when it finds errors; the run still counts and the Notes column shows the exit code and the first message. A build that exits non-zero is reported as FAILED and not timed further.');
+  lines.push('');
+  lines.push(`${DATA_START}${JSON.stringify(data).replace(/--/g, '-\\u002d')}${DATA_END}`);
+  lines.push('');
+  return lines.join('\n');
+}

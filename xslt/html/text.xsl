@@ -1,0 +1,477 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html/text.xsl: mode m:html, TEI phrase and block content to HTML. Used for
+  the reading text, note bodies, header fragments (hands, physical
+  description, correspondence) and the about page.
+
+  Every element without a rule of its own becomes <span class="tei-NAME">
+  (or <div> when it is, or holds, a block) with all its content, so no
+  text is lost. Safety: attributes of the source are never copied; only
+  sanitised ids, lang tags that look like lang tags, 'rend-' classes from
+  plain @rend tokens, and hrefs that pass f:is-safe-url.
+
+  Tunnel parameters:
+    $root     path from the page to the site root ('' or '../'), for links;
+    $in-link  true inside a link, so no link is nested in another;
+    $heading-offset  how many heading levels the page uses above the text.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="m:html" on-no-match="text-only-copy"/>
+
+  <!-- ===== Attributes ===== -->
+
+  <!--
+    The HTML attributes of a rendered TEI element: class (tei-NAME, extra
+    classes, type-TYPE, rend-TOKEN), id from xml:id, lang from xml:lang, and
+    a title describing an intervention or hand.
+  -->
+  <xsl:function name="f:html-attributes" as="attribute()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="classes" as="xs:string*"/>
+    <xsl:variable name="type" as="xs:string*"
+      select="for $t in tokenize(normalize-space($e/@type), ' ')
+              return if (matches($t, '^[A-Za-z0-9\-]+$')) then concat('type-', lower-case($t)) else ()"/>
+    <xsl:variable name="all" as="xs:string*"
+      select="distinct-values((concat('tei-', local-name($e)), $classes, $type, f:rend-classes($e/@rend),
+                               if ($e/@hand) then 'has-hand' else ()))"/>
+    <xsl:attribute name="class" select="string-join($all, ' ')"/>
+    <xsl:if test="normalize-space($e/@xml:id) != ''">
+      <xsl:attribute name="id" select="f:safe-name($e/@xml:id)"/>
+    </xsl:if>
+    <xsl:variable name="lang" as="xs:string?" select="f:lang-tag($e/@xml:lang)"/>
+    <xsl:if test="exists($lang)">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+    <xsl:variable name="title" as="xs:string?" select="f:intervention-title($e)"/>
+    <xsl:if test="exists($title)">
+      <xsl:attribute name="title" select="$title"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- ===== Generic ===== -->
+
+  <xsl:template match="*" mode="m:html">
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="m:html">
+    <xsl:value-of select="f:join-breaks(.)"/>
+  </xsl:template>
+
+  <xsl:template match="*[f:is-silent(.)]" mode="m:html"/>
+
+  <xsl:template match="*[f:is-apart(.)]" mode="m:html" priority="30"/>
+
+  <!--
+    An element a note points at (not an anchor): the element, then the
+    note references; inside a block, at its end.
+  -->
+  <xsl:template match="*[@xml:id][not(self::anchor or self::note)][exists(f:notes-at(.))]" mode="m:html" priority="20">
+    <xsl:variable name="rendered" as="node()*">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:variable name="refs" as="element()*">
+      <xsl:apply-templates select="." mode="m:html-noterefs"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="count($rendered) = 1 and $rendered/self::*[local-name() = ('div', 'figure', 'section', 'blockquote')]">
+        <xsl:element name="{local-name($rendered)}">
+          <xsl:sequence select="$rendered/@*, $rendered/node()"/>
+          <span class="noterefs-after">
+            <xsl:sequence select="$refs"/>
+          </span>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$rendered, $refs"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The note references for the notes that point at an element (a mode so the tunnel parameters reach it). -->
+  <xsl:mode name="m:html-noterefs" on-no-match="shallow-skip"/>
+
+  <xsl:template match="*" mode="m:html-noterefs">
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:sequence select="fp:note-refs(f:notes-at(.), ., $in-link)"/>
+  </xsl:template>
+
+  <!-- ===== Notes in the text ===== -->
+
+  <!-- <sup><a id="…" href="#note">n</a></sup> for each note; no link inside another link. -->
+  <xsl:function name="fp:note-refs" as="element()*">
+    <xsl:param name="notes" as="element(note)*"/>
+    <xsl:param name="target" as="element()?"/>
+    <xsl:param name="in-link" as="xs:boolean"/>
+    <xsl:for-each select="$notes">
+      <xsl:variable name="n" as="xs:string" select="f:note-number(.)"/>
+      <xsl:variable name="label" as="xs:string"
+        select="concat(if (f:note-kind(.) = 'editorial') then 'Editorial note ' else 'Note ', $n)"/>
+      <sup class="noteref{if (f:note-kind(.) = 'editorial') then ' noteref-editorial' else ''}">
+        <xsl:choose>
+          <xsl:when test="$in-link">
+            <span id="{f:note-ref-id(., $target)}" title="{$label}">
+              <xsl:value-of select="$n"/>
+            </span>
+          </xsl:when>
+          <xsl:otherwise>
+            <a id="{f:note-ref-id(., $target)}" href="#{f:note-id(.)}" role="doc-noteref" aria-label="{$label}">
+              <xsl:value-of select="$n"/>
+            </a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </sup>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:template match="anchor" mode="m:html">
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="notes" as="element(note)*" select="f:notes-at(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($notes)">
+        <xsl:sequence select="fp:note-refs($notes, ., $in-link)"/>
+      </xsl:when>
+      <xsl:when test="f:is-orphan-anchor(.)">
+        <sup class="noteref noteref-orphan" title="The source prints this note number, but no note with it">
+          <xsl:if test="normalize-space(@xml:id) != ''">
+            <xsl:attribute name="id" select="f:safe-name(@xml:id)"/>
+          </xsl:if>
+          <xsl:value-of select="normalize-space(@n)"/>
+        </sup>
+      </xsl:when>
+      <xsl:when test="normalize-space(@xml:id) != ''">
+        <span class="tei-anchor" id="{f:safe-name(@xml:id)}"></span>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note in the text: a reference where it stands; its body goes to the notes. -->
+  <xsl:template match="note" mode="m:html">
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="f:is-inline-note(.)">
+      <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== Structure ===== -->
+
+  <xsl:template match="p" mode="m:html">
+    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'p'}">
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A head of a division is a heading, one level below the page's own headings. -->
+  <xsl:template match="head[parent::*[local-name() = $fp:division-names or self::group or self::text]]" mode="m:html">
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="2"/>
+    <xsl:variable name="level" as="xs:integer"
+      select="min((6, $heading-offset + count(ancestor::*[local-name() = $fp:division-names][not(self::body or self::front or self::back)]) ))"/>
+    <xsl:element name="h{max((1, $level))}">
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="lb" mode="m:html">
+    <xsl:if test="not(@break = 'no')">
+      <br/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="cb | milestone" mode="m:html">
+    <xsl:if test="not(@break = 'no')">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="pb" mode="m:html">
+    <xsl:if test="normalize-space(@n) != ''">
+      <span class="tei-pb" title="Page break">
+        <xsl:value-of select="concat('[p. ', normalize-space(@n), ']')"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="addrLine" mode="m:html">
+    <xsl:if test="preceding-sibling::addrLine">
+      <br/>
+    </xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <xsl:template match="emph" mode="m:html">
+    <em>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="title[not(f:is-block(.) or f:holds-block(.))]" mode="m:html">
+    <cite>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </cite>
+  </xsl:template>
+
+  <xsl:template match="date[not(f:holds-block(.))] | docDate[not(f:holds-block(.))][not(parent::front)]" mode="m:html">
+    <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($datetime) and not(f:is-block(.))">
+        <time datetime="{$datetime}">
+          <xsl:sequence select="f:html-attributes(., ())"/>
+          <xsl:apply-templates mode="m:html"/>
+        </time>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="table[row]" mode="m:html">
+    <table>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:if test="head">
+        <caption>
+          <xsl:apply-templates select="head/node()" mode="m:html"/>
+        </caption>
+      </xsl:if>
+      <tbody>
+        <xsl:apply-templates select="node() except head" mode="m:html"/>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="table[row]/row" mode="m:html">
+    <tr>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates select="cell" mode="m:html"/>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="table[row]/row/cell" mode="m:html">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:if test="@cols castable as xs:positiveInteger">
+        <xsl:attribute name="colspan" select="xs:integer(@cols)"/>
+      </xsl:if>
+      <xsl:if test="@rows castable as xs:positiveInteger">
+        <xsl:attribute name="rowspan" select="xs:integer(@rows)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- An embedded letter or telegram, framed, with a caption from its correspDesc. -->
+  <xsl:template match="floatingText" mode="m:html">
+    <xsl:variable name="corresp" as="element()?"
+      select="f:local-target(tokenize(normalize-space(@decls), ' ')[1], ancestor::TEI[1])[self::correspDesc]"/>
+    <xsl:variable name="sent" as="element()?" select="f:action-date(f:corresp-action($corresp, 'sent'))"/>
+    <figure>
+      <xsl:sequence select="f:html-attributes(., 'embedded-text')"/>
+      <figcaption>
+        <xsl:value-of select="concat('Embedded ', if (normalize-space(@type) != '') then normalize-space(@type) else 'text',
+                                     if ($corresp) then concat(': ', f:corresp-summary($corresp)) else '',
+                                     if ($sent) then concat(', ', f:date-text($sent)) else '')"/>
+      </figcaption>
+      <blockquote class="embedded-body">
+        <xsl:apply-templates mode="m:html"/>
+      </blockquote>
+    </figure>
+  </xsl:template>
+
+  <!-- ===== Names and links ===== -->
+
+  <!-- A name pointing into a register links to the entry page. -->
+  <xsl:template match="persName | placeName | orgName | name | rs" mode="m:html">
+    <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="href" as="xs:string?" select="f:register-href(@ref, $root)"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
+        <a href="{$href}">
+          <xsl:sequence select="f:html-attributes(., 'name')"/>
+          <xsl:apply-templates mode="m:html">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages. -->
+  <xsl:template match="ref | ptr" mode="m:html">
+    <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="href" as="xs:string?" select="if (exists($target)) then f:site-href($target, $root) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
+        <a href="{$href}">
+          <xsl:sequence select="f:html-attributes(., ())"/>
+          <xsl:apply-templates mode="m:html">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:if test="self::ptr">
+            <xsl:value-of select="f:clean-url($target)"/>
+          </xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+          <xsl:sequence select="f:html-attributes(., if (exists($target) and empty($href)) then 'link-refused' else ())"/>
+          <xsl:apply-templates mode="m:html"/>
+          <xsl:if test="self::ptr">
+            <xsl:value-of select="$target"/>
+          </xsl:if>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Images are linked, not embedded: the site cannot know where the source's image files are. -->
+  <xsl:template match="graphic | media" mode="m:html">
+    <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="href" as="xs:string?" select="if (@url) then f:site-href(@url, $root) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not($in-link)">
+        <a href="{$href}">
+          <xsl:sequence select="f:html-attributes(., ())"/>
+          <xsl:text>[image]</xsl:text>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span>
+          <xsl:sequence select="f:html-attributes(., if (@url) then 'link-refused' else ())"/>
+          <xsl:text>[image]</xsl:text>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== Interventions ===== -->
+
+  <xsl:template match="supplied" mode="m:html">
+    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <span class="bracket">[</span>
+      <xsl:apply-templates mode="m:html"/>
+      <span class="bracket">]</span>
+    </xsl:element>
+  </xsl:template>
+
+  <!--
+    choice: the reading (corr, expan, reg) and the source's form (sic, abbr,
+    orig) in brackets after it: 'Chairman [Pre]'. Classes 'reading' and
+    'diplomatic' let a later switch show one side only.
+  -->
+  <xsl:template match="choice" mode="m:html">
+    <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
+    <span>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:if test="$reading">
+        <span>
+          <xsl:sequence select="f:html-attributes($reading, 'reading')"/>
+          <xsl:apply-templates select="$reading/node()" mode="m:html"/>
+        </span>
+      </xsl:if>
+      <xsl:for-each select="f:choice-sources(.)">
+        <span>
+          <xsl:sequence select="f:html-attributes(., 'diplomatic')"/>
+          <span class="bracket">
+            <xsl:value-of select="if (normalize-space(string($reading)) != '') then ' [' else '['"/>
+          </span>
+          <xsl:apply-templates mode="m:html"/>
+          <span class="bracket">]</span>
+        </span>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="sic[not(parent::choice)]" mode="m:html">
+    <xsl:next-match/>
+    <span class="sic-marker"> [sic]</span>
+  </xsl:template>
+
+  <xsl:template match="del" mode="m:html">
+    <del>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </del>
+  </xsl:template>
+
+  <xsl:template match="add" mode="m:html">
+    <ins>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:apply-templates mode="m:html"/>
+    </ins>
+  </xsl:template>
+
+  <xsl:template match="gap" mode="m:html">
+    <span>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:text>[…]</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="space" mode="m:html">
+    <span>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:text> </xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- A change of hand: a visible marker naming the hand, its description as the title. -->
+  <xsl:template match="handShift" mode="m:html">
+    <xsl:variable name="hand" as="element()?" select="f:hand-of(@new)"/>
+    <span>
+      <xsl:sequence select="f:html-attributes(., 'hand-marker')"/>
+      <xsl:if test="$hand">
+        <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string($hand)))"/>
+      </xsl:if>
+      <xsl:value-of select="concat('[hand: ', f:hand-pointer-label(@new), ']')"/>
+    </span>
+  </xsl:template>
+
+  <!-- app: the lemma in the text, with a reference to its apparatus entry. -->
+  <xsl:template match="app" mode="m:html">
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
+    <span>
+      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:attribute name="id" select="$id"/>
+      <span class="lem">
+        <xsl:apply-templates select="f:app-lemma(.)/node()" mode="m:html"/>
+      </span>
+      <sup class="appref">
+        <xsl:choose>
+          <xsl:when test="$in-link">
+            <xsl:value-of select="f:app-label(.)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <a href="#{$id}-apparatus" role="doc-noteref" aria-label="Apparatus entry {f:app-label(.)}">
+              <xsl:value-of select="f:app-label(.)"/>
+            </a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </sup>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>
