@@ -1,0 +1,501 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html/edition.xsl: the pages that span the edition, made from the
+  teiCorpus the build assembles: index.html (documents in collection
+  order), persons.html, places.html, orgs.html (register indexes),
+  persons/ID.html … (one page per entry, listing every document and note
+  that names it), about.html (from the edition header).
+  Mode m:html-edition: teiCorpus to all of these result documents.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="m:html-edition" on-no-match="shallow-skip"/>
+
+  <!-- Headings of the register pages. -->
+  <xsl:variable name="fp:register-titles" as="map(xs:string, xs:string)"
+    select="map { 'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations' }"/>
+
+  <xsl:template match="teiCorpus" mode="m:html-edition">
+    <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
+    <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
+
+    <xsl:result-document href="index.html" format="fp:html">
+      <xsl:call-template name="fp:page">
+        <xsl:with-param name="title" select="$f:edition-title"/>
+        <xsl:with-param name="current" select="'index'"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:call-template name="fp:index-content">
+            <xsl:with-param name="documents" select="$documents"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
+
+    <xsl:for-each select="$f:register-kinds">
+      <xsl:variable name="kind" as="xs:string" select="."/>
+      <xsl:variable name="entries" as="element()*"
+        select="f:register-entries(f:corpus-registers($corpus))[f:entry-kind(.) = $kind]"/>
+      <xsl:result-document href="{$kind}.html" format="fp:html">
+        <xsl:call-template name="fp:page">
+          <xsl:with-param name="title" select="concat($fp:register-titles($kind), ' — ', $f:edition-title)"/>
+          <xsl:with-param name="current" select="$kind"/>
+          <xsl:with-param name="content" as="node()*">
+            <xsl:call-template name="fp:register-index">
+              <xsl:with-param name="kind" select="$kind"/>
+              <xsl:with-param name="entries" select="$entries"/>
+              <xsl:with-param name="documents" select="$documents"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:result-document>
+      <xsl:for-each select="$entries">
+        <xsl:result-document href="{$kind}/{f:safe-name(@xml:id)}.html" format="fp:html">
+          <xsl:call-template name="fp:page">
+            <xsl:with-param name="title" select="concat(f:entry-label(.), ' — ', $f:edition-title)"/>
+            <xsl:with-param name="root" select="'../'"/>
+            <xsl:with-param name="current" select="$kind"/>
+            <xsl:with-param name="content" as="node()*">
+              <xsl:call-template name="fp:entry-content">
+                <xsl:with-param name="entry" select="."/>
+                <xsl:with-param name="documents" select="$documents"/>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:result-document>
+      </xsl:for-each>
+    </xsl:for-each>
+
+    <xsl:result-document href="about.html" format="fp:html">
+      <xsl:call-template name="fp:page">
+        <xsl:with-param name="title" select="concat('About — ', $f:edition-title)"/>
+        <xsl:with-param name="current" select="'about'"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:call-template name="fp:about-content">
+            <xsl:with-param name="corpus" select="$corpus"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- ===== index.html ===== -->
+
+  <xsl:template name="fp:index-content">
+    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <h1><xsl:value-of select="$f:edition-title"/></h1>
+    <xsl:for-each select="$f:edition-header/fileDesc/titleStmt/title[not(@type = 'main')][normalize-space(.) != $f:edition-title]">
+      <p class="subtitle"><xsl:apply-templates select="node()" mode="m:html"/></p>
+    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="empty($documents)">
+        <p>This edition has no documents yet.</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="table-wrapper">
+          <table class="documents">
+            <caption>The documents in the order of the collection</caption>
+            <thead>
+              <tr>
+                <th scope="col">No.</th>
+                <th scope="col">Title</th>
+                <th scope="col" aria-sort="none">Date</th>
+                <th scope="col">Sender → recipient</th>
+                <th scope="col">Places</th>
+                <th scope="col">Type</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$documents">
+                <xsl:call-template name="fp:index-row">
+                  <xsl:with-param name="tei" select="."/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="fp:index-row">
+    <xsl:param name="tei" as="element(TEI)" required="yes"/>
+    <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
+    <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
+    <xsl:variable name="dated" as="element()?" select="f:doc-date($tei)"/>
+    <xsl:variable name="sent-place" as="element()?" select="f:action-place(f:corresp-action($main, 'sent'))"/>
+    <xsl:variable name="received-place" as="element()?" select="f:action-place(f:corresp-action($main, 'received'))"/>
+    <tr>
+      <td class="number">
+        <a href="{$file}.html">
+          <xsl:value-of select="(f:doc-number($tei), f:doc-id($tei))[1]"/>
+        </a>
+      </td>
+      <td class="title">
+        <a href="{$file}.html"><xsl:value-of select="f:doc-title($tei)"/></a>
+      </td>
+      <td class="date" data-sort="{f:date-sort-key(f:doc-date-attributes($tei))}">
+        <xsl:if test="$dated">
+          <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(f:doc-date-attributes($tei))"/>
+          <xsl:variable name="words" as="xs:string" select="if ($dated/self::docDate) then f:plain-line($dated/node()) else string(f:date-text($dated))"/>
+          <xsl:choose>
+            <xsl:when test="exists($datetime)">
+              <time datetime="{$datetime}"><xsl:value-of select="$words"/></time>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$words"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+      </td>
+      <td class="correspondents">
+        <xsl:if test="$main">
+          <xsl:value-of select="f:corresp-summary($main)"/>
+        </xsl:if>
+        <xsl:for-each select="f:other-corresps($tei)">
+          <span class="embedded-summary">
+            <xsl:value-of select="concat(' (', if (exists(f:corresp-text-part(.))) then 'embedded' else 'also', ': ',
+                                         f:corresp-summary(.), ')')"/>
+          </span>
+        </xsl:for-each>
+      </td>
+      <td class="places">
+        <xsl:value-of select="string-join((if ($sent-place) then f:name-string($sent-place) else '?',
+                                           if ($received-place) then f:name-string($received-place) else '?'), ' → ')"/>
+      </td>
+      <td class="type"><xsl:value-of select="f:doc-type($tei)"/></td>
+    </tr>
+  </xsl:template>
+
+  <!-- ===== Register index pages ===== -->
+
+  <xsl:template name="fp:register-index">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="entries" as="element()*" required="yes"/>
+    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <h1><xsl:value-of select="$fp:register-titles($kind)"/></h1>
+    <xsl:choose>
+      <xsl:when test="empty($entries)">
+        <p>This edition has no register of <xsl:value-of select="lower-case($fp:register-titles($kind))"/>.</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <ul class="register-list">
+          <xsl:for-each select="$entries">
+            <xsl:sort select="lower-case(f:entry-label(.))"/>
+            <xsl:sort select="string(@xml:id)"/>
+            <xsl:variable name="count" as="xs:integer"
+              select="count(distinct-values(f:entry-occurrences(., $documents)/@doc))"/>
+            <li>
+              <a href="{$kind}/{f:safe-name(@xml:id)}.html"><xsl:value-of select="f:entry-label(.)"/></a>
+              <span class="count">
+                <xsl:value-of select="concat(' (', $count, if ($count = 1) then ' document)' else ' documents)')"/>
+              </span>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== Register entry pages ===== -->
+
+  <xsl:template name="fp:entry-content">
+    <xsl:param name="entry" as="element()" required="yes"/>
+    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences($entry, $documents)"/>
+    <xsl:variable name="kind" as="xs:string" select="f:entry-kind($entry)"/>
+    <nav class="breadcrumb" aria-label="Register">
+      <a href="../{$kind}.html"><xsl:value-of select="$fp:register-titles($kind)"/></a>
+    </nav>
+    <h1><xsl:value-of select="f:entry-label($entry)"/></h1>
+    <dl class="entry-details">
+      <xsl:for-each select="f:entry-names($entry)">
+        <dt>
+          <xsl:value-of select="if (@type = 'source') then 'Name in the source'
+                                else if (@type = ('normalised', 'normalized', 'reg')) then 'Normalised name'
+                                else if (normalize-space(@type) != '') then concat('Name (', normalize-space(@type), ')')
+                                else 'Name'"/>
+        </dt>
+        <dd>
+          <xsl:apply-templates select="." mode="m:html">
+            <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </dd>
+      </xsl:for-each>
+      <xsl:for-each select="$entry/idno">
+        <dt>
+          <xsl:value-of select="if (normalize-space(@type) != '') then concat('Identifier (', normalize-space(@type), ')') else 'Identifier'"/>
+        </dt>
+        <dd>
+          <xsl:variable name="uri" as="xs:string?" select="f:authority-uris($entry)[. = normalize-space(current())][1]"/>
+          <xsl:choose>
+            <xsl:when test="normalize-space(.) = ''">
+              <span class="unknown">not yet verified</span>
+            </xsl:when>
+            <xsl:when test="exists($uri) and f:is-safe-url($uri)">
+              <a href="{$uri}"><xsl:value-of select="$uri"/></a>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="normalize-space(.)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </xsl:for-each>
+      <xsl:for-each select="$entry/*[not(self::persName or self::placeName or self::orgName or self::name or self::idno)]
+                                    [not(self::person or self::place or self::org or self::personGrp)]">
+        <dt>
+          <xsl:value-of select="if (self::note) then 'Identification' else local-name()"/>
+        </dt>
+        <dd>
+          <xsl:apply-templates select="." mode="m:html">
+            <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </dd>
+      </xsl:for-each>
+    </dl>
+
+    <xsl:variable name="as-correspondent" as="element(fp:occurrence)*" select="$occurrences[not(@role = ('text', 'note', 'header'))]"/>
+    <xsl:variable name="in-text" as="element(fp:occurrence)*" select="$occurrences[@role = ('text', 'header')]"/>
+    <xsl:variable name="in-notes" as="element(fp:occurrence)*" select="$occurrences[@role = 'note']"/>
+
+    <section aria-labelledby="correspondence-heading">
+      <h2 id="correspondence-heading">Correspondence</h2>
+      <xsl:call-template name="fp:occurrence-list">
+        <xsl:with-param name="occurrences" select="$as-correspondent"/>
+        <xsl:with-param name="documents" select="$documents"/>
+        <xsl:with-param name="empty" select="'Not named as sender, recipient or place of a document.'"/>
+      </xsl:call-template>
+    </section>
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">Documents naming this entry</h2>
+      <xsl:call-template name="fp:occurrence-list">
+        <xsl:with-param name="occurrences" select="$in-text"/>
+        <xsl:with-param name="documents" select="$documents"/>
+        <xsl:with-param name="empty" select="'Not named in the text of any document.'"/>
+      </xsl:call-template>
+    </section>
+    <section aria-labelledby="notes-heading">
+      <h2 id="notes-heading">Notes naming this entry</h2>
+      <xsl:call-template name="fp:occurrence-list">
+        <xsl:with-param name="occurrences" select="$in-notes"/>
+        <xsl:with-param name="documents" select="$documents"/>
+        <xsl:with-param name="empty" select="'Not named in any note.'"/>
+      </xsl:call-template>
+    </section>
+  </xsl:template>
+
+  <!-- One list item per document (per note for notes), with links into the document pages. -->
+  <xsl:template name="fp:occurrence-list">
+    <xsl:param name="occurrences" as="element(fp:occurrence)*" required="yes"/>
+    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <xsl:param name="empty" as="xs:string" required="yes"/>
+    <xsl:choose>
+      <xsl:when test="empty($occurrences)">
+        <p class="none"><xsl:value-of select="$empty"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <ul class="occurrences">
+          <xsl:for-each-group select="$occurrences" group-by="concat(@doc, '#', @note)">
+            <xsl:variable name="doc" as="xs:string" select="string(@doc)"/>
+            <xsl:variable name="tei" as="element(TEI)?" select="$documents[f:doc-file(.) = $doc][1]"/>
+            <xsl:variable name="roles" as="xs:string*" select="distinct-values(current-group()/f:role-label(.))"/>
+            <li>
+              <a href="../{$doc}.html{if (normalize-space(@note) != '') then concat('#', @note) else ''}">
+                <xsl:value-of select="if ($tei) then f:document-page-title($tei) else $doc"/>
+                <xsl:if test="@role = 'note'">
+                  <xsl:value-of select="concat(', ', f:role-label(.))"/>
+                </xsl:if>
+              </a>
+              <xsl:if test="not(@role = 'note')">
+                <xsl:value-of select="concat(' (', string-join($roles, ', '), ')')"/>
+              </xsl:if>
+            </li>
+          </xsl:for-each-group>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== about.html ===== -->
+
+  <xsl:template name="fp:about-content">
+    <xsl:param name="corpus" as="element(teiCorpus)" required="yes"/>
+    <xsl:variable name="header" as="element(teiHeader)?" select="$f:edition-header"/>
+    <xsl:variable name="edition" as="element(TEI)?" select="$corpus/TEI[f:is-edition(.)][1]"/>
+    <xsl:variable name="file" as="element()?" select="$header/fileDesc"/>
+    <h1>About <xsl:value-of select="$f:edition-title"/></h1>
+    <xsl:for-each select="$file/titleStmt/title[not(@type = 'main')][normalize-space(.) != $f:edition-title]">
+      <p class="subtitle"><xsl:apply-templates select="node()" mode="m:html"/></p>
+    </xsl:for-each>
+
+    <section aria-labelledby="about-edition">
+      <h2 id="about-edition">The edition</h2>
+      <dl class="metadata-list">
+        <xsl:for-each select="$file/titleStmt/(editor | author | respStmt)">
+          <dt>
+            <xsl:value-of select="if (self::respStmt) then f:capital(normalize-space(string-join(resp, ', ')))
+                                  else if (self::author) then 'Author' else 'Editor'"/>
+          </dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="self::respStmt">
+                <xsl:sequence select="fp:join-nodes(for $n in (* except resp) return fp:rendered($n), ', ')"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:apply-templates select="node()" mode="m:html"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+        <xsl:if test="$f:version != ''">
+          <dt>Version</dt>
+          <dd><xsl:value-of select="$f:version"/></dd>
+        </xsl:if>
+        <xsl:for-each select="$file/publicationStmt/(publisher | distributor | authority | pubPlace | date)">
+          <dt><xsl:value-of select="f:capital(local-name())"/></dt>
+          <dd><xsl:apply-templates select="node()" mode="m:html"/></dd>
+        </xsl:for-each>
+        <dt>Licence</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$f:licence-url != ''">
+              <a href="{$f:licence-url}" rel="license"><xsl:value-of select="$f:licence-name"/></a>
+            </xsl:when>
+            <xsl:when test="$f:licence-name != ''">
+              <xsl:value-of select="$f:licence-name"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="unknown">not stated</span>
+            </xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <xsl:for-each select="$file/publicationStmt/availability/*[not(self::licence)]">
+          <dt>Availability</dt>
+          <dd><xsl:apply-templates select="node()" mode="m:html"/></dd>
+        </xsl:for-each>
+      </dl>
+    </section>
+
+    <xsl:variable name="principles" as="element()*" select="$header/encodingDesc/(editorialDecl | projectDesc | samplingDecl)"/>
+    <xsl:if test="exists($principles) or exists($edition/text/body/*)">
+      <section aria-labelledby="about-principles" class="principles">
+        <h2 id="about-principles">Editorial principles</h2>
+        <xsl:apply-templates select="$edition/text/body/node()" mode="m:html">
+          <xsl:with-param name="heading-offset" select="2" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:for-each select="$principles">
+          <xsl:apply-templates select="node()" mode="m:html"/>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+
+    <xsl:if test="exists($file/sourceDesc/*)">
+      <section aria-labelledby="about-source">
+        <h2 id="about-source">Source</h2>
+        <xsl:apply-templates select="$file/sourceDesc/node()" mode="m:html"/>
+      </section>
+    </xsl:if>
+
+    <xsl:variable name="languages" as="element()*" select="$header/profileDesc/langUsage/language"/>
+    <xsl:if test="exists($languages) or exists($file/notesStmt)">
+      <section aria-labelledby="about-translation">
+        <h2 id="about-translation">Languages and translation</h2>
+        <xsl:if test="exists($languages)">
+          <ul>
+            <xsl:for-each select="$languages">
+              <li>
+                <xsl:apply-templates select="node()" mode="m:html"/>
+                <xsl:if test="normalize-space(@ident) != ''">
+                  <xsl:value-of select="concat(' (', normalize-space(@ident), ')')"/>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <xsl:apply-templates select="$file/notesStmt/node()" mode="m:html"/>
+      </section>
+    </xsl:if>
+
+    <xsl:variable name="open" as="element()*" select="fp:open-questions($header, $edition)"/>
+    <section aria-labelledby="about-open">
+      <h2 id="about-open">Open questions</h2>
+      <xsl:choose>
+        <xsl:when test="empty($open)">
+          <p class="none">The header marks no open questions.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>These parts of the header are placeholders, still to be settled:</p>
+          <ul class="open-questions">
+            <xsl:for-each select="$open">
+              <li>
+                <span class="where"><xsl:value-of select="fp:where(.)"/></span>
+                <xsl:text>: </xsl:text>
+                <xsl:apply-templates select="." mode="m:html"/>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <xsl:variable name="changes" as="element()*" select="$header/revisionDesc//change"/>
+    <xsl:if test="exists($changes)">
+      <section aria-labelledby="about-revisions">
+        <h2 id="about-revisions">Revision history</h2>
+        <ul class="revisions">
+          <xsl:for-each select="$changes">
+            <li>
+              <xsl:variable name="label" as="xs:string*"
+                select="(normalize-space(@n)[. != ''], if (normalize-space(@when) != '') then f:iso-label(normalize-space(@when)) else ())"/>
+              <xsl:if test="exists($label)">
+                <strong><xsl:value-of select="string-join($label, ', ')"/></strong>
+                <xsl:text>: </xsl:text>
+              </xsl:if>
+              <xsl:apply-templates select="node()" mode="m:html"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    Placeholders of the header: elements whose @type, @reason, @status,
+    @subtype or @ana says placeholder/open/todo, or whose own text says
+    PLACEHOLDER, TODO or TBD. The innermost such element is listed.
+  -->
+  <xsl:function name="fp:open-questions" as="element()*">
+    <xsl:param name="header" as="element()?"/>
+    <xsl:param name="edition" as="element()?"/>
+    <xsl:variable name="marked" as="element()*" select="($header, $edition/text)//*[
+        (some $a in (@type, @reason, @status, @subtype, @ana, @cert)
+         satisfies matches($a, 'placeholder|open-question|todo|tbd|unknown-yet', 'i'))
+        or (some $t in text() satisfies matches($t, 'PLACEHOLDER|\bTODO\b|\bTBD\b|open question', 'i'))]"/>
+    <xsl:sequence select="$marked[not(some $d in ($marked except .) satisfies $d/ancestor::* intersect .)]/
+                          (if (self::gap and parent::*) then .. else .)"/>
+  </xsl:function>
+
+  <!-- Where an element sits in the header, in words ('publicationStmt › publisher'). -->
+  <xsl:function name="fp:where" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join(($e/ancestor-or-self::*[not(self::teiHeader or self::TEI or self::teiCorpus)])[position() gt last() - 3]/local-name(), ' › ')"/>
+  </xsl:function>
+
+  <!-- An element rendered in m:html (for use inside expressions). -->
+  <xsl:function name="fp:rendered" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:apply-templates select="$e" mode="m:html"/>
+  </xsl:function>
+
+  <xsl:function name="f:capital" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="concat(upper-case(substring($s, 1, 1)), substring($s, 2))"/>
+  </xsl:function>
+
+</xsl:stylesheet>
