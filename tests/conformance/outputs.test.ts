@@ -1,0 +1,142 @@
+// The built edition against the shared material: the text edition keeps
+// every word of the source, CMIF is valid, and foreign TEI builds sanely.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildEdition } from '../../src/build/index.js';
+import type { BuildResult } from '../../src/build/index.js';
+import { genericConfig, loadConfig } from '../../src/config.js';
+import { childElements, descendantsNamed, parseXml } from '../../src/parse/tree.js';
+import type { XmlElement } from '../../src/parse/tree.js';
+import { LineIndex } from '../../src/read/positions.js';
+import { lintFiles } from '../../src/validate/xmllint.js';
+import { findInOrder, sourceParagraphs } from './fidelity.ts';
+import { sharedFolder } from './shared-folder.ts';
+import { textOfTei, wordsOf } from './text-of-tei.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const shared = sharedFolder();
+let work: string;
+let edition: BuildResult;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'edition-conformance-'));
+  const config = { ...loadConfig(join(root, 'edition.config.json')), cacheFolder: join(work, 'cache') };
+  edition = await buildEdition({ config, out: join(work, 'dist') });
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the text edition keeps every word of the source', () => {
+  const seed = readFileSync(join(shared, 'seeds/bolshevik-correspondence-no68-69.txt'), 'utf8');
+  const paragraphs = sourceParagraphs(seed);
+
+  test('the edition was built', () => {
+    expect(edition.validation.errors).toBe(0);
+    expect(edition.problems).toEqual([]);
+    expect(edition.published).toBe(true);
+  });
+
+  test.each(paragraphs.map((p) => [p.doc, p.text.slice(0, 60), p] as const))('%s.txt: %s', (doc, _title, paragraph) => {
+    const words = wordsOf(readFileSync(join(work, 'dist/text', `${doc}.txt`), 'utf8'));
+    expect(findInOrder(paragraph.words, words)).toBeNull();
+  });
+
+  test('edition.txt holds both documents, in order', () => {
+    const text = readFileSync(join(work, 'dist/text/edition.txt'), 'utf8');
+    expect(text.indexOf('No. 68')).toBeGreaterThan(-1);
+    expect(text.indexOf('No. 69')).toBeGreaterThan(text.indexOf('No. 68'));
+  });
+});
+
+describe('CMIF', () => {
+  const TEI = 'http://www.tei-c.org/ns/1.0';
+
+  test('cmif.xml is valid against the CMIF schema', async () => {
+    const file = join(work, 'dist/cmif.xml');
+    const text = readFileSync(file, 'utf8');
+    const schema = join(shared, 'schemas/cmif/cmi-customization.rng');
+    const result = await lintFiles([{ file, text, lines: new LineIndex(text) }], { file: schema, text: readFileSync(schema, 'utf8') });
+    expect(result.schemaProblem).toBeUndefined();
+    expect(result.byFile.get(file)).toEqual([]);
+  });
+
+  test("the CMIF Schematron's main rules hold", () => {
+    const { root: cmif } = parseXml(readFileSync(join(work, 'dist/cmif.xml'), 'utf8'));
+    expect(cmif.attributes['xmlns']).toBe(TEI);
+    const descs = descendantsNamed(cmif, 'correspDesc');
+    // One per telegram, the embedded one included.
+    expect(descs.length).toBe(3);
+    const biblIds = new Set(descendantsNamed(cmif, 'bibl').map((b) => b.attributes['xml:id']));
+    for (const desc of descs) {
+      for (const type of ['sent', 'received']) {
+        const action = childElements(desc, 'correspAction').find((a) => a.attributes['type'] === type);
+        expect(action, `correspAction ${type}`).toBeDefined();
+        expect(childElements(action!).some((c) => c.name === 'persName' || c.name === 'orgName')).toBe(true);
+      }
+      const source = desc.attributes['source'] ?? '';
+      expect(source.startsWith('#') && biblIds.has(source.slice(1)), `@source ${source}`).toBe(true);
+    }
+    for (const date of descendantsNamed(cmif, 'date')) {
+      expect(['when', 'from', 'to', 'notBefore', 'notAfter'].some((a) => a in date.attributes)).toBe(true);
+    }
+  });
+
+  test('the base URL and the licence come from edition.config.json', () => {
+    const config = loadConfig(join(root, 'edition.config.json'));
+    const text = readFileSync(join(work, 'dist/cmif.xml'), 'utf8');
+    expect(text).toContain(config.baseUrl);
+    expect(text).toContain(config.licence.url);
+  });
+});
+
+describe('foreign TEI: the Correspondence SIG examples', () => {
+  const fixtures = join(shared, 'fixtures/correspDesc-examples');
+  const names = readdirSync(fixtures).filter((n) => n.endsWith('.xml')).sort();
+  let foreign: BuildResult;
+  const out = (): string => join(work, 'foreign');
+
+  beforeAll(async () => {
+    const config = { ...genericConfig(fixtures, join(shared, 'schemas/tei_all.rng')), cacheFolder: join(work, 'cache') };
+    foreign = await buildEdition({ config, out: out() });
+  }, 300_000);
+
+  test('they build with the generic checks and tei_all, with no error', () => {
+    expect(foreign.validation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(foreign.problems).toEqual([]);
+    expect(foreign.published).toBe(true);
+  });
+
+  const bodyText = (xml: string): string => {
+    const { root: tei } = parseXml(xml);
+    const body = descendantsNamed(tei, 'body')[0];
+    return body ? textOfTei(serialise(body)) : '';
+  };
+
+  test.each(names)('%s: every word of the body is in the text output, and HTML and JSON are sane', (name) => {
+    const base = name.replace(/\.xml$/, '');
+    const source = readFileSync(join(fixtures, name), 'utf8');
+    const text = readFileSync(join(out(), 'text', `${base}.txt`), 'utf8');
+    // Every word of the body, as often as the body has it (notes may move to the end, so order is not asked).
+    const missing = new Map<string, number>();
+    for (const w of wordsOf(bodyText(source))) missing.set(w, (missing.get(w) ?? 0) + 1);
+    for (const w of wordsOf(text)) if (missing.has(w)) missing.set(w, missing.get(w)! - 1);
+    expect([...missing].filter(([, n]) => n > 0)).toEqual([]);
+    const html = readFileSync(join(out(), `${base}.html`), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    const json = JSON.parse(readFileSync(join(out(), 'json', `${base}.json`), 'utf8')) as { text: string };
+    expect(typeof json.text).toBe('string');
+    expect(existsSync(join(out(), 'index.html'))).toBe(true);
+  });
+});
+
+/** An element back to XML, for the text-of-TEI helper. */
+function serialise(e: XmlElement): string {
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const attributes = Object.entries(e.attributes).map(([k, v]) => ` ${k}="${escape(v)}"`).join('');
+  const inner = e.children.map((c) => (typeof c === 'string' ? escape(c) : serialise(c))).join('');
+  return `<${e.name}${attributes}>${inner}</${e.name}>`;
+}
+
