@@ -37,7 +37,8 @@ export interface GeneratedEdition {
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 const MIN_LETTER = 2 * 1024;
-const MAX_LETTER = 19 * 1024; // the last paragraph and note may add up to about 1 KB
+const MAX_BYTES = 20 * 1024;
+const MAX_LETTER = 17 * 1024; // the last paragraph, its notes and the editorial notes add up to about 3 KB
 const FIRST_YEAR = 1912;
 const LAST_YEAR = 1927;
 
@@ -376,12 +377,12 @@ interface LetterPlan {
   next: string | undefined;
 }
 
-function makeLetter(random: Random, reg: Registers, plan: LetterPlan, owed: string[]): { text: string; apparatus: boolean } {
+function makeLetter(random: Random, reg: Registers, plan: LetterPlan, owed: string[], maxTarget: number): { text: string; apparatus: boolean } {
   const r = random;
   const w = new LetterWriter(r, reg, plan.id, owed);
   const id = plan.id;
   const form = r.chance(0.5) ? 'telegram' : 'letter';
-  const target = MIN_LETTER + Math.floor((MAX_LETTER - MIN_LETTER) * Math.pow(r.next(), 2));
+  const target = MIN_LETTER + Math.floor((maxTarget - MIN_LETTER) * Math.pow(r.next(), 2));
   const apparatus = r.chance(0.25);
   const hands = r.chance(0.2);
   const embedded = r.chance(0.1);
@@ -653,7 +654,13 @@ export function generateEdition(options: GenerateOptions): GeneratedEdition {
   let letterBytes = 0;
   let withApparatus = 0;
   for (const plan of plans) {
-    const { text, apparatus } = makeLetter(letterSeedRandom.fork(plan.index), reg, plan, owed[plan.index]!);
+    const letterRandom = letterSeedRandom.fork(plan.index);
+    // A letter that overshoots 20 KB is made again, from the same seed, with a smaller size.
+    let made = makeLetter(letterRandom.fork(0), reg, plan, [...owed[plan.index]!], MAX_LETTER);
+    for (let attempt = 1; Buffer.byteLength(made.text) > MAX_BYTES && attempt < 8; attempt++) {
+      made = makeLetter(letterRandom.fork(attempt), reg, plan, [...owed[plan.index]!], MAX_LETTER - attempt * 1024);
+    }
+    const { text, apparatus } = made;
     files.set(`${plan.id}.xml`, text);
     letterBytes += Buffer.byteLength(text);
     if (apparatus) withApparatus++;

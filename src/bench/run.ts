@@ -282,7 +282,11 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
       const outDir = join(folder, 'java-out', output);
       results.push(await measureTask({
         id, task, tool: 'java',
-        prepare: () => rmSync(outDir, { recursive: true, force: true }),
+        prepare: () => {
+          // Saxon's directory mode wants the output folder to exist.
+          rmSync(outDir, { recursive: true, force: true });
+          mkdirSync(outDir, { recursive: true });
+        },
         command: java.java, args: ['-cp', java.saxonJar, 'net.sf.saxon.Transform', '-s:tei', `-o:${outDir}`, `-xsl:${xsl}`], cwd: folder, runs, timeoutMs,
       }));
     }

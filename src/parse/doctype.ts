@@ -4,10 +4,19 @@
  * disagree (libxml2 silently drops an unresolvable external entity and calls
  * the file valid; SaxonJS rejects every entity with a wrong line number).
  *
- * Policy: a bare `<!DOCTYPE TEI>` is accepted. Any DOCTYPE that names an
- * external DTD (SYSTEM or PUBLIC) or declares entities is refused: external
- * ones would read files or the network, internal ones can expand without
- * bound ("billion laughs"). Nothing is ever expanded or fetched.
+ * Policy: a bare `<!DOCTYPE TEI>` is accepted (so is an internal subset
+ * with only ELEMENT, ATTLIST or NOTATION declarations, comments and
+ * processing instructions). Any DOCTYPE that names an external DTD (SYSTEM
+ * or PUBLIC) or declares entities is refused: external ones would read
+ * files or the network, internal ones can expand without bound ("billion
+ * laughs"). Nothing is ever expanded or fetched.
+ *
+ * The internal subset is read with the XML grammar's own tokens (comments,
+ * processing instructions, quoted literals, markup declarations, parameter
+ * entity references), so that a `]` or `>` inside a processing instruction
+ * or a literal cannot end it early and hide a declaration behind it. When
+ * the subset cannot be read, every `<!ENTITY` from the DOCTYPE to the end of
+ * the file counts: the check errs on the side of refusing.
  */
 export interface DoctypeFinding {
   rule: 'xml-external-dtd' | 'xml-entity-declaration';
@@ -16,9 +25,26 @@ export interface DoctypeFinding {
   message: string;
 }
 
-const nameChar = /[^\s[>]/;
+interface EntityDecl {
+  offset: number;
+  name: string;
+  external: string | undefined;
+}
 
-/** Offset just after a comment, processing instruction or quoted literal starting at i, or -1. */
+interface ScannedDoctype {
+  /** Offset just after the closing `>` (the end of the text when there is none). */
+  end: number;
+  /** Offset of SYSTEM or PUBLIC after the root name, if any. */
+  externalAt: number | undefined;
+  externalKind: string | undefined;
+  entities: EntityDecl[];
+  /** Parameter entity references (`%name;`) in the internal subset. */
+  peRefs: Array<{ offset: number; name: string }>;
+  /** False when the DOCTYPE could not be read by the grammar (then `end` is the end of the text). */
+  complete: boolean;
+}
+
+/** Offset just after a comment or processing instruction starting at i, or -1 when none starts there. */
 function skipMarkup(text: string, i: number): number {
   if (text.startsWith('<!--', i)) {
     const end = text.indexOf('-->', i + 4);
@@ -31,7 +57,112 @@ function skipMarkup(text: string, i: number): number {
   return -1;
 }
 
-export function findDoctype(text: string): { offset: number; end: number } | undefined {
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text[i])) i++;
+  return i;
+}
+
+/** Offset just after the quoted literal starting at i (text[i] is the quote), or -1 when it is not closed. */
+function skipLiteral(text: string, i: number): number {
+  const end = text.indexOf(text[i]!, i + 1);
+  return end < 0 ? -1 : end + 1;
+}
+
+const entityHead = /^<!ENTITY[ \t\r\n]+(%[ \t\r\n]+)?([^ \t\r\n>"'%]+)[ \t\r\n]*(SYSTEM|PUBLIC)?/;
+
+function scanDoctype(text: string, start: number): ScannedDoctype {
+  const result: ScannedDoctype = { end: text.length, externalAt: undefined, externalKind: undefined, entities: [], peRefs: [], complete: false };
+  let i = start + '<!DOCTYPE'.length;
+  i = skipSpace(text, i);
+  while (i < text.length && !isSpace(text[i]) && text[i] !== '[' && text[i] !== '>') i++;
+  const afterName = skipSpace(text, i);
+  const external = /^(SYSTEM|PUBLIC)(?=[\s"'>[]|$)/.exec(text.slice(afterName, afterName + 7));
+  if (external) {
+    result.externalAt = afterName;
+    result.externalKind = external[1];
+  }
+  // Up to `[` or `>`, skipping the external ID's literals.
+  i = afterName;
+  for (;;) {
+    if (i >= text.length) return fallback(text, start, result);
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const next = skipLiteral(text, i);
+      if (next < 0) return fallback(text, start, result);
+      i = next;
+    } else if (c === '>') {
+      result.end = i + 1;
+      result.complete = true;
+      return result;
+    } else if (c === '[') {
+      i++;
+      break;
+    } else i++;
+  }
+  // The internal subset: (markupdecl | PEReference | S)* then `]` S? `>`.
+  for (;;) {
+    i = skipSpace(text, i);
+    if (i >= text.length) return fallback(text, start, result);
+    if (text[i] === ']') {
+      i = skipSpace(text, i + 1);
+      if (text[i] !== '>') return fallback(text, start, result);
+      result.end = i + 1;
+      result.complete = true;
+      return result;
+    }
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return fallback(text, start, result);
+      i = end + 3;
+    } else if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return fallback(text, start, result);
+      i = end + 2;
+    } else if (text.startsWith('<!', i)) {
+      const declStart = i;
+      i += 2;
+      while (i < text.length && text[i] !== '>') {
+        const c = text[i]!;
+        if (c === '"' || c === "'") {
+          const next = skipLiteral(text, i);
+          if (next < 0) return fallback(text, start, result);
+          i = next;
+        } else if (c === '<') {
+          // A declaration never contains `<` outside a literal: unreadable.
+          return fallback(text, start, result);
+        } else i++;
+      }
+      if (i >= text.length) return fallback(text, start, result);
+      i++;
+      const head = entityHead.exec(text.slice(declStart, Math.min(i, declStart + 400)));
+      if (text.startsWith('<!ENTITY', declStart)) {
+        result.entities.push({ offset: declStart, name: head?.[2] ?? '?', external: head?.[3] });
+      }
+    } else if (text[i] === '%') {
+      const m = /^%([^;\s<>%]+);/.exec(text.slice(i, i + 200));
+      if (!m) return fallback(text, start, result);
+      result.peRefs.push({ offset: i, name: m[1]! });
+      i += m[0].length;
+    } else return fallback(text, start, result);
+  }
+}
+
+/** The DOCTYPE cannot be read: treat the rest of the text as its subset, so no declaration escapes. */
+function fallback(text: string, start: number, result: ScannedDoctype): ScannedDoctype {
+  const entities: EntityDecl[] = [];
+  const pattern = /<!ENTITY/g;
+  pattern.lastIndex = start;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const head = entityHead.exec(text.slice(m.index, m.index + 400));
+    entities.push({ offset: m.index, name: head?.[2] ?? '?', external: head?.[3] });
+  }
+  return { ...result, end: text.length, entities, complete: false };
+}
+
+/** The offset at which a DOCTYPE can start: after the XML declaration, comments and processing instructions. */
+function doctypeStart(text: string): number | undefined {
   let i = 0;
   // Only the prolog can hold a DOCTYPE: stop at the first start tag.
   while (i < text.length) {
@@ -42,62 +173,45 @@ export function findDoctype(text: string): { offset: number; end: number } | und
       i = skipped;
       continue;
     }
-    if (text.startsWith('<!DOCTYPE', lt)) {
-      return { offset: lt, end: doctypeEnd(text, lt + 9) };
-    }
-    return undefined;
+    return text.startsWith('<!DOCTYPE', lt) ? lt : undefined;
   }
   return undefined;
 }
 
-function doctypeEnd(text: string, from: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[') depth++;
-    else if (c === ']') depth--;
-    else if (c === '<' && text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      i = end < 0 ? text.length : end + 2;
-    } else if (c === '>' && depth <= 0) return i + 1;
-  }
-  return text.length;
+export function findDoctype(text: string): { offset: number; end: number } | undefined {
+  const offset = doctypeStart(text);
+  if (offset === undefined) return undefined;
+  return { offset, end: scanDoctype(text, offset).end };
 }
 
 export function checkDoctype(text: string): DoctypeFinding[] {
-  const doctype = findDoctype(text);
-  if (!doctype) return [];
+  const offset = doctypeStart(text);
+  if (offset === undefined) return [];
+  const scanned = scanDoctype(text, offset);
   const findings: DoctypeFinding[] = [];
-  const decl = text.slice(doctype.offset, doctype.end);
-  let i = 9;
-  while (i < decl.length && /\s/.test(decl[i]!)) i++;
-  while (i < decl.length && nameChar.test(decl[i]!)) i++;
-  const afterName = decl.slice(i);
-  const external = /^\s+(SYSTEM|PUBLIC)\b/.exec(afterName);
-  if (external) {
+  if (scanned.externalAt !== undefined) {
     findings.push({
       rule: 'xml-external-dtd',
-      offset: doctype.offset + i + (external.index ?? 0) + external[0].length - external[1]!.length,
-      message: `The DOCTYPE names an external DTD (${external[1]}); it is never loaded, because reading it could touch files or the network. Remove the DOCTYPE: the edition is validated with RelaxNG`,
+      offset: scanned.externalAt,
+      message: `The DOCTYPE names an external DTD (${scanned.externalKind}); it is never loaded, because reading it could touch files or the network. Remove the DOCTYPE: the edition is validated with RelaxNG`,
     });
   }
-  const entity = /<!ENTITY\s+(%\s+)?([^\s>]+)\s*(SYSTEM|PUBLIC)?/g;
-  const subsetStart = decl.indexOf('[');
-  if (subsetStart >= 0) {
-    const subset = decl.slice(subsetStart);
-    for (let m = entity.exec(subset); m; m = entity.exec(subset)) {
-      const name = m[2] ?? '';
-      const kind = m[3]
-        ? `an external entity (${m[3]}), which would read a file or the network`
-        : 'an entity, and entities can expand without bound';
+  for (const e of scanned.entities) {
+    const kind = e.external
+      ? `an external entity (${e.external}), which would read a file or the network`
+      : 'an entity, and entities can expand without bound';
+    findings.push({
+      rule: 'xml-entity-declaration',
+      offset: e.offset,
+      message: `The DOCTYPE declares "${e.name}" as ${kind}; this toolchain never expands DTD entities. Write the text itself or a character reference (&#x…;) instead`,
+    });
+  }
+  if (scanned.complete) {
+    for (const p of scanned.peRefs) {
       findings.push({
         rule: 'xml-entity-declaration',
-        offset: doctype.offset + subsetStart + m.index,
-        message: `The DOCTYPE declares "${name}" as ${kind}; this toolchain never expands DTD entities. Write the text itself or a character reference (&#x…;) instead`,
+        offset: p.offset,
+        message: `The DOCTYPE refers to the parameter entity "%${p.name};"; this toolchain never expands DTD entities. Remove the reference`,
       });
     }
   }

@@ -27,6 +27,14 @@ const aliases: Record<string, string> = {
   'utf-16': 'utf-16le',
   latin1: 'iso-8859-1',
   'iso_8859-1': 'iso-8859-1',
+  'iso_8859-1:1987': 'iso-8859-1',
+  iso8859_1: 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+  l1: 'iso-8859-1',
+  'iso-ir-100': 'iso-8859-1',
+  cp819: 'iso-8859-1',
+  ibm819: 'iso-8859-1',
+  csisolatin1: 'iso-8859-1',
   'us-ascii': 'utf-8',
   ascii: 'utf-8',
 };
@@ -38,10 +46,11 @@ function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | und
   return undefined;
 }
 
-/** UTF-16 without a BOM still starts with `<` as a 16-bit unit. */
+/** UTF-16 without a BOM still starts with `<` as a 16-bit unit (`<?xml` or the root's start tag). */
 function sniffUtf16(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  if (bytes.length < 4) return undefined;
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[3] === 0x00 && bytes[2] !== 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00) return 'utf-16be';
   return undefined;
 }
 
@@ -121,6 +130,46 @@ function firstUnpairedSurrogate(bytes: Uint8Array, start: number, littleEndian: 
   return (bytes.length - start) % 2 === 1 ? bytes.length - 1 : -1;
 }
 
+/**
+ * Offset of the first byte a fatal decoder rejects. A prefix that holds an
+ * invalid sequence never decodes, so the longest prefix that does (with
+ * `stream`, which keeps an incomplete last sequence back) ends there.
+ */
+function firstUndecodable(bytes: Uint8Array, encoding: string): number {
+  const decodes = (n: number): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  // Invariant: decodes(lo), !decodes(hi).
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (decodes(mid)) lo = mid;
+    else hi = mid;
+  }
+  // bytes[hi - 1] is refused; the sequence it breaks may have started a few bytes before.
+  const complete = (n: number): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, n));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let k = hi - 1; k >= Math.max(0, hi - 4); k--) if (complete(k)) return k;
+  return hi - 1;
+}
+
+/** ISO-8859-1 is one byte per code point. (TextDecoder reads the label as windows-1252, which differs at 0x80–0x9F.) */
+function decodeLatin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
 export function decodeSource(bytes: Uint8Array): DecodeResult {
   const bom = sniffBom(bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
@@ -129,6 +178,22 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   if (!encoding) {
     const declared = declaredEncoding(head);
     encoding = declared ? normaliseLabel(declared) : 'utf-8';
+    if (encoding.startsWith('utf-16')) {
+      // The declaration was readable one byte per character, so the file is not UTF-16.
+      return {
+        ok: false,
+        partial: '',
+        problem: {
+          rule: 'encoding-invalid',
+          line: 1,
+          column: 1,
+          message: `The XML declaration names the encoding "${declared}", but the file is written one byte per character (UTF-16 starts with a byte order mark or with "<" as two bytes); save it as UTF-16 or change the declaration to the file's real encoding, such as UTF-8`,
+        },
+      };
+    }
+  }
+  if (encoding === 'iso-8859-1') {
+    return { ok: true, source: { text: decodeLatin1(bytes.subarray(start)), encoding, hadBom: bom !== undefined } };
   }
   let decoder: TextDecoder;
   try {
@@ -157,7 +222,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
     const text = decoder.decode(body);
     return { ok: true, source: { text, encoding: decoder.encoding, hadBom: bom !== undefined } };
   } catch {
-    return invalidAt(body, 0, encoding, '');
+    const bad = firstUndecodable(body, encoding);
+    return invalidAt(body, bad, encoding, new TextDecoder(encoding).decode(body.subarray(0, bad)));
   }
 }
 

@@ -161,37 +161,52 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
 
   const toLint = pending.flatMap((p) => (p.lint ? [p.lint] : []));
   onProgress?.({ stage: 'schema', done: 0, total: toLint.length });
-  const lint = await lintFiles(toLint, { file: config.schema, text: schemaText });
-  if (lint.schemaProblem) diagnostics.push(lint.schemaProblem);
-  onProgress?.({ stage: 'schema', done: toLint.length, total: toLint.length });
+  // libxml2 runs in a worker thread; parse and run the file rules meanwhile,
+  // and keep their findings only for files libxml2 finds well-formed.
+  const linting = lintFiles(toLint, { file: config.schema, text: schemaText });
 
+  const parsedFindings = new Map<PendingFile, { summary: FileSummary | undefined; found: Diagnostic[]; parsed: boolean }>();
   let done = 0;
   for (const p of pending) {
     done++;
-    const found = [...p.early, ...(lint.byFile.get(p.checked.file) ?? [])];
-    let usable = p.lint !== undefined && !lint.notWellFormed.has(p.checked.file) && lint.schemaProblem === undefined;
-    if (usable && p.lint) {
-      try {
-        const parsed = parseXml(p.lint.text);
-        const summary = summarise(p.checked.file, parsed.root, config);
-        p.checked.summary = summary;
-        for (const a of fileRules) {
-          if (a.rule.kind !== 'file') continue;
-          for (const f of a.rule.check({ summary, root: parsed.root, config })) found.push(toDiagnostic(a, f));
-        }
-      } catch (error) {
-        usable = false;
-        found.push({
-          file: p.checked.file, line: 1, column: 1, severity: 'error', rule: 'xml-not-well-formed', source: 'xml',
-          message: `The file could not be parsed: ${(error as Error).message}`,
-        });
+    if (!p.lint) continue;
+    const found: Diagnostic[] = [];
+    try {
+      const parsed = parseXml(p.lint.text);
+      const summary = summarise(p.checked.file, parsed.root, config);
+      for (const a of fileRules) {
+        if (a.rule.kind !== 'file') continue;
+        for (const f of a.rule.check({ summary, root: parsed.root, config })) found.push(toDiagnostic(a, f));
       }
+      parsedFindings.set(p, { summary, found, parsed: true });
+    } catch (error) {
+      found.push({
+        file: p.checked.file, line: 1, column: 1, severity: 'error', rule: 'xml-not-well-formed', source: 'xml',
+        message: `The file could not be parsed: ${(error as Error).message}`,
+      });
+      parsedFindings.set(p, { summary: undefined, found, parsed: false });
+    }
+    onProgress?.({ stage: 'rules', done, total: pending.length });
+  }
+
+  const lint = await linting;
+  if (lint.schemaProblem) diagnostics.push(lint.schemaProblem);
+  onProgress?.({ stage: 'schema', done: toLint.length, total: toLint.length });
+
+  for (const p of pending) {
+    const found = [...p.early, ...(lint.byFile.get(p.checked.file) ?? [])];
+    const wellFormed = p.lint !== undefined && !lint.notWellFormed.has(p.checked.file);
+    const parsed = parsedFindings.get(p);
+    let usable = false;
+    if (wellFormed && parsed) {
+      found.push(...parsed.found);
+      p.checked.summary = parsed.summary;
+      usable = parsed.parsed && lint.schemaProblem === undefined;
     }
     if (usable) p.checked.text = p.lint!.text;
     diagnostics.push(...found);
     // A schema that failed to compile says nothing about the files: don't remember that.
     if (!lint.schemaProblem) cache?.set(p.checked.file, { key: p.key, diagnostics: found, summary: p.checked.summary, usable });
-    onProgress?.({ stage: 'rules', done, total: pending.length });
   }
 
   const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));

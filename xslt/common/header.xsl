@@ -23,10 +23,15 @@
     <xsl:sequence select="exists($tei/text/body//(listPerson | listPlace | listOrg))"/>
   </xsl:function>
 
-  <!-- Is this TEI the edition header document (xml:id="edition")? -->
+  <!--
+    Is this TEI the edition header document? It has xml:id="edition", or,
+    in a corpus, the very teiHeader the corpus carries as its own.
+  -->
   <xsl:function name="f:is-edition" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="string($tei/@xml:id) = 'edition'"/>
+    <xsl:sequence select="string($tei/@xml:id) = 'edition'
+                          or (exists($tei/parent::teiCorpus/teiHeader) and exists($tei/teiHeader)
+                              and deep-equal($tei/teiHeader, $tei/parent::teiCorpus/teiHeader))"/>
   </xsl:function>
 
   <!-- The documents of a corpus: every TEI child that is neither the edition header nor a register. -->
@@ -35,11 +40,11 @@
     <xsl:sequence select="$corpus/TEI[not(f:is-edition(.)) and not(f:is-register(.))]"/>
   </xsl:function>
 
-  <!-- The documents in collection order: by numeric @n, then in corpus order. -->
+  <!-- The documents in collection order: by numeric @n (unnumbered last), then in corpus order. -->
   <xsl:function name="f:documents-in-order" as="element(TEI)*">
     <xsl:param name="corpus" as="element(teiCorpus)"/>
     <xsl:perform-sort select="f:corpus-documents($corpus)">
-      <xsl:sort select="if (f:doc-number(.) castable as xs:decimal) then xs:decimal(f:doc-number(.)) else 0"
+      <xsl:sort select="if (f:doc-number(.) castable as xs:decimal) then xs:decimal(f:doc-number(.)) else 1e15"
                 data-type="number"/>
     </xsl:perform-sort>
   </xsl:function>
@@ -67,14 +72,18 @@
 
   <!--
     The output base name of a document: $doc-file for the document being
-    transformed on its own, else its sanitised xml:id (inside a corpus the
-    build gives every TEI the xml:id that is its file name).
+    transformed on its own; inside a corpus the base name of the TEI's
+    xml:base when the build sets one (xml:base="doc068.xml"), else its
+    xml:id. The result is always sanitised.
   -->
   <xsl:function name="f:doc-file" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="if (exists($tei/parent::document-node()) and normalize-space($doc-file) != '')
-                          then f:safe-name($doc-file)
-                          else f:safe-name(f:doc-id($tei))"/>
+    <xsl:variable name="base" as="xs:string"
+      select="replace(replace(normalize-space($tei/@xml:base), '^.*/', ''), '\.xml$', '', 'i')"/>
+    <xsl:sequence select="
+        if (exists($tei/parent::document-node()) and normalize-space($doc-file) != '') then f:safe-name($doc-file)
+        else if ($base != '') then f:safe-name($base)
+        else f:safe-name(f:doc-id($tei))"/>
   </xsl:function>
 
   <!-- The number in the collection: @n, else the digits of titlePart[@type='number']. -->

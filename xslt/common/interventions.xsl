@@ -44,7 +44,7 @@
       select="normalize-space(string-join(($e/@quantity, $e/@unit, $e/@extent), ' '))"/>
     <xsl:variable name="title" as="xs:string?" select="
         if ($e/self::supplied) then concat('Supplied by the editors', fp:reason($e))
-        else if ($e/self::gap) then concat(if ($e/@reason = 'omitted') then 'Omitted' else 'Gap', fp:reason($e),
+        else if ($e/self::gap) then concat(if ($e/@reason = 'omitted') then 'Omitted by the editors of the source' else concat('Gap', fp:reason($e)),
                                            if ($extent != '') then concat(': ', $extent) else '')
         else if ($e/self::unclear) then concat('Unclear reading', fp:reason($e))
         else if ($e/self::add) then concat('Added', $place)

@@ -52,14 +52,20 @@
                           [ancestor::TEI[1] is $note/ancestor::TEI[1]]) + 1)"/>
   </xsl:function>
 
-  <!-- The note's HTML id: its sanitised xml:id, else DOCID-note-N (N counting all the document's notes). -->
+  <!--
+    The note's HTML id: its sanitised xml:id; else DOCID-note-N (DOCID-enote-N
+    for editorial notes) from its @n, which survives the build's reduction
+    of corpus documents; else DOCID-note-at-N, N counting the document's notes.
+  -->
   <xsl:function name="f:note-id" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
     <xsl:variable name="tei" as="element()?" select="$note/ancestor::TEI[1]"/>
+    <xsl:variable name="doc" as="xs:string" select="f:safe-name(if ($tei) then f:doc-id($tei) else 'document')"/>
     <xsl:sequence select="
         if (normalize-space($note/@xml:id) != '') then f:safe-name($note/@xml:id)
-        else concat(f:safe-name(if ($tei) then f:doc-id($tei) else 'document'), '-note-',
-                    count($note/preceding::note[ancestor::text][ancestor::TEI[1] is $tei]) + 1)"/>
+        else if (normalize-space($note/@n) != '')
+          then concat($doc, if (f:note-kind($note) = 'editorial') then '-enote-' else '-note-', f:safe-name(normalize-space($note/@n)))
+        else concat($doc, '-note-at-', count($note/preceding::note[ancestor::text][ancestor::TEI[1] is $tei]) + 1)"/>
   </xsl:function>
 
   <!-- The elements of the same document the note's @target points at ('#id' pointers only). -->

@@ -27,7 +27,8 @@
     A name usable as a file name and as an HTML id. Characters outside
     [A-Za-z0-9._-] become '_' followed by their code point in hex, so that
     different ids rarely collide; runs of dots shrink to one dot; a leading
-    dot becomes '_'. The empty string becomes '_'.
+    character other than [A-Za-z0-9_] gets a '_' before it. The empty string
+    becomes '_'. The build accepts exactly such names as path segments.
   -->
   <xsl:function name="f:safe-name" as="xs:string">
     <xsl:param name="raw" as="xs:string?"/>
@@ -37,8 +38,9 @@
                then codepoints-to-string($c)
                else concat('_', fp:hex($c)), '')"/>
     <xsl:variable name="no-dot-runs" as="xs:string" select="replace($escaped, '\.\.+', '.')"/>
-    <xsl:variable name="no-leading-dot" as="xs:string" select="replace($no-dot-runs, '^\.', '_')"/>
-    <xsl:variable name="short" as="xs:string" select="substring($no-leading-dot, 1, $fp:max-name-length)"/>
+    <xsl:variable name="leading" as="xs:string"
+      select="if (matches($no-dot-runs, '^[A-Za-z0-9_]')) then $no-dot-runs else concat('_', $no-dot-runs)"/>
+    <xsl:variable name="short" as="xs:string" select="substring($leading, 1, $fp:max-name-length)"/>
     <xsl:sequence select="if ($short = '') then '_' else $short"/>
   </xsl:function>
 

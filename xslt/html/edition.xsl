@@ -105,7 +105,7 @@
               <tr>
                 <th scope="col">No.</th>
                 <th scope="col">Title</th>
-                <th scope="col" aria-sort="none">Date</th>
+                <th scope="col">Date</th>
                 <th scope="col">Sender → recipient</th>
                 <th scope="col">Places</th>
                 <th scope="col">Type</th>
@@ -476,7 +476,7 @@
     <xsl:variable name="marked" as="element()*" select="($header, $edition/text)//*[
         (some $a in (@type, @reason, @status, @subtype, @ana, @cert)
          satisfies matches($a, 'placeholder|open-question|todo|tbd|unknown-yet', 'i'))
-        or (some $t in text() satisfies matches($t, 'PLACEHOLDER|\bTODO\b|\bTBD\b|open question', 'i'))]"/>
+        or (some $t in text() satisfies (matches($t, 'TODO|TBD|XXX') or matches($t, 'placeholder|open question', 'i')))]"/>
     <xsl:sequence select="$marked[not(some $d in ($marked except .) satisfies $d/ancestor::* intersect .)]/
                           (if (self::gap and parent::*) then .. else .)"/>
   </xsl:function>

@@ -73,6 +73,11 @@
 
   <xsl:template match="*[f:is-apart(.)]" mode="m:html" priority="30"/>
 
+  <!-- A front or back that holds nothing but parts printed elsewhere (heading, notes) is left out. -->
+  <xsl:template match="front[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]
+                       | back[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]"
+                mode="m:html" priority="25"/>
+
   <!--
     An element a note points at (not an anchor): the element, then the
     note references; inside a block, at its end.
