@@ -286,6 +286,11 @@
             <xsl:sequence select="fp:text('resp', @resp)"/>
             <xsl:sequence select="fp:string('text', string-join($note-blocks/string(.), '&#10;&#10;'))"/>
             <xsl:sequence select="fp:number('anchor', xs:integer($offsets[@kind = 'note'][@note = $id][1]/@start))"/>
+            <j:array key="targets">
+              <xsl:for-each select="f:local-ids(@target)">
+                <j:string><xsl:value-of select="."/></j:string>
+              </xsl:for-each>
+            </j:array>
             <xsl:sequence select="fp:entities(fp:offsets($note-blocks))"/>
           </j:map>
         </xsl:for-each>
@@ -371,7 +376,7 @@
       <xsl:sequence select="fp:string('register', $kind)"/>
       <j:array key="entries">
         <xsl:for-each select="$entries">
-          <xsl:sort select="lower-case(f:entry-label(.))"/>
+          <xsl:sort select="f:entry-sort-key(.)"/>
           <xsl:sort select="string(@xml:id)"/>
           <xsl:variable name="entry" as="element()" select="."/>
           <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences(., $documents)"/>

@@ -71,14 +71,17 @@
     <!-- Heading -->
     <xsl:choose>
       <xsl:when test="$doc-title">
-        <xsl:sequence select="for $part in $doc-title/* return f:plain-line($part)"/>
+        <xsl:for-each select="$doc-title/*">
+          <xsl:sequence select="concat(f:plain-line(node()), f:plain-markers(.),
+                                       if (position() = last()) then f:plain-markers($doc-title) else '')"/>
+        </xsl:for-each>
         <xsl:sequence select="f:plain-line($doc-title/text()[normalize-space(.) != ''])[. != '']"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="f:doc-number-label($tei), f:doc-title($tei)"/>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:sequence select="if ($doc-date) then f:plain-line($doc-date/node())
+    <xsl:sequence select="if ($doc-date) then concat(f:plain-line($doc-date/node()), f:plain-markers($doc-date))
                           else f:date-text(f:doc-date($tei))"/>
     <!-- Reading text -->
     <xsl:for-each select="f:plain-blocks($tei/text, true())">
@@ -86,8 +89,10 @@
       <xsl:sequence select="concat(string-join(for $i in 1 to xs:integer(@depth) return '    ', ''), string(.))"/>
     </xsl:for-each>
     <!-- Archival reference and physical description -->
+    <xsl:variable name="printed" as="element()?" select="f:printed-citation($tei)"/>
     <xsl:variable name="archive" as="xs:string*"
-      select="(f:archival-citation($tei), f:physical-description($tei)/f:plain-line(.))[. != '']"/>
+      select="((if ($printed) then f:plain-line($printed) else f:archival-citation($tei)),
+               f:physical-description($tei)/f:plain-line(.))[. != '']"/>
     <xsl:if test="exists($archive)">
       <xsl:sequence select="'', $archive"/>
     </xsl:if>
@@ -97,7 +102,7 @@
       <xsl:if test="exists($notes)">
         <xsl:sequence select="'', concat(f:notes-heading(current()), ':')"/>
         <xsl:for-each select="$notes">
-          <xsl:sequence select="'', concat('[', f:note-number(.), '] ', f:plain-text(node(), true()))"/>
+          <xsl:sequence select="'', concat('[', f:note-number(.), '] ', f:plain-text(node(), true()), f:plain-markers(.))"/>
         </xsl:for-each>
       </xsl:if>
     </xsl:for-each>

@@ -1,5 +1,8 @@
 /** BENCHMARKS.md: the figures, the ratios against the Java pipeline and the targets. */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+const cores = cpus().length;
 import type { JavaTools, Machine } from './machine.js';
 import type { Stats } from './measure.js';
 
@@ -7,7 +10,7 @@ export interface TaskResult {
   id: string;
   task: string;
   tool: 'ours' | 'java';
-  status: 'ok' | 'failed' | 'missing';
+  status: 'ok' | 'failed' | 'missing' | 'skipped';
   stats?: Stats;
   note?: string;
 }
@@ -33,6 +36,8 @@ export interface SizeResult {
   command: string;
   corpus: CorpusInfo | undefined;
   tasks: TaskResult[];
+  /** 1-minute load average when the size started and when it ended: other work on the machine skews the figures. */
+  load?: [number, number];
 }
 
 export interface BenchData {
@@ -83,6 +88,7 @@ function median(size: SizeResult | undefined, id: string): number | undefined {
 
 function status(t: TaskResult): string {
   if (t.status === 'missing') return 'missing';
+  if (t.status === 'skipped') return 'skipped';
   if (t.status === 'failed') return 'FAILED';
   return '';
 }
@@ -97,7 +103,7 @@ function taskTable(size: SizeResult): string {
     const st = t.stats;
     const flag = status(t);
     const note = [flag, t.note].filter(Boolean).join(': ').replace(/\|/g, '\\|');
-    if (!st || t.status === 'missing') rows.push(`| ${t.task} | ${tool} | – | – | – | – | 0 | ${note} |`);
+    if (!st || t.status === 'missing' || t.status === 'skipped') rows.push(`| ${t.task} | ${tool} | – | – | – | – | 0 | ${note} |`);
     else rows.push(`| ${t.task} | ${tool} | ${t.status === 'ok' ? `**${seconds(st.median)}**` : seconds(st.median)} | ${seconds(st.min)} | ${seconds(st.max)} | ${mb(st.rssKiB)} | ${st.runs} | ${note} |`);
   }
   return rows.join('\n');
@@ -208,6 +214,10 @@ function targets(data: BenchData): Target[] {
   return out;
 }
 
+function loadNote(size: SizeResult): string {
+  return size.load ? `; load average ${size.load[0].toFixed(1)} at the start, ${size.load[1].toFixed(1)} at the end (${cores} cores)` : '';
+}
+
 function corpusLine(c: CorpusInfo): string {
   return `${c.letters} letters, seed ${c.seed}: ${c.totalMiB.toFixed(1)} MiB of letters, ${c.minKiB.toFixed(1)}–${c.maxKiB.toFixed(1)} KiB each (mean ${c.meanKiB.toFixed(1)}), ${c.withApparatus} with an apparatus; registers of ${c.persons} persons, ${c.places} places, ${c.orgs} organisations; generated in ${c.generateSeconds.toFixed(1)} s.`;
 }
@@ -239,7 +249,7 @@ export function renderReport(data: BenchData): string {
   if (data.project) {
     lines.push(`## ${data.project.label}`);
     lines.push('');
-    lines.push(`Measured ${data.project.date}. A copy of tei/ with the project's configuration (schema by absolute path) in a temporary folder, so that "cold" can clear its caches without touching the project's.`);
+    lines.push(`Measured ${data.project.date}${loadNote(data.project)}. A copy of tei/ with the project's configuration (schema by absolute path) in a temporary folder, so that "cold" can clear its caches without touching the project's.`);
     lines.push('');
     lines.push(taskTable(data.project));
     lines.push('');
@@ -249,7 +259,7 @@ export function renderReport(data: BenchData): string {
     lines.push('');
     if (size.corpus) lines.push(corpusLine(size.corpus));
     lines.push('');
-    lines.push(`Measured ${size.date}${size.command !== data.command ? ` by \`${size.command}\`` : ''}.`);
+    lines.push(`Measured ${size.date}${size.command !== data.command ? ` by \`${size.command}\`` : ''}${loadNote(size)}.`);
     lines.push('');
     lines.push(taskTable(size));
     lines.push('');

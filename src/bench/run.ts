@@ -10,10 +10,12 @@
  * --seed (default 1), --out (default BENCHMARKS.md), --merge (keep the
  * results of sizes not run now from the existing report), --keep (keep the
  * generated folders), --work DIR (where to generate; default the system's
- * temporary folder), --tei-all FILE.
+ * temporary folder), --tei-all FILE, --skip java,teiall,incremental (leave
+ * out task groups, e.g. to shorten a 10,000-letter run; they are reported as
+ * skipped).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeEdition } from './generate.js';
@@ -36,15 +38,17 @@ export interface BenchOptions {
   keep: boolean;
   work: string | undefined;
   teiAll: string | undefined;
+  /** Task groups to leave out: java, teiall, incremental. */
+  skip: Set<string>;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE]\n`);
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental]\n`);
   process.exit(2);
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { sizes: [100, 1000, 10000], runs: 3, seed: 1, out: 'BENCHMARKS.md', merge: false, keep: false, work: undefined, teiAll: undefined };
+  const options: BenchOptions = { sizes: [100, 1000, 10000], runs: 3, seed: 1, out: 'BENCHMARKS.md', merge: false, keep: false, work: undefined, teiAll: undefined, skip: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -74,6 +78,10 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--tei-all':
         options.teiAll = value();
+        break;
+      case '--skip':
+        options.skip = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
+        for (const g of options.skip) if (!['java', 'teiall', 'incremental'].includes(g)) usage(`--skip takes java, teiall, incremental; got ${g}`);
         break;
       case '--merge':
         options.merge = true;
@@ -169,6 +177,10 @@ function missing(id: string, task: string, tool: 'ours' | 'java', note: string):
   return { id, task, tool, status: 'missing', note };
 }
 
+function skipped(id: string, task: string, tool: 'ours' | 'java'): TaskResult {
+  return { id, task, tool, status: 'skipped', note: 'left out with --skip' };
+}
+
 function corpusInfo(folder: string, letters: number, seed: number, generateSeconds: number, withApparatus: number): CorpusInfo {
   const tei = join(folder, 'tei');
   const sizes = readdirSync(tei).filter((n) => /^doc\d+\.xml$/.test(n)).map((n) => statSync(join(tei, n)).size);
@@ -243,6 +255,10 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
       command: node, args: buildArgs, cwd: folder, runs, timeoutMs,
       note: sefHere ? 'SEF cache kept (warm)' : sefProject ? 'SEF cache is project-level (warm)' : '',
     }));
+    if (options.skip.has('incremental')) {
+      results.push(skipped('build-incr-letter', 'incremental `edition build`, one letter\'s text changed', 'ours'));
+      results.push(skipped('build-incr-register', 'incremental `edition build`, one register entry changed', 'ours'));
+    } else {
     const middle = join(tei, letterNames[Math.floor(letterNames.length / 2)]!);
     const originalLetter = readFileSync(middle, 'utf8');
     results.push(await measureTask({
@@ -259,12 +275,14 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
       command: node, args: buildArgs, cwd: folder, runs, timeoutMs,
     }));
     writeFileSync(persons, originalPersons);
+    }
   }
 
   // jing over the same files, one JVM.
   const files = readdirSync(tei).filter((n) => n.endsWith('.xml')).sort().map((n) => `tei/${n}`);
   const configured = JSON.parse(readFileSync(join(folder, 'edition.config.json'), 'utf8')) as { schema: string };
-  if (java.jing) {
+  if (options.skip.has('java')) results.push(skipped('jing', 'jing, edition schema', 'java'));
+  else if (java.jing) {
     results.push(await measureTask({
       id: 'jing', task: 'jing, edition schema, all files in one run', tool: 'java', okCodes: [0, 1],
       command: java.jing, args: [configured.schema, ...files], cwd: folder, runs, timeoutMs,
@@ -276,7 +294,8 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
     const id = `saxon-${output}`;
     const task = `Saxon-HE, xslt/${output}.xsl over the folder (directory mode)`;
     const xsl = join(projectRoot, 'xslt', `${output}.xsl`);
-    if (!java.java || !java.saxonJar) results.push(missing(id, task, 'java', 'Saxon-HE is not installed (Debian package libsaxonhe-java)'));
+    if (options.skip.has('java')) results.push(skipped(id, task, 'java'));
+    else if (!java.java || !java.saxonJar) results.push(missing(id, task, 'java', 'Saxon-HE is not installed (Debian package libsaxonhe-java)'));
     else if (!existsSync(xsl)) results.push(missing(id, task, 'java', `the project has no xslt/${output}.xsl yet`));
     else {
       const outDir = join(folder, 'java-out', output);
@@ -294,7 +313,10 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
   rmSync(join(folder, 'java-out'), { recursive: true, force: true });
 
   // tei_all: ours (schema compile included) and jing.
-  if (!teiAll) {
+  if (options.skip.has('teiall')) {
+    results.push(skipped('validate-teiall', '`edition validate --schema tei_all.rng`', 'ours'));
+    results.push(skipped('jing-teiall', 'jing, tei_all.rng', 'java'));
+  } else if (!teiAll) {
     results.push(missing('validate-teiall', '`edition validate --schema tei_all.rng`', 'ours', 'tei_all.rng not found ($EDITION_SHARED/schemas or ../shared/schemas)'));
     results.push(missing('jing-teiall', 'jing, tei_all.rng', 'java', 'tei_all.rng not found'));
   } else {
@@ -302,7 +324,8 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
       id: 'validate-teiall', task: '`edition validate --schema tei_all.rng`, cold', tool: 'ours', okCodes: [0, 1],
       prepare: () => clearCaches(folder, true), command: node, args: [editionBin, 'validate', '--schema', teiAll], cwd: folder, runs, timeoutMs,
     }));
-    if (java.jing) {
+    if (options.skip.has('java')) results.push(skipped('jing-teiall', 'jing, tei_all.rng', 'java'));
+    else if (java.jing) {
       results.push(await measureTask({
         id: 'jing-teiall', task: 'jing, tei_all.rng, all files in one run', tool: 'java', okCodes: [0, 1],
         command: java.jing, args: [teiAll, ...files], cwd: folder, runs, timeoutMs,
@@ -324,6 +347,7 @@ async function benchProjectEdition(options: BenchOptions, work: string): Promise
   config['output'] = 'dist';
   writeFileSync(join(folder, 'edition.config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const documents = readdirSync(join(folder, 'tei')).filter((n) => /^doc\d+\.xml$/.test(n)).length;
+  const loadBefore = loadavg()[0]!;
   log(`the project's edition (${documents} documents)`);
   const tasks: TaskResult[] = [];
   tasks.push(await measureTask({
@@ -345,7 +369,7 @@ async function benchProjectEdition(options: BenchOptions, work: string): Promise
     command: process.execPath, args: [editionBin, 'build', '--quiet'], cwd: folder, runs: options.runs,
   }));
   rmSync(folder, { recursive: true, force: true });
-  return { letters: documents, label: 'the project\'s edition (tei/)', date: new Date().toISOString(), command: '', corpus: undefined, tasks };
+  return { letters: documents, label: 'the project\'s edition (tei/)', date: new Date().toISOString(), command: '', corpus: undefined, tasks, load: [loadBefore, loadavg()[0]!] };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -392,8 +416,9 @@ export async function main(argv: string[]): Promise<void> {
     const generateSeconds = (performance.now() - t0) / 1000;
     const corpus = corpusInfo(folder, letters, options.seed, generateSeconds, edition.withApparatus);
     log(`  ${corpus.totalMiB.toFixed(1)} MiB, ${corpus.meanKiB.toFixed(1)} KiB a letter, in ${generateSeconds.toFixed(1)} s`);
+    const loadBefore = loadavg()[0]!;
     const tasks = await benchEdition(folder, letters, options, java, teiAll, edition.letterNames);
-    data.sizes.push({ letters, label: `${letters} letters`, date: new Date().toISOString(), command, corpus, tasks });
+    data.sizes.push({ letters, label: `${letters} letters`, date: new Date().toISOString(), command, corpus, tasks, load: [loadBefore, loadavg()[0]!] });
     save();
     if (!options.keep) rmSync(folder, { recursive: true, force: true });
     else log(`  kept ${folder}`);

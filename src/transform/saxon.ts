@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 interface SaxonResultDelivery {
   destination: 'serialized';
-  save: (uri: string, result: string, encoding: string) => void;
+  save: (uri: string | URL, result: string, encoding: string) => void;
 }
 
 interface SaxonJSApi {
@@ -71,7 +71,9 @@ export function transform(sheet: CompiledStylesheet, source: SaxonDocument, para
         deliverResultDocument: () => ({
           destination: 'serialized',
           save: (uri, result) => {
-            const href = uri.startsWith(OUTPUT_BASE) ? decodeURI(uri.slice(OUTPUT_BASE.length)) : uri;
+            // SaxonJS hands over a URL object; an href that resolves outside the base stays absolute and is refused later.
+            const absolute = String(uri);
+            const href = absolute.startsWith(OUTPUT_BASE) ? decodeURIComponent(absolute.slice(OUTPUT_BASE.length)) : absolute;
             if (onDocument) onDocument(href, result);
             else documents.set(href, result);
           },

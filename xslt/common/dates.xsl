@@ -20,6 +20,9 @@
   <!-- An ISO 8601 date or year-month or year (what @when and friends hold in practice). -->
   <xsl:variable name="fp:iso-date" as="xs:string" select="'^\d{4}(-\d{2}(-\d{2})?)?$'"/>
 
+  <!-- An ISO date and time as HTML accepts it in datetime (a local date and time). -->
+  <xsl:variable name="fp:iso-datetime" as="xs:string" select="'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$'"/>
+
   <!--
     The date's value in ISO 8601: @when; an interval 'start/end' from
     @from/@to or @notBefore/@notAfter, with '..' for an open end (ISO
@@ -44,11 +47,11 @@
                                  [normalize-space(.) != ''][1])"/>
   </xsl:function>
 
-  <!-- A value for <time datetime>: the earliest bound when it is a plain ISO date, else (). -->
+  <!-- A value for <time datetime>: the earliest bound when it is a plain ISO date (or date and time), else (). -->
   <xsl:function name="f:date-datetime" as="xs:string?">
     <xsl:param name="date" as="element()?"/>
     <xsl:variable name="key" as="xs:string" select="normalize-space(f:date-sort-key($date))"/>
-    <xsl:sequence select="if (matches($key, $fp:iso-date)) then $key else ()"/>
+    <xsl:sequence select="if (matches($key, $fp:iso-date) or matches($key, $fp:iso-datetime)) then $key else ()"/>
   </xsl:function>
 
   <!-- '21 March 1920', 'March 1920' or '1920' for an ISO date; other strings unchanged. -->

@@ -230,6 +230,12 @@
     <xsl:sequence select="if ($printed != '') then $printed else if ($built != '') then $built else ()"/>
   </xsl:function>
 
+  <!-- The idno that holds the archival reference as printed, if the header has one. -->
+  <xsl:function name="f:printed-citation" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(f:ms-desc($tei)/msIdentifier/altIdentifier[@type = 'printed']/idno)[normalize-space(.) != ''][1]"/>
+  </xsl:function>
+
   <xsl:function name="f:repository" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/repository[1]))[. != '']"/>
@@ -274,15 +280,32 @@
     <xsl:sequence select="$tei/teiHeader//(handDesc | handNotes)/handNote"/>
   </xsl:function>
 
-  <!-- A short name for a hand: @scribe, else the first person named in it, else its id, else 'unidentified'. -->
+  <!--
+    A short name for a hand: @scribe; else the first person named in it;
+    else the entry id of @scribeRef ('persons.xml#stalin' gives 'Stalin');
+    else what its xml:id says after 'hand-' ('doc069-hand-first' gives
+    'First'); else its id; else 'unidentified'.
+  -->
   <xsl:function name="f:hand-label" as="xs:string">
     <xsl:param name="hand" as="element()?"/>
     <xsl:variable name="person" as="xs:string" select="normalize-space(string(($hand//persName)[1]))"/>
+    <xsl:variable name="scribe-ref" as="xs:string"
+      select="replace(normalize-space(tokenize(normalize-space($hand/@scribeRef), ' ')[1]), '^.*#', '')"/>
+    <xsl:variable name="id" as="xs:string" select="normalize-space($hand/@xml:id)"/>
     <xsl:sequence select="
         if (normalize-space($hand/@scribe) != '') then normalize-space($hand/@scribe)
         else if ($person != '') then $person
-        else if (normalize-space($hand/@xml:id) != '') then normalize-space($hand/@xml:id)
+        else if ($scribe-ref != '') then fp:words-from-id($scribe-ref)
+        else if (matches($id, 'hand[\-_.]')) then fp:words-from-id(replace($id, '^.*hand[\-_.]', ''))
+        else if ($id != '') then $id
         else 'unidentified'"/>
+  </xsl:function>
+
+  <!-- 'first-hand' to 'First hand'. -->
+  <xsl:function name="fp:words-from-id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space(translate($id, '-_.', '   '))"/>
+    <xsl:sequence select="concat(upper-case(substring($words, 1, 1)), substring($words, 2))"/>
   </xsl:function>
 
   <!-- The handNote a '#id' pointer (@new, @hand) names, in the pointer's own document. -->

@@ -87,12 +87,23 @@
   -->
   <xsl:variable name="fp:silent-names" as="xs:string+" select="(
       'teiHeader', 'rdg', 'rdgGrp', 'wit', 'witDetail', 'interp', 'interpGrp', 'link', 'linkGrp',
-      'join', 'joinGrp', 'spanGrp', 'span', 'timeline', 'certainty', 'precision', 'respons',
+      'join', 'joinGrp', 'timeline', 'certainty', 'precision', 'respons',
       'index', 'fs', 'fLib', 'alt', 'altGrp', 'facsimile', 'sourceDoc', 'standOff')"/>
 
   <xsl:function name="f:is-silent" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = $fp:silent-names"/>
+  </xsl:function>
+
+  <!--
+    Is this text node indentation inside an element that holds only
+    elements (subst, choice, app, rdgGrp)? Such whitespace is not text:
+    'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
+  -->
+  <xsl:function name="f:is-indentation" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="normalize-space($t) = ''
+                          and exists($t/parent::*[self::subst or self::choice or self::app or self::rdgGrp or self::substJoin])"/>
   </xsl:function>
 
   <!--

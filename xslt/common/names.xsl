@@ -133,6 +133,19 @@
   </xsl:function>
 
   <!--
+    The key registers sort by: 'surname forename' when the entry's label
+    name is split into surname and forename, else its label; lower case.
+  -->
+  <xsl:function name="f:entry-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="f:entry-names($entry)"/>
+    <xsl:variable name="split" as="element()?" select="($names[surname])[1]"/>
+    <xsl:sequence select="lower-case(if ($split)
+                          then normalize-space(string-join(($split/surname, $split/forename), ' '))
+                          else f:entry-label($entry))"/>
+  </xsl:function>
+
+  <!--
     Authority URIs of an entry: every idno whose content is an http(s) URI,
     plus bare Wikidata, VIAF and GeoNames numbers made into their URIs.
     Empty idno elements (an unverified identifier left blank) give nothing.

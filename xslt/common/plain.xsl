@@ -54,6 +54,8 @@
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:plain"/>
+
   <!-- Not reading text: the header, apparatus readings, standoff and index elements; pointers and media have no words. -->
   <xsl:template match="*[f:is-silent(.)] | graphic | media | binaryObject | ptr" mode="m:plain"/>
 
@@ -112,6 +114,12 @@
       <xsl:sequence select="fp:note-markers(.)"/>
     </xsl:if>
   </xsl:template>
+
+  <!-- '[e1][e3]': the markers of the notes that point at an element, as a string (for headings, notes). -->
+  <xsl:function name="f:plain-markers" as="xs:string">
+    <xsl:param name="e" as="element()*"/>
+    <xsl:sequence select="string-join(for $n in $e/f:notes-at(.) return concat('[', f:note-number($n), ']'), '')"/>
+  </xsl:function>
 
   <xsl:function name="fp:note-markers" as="element(fp:marker)*">
     <xsl:param name="notes" as="element(note)*"/>

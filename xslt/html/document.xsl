@@ -42,6 +42,7 @@
           <xsl:choose>
             <xsl:when test="$main-title">
               <xsl:apply-templates select="$main-title/node()" mode="m:html"/>
+              <xsl:sequence select="fp:note-refs(($doc-title, $main-title)/f:notes-at(.), $main-title, false())"/>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="f:doc-title($tei)"/>
@@ -57,6 +58,9 @@
         <xsl:if test="exists($dated)">
           <p class="document-date">
             <xsl:sequence select="fp:time($dated, if ($doc-date) then () else f:date-text($dated))"/>
+            <xsl:if test="$doc-date">
+              <xsl:sequence select="fp:note-refs(f:notes-at($doc-date), $doc-date, false())"/>
+            </xsl:if>
           </p>
         </xsl:if>
         <xsl:call-template name="fp:sequence-nav"/>
@@ -219,6 +223,11 @@
       </xsl:if>
       <div class="note-body">
         <xsl:sequence select="fp:html-body(.)"/>
+        <xsl:if test="exists(f:notes-at(.))">
+          <p class="notes-on-note">
+            <xsl:sequence select="fp:note-refs(f:notes-at(.), ., false())"/>
+          </p>
+        </xsl:if>
       </div>
     </li>
   </xsl:template>
@@ -322,7 +331,17 @@
       </xsl:if>
       <xsl:if test="exists(f:archival-citation($tei))">
         <dt>Archival reference <span class="as-printed">(as printed)</span></dt>
-        <dd class="archival-citation"><xsl:value-of select="f:archival-citation($tei)"/></dd>
+        <dd class="archival-citation">
+          <xsl:variable name="printed" as="element()?" select="f:printed-citation($tei)"/>
+          <xsl:choose>
+            <xsl:when test="$printed">
+              <xsl:apply-templates select="$printed" mode="m:html"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="f:archival-citation($tei)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </dd>
       </xsl:if>
       <xsl:variable name="repository" as="xs:string*" select="(f:repository($tei), f:settlement($tei))"/>
       <xsl:if test="exists($repository)">

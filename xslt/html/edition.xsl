@@ -187,7 +187,7 @@
       <xsl:otherwise>
         <ul class="register-list">
           <xsl:for-each select="$entries">
-            <xsl:sort select="lower-case(f:entry-label(.))"/>
+            <xsl:sort select="f:entry-sort-key(.)"/>
             <xsl:sort select="string(@xml:id)"/>
             <xsl:variable name="count" as="xs:integer"
               select="count(distinct-values(f:entry-occurrences(., $documents)/@doc))"/>
@@ -253,7 +253,7 @@
           <xsl:value-of select="if (self::note) then 'Identification' else local-name()"/>
         </dt>
         <dd>
-          <xsl:apply-templates select="." mode="m:html">
+          <xsl:apply-templates select="if (self::note) then node() else ." mode="m:html">
             <xsl:with-param name="root" select="'../'" tunnel="yes"/>
           </xsl:apply-templates>
         </dd>

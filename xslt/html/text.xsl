@@ -69,6 +69,8 @@
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:html"/>
+
   <xsl:template match="*[f:is-silent(.)]" mode="m:html"/>
 
   <xsl:template match="*[f:is-apart(.)]" mode="m:html" priority="30"/>

@@ -1,0 +1,226 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  cmif.xsl: the edition's correspondence metadata as CMIF (Correspondence
+  Metadata Interchange Format, TEI Correspondence SIG), for correspSearch.
+  From a teiCorpus: one correspDesc for every correspDesc of every
+  document, the embedded letters and telegrams included; from a single TEI,
+  those of that document. The principal result is the CMIF TEI document;
+  it validates against cmi-customization.rng and meets cmif.sch.
+
+  Persons, organisations and places carry @ref as a full URI: the register
+  entry's authority identifier (Wikidata, VIAF, GeoNames, … when its idno
+  holds one), else the entry's page on the site (base URL +
+  persons/ID.html). Dates keep @when, @from, @to, @notBefore, @notAfter
+  ; a date with none of them is left out, as CMIF requires.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
+  xmlns="http://www.tei-c.org/ns/1.0"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/urls.xsl"/>
+  <xsl:include href="common/names.xsl"/>
+  <xsl:include href="common/dates.xsl"/>
+  <xsl:include href="common/header.xsl"/>
+  <xsl:include href="common/notes.xsl"/>
+  <xsl:include href="common/layout.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+
+  <!--
+    The xml:id of the CMIF's bibl (correspDesc/@source points at it). CMIF
+    recommends a UUID; '' makes a stable one from the edition's title and
+    base URL (a name-based identifier in UUID form, not an RFC 4122 UUID).
+  -->
+  <xsl:param name="cmif-source-id" as="xs:string" select="''"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <!-- The entry: a teiCorpus or one TEI document. -->
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <!-- A correspDesc of the source to the CMIF's. -->
+  <xsl:mode name="m:cmif" on-no-match="shallow-skip"/>
+
+  <xsl:variable name="fp:source-id" as="xs:string" select="
+      if (matches(normalize-space($cmif-source-id), '^[A-Za-z_][A-Za-z0-9._\-]*$')) then normalize-space($cmif-source-id)
+      else fp:uuid-form(concat($f:edition-title, '&#10;', $base-url))"/>
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <xsl:template match="/teiCorpus | /TEI">
+    <xsl:variable name="corpus" as="element(teiCorpus)?" select="self::teiCorpus"/>
+    <xsl:variable name="documents" as="element()*"
+      select="if ($corpus) then f:documents-in-order($corpus) else ."/>
+    <xsl:variable name="header" as="element(teiHeader)?" select="($f:edition-header, self::TEI/teiHeader)[1]"/>
+    <TEI>
+      <teiHeader>
+        <fileDesc>
+          <titleStmt>
+            <title><xsl:value-of select="$f:edition-title"/></title>
+            <xsl:variable name="editors" as="xs:string*" select="distinct-values((
+                $header/fileDesc/titleStmt/editor/normalize-space(.),
+                $header/fileDesc/titleStmt/respStmt/(* except resp)/normalize-space(.))[. != ''])"/>
+            <xsl:for-each select="if (exists($editors)) then $editors else concat('The editors of ', $f:edition-title)">
+              <editor><xsl:value-of select="."/></editor>
+            </xsl:for-each>
+          </titleStmt>
+          <publicationStmt>
+            <xsl:variable name="publishers" as="xs:string*"
+              select="$header/fileDesc/publicationStmt/publisher/normalize-space(.)[. != '']"/>
+            <xsl:for-each select="if (exists($publishers)) then $publishers else $f:edition-title">
+              <publisher><xsl:value-of select="."/></publisher>
+            </xsl:for-each>
+            <idno type="url"><xsl:value-of select="f:absolute-url($base-url, 'cmif.xml')"/></idno>
+            <xsl:variable name="date" as="xs:string?" select="(
+                normalize-space($generated-date),
+                normalize-space($header/fileDesc/publicationStmt/date[1]/@when),
+                for $c in $header/revisionDesc//change/@when return normalize-space($c))[. != ''][1]"/>
+            <date>
+              <xsl:if test="exists($date)">
+                <xsl:attribute name="when" select="$date"/>
+              </xsl:if>
+            </date>
+            <availability>
+              <xsl:choose>
+                <xsl:when test="$f:licence-url != ''">
+                  <licence target="{$f:licence-url}"><xsl:value-of select="$f:licence-name"/></licence>
+                </xsl:when>
+                <xsl:otherwise>
+                  <p>The licence is not stated.</p>
+                </xsl:otherwise>
+              </xsl:choose>
+            </availability>
+          </publicationStmt>
+          <sourceDesc>
+            <bibl type="online" xml:id="{$fp:source-id}">
+              <xsl:value-of select="concat($f:edition-title, if ($f:version != '') then concat(', version ', $f:version) else '', '. ')"/>
+              <ref target="{f:absolute-url($base-url, 'index.html')}">
+                <xsl:value-of select="f:absolute-url($base-url, 'index.html')"/>
+              </ref>
+            </bibl>
+          </sourceDesc>
+        </fileDesc>
+        <profileDesc>
+          <xsl:for-each select="$documents">
+            <xsl:apply-templates select="f:corresp-descs(.)" mode="m:cmif">
+              <xsl:with-param name="corpus" select="$corpus" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </profileDesc>
+      </teiHeader>
+      <text>
+        <body>
+          <p/>
+        </body>
+      </text>
+    </TEI>
+  </xsl:template>
+
+  <xsl:template match="correspDesc" mode="m:cmif">
+    <xsl:variable name="tei" as="element()" select="ancestor::TEI[1]"/>
+    <xsl:variable name="part" as="element()?" select="f:corresp-text-part(.)"/>
+    <xsl:variable name="page" as="xs:string" select="concat(f:doc-file($tei), '.html',
+        if (normalize-space($part/@xml:id) != '') then concat('#', f:safe-name($part/@xml:id)) else '')"/>
+    <correspDesc ref="{f:absolute-url($base-url, $page)}" source="#{$fp:source-id}">
+      <xsl:apply-templates select="correspAction[@type = ('sent', 'received')]" mode="m:cmif"/>
+      <xsl:for-each select="('sent', 'received')[not(. = current()/correspAction/@type)]">
+        <correspAction type="{.}">
+          <note>Not stated in the source.</note>
+        </correspAction>
+      </xsl:for-each>
+    </correspDesc>
+  </xsl:template>
+
+  <xsl:template match="correspAction" mode="m:cmif">
+    <xsl:param name="corpus" as="element(teiCorpus)?" tunnel="yes"/>
+    <xsl:variable name="parts" as="element()*">
+      <xsl:for-each select="persName | orgName | name | rs">
+        <xsl:element name="{if (self::orgName or (not(self::persName) and @type = ('org', 'organisation', 'organization'))) then 'orgName' else 'persName'}">
+          <xsl:sequence select="fp:ref-attribute(@ref, $corpus)"/>
+          <xsl:value-of select="f:name-string(.)"/>
+        </xsl:element>
+      </xsl:for-each>
+      <xsl:for-each select="placeName | settlement">
+        <placeName>
+          <xsl:sequence select="fp:ref-attribute(@ref, $corpus)"/>
+          <xsl:value-of select="f:name-string(.)"/>
+        </placeName>
+      </xsl:for-each>
+      <xsl:for-each select="date[@when or @from or @to or @notBefore or @notAfter][1]">
+        <date>
+          <xsl:for-each select="@when, @from, @to, @notBefore, @notAfter">
+            <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+          </xsl:for-each>
+        </date>
+      </xsl:for-each>
+    </xsl:variable>
+    <correspAction type="{@type}">
+      <xsl:sequence select="$parts"/>
+      <xsl:if test="empty($parts)">
+        <note>Not stated in the source.</note>
+      </xsl:if>
+    </correspAction>
+  </xsl:template>
+
+  <!--
+    @ref for a name: for each pointer, the entry's authority URI, else the
+    entry page (register pointers), the particDesc entry's authority URI
+    ('#id'), or the URI itself (http, https); the first one found.
+  -->
+  <xsl:function name="fp:ref-attribute" as="attribute()?">
+    <xsl:param name="ref" as="attribute()?"/>
+    <xsl:param name="corpus" as="element(teiCorpus)?"/>
+    <xsl:variable name="tei" as="element()?" select="$ref/ancestor::TEI[1]"/>
+    <xsl:variable name="uris" as="xs:string*" select="
+        for $t in tokenize(normalize-space($ref), ' ')
+        return
+          if (exists(f:register-page($t)))
+            then (f:authority-uris(f:entry-for-pointer($t, $corpus))[1], f:absolute-url($base-url, f:register-page($t)))[1]
+          else if (starts-with($t, '#')) then f:authority-uris(f:local-target($t, $tei))[1]
+          else if (f:is-web-uri($t)) then f:clean-url($t)
+          else ()"/>
+    <xsl:if test="exists($uris)">
+      <xsl:attribute name="ref" select="$uris[1]"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!--
+    A stable identifier in UUID form (8-4-4-4-12 lower-case hex) made from a
+    string: four 31-bit polynomial hashes with different multipliers. Small
+    integers only, so every engine computes the same digits. Prefixed with
+    'id-', since an xml:id must not start with a digit.
+  -->
+  <xsl:function name="fp:uuid-form" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="codes" as="xs:integer*" select="string-to-codepoints($s)"/>
+    <xsl:variable name="hex" as="xs:string" select="string-join(
+        for $m in (31, 37, 41, 43)
+        return substring(concat('00000000', fp:hex(fp:hash($codes, $m, 1, 7))), string-length(fp:hex(fp:hash($codes, $m, 1, 7))) + 1, 8),
+        '')"/>
+    <xsl:sequence select="concat('id-', substring($hex, 1, 8), '-', substring($hex, 9, 4), '-', substring($hex, 13, 4), '-',
+                                 substring($hex, 17, 4), '-', substring($hex, 21, 12))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:hash" as="xs:integer">
+    <xsl:param name="codes" as="xs:integer*"/>
+    <xsl:param name="multiplier" as="xs:integer"/>
+    <xsl:param name="from" as="xs:integer"/>
+    <xsl:param name="h" as="xs:integer"/>
+    <xsl:iterate select="$codes">
+      <xsl:param name="acc" as="xs:integer" select="$h"/>
+      <xsl:on-completion select="$acc"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="acc" select="($acc * $multiplier + . + $from) mod 2147483647"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+</xsl:stylesheet>
