@@ -81,7 +81,7 @@ function runWorker(inputFiles: Array<{ fileName: string; contents: string }>, ar
 }
 
 /** Split files into calls: large files alone, the rest in chunks of at most MAX_FILES_PER_CALL. */
-export function planCalls<T extends { text: string }>(files: readonly T[]): T[][] {
+export function planCalls<T extends { text: string }>(files: readonly T[], perCall: number = MAX_FILES_PER_CALL): T[][] {
   const calls: T[][] = [];
   let current: T[] = [];
   let currentChars = 0;
@@ -90,7 +90,7 @@ export function planCalls<T extends { text: string }>(files: readonly T[]): T[][
       calls.push([f]);
       continue;
     }
-    if (current.length >= MAX_FILES_PER_CALL || currentChars + f.text.length > 4 * LARGE_FILE_CHARS) {
+    if (current.length >= perCall || currentChars + f.text.length > 4 * LARGE_FILE_CHARS) {
       calls.push(current);
       current = [];
       currentChars = 0;
@@ -176,6 +176,8 @@ function tidyRelaxNgMessage(text: string): { element: string | undefined; messag
 }
 
 function tidyParserMessage(text: string): string {
+  const depth = /Excessive depth in document: (\d+)/.exec(text);
+  if (depth) return `The nesting depth exceeds ${Number(depth[1]) - 1} levels of elements; libxml2 refuses documents nested this deeply`;
   return text.replace(/^(parser error|namespace error|validity error|warning) : /, '').replace(/^parser error : /, '');
 }
 
@@ -187,7 +189,9 @@ function tidyParserMessage(text: string): string {
 export async function lintFiles(files: readonly LintFile[], schema: LintSchema, options: { timeoutMs?: number } = {}): Promise<LintResult> {
   const result: LintResult = { byFile: new Map(), notWellFormed: new Set(), schemaProblem: undefined };
   for (const f of files) result.byFile.set(f.file, []);
-  for (const call of planCalls(files)) {
+  /** One libxml2 call: a batch of small files, or one large file. */
+  const check = async (call: LintFile[]): Promise<void> => {
+    if (result.schemaProblem) return;
     const names = new Map<string, LintFile>();
     const inputFiles = call.map((f, i) => {
       names.set(`f${i}.xml`, f);
@@ -197,7 +201,8 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
     const args = ['--relaxng', 'schema.rng', '--noout', '--nonet', ...call.map((_, i) => `f${i}.xml`)];
     const largest = Math.max(...call.map((f) => f.text.length));
     const memoryMiB = Math.min(4095, 256 + Math.ceil((largest * 40) / (1024 * 1024)));
-    const timeoutMs = options.timeoutMs ?? 60_000 + call.length * 100 + Math.ceil(largest / 50_000) * 1000;
+    // A limit that grows with the work but never lets one call stall the others for long.
+    const timeoutMs = options.timeoutMs ?? Math.min(180_000, 30_000 + call.length * 50 + Math.ceil(largest / 1_000_000) * 2_000);
     let reply: WorkerReply;
     try {
       reply = await runWorker(inputFiles, args, memoryMiB, timeoutMs);
@@ -209,7 +214,7 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
           message: `libxml2 could not check this file: ${(error as Error).message}`,
         });
       }
-      continue;
+      return;
     }
     const parsed = parseXmllintOutput(reply.stderr);
     if (/failed to compile|Relax-NG parser error|xmlRelaxNGParse/.test(reply.stderr) && reply.exitCode === 5) {
@@ -218,7 +223,7 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
         file: schema.file, line: 1, column: 1, severity: 'error', rule: 'schema-invalid', source: 'relaxng',
         message: `The RelaxNG schema could not be compiled: ${detail.replace(/^schema\.rng:?/, '').trim()}`,
       };
-      return result;
+      return;
     }
     if (reply.exitCode === -1) {
       for (const f of call) {
@@ -228,7 +233,7 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
           message: `libxml2 stopped: ${reply.stderr.trim().slice(0, 200)}`,
         });
       }
-      continue;
+      return;
     }
     const elementSeen = new Map<string, number>();
     for (const m of parsed.messages) {
@@ -270,6 +275,16 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
         });
       }
     }
-  }
+    };
+  // Two calls at a time: a large file validated alone does not hold up the batch of small ones.
+  // A small schema compiles in milliseconds, so even a middling batch pays for
+  // a second call on the second core; a large one (tei_all) compiles once.
+  const lanes = schema.text.length < 300_000 && files.length >= 64 ? 2 : 1;
+  const calls = planCalls(files, Math.min(MAX_FILES_PER_CALL, Math.ceil(files.length / lanes)));
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < calls.length) await check(calls[next++]!);
+  };
+  await Promise.all([lane(), lane()]);
   return result;
 }

@@ -41,7 +41,7 @@
   <!-- Date of the build as an ISO date (from SOURCE_DATE_EPOCH), e.g. '2024-05-01'; '' when not set. -->
   <xsl:param name="generated-date" as="xs:string" select="''"/>
 
-  <!-- The edition's title. '' takes the corpus header's title, else the document's pointer to the edition. -->
+  <!-- The edition's title. '' takes the corpus header's title (the build should pass it for single documents). -->
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
   <!-- ===== Derived, edition-wide values ===== -->
@@ -53,7 +53,6 @@
   <xsl:variable name="f:edition-title" as="xs:string" select="(
       normalize-space($edition-title),
       f:header-title($f:edition-header),
-      normalize-space(string((/TEI/teiHeader/fileDesc/publicationStmt//ref[matches(@target, '(^|/)edition\.xml$')])[1])),
       normalize-space(string(/TEI/teiHeader/fileDesc/seriesStmt/title[1])),
       'Edition')[. != ''][1]"/>
 

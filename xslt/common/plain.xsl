@@ -66,7 +66,7 @@
     An element a note points at (not an anchor): its content, then the note
     markers; for a block, inside it, at the end of its last paragraph.
   -->
-  <xsl:template match="*[@xml:id][not(self::anchor or self::note)][exists(f:notes-at(.))]" mode="m:plain" priority="20">
+  <xsl:template match="*[@xml:id][not(self::anchor or self::note or self::handShift)][exists(f:notes-at(.))]" mode="m:plain" priority="20">
     <xsl:variable name="rendered" as="node()*">
       <xsl:next-match/>
     </xsl:variable>
@@ -192,9 +192,14 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A change of hand: '[hand: Stalin] ', with the markers of notes on it before the space. -->
   <xsl:template match="handShift" mode="m:plain">
     <fp:marker kind="hand">
-      <xsl:value-of select="concat('[hand: ', f:hand-pointer-label(@new), '] ')"/>
+      <xsl:value-of select="concat('[hand: ', f:hand-pointer-label(@new), ']')"/>
+    </fp:marker>
+    <xsl:sequence select="fp:note-markers(f:notes-at(.))"/>
+    <fp:marker kind="hand">
+      <xsl:text> </xsl:text>
     </fp:marker>
   </xsl:template>
 

@@ -376,7 +376,8 @@
             </xsl:if>
             <strong class="hand-label"><xsl:value-of select="f:hand-label(.)"/></strong>
             <xsl:text>: </xsl:text>
-            <xsl:apply-templates select="node()" mode="m:html"/>
+            <xsl:sequence select="fp:inline-content(.)"/>
+            <xsl:value-of select="f:cert-note(.)"/>
           </dd>
         </xsl:for-each>
       </xsl:if>
@@ -429,7 +430,10 @@
       <dd>
         <xsl:variable name="parts" as="item()*">
           <xsl:for-each select="f:action-agents(.)">
-            <xsl:sequence select="fp:agent(.)"/>
+            <span class="correspondent">
+              <xsl:sequence select="fp:agent(.)"/>
+              <xsl:value-of select="f:cert-note(.)"/>
+            </span>
           </xsl:for-each>
         </xsl:variable>
         <xsl:sequence select="fp:join-nodes($parts, ', ')"/>
@@ -439,6 +443,7 @@
         <xsl:for-each select="f:action-place(.)">
           <xsl:text>, </xsl:text>
           <xsl:apply-templates select="." mode="m:html"/>
+          <xsl:value-of select="f:cert-note(.)"/>
         </xsl:for-each>
         <xsl:for-each select="f:action-date(.)">
           <xsl:text>, </xsl:text>
@@ -457,6 +462,24 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name($name)}"><xsl:value-of select="f:name-string($name)"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- An element's content for inline use: the content of its paragraphs, one after another, or its own content. -->
+  <xsl:function name="fp:inline-content" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="exists($e/p) and empty($e/(* except p))">
+        <xsl:for-each select="$e/p">
+          <xsl:if test="position() gt 1">
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:apply-templates select="node()" mode="m:html"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$e/node()" mode="m:html"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -68,11 +68,14 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
       // Ctrl-C or a TERM stops the build between documents and leaves the published output as it was.
       const interrupt = new AbortController();
       const onSignal = (signal: NodeJS.Signals): void => {
+        const code = signal === 'SIGINT' ? 130 : 143;
+        // A second signal means "now": the next build recovers whatever is left.
+        if (interrupt.signal.aborted) process.exit(code);
         interrupt.abort();
-        setExitCode(signal === 'SIGINT' ? 130 : 143);
+        setExitCode(code);
       };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const bar = terminal.stderrIsTTY && !opts.quiet && opts.format === 'pretty' ? progressBar(terminal) : undefined;
       let result;
       try {
