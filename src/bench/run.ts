@@ -147,13 +147,18 @@ interface Task {
   runs: number;
   timeoutMs?: number;
   note?: string;
+  /** For builds: the folder whose SEF cache to watch, to flag runs that compiled the stylesheets again. */
+  watchSef?: string;
 }
 
 async function measureTask(t: Task): Promise<TaskResult> {
   const samples: Sample[] = [];
+  let recompiled = 0;
   for (let i = 0; i < t.runs; i++) {
     t.prepare?.(i);
+    const sefBefore = t.watchSef ? new Set([...sefFiles(t.watchSef), ...sefFiles(projectRoot)]) : undefined;
     const s = await runOnce(t.command, t.args, { cwd: t.cwd, ...(t.timeoutMs ? { timeoutMs: t.timeoutMs } : {}) });
+    if (sefBefore && [...sefFiles(t.watchSef!), ...sefFiles(projectRoot)].some((f) => !sefBefore.has(f))) recompiled++;
     samples.push(s);
     log(`  ${t.id} run ${i + 1}/${t.runs}: ${s.wall.toFixed(2)} s, exit ${s.exitCode}${s.rssKiB ? `, ${(s.rssKiB / 1024).toFixed(0)} MB` : ''}`);
     if (!(t.okCodes ?? [0]).includes(s.exitCode)) {
@@ -169,7 +174,7 @@ async function measureTask(t: Task): Promise<TaskResult> {
   }
   const st = stats(samples);
   const codes = [...new Set(samples.map((s) => s.exitCode))];
-  const noteParts = [t.note, codes.some((c) => c !== 0) ? `exit ${codes.join('/')}: ${firstLines(samples[0]!.stdoutTail, 1)}` : undefined].filter(Boolean);
+  const noteParts = [t.note, recompiled > 0 ? `${recompiled} of ${t.runs} runs compiled stylesheets (xslt/ changed, or no SEF cache)` : undefined, codes.some((c) => c !== 0) ? `exit ${codes.join('/')}: ${firstLines(samples[0]!.stdoutTail, 1)}` : undefined].filter(Boolean);
   return { id: t.id, task: t.task, tool: t.tool, status: 'ok', stats: st, ...(noteParts.length ? { note: noteParts.join('; ') } : {}) };
 }
 
@@ -252,7 +257,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
         rmSync(dist, { recursive: true, force: true });
         clearCaches(folder, true);
       },
-      command: node, args: buildArgs, cwd: folder, runs, timeoutMs,
+      command: node, args: buildArgs, cwd: folder, runs, timeoutMs, watchSef: folder,
       note: sefHere ? 'SEF cache kept (warm)' : sefProject ? 'SEF cache is project-level (warm)' : '',
     }));
     if (options.skip.has('incremental')) {
@@ -264,7 +269,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
     results.push(await measureTask({
       id: 'build-incr-letter', task: 'incremental `edition build`, one letter\'s text changed', tool: 'ours',
       prepare: (i) => edit(middle, '<body>', '<p>', `<p>Revised ${i + 1}. `),
-      command: node, args: buildArgs, cwd: folder, runs, timeoutMs,
+      command: node, args: buildArgs, cwd: folder, runs, timeoutMs, watchSef: folder,
     }));
     writeFileSync(middle, originalLetter);
     const persons = join(tei, 'persons.xml');
@@ -272,7 +277,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
     results.push(await measureTask({
       id: 'build-incr-register', task: 'incremental `edition build`, one register entry changed', tool: 'ours',
       prepare: (i) => edit(persons, '<listPerson>', '<note type="identification">', `<note type="identification">Revised ${i + 1}. `),
-      command: node, args: buildArgs, cwd: folder, runs, timeoutMs,
+      command: node, args: buildArgs, cwd: folder, runs, timeoutMs, watchSef: folder,
     }));
     writeFileSync(persons, originalPersons);
     }
@@ -366,7 +371,7 @@ async function benchProjectEdition(options: BenchOptions, work: string): Promise
       rmSync(join(folder, 'dist'), { recursive: true, force: true });
       clearCaches(folder, true);
     },
-    command: process.execPath, args: [editionBin, 'build', '--quiet'], cwd: folder, runs: options.runs,
+    command: process.execPath, args: [editionBin, 'build', '--quiet'], cwd: folder, runs: options.runs, watchSef: folder,
   }));
   rmSync(folder, { recursive: true, force: true });
   return { letters: documents, label: 'the project\'s edition (tei/)', date: new Date().toISOString(), command: '', corpus: undefined, tasks, load: [loadBefore, loadavg()[0]!] };

@@ -1,0 +1,62 @@
+/** Every JSON output of the edition is valid against schema/edition-json.schema.json (the contract). */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildEdition } from '../src/build/index.js';
+import { loadConfig } from '../src/config.js';
+
+const root = resolve(import.meta.dirname, '..');
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'edition-json-'));
+  const config = { ...loadConfig(join(root, 'edition.config.json')), cacheFolder: join(work, 'cache') };
+  const result = await buildEdition({ config, out: join(work, 'dist') });
+  expect(result.published).toBe(true);
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the JSON edition against its schema', () => {
+  const schema = JSON.parse(readFileSync(join(root, 'schema/edition-json.schema.json'), 'utf8')) as Record<string, unknown>;
+
+  test.each(['doc068.json', 'doc069.json'])('json/%s is a valid document', (name) => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    const data = JSON.parse(readFileSync(join(work, 'dist/json', name), 'utf8')) as unknown;
+    expect(validate(data), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  });
+
+  test('every JSON file of the output validates against the schema', () => {
+    const files = [
+      ...readdirSync(join(work, 'dist/json')).map((n) => join(work, 'dist/json', n)),
+      ...readdirSync(join(work, 'dist')).filter((n) => n.endsWith('.json')).map((n) => join(work, 'dist', n)),
+    ];
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    for (const file of files) {
+      const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
+      expect(ok, `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  test('entity and apparatus offsets index into text by code points, end-exclusive', () => {
+    for (const name of ['doc068.json', 'doc069.json']) {
+      const doc = JSON.parse(readFileSync(join(work, 'dist/json', name), 'utf8')) as {
+        text: string;
+        entities: Array<{ start: number; end: number; type: string }>;
+      };
+      const chars = Array.from(doc.text);
+      expect(doc.entities.length).toBeGreaterThan(3);
+      for (const e of doc.entities) {
+        expect(e.start).toBeLessThan(e.end);
+        expect(e.end).toBeLessThanOrEqual(chars.length);
+        const span = chars.slice(e.start, e.end).join('');
+        expect(span.trim()).toBe(span);
+        expect(span.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -1,0 +1,76 @@
+/** The preview server: serves the built edition, rebuilds on a change, and shows errors in the browser. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import type { PreviewServer } from '../src/serve/server.js';
+import { resolveRequestPath, startPreview } from '../src/serve/server.js';
+
+const root = resolve(import.meta.dirname, '..');
+let copy: string;
+let preview: PreviewServer;
+
+async function waitFor(check: () => Promise<boolean>, limitMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    if (await check()) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`not within ${limitMs} ms`);
+}
+
+beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'edition-serve-'));
+  for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  const config = loadConfig(join(copy, 'edition.config.json'));
+  preview = await startPreview({ config, port: 0, host: '127.0.0.1', cwd: copy });
+}, 120_000);
+afterAll(async () => {
+  await preview?.close();
+  rmSync(copy, { recursive: true, force: true });
+});
+
+describe('edition serve', () => {
+  test('serves the edition on loopback, with the reload script as a file', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetch(new URL('doc068.html', preview.url));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<script src="/__edition/reload.js"></script>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const script = await fetch(new URL('/__edition/reload.js', preview.url));
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  test('refuses paths outside the output folder', async () => {
+    // The URL parser folds a literal "/../" at the root; an encoded slash would climb out, so it is refused.
+    expect(resolveRequestPath('/srv/dist', '/../etc/passwd')).toBe('/srv/dist/etc/passwd');
+    expect(resolveRequestPath('/srv/dist', '/..%2f..%2fetc/passwd')).toBeUndefined();
+    expect(resolveRequestPath('/srv/dist', '/a%00b')).toBeUndefined();
+    const response = await fetch(new URL('/..%2f..%2fetc/passwd', preview.url));
+    expect(response.status).toBe(404);
+  });
+
+  test('an edited source is rebuilt and served within 2 s', async () => {
+    const file = join(copy, 'tei/doc069.xml');
+    const before = preview.build;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Received encryption.', 'Received the encryption.'));
+    const elapsed = await waitFor(async () => (await (await fetch(new URL('doc069.html', preview.url))).text()).includes('Received the encryption.'), 2000);
+    expect(elapsed).toBeLessThan(2000);
+    expect(preview.build).toBeGreaterThan(before);
+  });
+
+  test('an error shows an error page with each message and its place; fixing it brings the page back', async () => {
+    const file = join(copy, 'tei/doc069.xml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('<persName ref="persons.xml#trotsky">Trotsky</persName>', '<persName ref="persons.xml#trotski">Trotsky</persName>'));
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 500, 5000);
+    const page = await (await fetch(new URL('doc069.html', preview.url))).text();
+    expect(page).toMatch(/tei\/doc069\.xml:\d+:\d+/);
+    expect(page).toContain('ref-unresolved');
+    expect(page).toContain('persons.xml#trotski');
+    writeFileSync(file, good);
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200, 5000);
+  });
+});
