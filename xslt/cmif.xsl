@@ -51,11 +51,11 @@
       if (matches(normalize-space($cmif-source-id), '^[A-Za-z_][A-Za-z0-9._\-]*$')) then normalize-space($cmif-source-id)
       else fp:uuid-form(concat($f:edition-title, '&#10;', $base-url))"/>
 
-  <xsl:template match="/">
+  <xsl:template match="/" as="element()*">
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus | /TEI">
+  <xsl:template match="/teiCorpus | /TEI" as="element()">
     <xsl:variable name="corpus" as="element(teiCorpus)?" select="self::teiCorpus"/>
     <xsl:variable name="documents" as="element()*"
       select="if ($corpus) then f:documents-in-order($corpus) else ."/>
@@ -124,7 +124,7 @@
     </TEI>
   </xsl:template>
 
-  <xsl:template match="correspDesc" mode="m:cmif">
+  <xsl:template match="correspDesc" mode="m:cmif" as="element()">
     <xsl:variable name="tei" as="element()" select="ancestor::TEI[1]"/>
     <xsl:variable name="part" as="element()?" select="f:corresp-text-part(.)"/>
     <xsl:variable name="page" as="xs:string" select="concat(f:doc-file($tei), '.html',
@@ -139,7 +139,7 @@
     </correspDesc>
   </xsl:template>
 
-  <xsl:template match="correspAction" mode="m:cmif">
+  <xsl:template match="correspAction" mode="m:cmif" as="element()">
     <xsl:param name="corpus" as="element(teiCorpus)?" tunnel="yes"/>
     <xsl:variable name="parts" as="element()*">
       <xsl:for-each select="persName | orgName | name | rs">

@@ -46,16 +46,16 @@
   <xsl:variable name="fp:csp" as="xs:string"
     select="&quot;default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'&quot;"/>
 
-  <xsl:template match="/">
+  <xsl:template match="/" as="node()*">
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus">
+  <xsl:template match="/teiCorpus" as="empty-sequence()">
     <xsl:apply-templates select="." mode="m:html-edition"/>
   </xsl:template>
 
   <!-- A TEI document, or any other root element (rendered as a document from what it holds). -->
-  <xsl:template match="/*" priority="-1">
+  <xsl:template match="/*" priority="-1" as="node()*">
     <xsl:call-template name="fp:page">
       <xsl:with-param name="title" select="concat(f:document-page-title(.), ' — ', $f:edition-title)"/>
       <xsl:with-param name="current" select="'document'"/>
@@ -66,7 +66,7 @@
   </xsl:template>
 
   <!-- The frame of every page around its main content. -->
-  <xsl:template name="fp:page">
+  <xsl:template name="fp:page" as="element()">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="root" as="xs:string" select="''"/>
     <xsl:param name="current" as="xs:string" select="''"/>

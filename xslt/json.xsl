@@ -47,20 +47,20 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
 
-  <xsl:template match="/">
+  <xsl:template match="/" as="node()*">
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
   <!-- Anything that is not TEI or teiCorpus: a document object all the same, from what is there. -->
-  <xsl:template match="/*" priority="-1">
+  <xsl:template match="/*" priority="-1" as="node()*">
     <xsl:value-of select="concat(f:json-serialize(f:json-document(.)), '&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="/TEI">
+  <xsl:template match="/TEI" as="node()*">
     <xsl:value-of select="concat(f:json-serialize(f:json-document(.)), '&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus">
+  <xsl:template match="/teiCorpus" as="node()*">
     <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
     <xsl:result-document href="index.json" method="text" encoding="UTF-8">
       <xsl:value-of select="concat(f:json-serialize(f:json-index($corpus)), '&#10;')"/>

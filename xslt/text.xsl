@@ -47,19 +47,19 @@
 
   <xsl:variable name="fp:nl" as="xs:string" select="'&#10;'"/>
 
-  <xsl:template match="/">
+  <xsl:template match="/" as="node()*">
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
-  <xsl:template match="/*" priority="-1">
+  <xsl:template match="/*" priority="-1" as="node()*">
     <xsl:value-of select="concat(f:plain-text(., true()), $fp:nl)"/>
   </xsl:template>
 
-  <xsl:template match="/TEI">
+  <xsl:template match="/TEI" as="node()*">
     <xsl:value-of select="concat(string-join(f:text-document(.), $fp:nl), $fp:nl)"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus">
+  <xsl:template match="/teiCorpus" as="node()*">
     <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
   </xsl:template>
 

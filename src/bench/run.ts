@@ -14,9 +14,9 @@
  * out task groups, e.g. to shorten a 10,000-letter run; they are reported as
  * skipped).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeEdition } from './generate.js';
 import { javaTools, machine } from './machine.js';
@@ -27,7 +27,35 @@ import { readPrevious, renderReport } from './report.js';
 import type { BenchData, CorpusInfo, SizeResult, TaskResult } from './report.js';
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
-const editionBin = join(projectRoot, 'bin', 'edition.js');
+/** The toolchain measured: a snapshot of the project taken when the bench starts (see snapshotToolchain). */
+let toolRoot = projectRoot;
+let editionBin = join(projectRoot, 'bin', 'edition.js');
+
+/**
+ * Others edit the tree while a long bench runs; a stylesheet edited between
+ * two runs would make the next build compile its SEF again and mix versions.
+ * So the bench measures a frozen copy of the toolchain (bin/, build/, xslt/,
+ * schema/, package.json; node_modules linked), Java included.
+ */
+function snapshotToolchain(work: string): string {
+  const root = join(work, 'toolchain');
+  mkdirSync(root, { recursive: true });
+  for (const name of ['bin', 'build', 'xslt', 'schema']) {
+    if (existsSync(join(projectRoot, name))) cpSync(join(projectRoot, name), join(root, name), { recursive: true });
+  }
+  cpSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Copy compiled stylesheets from one edition folder's cache to another's (the toolchain keeps them per edition folder). */
+function shareSef(from: string, to: string): number {
+  const files = sefFiles(from);
+  if (files.length === 0) return 0;
+  mkdirSync(join(to, '.cache', 'sef'), { recursive: true });
+  for (const f of files) cpSync(f, join(to, '.cache', 'sef', basename(f)));
+  return files.length;
+}
 
 export interface BenchOptions {
   sizes: number[];
@@ -156,9 +184,9 @@ async function measureTask(t: Task): Promise<TaskResult> {
   let recompiled = 0;
   for (let i = 0; i < t.runs; i++) {
     t.prepare?.(i);
-    const sefBefore = t.watchSef ? new Set([...sefFiles(t.watchSef), ...sefFiles(projectRoot)]) : undefined;
+    const sefBefore = t.watchSef ? new Set([...sefFiles(t.watchSef), ...sefFiles(toolRoot)]) : undefined;
     const s = await runOnce(t.command, t.args, { cwd: t.cwd, ...(t.timeoutMs ? { timeoutMs: t.timeoutMs } : {}) });
-    if (sefBefore && [...sefFiles(t.watchSef!), ...sefFiles(projectRoot)].some((f) => !sefBefore.has(f))) recompiled++;
+    if (sefBefore && [...sefFiles(t.watchSef!), ...sefFiles(toolRoot)].some((f) => !sefBefore.has(f))) recompiled++;
     samples.push(s);
     log(`  ${t.id} run ${i + 1}/${t.runs}: ${s.wall.toFixed(2)} s, exit ${s.exitCode}${s.rssKiB ? `, ${(s.rssKiB / 1024).toFixed(0)} MB` : ''}`);
     if (!(t.okCodes ?? [0]).includes(s.exitCode)) {
@@ -214,7 +242,7 @@ function edit(file: string, after: string, find: string, replacement: string): v
   writeFileSync(file, text.slice(0, at) + replacement + text.slice(at + find.length));
 }
 
-async function benchEdition(folder: string, letters: number, options: BenchOptions, java: JavaTools, teiAll: string | undefined, letterNames: string[]): Promise<TaskResult[]> {
+async function benchEdition(folder: string, letters: number, options: BenchOptions, java: JavaTools, teiAll: string | undefined, letterNames: string[], sefStore: string): Promise<TaskResult[]> {
   const runs = options.runs;
   const node = process.execPath;
   const results: TaskResult[] = [];
@@ -234,32 +262,25 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
     command: node, args: [editionBin, 'validate'], cwd: folder, runs, timeoutMs,
   }));
 
-  // build: the first build of the folder, with nothing cached here at all (the SEF cache included when it lives here).
+  // build: the stylesheets compiled by the first build (of the project's edition) are copied in, so every
+  // cold run here has a warm SEF cache; the toolchain keeps that cache per edition folder.
   const buildArgs = [editionBin, 'build', '--quiet'];
-  const sefBefore = sefFiles(folder).length + sefFiles(projectRoot).length;
   clearCaches(folder, false);
-  rmSync(dist, { recursive: true, force: true });
-  const first = await measureTask({
-    id: 'build-first', task: 'first `edition build`: no caches in the edition folder', tool: 'ours',
-    command: node, args: buildArgs, cwd: folder, runs: 1, timeoutMs,
+  const seeded = shareSef(sefStore, folder);
+  const cold = await measureTask({
+    id: 'build-cold', task: 'cold `edition build` (out dir and the folder\'s .cache removed; SEF cache warm)', tool: 'ours',
+    prepare: () => {
+      rmSync(dist, { recursive: true, force: true });
+      clearCaches(folder, true);
+    },
+    command: node, args: buildArgs, cwd: folder, runs, timeoutMs, watchSef: folder,
+    note: seeded > 0 ? 'SEF cache warm (copied from the first build)' : sefFiles(toolRoot).length > 0 ? 'SEF cache at tool level' : 'no SEF cache to copy: the first run compiles',
   });
-  const sefHere = sefFiles(folder).length > 0;
-  const sefProject = sefFiles(projectRoot).length > 0;
-  first.note = [first.note, sefHere ? 'SEF compiled in this run (cache in the edition folder, .cache/sef)' : sefProject ? (sefBefore > 0 ? 'SEF cache at project level, already warm' : 'SEF cache at project level') : 'no SEF cache found'].filter(Boolean).join('; ');
-  results.push(first);
-  const buildWorks = first.status === 'ok';
-  if (!buildWorks) {
-    results.push(missing('build-cold', 'cold `edition build`', 'ours', 'the first build failed, see above'));
+  results.push(cold);
+  if (cold.status !== 'ok') {
+    results.push(missing('build-incr-letter', 'incremental `edition build`, one letter\'s text changed', 'ours', 'the cold build failed'));
+    results.push(missing('build-incr-register', 'incremental `edition build`, one register entry changed', 'ours', 'the cold build failed'));
   } else {
-    results.push(await measureTask({
-      id: 'build-cold', task: 'cold `edition build` (out dir and the folder\'s .cache removed; SEF cache warm)', tool: 'ours',
-      prepare: () => {
-        rmSync(dist, { recursive: true, force: true });
-        clearCaches(folder, true);
-      },
-      command: node, args: buildArgs, cwd: folder, runs, timeoutMs, watchSef: folder,
-      note: sefHere ? 'SEF cache kept (warm)' : sefProject ? 'SEF cache is project-level (warm)' : '',
-    }));
     if (options.skip.has('incremental')) {
       results.push(skipped('build-incr-letter', 'incremental `edition build`, one letter\'s text changed', 'ours'));
       results.push(skipped('build-incr-register', 'incremental `edition build`, one register entry changed', 'ours'));
@@ -298,7 +319,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
   for (const output of ['html', 'text', 'json'] as const) {
     const id = `saxon-${output}`;
     const task = `Saxon-HE, xslt/${output}.xsl over the folder (directory mode)`;
-    const xsl = join(projectRoot, 'xslt', `${output}.xsl`);
+    const xsl = join(toolRoot, 'xslt', `${output}.xsl`);
     if (options.skip.has('java')) results.push(skipped(id, task, 'java'));
     else if (!java.java || !java.saxonJar) results.push(missing(id, task, 'java', 'Saxon-HE is not installed (Debian package libsaxonhe-java)'));
     else if (!existsSync(xsl)) results.push(missing(id, task, 'java', `the project has no xslt/${output}.xsl yet`));
@@ -341,7 +362,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
 }
 
 /** The project's own two-document edition, copied so that its caches can be cleared without touching the project's. */
-async function benchProjectEdition(options: BenchOptions, work: string): Promise<SizeResult> {
+async function benchProjectEdition(options: BenchOptions, work: string, sefStore: string): Promise<SizeResult> {
   const folder = join(work, 'project-edition');
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
@@ -364,6 +385,7 @@ async function benchProjectEdition(options: BenchOptions, work: string): Promise
     prepare: () => clearCaches(folder, false),
     command: process.execPath, args: [editionBin, 'build', '--quiet'], cwd: folder, runs: 1,
   });
+  buildFirst.note = [buildFirst.note, sefFiles(folder).length > 0 ? 'includes compiling the stylesheets to SEF (xslt3), cached in the edition folder\'s .cache/sef' : ''].filter(Boolean).join('; ');
   tasks.push(buildFirst);
   if (buildFirst.status === 'ok') tasks.push(await measureTask({
     id: 'build-cold', task: 'cold `edition build` (out dir and the folder\'s .cache removed; SEF cache warm)', tool: 'ours',
@@ -373,6 +395,7 @@ async function benchProjectEdition(options: BenchOptions, work: string): Promise
     },
     command: process.execPath, args: [editionBin, 'build', '--quiet'], cwd: folder, runs: options.runs, watchSef: folder,
   }));
+  shareSef(folder, sefStore);
   rmSync(folder, { recursive: true, force: true });
   return { letters: documents, label: 'the project\'s edition (tei/)', date: new Date().toISOString(), command: '', corpus: undefined, tasks, load: [loadBefore, loadavg()[0]!] };
 }
@@ -381,11 +404,13 @@ export async function main(argv: string[]): Promise<void> {
   const options = parseArgs(argv);
   const out = resolve(options.out);
   const work = mkdtempSync(join(options.work ? resolve(options.work) : tmpdir(), 'edition-bench-'));
+  toolRoot = snapshotToolchain(work);
+  editionBin = join(toolRoot, 'bin', 'edition.js');
   const java = javaTools();
   const teiAll = teiAllPath(options.teiAll);
   const command = `npm run bench -- ${argv.join(' ')}`.trim();
   const started = new Date().toISOString();
-  log(`work folder ${work}; java ${java.java ? 'yes' : 'missing'}, jing ${java.jing ? 'yes' : 'missing'}, Saxon-HE ${java.saxonJar ? 'yes' : 'missing'}, tei_all ${teiAll ?? 'missing'}`);
+  log(`work folder ${work}; toolchain snapshot ${toolRoot}; java ${java.java ? 'yes' : 'missing'}, jing ${java.jing ? 'yes' : 'missing'}, Saxon-HE ${java.saxonJar ? 'yes' : 'missing'}, tei_all ${teiAll ?? 'missing'}`);
 
   const previous = options.merge ? readPrevious(out) : undefined;
   const data: BenchData = {
@@ -409,7 +434,8 @@ export async function main(argv: string[]): Promise<void> {
     writeFileSync(out, renderReport(merged));
   };
 
-  data.project = await benchProjectEdition(options, work);
+  const sefStore = join(work, 'sef-store');
+  data.project = await benchProjectEdition(options, work, sefStore);
   data.project.command = command;
   save();
 
@@ -422,7 +448,7 @@ export async function main(argv: string[]): Promise<void> {
     const corpus = corpusInfo(folder, letters, options.seed, generateSeconds, edition.withApparatus);
     log(`  ${corpus.totalMiB.toFixed(1)} MiB, ${corpus.meanKiB.toFixed(1)} KiB a letter, in ${generateSeconds.toFixed(1)} s`);
     const loadBefore = loadavg()[0]!;
-    const tasks = await benchEdition(folder, letters, options, java, teiAll, edition.letterNames);
+    const tasks = await benchEdition(folder, letters, options, java, teiAll, edition.letterNames, sefStore);
     data.sizes.push({ letters, label: `${letters} letters`, date: new Date().toISOString(), command, corpus, tasks, load: [loadBefore, loadavg()[0]!] });
     save();
     if (!options.keep) rmSync(folder, { recursive: true, force: true });

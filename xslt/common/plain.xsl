@@ -37,7 +37,7 @@
   <!-- ===== Step 1: TEI to the plain model ===== -->
 
   <!-- Generic: a block becomes a paragraph, anything else just its content. -->
-  <xsl:template match="*" mode="m:plain">
+  <xsl:template match="*" mode="m:plain" as="node()*">
     <xsl:choose>
       <xsl:when test="f:is-block(.)">
         <fp:block depth="{count(ancestor::floatingText)}">
@@ -50,23 +50,23 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="text()" mode="m:plain">
+  <xsl:template match="text()" mode="m:plain" as="node()*">
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
-  <xsl:template match="text()[f:is-indentation(.)]" mode="m:plain"/>
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:plain" as="node()*"/>
 
   <!-- Not reading text: the header, apparatus readings, standoff and index elements; pointers and media have no words. -->
-  <xsl:template match="*[f:is-silent(.)] | graphic | media | binaryObject | ptr" mode="m:plain"/>
+  <xsl:template match="*[f:is-silent(.)] | graphic | media | binaryObject | ptr" mode="m:plain" as="node()*"/>
 
   <!-- Parts printed elsewhere: the document's heading, the back notes. -->
-  <xsl:template match="*[f:is-apart(.)]" mode="m:plain" priority="30"/>
+  <xsl:template match="*[f:is-apart(.)]" mode="m:plain" priority="30" as="node()*"/>
 
   <!--
     An element a note points at (not an anchor): its content, then the note
     markers; for a block, inside it, at the end of its last paragraph.
   -->
-  <xsl:template match="*[@xml:id][not(self::anchor or self::note or self::handShift)][exists(f:notes-at(.))]" mode="m:plain" priority="20">
+  <xsl:template match="*[@xml:id][not(self::anchor or self::note or self::handShift)][exists(f:notes-at(.))]" mode="m:plain" priority="20" as="node()*">
     <xsl:variable name="rendered" as="node()*">
       <xsl:next-match/>
     </xsl:variable>
@@ -100,7 +100,7 @@
     </fp:block>
   </xsl:function>
 
-  <xsl:template match="anchor" mode="m:plain">
+  <xsl:template match="anchor" mode="m:plain" as="node()*">
     <xsl:variable name="notes" as="element(note)*" select="f:notes-at(.)"/>
     <xsl:sequence select="fp:note-markers($notes)"/>
     <xsl:if test="empty($notes) and f:is-orphan-anchor(.)">
@@ -109,10 +109,15 @@
   </xsl:template>
 
   <!-- A note in the text: a marker where it stands (its content goes to the notes). -->
-  <xsl:template match="note" mode="m:plain">
-    <xsl:if test="f:is-inline-note(.)">
-      <xsl:sequence select="fp:note-markers(.)"/>
-    </xsl:if>
+  <xsl:template match="note" mode="m:plain" as="node()*">
+    <xsl:choose>
+      <xsl:when test="f:is-inline-note(.)">
+        <xsl:sequence select="fp:note-markers(.)"/>
+      </xsl:when>
+      <xsl:when test="empty(ancestor::text)">
+        <xsl:next-match/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- '[e1][e3]': the markers of the notes that point at an element, as a string (for headings, notes). -->
@@ -128,13 +133,13 @@
     </xsl:for-each>
   </xsl:function>
 
-  <xsl:template match="lb | cb" mode="m:plain">
+  <xsl:template match="lb | cb" mode="m:plain" as="node()*">
     <xsl:if test="not(@break = 'no')">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="pb" mode="m:plain">
+  <xsl:template match="pb" mode="m:plain" as="node()*">
     <xsl:choose>
       <xsl:when test="normalize-space(@n) != ''">
         <fp:marker kind="page">
@@ -149,40 +154,40 @@
   </xsl:template>
 
   <!-- Lines of an address, cells of a row: run on, separated by a space. -->
-  <xsl:template match="addrLine | cell" mode="m:plain">
+  <xsl:template match="addrLine | cell" mode="m:plain" as="node()*">
     <xsl:if test="preceding-sibling::*">
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:apply-templates mode="m:plain"/>
   </xsl:template>
 
-  <xsl:template match="space" mode="m:plain">
+  <xsl:template match="space" mode="m:plain" as="node()*">
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template match="supplied" mode="m:plain">
+  <xsl:template match="supplied" mode="m:plain" as="node()*">
     <xsl:text>[</xsl:text>
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="gap" mode="m:plain">
+  <xsl:template match="gap" mode="m:plain" as="node()*">
     <xsl:text>[...]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="del" mode="m:plain">
+  <xsl:template match="del" mode="m:plain" as="node()*">
     <xsl:text>⟦</xsl:text>
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text>⟧</xsl:text>
   </xsl:template>
 
-  <xsl:template match="sic[not(parent::choice)]" mode="m:plain">
+  <xsl:template match="sic[not(parent::choice)]" mode="m:plain" as="node()*">
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text> [sic]</xsl:text>
   </xsl:template>
 
   <!-- choice: the reading, then each source form in brackets: 'Chairman [Pre]', '21/III [ПІ]'. -->
-  <xsl:template match="choice" mode="m:plain">
+  <xsl:template match="choice" mode="m:plain" as="node()*">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
     <xsl:apply-templates select="$reading/node()" mode="m:plain"/>
     <xsl:for-each select="f:choice-sources(.)">
@@ -193,7 +198,7 @@
   </xsl:template>
 
   <!-- A change of hand: '[hand: Stalin] ', with the markers of notes on it before the space. -->
-  <xsl:template match="handShift" mode="m:plain">
+  <xsl:template match="handShift" mode="m:plain" as="node()*">
     <fp:marker kind="hand">
       <xsl:value-of select="concat('[hand: ', f:hand-pointer-label(@new), ']')"/>
     </fp:marker>
@@ -204,14 +209,14 @@
   </xsl:template>
 
   <!-- app: the lemma, wrapped so json.xsl can find its offsets. -->
-  <xsl:template match="app" mode="m:plain">
+  <xsl:template match="app" mode="m:plain" as="node()*">
     <fp:span kind="app" id="{f:app-id(.)}">
       <xsl:apply-templates select="f:app-lemma(.)/node()" mode="m:plain"/>
     </fp:span>
   </xsl:template>
 
   <!-- Names: wrapped so json.xsl can find their offsets. -->
-  <xsl:template match="persName | placeName | orgName | name | rs" mode="m:plain">
+  <xsl:template match="persName | placeName | orgName | name | rs" mode="m:plain" as="node()*">
     <fp:span kind="entity" type="{f:entity-type(.)}">
       <xsl:if test="@ref">
         <xsl:attribute name="ref" select="normalize-space(@ref)"/>
@@ -294,7 +299,7 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <xsl:template match="fp:marker" mode="m:plain-unmark">
+  <xsl:template match="fp:marker" mode="m:plain-unmark" as="element(fp:point)">
     <fp:point>
       <xsl:sequence select="@*"/>
     </fp:point>
@@ -305,7 +310,7 @@
     becomes one space, kept only after a non-space character and only when
     some non-space text follows in the paragraph.
   -->
-  <xsl:template match="text()" mode="m:plain-space">
+  <xsl:template match="text()" mode="m:plain-space" as="text()?">
     <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
     <xsl:variable name="previous" as="text()?" select="preceding::text()[1]"/>
     <xsl:variable name="drop-lead" as="xs:boolean"

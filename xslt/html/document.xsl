@@ -24,7 +24,7 @@
     <xsl:sequence select="concat(if (exists($number)) then concat($number, '. ') else '', f:doc-title($tei))"/>
   </xsl:function>
 
-  <xsl:template match="*" mode="m:html-document">
+  <xsl:template match="*" mode="m:html-document" as="element()">
     <xsl:variable name="tei" as="element()" select="."/>
     <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
     <xsl:variable name="doc-title" as="element()?" select="text/front/docTitle[1]"/>
@@ -143,7 +143,7 @@
   </xsl:template>
 
   <!-- Previous and next document, from $prev-doc and $next-doc. -->
-  <xsl:template name="fp:sequence-nav">
+  <xsl:template name="fp:sequence-nav" as="element()?">
     <xsl:if test="exists($fp:prev-doc) or exists($fp:next-doc)">
       <nav class="document-sequence" aria-label="Previous and next document">
         <ul>
@@ -196,7 +196,7 @@
 
   <!-- ===== Notes ===== -->
 
-  <xsl:template match="note" mode="m:html-document">
+  <xsl:template match="note" mode="m:html-document" as="element()">
     <xsl:variable name="note" as="element(note)" select="."/>
     <xsl:variable name="refs" as="xs:string*" select="f:note-ref-ids(.)"/>
     <li id="{f:note-id(.)}" class="note{if (empty($refs)) then ' note-unanchored' else ''}">
@@ -256,7 +256,7 @@
 
   <!-- ===== Apparatus ===== -->
 
-  <xsl:template match="app" mode="m:html-document">
+  <xsl:template match="app" mode="m:html-document" as="element()">
     <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
     <xsl:variable name="lemma" as="element()?" select="f:app-lemma(.)"/>
     <li id="{$id}-apparatus" class="apparatus-entry">
@@ -303,7 +303,7 @@
 
   <!-- ===== Metadata ===== -->
 
-  <xsl:template name="fp:metadata">
+  <xsl:template name="fp:metadata" as="element()*">
     <xsl:param name="tei" as="element()" required="yes"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
     <xsl:variable name="ms" as="element(msDesc)?" select="f:ms-desc($tei)"/>
@@ -398,7 +398,7 @@
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="empty($ms)">
-        <xsl:variable name="source" as="element()*" select="$tei/teiHeader/fileDesc/sourceDesc/*"/>
+        <xsl:variable name="source" as="element()*" select="$tei/teiHeader/fileDesc/sourceDesc/*[not(self::listWit)]"/>
         <xsl:if test="exists($source)">
           <dt>Source</dt>
           <xsl:for-each select="$source">

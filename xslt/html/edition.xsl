@@ -22,7 +22,7 @@
   <xsl:variable name="fp:register-titles" as="map(xs:string, xs:string)"
     select="map { 'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations' }"/>
 
-  <xsl:template match="teiCorpus" mode="m:html-edition">
+  <xsl:template match="teiCorpus" mode="m:html-edition" as="empty-sequence()">
     <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
     <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
 
@@ -87,7 +87,7 @@
 
   <!-- ===== index.html ===== -->
 
-  <xsl:template name="fp:index-content">
+  <xsl:template name="fp:index-content" as="node()*">
     <xsl:param name="documents" as="element(TEI)*" required="yes"/>
     <h1><xsl:value-of select="$f:edition-title"/></h1>
     <xsl:for-each select="$f:edition-header/fileDesc/titleStmt/title[not(@type = 'main')][normalize-space(.) != $f:edition-title]">
@@ -124,7 +124,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="fp:index-row">
+  <xsl:template name="fp:index-row" as="element()">
     <xsl:param name="tei" as="element(TEI)" required="yes"/>
     <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
@@ -175,7 +175,7 @@
 
   <!-- ===== Register index pages ===== -->
 
-  <xsl:template name="fp:register-index">
+  <xsl:template name="fp:register-index" as="node()*">
     <xsl:param name="kind" as="xs:string" required="yes"/>
     <xsl:param name="entries" as="element()*" required="yes"/>
     <xsl:param name="documents" as="element(TEI)*" required="yes"/>
@@ -205,7 +205,7 @@
 
   <!-- ===== Register entry pages ===== -->
 
-  <xsl:template name="fp:entry-content">
+  <xsl:template name="fp:entry-content" as="node()*">
     <xsl:param name="entry" as="element()" required="yes"/>
     <xsl:param name="documents" as="element(TEI)*" required="yes"/>
     <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences($entry, $documents)"/>
@@ -291,7 +291,7 @@
   </xsl:template>
 
   <!-- One list item per document (per note for notes), with links into the document pages. -->
-  <xsl:template name="fp:occurrence-list">
+  <xsl:template name="fp:occurrence-list" as="node()*">
     <xsl:param name="occurrences" as="element(fp:occurrence)*" required="yes"/>
     <xsl:param name="documents" as="element(TEI)*" required="yes"/>
     <xsl:param name="empty" as="xs:string" required="yes"/>
@@ -324,7 +324,7 @@
 
   <!-- ===== about.html ===== -->
 
-  <xsl:template name="fp:about-content">
+  <xsl:template name="fp:about-content" as="node()*">
     <xsl:param name="corpus" as="element(teiCorpus)" required="yes"/>
     <xsl:variable name="header" as="element(teiHeader)?" select="$f:edition-header"/>
     <xsl:variable name="edition" as="element(TEI)?" select="$corpus/TEI[f:is-edition(.)][1]"/>
@@ -382,13 +382,32 @@
       </dl>
     </section>
 
-    <xsl:variable name="principles" as="element()*" select="$header/encodingDesc/(editorialDecl | projectDesc | samplingDecl)"/>
-    <xsl:if test="exists($principles) or exists($edition/text/body/*)">
-      <section aria-labelledby="about-principles" class="principles">
-        <h2 id="about-principles">Editorial principles</h2>
-        <xsl:apply-templates select="$edition/text/body/node()" mode="m:html">
+    <!-- The edition document's own text: each division a section, its head an h2. -->
+    <xsl:for-each select="$edition/text/body/div[head]">
+      <section class="edition-text">
+        <xsl:apply-templates select="." mode="m:html">
+          <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>
+        </xsl:apply-templates>
+      </section>
+    </xsl:for-each>
+    <xsl:if test="exists($edition/text/body/node()[not(self::div[head])][normalize-space(.) != ''])">
+      <section class="edition-text">
+        <xsl:apply-templates select="$edition/text/body/node()[not(self::div[head])]" mode="m:html">
           <xsl:with-param name="heading-offset" select="2" tunnel="yes"/>
         </xsl:apply-templates>
+      </section>
+    </xsl:if>
+
+    <xsl:for-each select="$header/encodingDesc/projectDesc">
+      <section aria-labelledby="about-project" class="project">
+        <h2 id="about-project">The project</h2>
+        <xsl:apply-templates select="node()" mode="m:html"/>
+      </section>
+    </xsl:for-each>
+    <xsl:variable name="principles" as="element()*" select="$header/encodingDesc/(editorialDecl | samplingDecl)"/>
+    <xsl:if test="exists($principles)">
+      <section aria-labelledby="about-principles" class="principles">
+        <h2 id="about-principles">Editorial principles</h2>
         <xsl:for-each select="$principles">
           <xsl:apply-templates select="node()" mode="m:html"/>
         </xsl:for-each>
@@ -403,7 +422,7 @@
     </xsl:if>
 
     <xsl:variable name="languages" as="element()*" select="$header/profileDesc/langUsage/language"/>
-    <xsl:if test="exists($languages) or exists($file/notesStmt)">
+    <xsl:if test="exists($languages) or exists($file/notesStmt) or exists($file/sourceDesc//note[@type = 'translation'])">
       <section aria-labelledby="about-translation">
         <h2 id="about-translation">Languages and translation</h2>
         <xsl:if test="exists($languages)">
@@ -418,6 +437,9 @@
             </xsl:for-each>
           </ul>
         </xsl:if>
+        <xsl:for-each select="$file/sourceDesc//note[@type = 'translation']">
+          <p><xsl:apply-templates select="node()" mode="m:html"/></p>
+        </xsl:for-each>
         <xsl:apply-templates select="$file/notesStmt/node()" mode="m:html"/>
       </section>
     </xsl:if>

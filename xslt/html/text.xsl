@@ -58,33 +58,33 @@
 
   <!-- ===== Generic ===== -->
 
-  <xsl:template match="*" mode="m:html">
+  <xsl:template match="*" mode="m:html" as="node()*">
     <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="text()" mode="m:html">
+  <xsl:template match="text()" mode="m:html" as="node()*">
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
-  <xsl:template match="text()[f:is-indentation(.)]" mode="m:html"/>
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:html" as="node()*"/>
 
-  <xsl:template match="*[f:is-silent(.)]" mode="m:html"/>
+  <xsl:template match="*[f:is-silent(.)]" mode="m:html" as="node()*"/>
 
-  <xsl:template match="*[f:is-apart(.)]" mode="m:html" priority="30"/>
+  <xsl:template match="*[f:is-apart(.)]" mode="m:html" priority="30" as="node()*"/>
 
   <!-- A front or back that holds nothing but parts printed elsewhere (heading, notes) is left out. -->
   <xsl:template match="front[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]
                        | back[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]"
-                mode="m:html" priority="25"/>
+                mode="m:html" priority="25" as="node()*"/>
 
   <!--
     An element a note points at (not an anchor): the element, then the
     note references; inside a block, at its end.
   -->
-  <xsl:template match="*[@xml:id][not(self::anchor or self::note)][exists(f:notes-at(.))]" mode="m:html" priority="20">
+  <xsl:template match="*[@xml:id][not(self::anchor or self::note)][exists(f:notes-at(.))]" mode="m:html" priority="20" as="node()*">
     <xsl:variable name="rendered" as="node()*">
       <xsl:next-match/>
     </xsl:variable>
@@ -109,7 +109,7 @@
   <!-- The note references for the notes that point at an element (a mode so the tunnel parameters reach it). -->
   <xsl:mode name="m:html-noterefs" on-no-match="shallow-skip"/>
 
-  <xsl:template match="*" mode="m:html-noterefs">
+  <xsl:template match="*" mode="m:html-noterefs" as="element()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:sequence select="fp:note-refs(f:notes-at(.), ., $in-link)"/>
   </xsl:template>
@@ -142,7 +142,7 @@
     </xsl:for-each>
   </xsl:function>
 
-  <xsl:template match="anchor" mode="m:html">
+  <xsl:template match="anchor" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="notes" as="element(note)*" select="f:notes-at(.)"/>
     <xsl:choose>
@@ -163,17 +163,26 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A note in the text: a reference where it stands; its body goes to the notes. -->
-  <xsl:template match="note" mode="m:html">
+  <!--
+    A note in the text: a reference where it stands; its body goes to the
+    notes. A note outside the text (in a header, a register entry) is
+    shown where it stands, like any element.
+  -->
+  <xsl:template match="note" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="f:is-inline-note(.)">
-      <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="f:is-inline-note(.)">
+        <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
+      </xsl:when>
+      <xsl:when test="empty(ancestor::text)">
+        <xsl:next-match/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== Structure ===== -->
 
-  <xsl:template match="p" mode="m:html">
+  <xsl:template match="p" mode="m:html" as="node()*">
     <xsl:element name="{if (f:holds-block(.)) then 'div' else 'p'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
@@ -181,7 +190,7 @@
   </xsl:template>
 
   <!-- A head of a division is a heading, one level below the page's own headings. -->
-  <xsl:template match="head[parent::*[local-name() = $fp:division-names or self::group or self::text]]" mode="m:html">
+  <xsl:template match="head[parent::*[local-name() = $fp:division-names or self::group or self::text]]" mode="m:html" as="node()*">
     <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="2"/>
     <xsl:variable name="level" as="xs:integer"
       select="min((6, $heading-offset + count(ancestor::*[local-name() = $fp:division-names][not(self::body or self::front or self::back)]) ))"/>
@@ -191,19 +200,19 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="lb" mode="m:html">
+  <xsl:template match="lb" mode="m:html" as="node()*">
     <xsl:if test="not(@break = 'no')">
       <br/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="cb | milestone" mode="m:html">
+  <xsl:template match="cb | milestone" mode="m:html" as="node()*">
     <xsl:if test="not(@break = 'no')">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="pb" mode="m:html">
+  <xsl:template match="pb" mode="m:html" as="node()*">
     <xsl:if test="normalize-space(@n) != ''">
       <span class="tei-pb" title="Page break">
         <xsl:value-of select="concat('[p. ', normalize-space(@n), ']')"/>
@@ -211,28 +220,28 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="addrLine" mode="m:html">
+  <xsl:template match="addrLine" mode="m:html" as="node()*">
     <xsl:if test="preceding-sibling::addrLine">
       <br/>
     </xsl:if>
     <xsl:next-match/>
   </xsl:template>
 
-  <xsl:template match="emph" mode="m:html">
+  <xsl:template match="emph" mode="m:html" as="node()*">
     <em>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </em>
   </xsl:template>
 
-  <xsl:template match="title[not(f:is-block(.) or f:holds-block(.))]" mode="m:html">
+  <xsl:template match="title[not(f:is-block(.) or f:holds-block(.))]" mode="m:html" as="node()*">
     <cite>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </cite>
   </xsl:template>
 
-  <xsl:template match="date[not(f:holds-block(.))] | docDate[not(f:holds-block(.))][not(parent::front)]" mode="m:html">
+  <xsl:template match="date[not(f:holds-block(.))] | docDate[not(f:holds-block(.))][not(parent::front)]" mode="m:html" as="node()*">
     <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(.)"/>
     <xsl:choose>
       <xsl:when test="exists($datetime) and not(f:is-block(.))">
@@ -247,7 +256,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="table[row]" mode="m:html">
+  <xsl:template match="table[row]" mode="m:html" as="node()*">
     <table>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:if test="head">
@@ -261,14 +270,14 @@
     </table>
   </xsl:template>
 
-  <xsl:template match="table[row]/row" mode="m:html">
+  <xsl:template match="table[row]/row" mode="m:html" as="node()*">
     <tr>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates select="cell" mode="m:html"/>
     </tr>
   </xsl:template>
 
-  <xsl:template match="table[row]/row/cell" mode="m:html">
+  <xsl:template match="table[row]/row/cell" mode="m:html" as="node()*">
     <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:if test="@cols castable as xs:positiveInteger">
@@ -282,7 +291,7 @@
   </xsl:template>
 
   <!-- An embedded letter or telegram, framed, with a caption from its correspDesc. -->
-  <xsl:template match="floatingText" mode="m:html">
+  <xsl:template match="floatingText" mode="m:html" as="node()*">
     <xsl:variable name="corresp" as="element()?"
       select="f:local-target(tokenize(normalize-space(@decls), ' ')[1], ancestor::TEI[1])[self::correspDesc]"/>
     <xsl:variable name="sent" as="element()?" select="f:action-date(f:corresp-action($corresp, 'sent'))"/>
@@ -302,7 +311,7 @@
   <!-- ===== Names and links ===== -->
 
   <!-- A name pointing into a register links to the entry page. -->
-  <xsl:template match="persName | placeName | orgName | name | rs" mode="m:html">
+  <xsl:template match="persName | placeName | orgName | name | rs" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="f:register-href(@ref, $root)"/>
@@ -322,7 +331,7 @@
   </xsl:template>
 
   <!-- ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages. -->
-  <xsl:template match="ref | ptr" mode="m:html">
+  <xsl:template match="ref | ptr" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
@@ -352,7 +361,7 @@
   </xsl:template>
 
   <!-- Images are linked, not embedded: the site cannot know where the source's image files are. -->
-  <xsl:template match="graphic | media" mode="m:html">
+  <xsl:template match="graphic | media" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="if (@url) then f:site-href(@url, $root) else ()"/>
@@ -374,7 +383,7 @@
 
   <!-- ===== Interventions ===== -->
 
-  <xsl:template match="supplied" mode="m:html">
+  <xsl:template match="supplied" mode="m:html" as="node()*">
     <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <span class="bracket">[</span>
@@ -388,7 +397,7 @@
     orig) in brackets after it: 'Chairman [Pre]'. Classes 'reading' and
     'diplomatic' let a later switch show one side only.
   -->
-  <xsl:template match="choice" mode="m:html">
+  <xsl:template match="choice" mode="m:html" as="node()*">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
     <span>
       <xsl:sequence select="f:html-attributes(., ())"/>
@@ -411,33 +420,33 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="sic[not(parent::choice)]" mode="m:html">
+  <xsl:template match="sic[not(parent::choice)]" mode="m:html" as="node()*">
     <xsl:next-match/>
     <span class="sic-marker"> [sic]</span>
   </xsl:template>
 
-  <xsl:template match="del" mode="m:html">
+  <xsl:template match="del" mode="m:html" as="node()*">
     <del>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </del>
   </xsl:template>
 
-  <xsl:template match="add" mode="m:html">
+  <xsl:template match="add" mode="m:html" as="node()*">
     <ins>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </ins>
   </xsl:template>
 
-  <xsl:template match="gap" mode="m:html">
+  <xsl:template match="gap" mode="m:html" as="node()*">
     <span>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:text>[…]</xsl:text>
     </span>
   </xsl:template>
 
-  <xsl:template match="space" mode="m:html">
+  <xsl:template match="space" mode="m:html" as="node()*">
     <span>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:text> </xsl:text>
@@ -445,7 +454,7 @@
   </xsl:template>
 
   <!-- A change of hand: a visible marker naming the hand, its description as the title. -->
-  <xsl:template match="handShift" mode="m:html">
+  <xsl:template match="handShift" mode="m:html" as="node()*">
     <xsl:variable name="hand" as="element()?" select="f:hand-of(@new)"/>
     <span>
       <xsl:sequence select="f:html-attributes(., 'hand-marker')"/>
@@ -457,7 +466,7 @@
   </xsl:template>
 
   <!-- app: the lemma in the text, with a reference to its apparatus entry. -->
-  <xsl:template match="app" mode="m:html">
+  <xsl:template match="app" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
     <span>

@@ -1,0 +1,163 @@
+/**
+ * Reproducible builds: the same sources give the same bytes, wherever the
+ * project lies and whenever it is built; SOURCE_DATE_EPOCH is the only date
+ * that reaches the outputs; incremental builds give what a cold --force
+ * build gives.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupTemp, makeFolder, makeProject, runCli, treeDigest } from './build-helpers.js';
+
+const EPOCH = 86400 * 365 * 30; // 1999-12-25T00:00:00Z
+const EPOCH_DATE = '1999-12-25';
+const noEpoch = { SOURCE_DATE_EPOCH: undefined };
+const withEpoch = { SOURCE_DATE_EPOCH: String(EPOCH) };
+
+let X: string;
+let Y: string;
+let Z: string;
+
+beforeAll(async () => {
+  X = await makeProject('repro-x');
+  // Another absolute path, of another length, with a space in it.
+  Y = await makeProject('repro-y', join(makeFolder('repro-y'), 'somewhere else', 'project'));
+  Z = await makeProject('repro-z');
+});
+
+afterAll(() => cleanupTemp());
+
+async function build(root: string, args: string[], env: Record<string, string | undefined>): Promise<void> {
+  const result = await runCli(root, ['build', ...args], env);
+  expect(result.code, `${root}: ${result.stderr}`).toBe(0);
+}
+
+interface ZipRecord {
+  name: string;
+  time: number;
+  day: number;
+  content: Buffer;
+}
+
+/** The entries of a ZIP, read from its central directory, each checked against its local header. */
+function readZip(bytes: Buffer): ZipRecord[] {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(end, 'end of central directory').toBeGreaterThanOrEqual(0);
+  const count = bytes.readUInt16LE(end + 10);
+  let p = bytes.readUInt32LE(end + 16);
+  const records: ZipRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(bytes.readUInt32LE(p)).toBe(0x02014b50);
+    const time = bytes.readUInt16LE(p + 12);
+    const day = bytes.readUInt16LE(p + 14);
+    const method = bytes.readUInt16LE(p + 10);
+    const compressed = bytes.readUInt32LE(p + 20);
+    const nameLength = bytes.readUInt16LE(p + 28);
+    const extraLength = bytes.readUInt16LE(p + 30);
+    const commentLength = bytes.readUInt16LE(p + 32);
+    const local = bytes.readUInt32LE(p + 42);
+    const name = bytes.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    // The local header carries the same timestamp.
+    expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+    expect(bytes.readUInt16LE(local + 10), `${name}: local time`).toBe(time);
+    expect(bytes.readUInt16LE(local + 12), `${name}: local date`).toBe(day);
+    // No extra fields (extended timestamps would carry a date of their own).
+    expect(extraLength, `${name}: central extra field`).toBe(0);
+    expect(bytes.readUInt16LE(local + 28), `${name}: local extra field`).toBe(0);
+    const dataStart = local + 30 + bytes.readUInt16LE(local + 26);
+    const data = bytes.subarray(dataStart, dataStart + compressed);
+    records.push({ name, time, day, content: method === 8 ? inflateRawSync(data) : Buffer.from(data) });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return records;
+}
+
+function dosDate(iso: string): { time: number; day: number } {
+  const d = new Date(iso);
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    day: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/** The zip holds every source file, byte for byte, each entry stamped with `iso`. */
+function expectZip(root: string, iso: string): void {
+  const entries = readZip(readFileSync(join(root, 'dist', 'tei', 'edition.zip')));
+  const sources = ['doc068.xml', 'doc069.xml', 'edition.xml', 'orgs.xml', 'persons.xml', 'places.xml'];
+  expect(entries.map((e) => e.name).sort()).toEqual(sources);
+  const stamp = dosDate(iso);
+  for (const e of entries) {
+    expect({ name: e.name, time: e.time, day: e.day }).toEqual({ name: e.name, ...stamp });
+    expect(e.content.equals(readFileSync(join(root, 'tei', e.name))), e.name).toBe(true);
+  }
+}
+
+/** Output files (text formats) that contain `needle`. */
+function filesContaining(root: string, needle: string): string[] {
+  return Object.keys(treeDigest(join(root, 'dist')))
+    .filter((f) => /\.(html|txt|json|xml|js)$/.test(f))
+    .filter((f) => readFileSync(join(root, 'dist', f), 'utf8').includes(needle));
+}
+
+function todayDates(): string[] {
+  const now = new Date();
+  const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return [...new Set([now.toISOString().slice(0, 10), local])];
+}
+
+describe('reproducible builds', () => {
+  let plain: Record<string, string>;
+
+  test('two builds in different folders give byte-identical trees (zip included), without SOURCE_DATE_EPOCH', async () => {
+    await build(X, [], noEpoch);
+    await build(Y, [], noEpoch);
+    plain = treeDigest(join(X, 'dist'));
+    expect(plain['tei/edition.zip']).toBeDefined();
+    expect(treeDigest(join(Y, 'dist'))).toEqual(plain);
+    // No clock reaches the outputs: not today's date, and the zip's fixed 1980-01-01.
+    for (const today of todayDates()) expect(filesContaining(X, today), today).toEqual([]);
+    expectZip(X, '1980-01-01T00:00:00Z');
+    // Nor the folder the project lies in.
+    expect(filesContaining(Y, 'somewhere else')).toEqual([]);
+    expect(filesContaining(X, X)).toEqual([]);
+  });
+
+  test('with SOURCE_DATE_EPOCH, dated outputs carry that date, the zip entries that time, and two runs agree', async () => {
+    await build(X, [], withEpoch);
+    await build(Z, ['--force'], withEpoch);
+    const dated = treeDigest(join(X, 'dist'));
+    expect(treeDigest(join(Z, 'dist'))).toEqual(dated);
+    expect(dated).not.toEqual(plain);
+    const htmlPages = Object.keys(dated).filter((f) => f.endsWith('.html'));
+    expect(htmlPages.length).toBeGreaterThan(10);
+    for (const page of htmlPages) {
+      expect(readFileSync(join(X, 'dist', page), 'utf8'), page).toContain(`Generated ${EPOCH_DATE}.`);
+    }
+    expect(readFileSync(join(X, 'dist', 'text', 'edition.txt'), 'utf8')).toContain(`Generated: ${EPOCH_DATE}`);
+    expect(readFileSync(join(X, 'dist', 'cmif.xml'), 'utf8')).toContain(EPOCH_DATE);
+    for (const today of todayDates()) expect(filesContaining(X, today), today).toEqual([]);
+    expectZip(X, `${EPOCH_DATE}T00:00:00Z`);
+    expectZip(Z, `${EPOCH_DATE}T00:00:00Z`);
+  });
+
+  test('incremental builds give the bytes of a cold --force build', async () => {
+    const cold = treeDigest(join(Z, 'dist'));
+    // Nothing touched.
+    await build(X, [], withEpoch);
+    expect(treeDigest(join(X, 'dist'))).toEqual(cold);
+    // One letter changed: the outputs change (so the comparison below means something) …
+    const file = join(X, 'tei', 'doc069.xml');
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain('Received encryption.');
+    writeFileSync(file, original.replace('Received encryption.', 'Received encryptiom.'));
+    await build(X, [], withEpoch);
+    const changed = treeDigest(join(X, 'dist'));
+    const differing = Object.keys(cold).filter((k) => changed[k] !== cold[k]).sort();
+    expect(differing).toEqual(expect.arrayContaining(['doc069.html', 'json/doc069.json', 'text/doc069.txt', 'text/edition.txt', 'tei/doc069.xml', 'tei/edition.zip']));
+    // … and changed back: the same bytes as the cold build again.
+    writeFileSync(file, original);
+    await build(X, [], withEpoch);
+    expect(treeDigest(join(X, 'dist'))).toEqual(cold);
+  });
+});
