@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEdition } from '../src/build/index.js';
 import { loadConfig } from '../src/config.js';
@@ -22,7 +22,7 @@ describe('the JSON edition against its schema', () => {
   const schema = JSON.parse(readFileSync(join(root, 'schema/edition-json.schema.json'), 'utf8')) as Record<string, unknown>;
 
   test.each(['doc068.json', 'doc069.json'])('json/%s is a valid document', (name) => {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     const data = JSON.parse(readFileSync(join(work, 'dist/json', name), 'utf8')) as unknown;
     expect(validate(data), JSON.stringify(validate.errors, null, 1)).toBe(true);
@@ -34,12 +34,21 @@ describe('the JSON edition against its schema', () => {
       ...readdirSync(join(work, 'dist')).filter((n) => n.endsWith('.json')).map((n) => join(work, 'dist', n)),
     ];
     expect(files.length).toBeGreaterThanOrEqual(6);
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     for (const file of files) {
       const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
       expect(ok, `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
+  });
+
+  test('the schema is strict enough to reject a broken document', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    const good = JSON.parse(readFileSync(join(work, 'dist/json/doc068.json'), 'utf8')) as Record<string, unknown>;
+    const { text: _text, ...withoutText } = good;
+    expect(validate(withoutText)).toBe(false);
+    expect(validate({ ...good, entities: [{ type: 'person', ref: 1, start: 'x', end: 2 }] })).toBe(false);
   });
 
   test('entity and apparatus offsets index into text by code points, end-exclusive', () => {
