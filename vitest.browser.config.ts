@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    globalSetup: ['tests/setup/stylesheets.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/conformance/**/*.test.ts'],
-    globalSetup: ['tests/conformance/shared-folder.ts'],
+    globalSetup: ['tests/conformance/shared-folder.ts', 'tests/setup/stylesheets.ts'],
     testTimeout: 180_000,
     hookTimeout: 300_000,
   },

@@ -162,9 +162,4 @@
     </xsl:if>
   </xsl:function>
 
-  <xsl:function name="f:capitalise" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="concat(upper-case(substring($s, 1, 1)), substring($s, 2))"/>
-  </xsl:function>
-
 </xsl:stylesheet>

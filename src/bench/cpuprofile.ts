@@ -3,7 +3,7 @@
  * function and by module (an npm package, a file of build/, or a V8
  * category such as (garbage collector)).
  *
- *   node build/bench/cpuprofile.js FILE.cpuprofile [--top 25]
+ *   node build/bench/cpuprofile.js FILE.cpuprofile [--top 25] [--by-caller /build/build/]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -67,8 +67,41 @@ export function summarise(profile: CpuProfile): { total: number; functions: Row[
   return { total: total / 1000, functions: rows(functions), modules: rows(modules) };
 }
 
+/**
+ * Inclusive time by the innermost frame whose URL contains `pattern` (e.g.
+ * "/build/build/"): which call site of our code the time is spent under.
+ */
+export function byCaller(profile: CpuProfile, pattern: string): Row[] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const owner = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const known = owner.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id)!;
+    let result: string;
+    if (node.callFrame.url.includes(pattern)) result = `${node.callFrame.functionName || '(anonymous)'} ${moduleOf(node.callFrame.url, '')}:${node.callFrame.lineNumber + 1}`;
+    else {
+      const p = parent.get(id);
+      result = p === undefined ? '(outside)' : ownerOf(p);
+    }
+    owner.set(id, result);
+    return result;
+  };
+  const totals = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const us = profile.timeDeltas[i] ?? 0;
+    const key = ownerOf(profile.samples[i]!);
+    totals.set(key, (totals.get(key) ?? 0) + us);
+    total += us;
+  }
+  return [...totals.entries()].map(([name, us]) => ({ name, ms: us / 1000, share: total > 0 ? us / total : 0 })).sort((a, b) => b.ms - a.ms);
+}
+
 function main(argv: string[]): void {
-  const file = argv.find((a) => !a.startsWith('--'));
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--top' && argv[i - 1] !== '--by-caller');
   const topAt = argv.indexOf('--top');
   const top = topAt >= 0 ? Number.parseInt(argv[topAt + 1] ?? '25', 10) : 25;
   if (!file) {
@@ -82,6 +115,12 @@ function main(argv: string[]): void {
   for (const r of s.modules.slice(0, top)) process.stdout.write(`${line(r)}\n`);
   process.stdout.write('\nSelf time by function:\n');
   for (const r of s.functions.slice(0, top)) process.stdout.write(`${line(r)}\n`);
+  const callerAt = argv.indexOf('--by-caller');
+  if (callerAt >= 0) {
+    const pattern = argv[callerAt + 1] ?? '/build/';
+    process.stdout.write(`\nInclusive time by the innermost frame in ${pattern}:\n`);
+    for (const r of byCaller(profile, pattern).slice(0, top)) process.stdout.write(`${line(r)}\n`);
+  }
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);

@@ -4,7 +4,7 @@
  * else through a preload probe that reports a Node child's own maxRSS.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,8 @@ export interface Sample {
   /** Peak RSS in KiB, when it could be measured. */
   rssKiB: number | undefined;
   exitCode: number;
+  /** True when the run was killed at its time limit (wall is then the limit). */
+  timedOut: boolean;
   /** The end of stdout and stderr, for diagnosing failures. */
   stdoutTail: string;
   stderrTail: string;
@@ -93,22 +95,40 @@ export function runOnce(command: string, args: string[], options: { cwd: string;
     let stdout = '';
     let stderr = '';
     const started = performance.now();
-    const child = spawn(file, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a time limit kills the command and its children, not only GNU time.
+    const child = spawn(file, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let timedOut = false;
+    // Peak RSS by polling /proc as well: the figure that survives a run killed at its time limit.
+    let polledKiB = 0;
+    const poll = setInterval(() => {
+      if (child.pid !== undefined) polledKiB = Math.max(polledKiB, treePeakKiB(child.pid));
+    }, 1000);
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout = tail(stdout + d);
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr = tail(stderr + d);
     });
-    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          try {
+            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            child.kill('SIGKILL');
+          }
+        }, options.timeoutMs)
+      : undefined;
     child.on('error', (error) => {
       if (timer) clearTimeout(timer);
+      clearInterval(poll);
       rmSync(scratch, { recursive: true, force: true });
       reject(error);
     });
     child.on('close', (code, signal) => {
       const wall = (performance.now() - started) / 1000;
       if (timer) clearTimeout(timer);
+      clearInterval(poll);
       let rssKiB: number | undefined;
       try {
         // GNU time prints "Command exited with non-zero status N" before the figure.
@@ -118,10 +138,43 @@ export function runOnce(command: string, args: string[], options: { cwd: string;
       } catch {
         // no figure
       }
+      if (rssKiB === undefined && polledKiB > 0) rssKiB = polledKiB;
       rmSync(scratch, { recursive: true, force: true });
-      resolvePromise({ wall, rssKiB, exitCode: code ?? (signal ? 128 : 1), stdoutTail: stdout, stderrTail: stderr });
+      resolvePromise({ wall, rssKiB, exitCode: code ?? (signal ? 128 : 1), timedOut, stdoutTail: stdout, stderrTail: stderr });
     });
   });
+}
+
+/** The process and its descendants, from /proc (Linux); empty elsewhere. */
+function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const visit = (p: number): void => {
+    out.push(p);
+    try {
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) for (const c of children.split(/\s+/)) visit(Number(c));
+      }
+    } catch {
+      // gone, or not Linux
+    }
+  };
+  visit(pid);
+  return out;
+}
+
+/** Largest peak RSS (VmHWM, KiB) among a process tree right now. */
+function treePeakKiB(pid: number): number {
+  let max = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) max = Math.max(max, Number(m[1]));
+    } catch {
+      // gone
+    }
+  }
+  return max;
 }
 
 export function stats(samples: readonly Sample[]): Stats {

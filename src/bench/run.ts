@@ -10,9 +10,10 @@
  * --seed (default 1), --out (default BENCHMARKS.md), --merge (keep the
  * results of sizes not run now from the existing report), --keep (keep the
  * generated folders), --work DIR (where to generate; default the system's
- * temporary folder), --tei-all FILE, --skip java,teiall,incremental (leave
- * out task groups, e.g. to shorten a 10,000-letter run; they are reported as
- * skipped).
+ * temporary folder), --tei-all FILE, --skip java,teiall,incremental,project
+ * (leave out task groups; project = the project's own two-document edition; e.g. to shorten a 10,000-letter run; they are reported as
+ * skipped), --timeout SECONDS (limit of one run, default 1800; a run killed
+ * at it ends its series and is reported as more than the limit).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -66,17 +67,19 @@ export interface BenchOptions {
   keep: boolean;
   work: string | undefined;
   teiAll: string | undefined;
+  /** Time limit of one run, in seconds; a run killed at it ends its series, reported as "> limit". */
+  timeoutSeconds: number;
   /** Task groups to leave out: java, teiall, incremental. */
   skip: Set<string>;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental]\n`);
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental,project] [--timeout SECONDS]\n`);
   process.exit(2);
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { sizes: [100, 1000, 10000], runs: 3, seed: 1, out: 'BENCHMARKS.md', merge: false, keep: false, work: undefined, teiAll: undefined, skip: new Set() };
+  const options: BenchOptions = { sizes: [100, 1000, 10000], runs: 3, seed: 1, out: 'BENCHMARKS.md', merge: false, keep: false, work: undefined, teiAll: undefined, timeoutSeconds: 1800, skip: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -109,7 +112,11 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--skip':
         options.skip = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
-        for (const g of options.skip) if (!['java', 'teiall', 'incremental'].includes(g)) usage(`--skip takes java, teiall, incremental; got ${g}`);
+        for (const g of options.skip) if (!['java', 'teiall', 'incremental', 'project'].includes(g)) usage(`--skip takes java, teiall, incremental, project; got ${g}`);
+        break;
+      case '--timeout':
+        options.timeoutSeconds = Number.parseInt(value(), 10);
+        if (!Number.isInteger(options.timeoutSeconds) || options.timeoutSeconds < 1) usage('--timeout takes seconds');
         break;
       case '--merge':
         options.merge = true;
@@ -189,6 +196,12 @@ async function measureTask(t: Task): Promise<TaskResult> {
     if (sefBefore && [...sefFiles(t.watchSef!), ...sefFiles(toolRoot)].some((f) => !sefBefore.has(f))) recompiled++;
     samples.push(s);
     log(`  ${t.id} run ${i + 1}/${t.runs}: ${s.wall.toFixed(2)} s, exit ${s.exitCode}${s.rssKiB ? `, ${(s.rssKiB / 1024).toFixed(0)} MB` : ''}`);
+    if (s.timedOut) {
+      return {
+        id: t.id, task: t.task, tool: t.tool, status: 'timeout', stats: stats(samples),
+        note: [t.note, `run ${i + 1} killed at the time limit of ${Math.round((t.timeoutMs ?? 0) / 1000)} s (--timeout); the series stops there`].filter(Boolean).join('; '),
+      };
+    }
     if (!(t.okCodes ?? [0]).includes(s.exitCode)) {
       return {
         id: t.id,
@@ -248,8 +261,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
   const results: TaskResult[] = [];
   const tei = join(folder, 'tei');
   const dist = join(folder, 'dist');
-  const scale = Math.max(1, letters / 1000);
-  const timeoutMs = Math.round(600_000 * scale);
+  const timeoutMs = options.timeoutSeconds * 1000;
 
   // validate, cold: no validation cache.
   results.push(await measureTask({
@@ -378,7 +390,7 @@ async function benchProjectEdition(options: BenchOptions, work: string, sefStore
   const tasks: TaskResult[] = [];
   tasks.push(await measureTask({
     id: 'validate', task: '`edition validate`, cold (no validation cache)', tool: 'ours', okCodes: [0, 1],
-    prepare: () => clearCaches(folder, true), command: process.execPath, args: [editionBin, 'validate'], cwd: folder, runs: options.runs,
+    prepare: () => clearCaches(folder, true), command: process.execPath, args: [editionBin, 'validate'], cwd: folder, runs: options.runs, timeoutMs: options.timeoutSeconds * 1000,
   }));
   const buildFirst = await measureTask({
     id: 'build-first', task: 'first `edition build`: no caches in the edition folder', tool: 'ours',
@@ -435,9 +447,20 @@ export async function main(argv: string[]): Promise<void> {
   };
 
   const sefStore = join(work, 'sef-store');
-  data.project = await benchProjectEdition(options, work, sefStore);
-  data.project.command = command;
-  save();
+  if (!options.skip.has('project')) {
+    data.project = await benchProjectEdition(options, work, sefStore);
+    data.project.command = command;
+    save();
+  } else {
+    // Compile the stylesheets once, untimed, on a tiny edition, so that the cold builds below have a warm SEF cache.
+    const warm = join(work, 'sef-warmup');
+    writeEdition({ letters: 3, seed: options.seed, folder: warm, projectRoot });
+    log('compiling the stylesheets once (untimed)');
+    const s = await runOnce(process.execPath, [editionBin, 'build', '--quiet'], { cwd: warm, timeoutMs: options.timeoutSeconds * 1000 });
+    log(`  ${s.wall.toFixed(1)} s, exit ${s.exitCode}`);
+    shareSef(warm, sefStore);
+    rmSync(warm, { recursive: true, force: true });
+  }
 
   for (const letters of options.sizes) {
     const folder = join(work, `letters-${letters}`);

@@ -5,10 +5,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import type { CliResult } from './build-helpers.js';
 import { cleanupTemp, deadPid, leftovers, makeProject, runCli, startCli, treeDigest, waitFor } from './build-helpers.js';
+
+// A build takes seconds; compiling the stylesheets (once, when xslt/ changed) takes much longer.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 let B: Record<string, string>;
 let root: string;

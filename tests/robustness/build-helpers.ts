@@ -30,36 +30,43 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** The compiled stylesheets for the current xslt/, in the shared cache; returns the folder holding them. */
+/**
+ * The compiled stylesheets for the current xslt/; returns the folder holding them. They are compiled
+ * (once, under a lock) into the project's own .cache/sef/, where `edition build` in the project and the
+ * other tests look for them too; copies made by earlier runs in the shared temp folder are used as well.
+ */
 export async function ensureSef(): Promise<{ folder: string; names: string[] }> {
-  const hash = stylesheetsHash(xsltFolder);
-  const folder = join(sharedCache, 'sef');
-  const names = sefNames(hash);
-  const ready = (): boolean => names.every((n) => existsSync(join(folder, n)));
-  mkdirSync(folder, { recursive: true });
-  if (ready()) return { folder, names };
-  // The project's own cache may already hold them (a build or test run in the project folder).
-  const projectSef = join(projectRoot, '.cache', 'sef');
-  if (names.every((n) => existsSync(join(projectSef, n)))) {
-    for (const n of names) {
-      const partial = join(folder, `${n}.copy-${process.pid}`);
-      cpSync(join(projectSef, n), partial);
-      cpSync(partial, join(folder, n));
-      rmSync(partial, { force: true });
+  // xslt/ may change while it compiles (others edit it): then compile again for the new hash.
+  for (let attempt = 0; ; attempt++) {
+    const ready = await ensureSefOnce();
+    if (ready.folder !== undefined || attempt >= 3) {
+      if (ready.folder === undefined) throw new Error('xslt/ kept changing while its stylesheets compiled');
+      return { folder: ready.folder, names: ready.names };
     }
-    return { folder, names };
   }
+}
+
+async function ensureSefOnce(): Promise<{ folder: string | undefined; names: string[] }> {
+  const hash = stylesheetsHash(xsltFolder);
+  const names = sefNames(hash);
+  const projectCache = join(projectRoot, '.cache');
+  const candidates = [join(projectCache, 'sef'), join(sharedCache, 'sef')];
+  const found = (): string | undefined => candidates.find((folder) => names.every((n) => existsSync(join(folder, n))));
+  let folder = found();
+  if (folder) return { folder, names };
+  mkdirSync(sharedCache, { recursive: true });
   const lock = join(sharedCache, `compile-${hash}.lock`);
-  const deadline = Date.now() + 600_000;
+  const deadline = Date.now() + 900_000;
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
-      if (ready()) return { folder, names };
+      folder = found();
+      if (folder) return { folder, names };
       // A compile that died long ago left its lock.
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
       } catch {
         // gone meanwhile
       }
@@ -68,11 +75,11 @@ export async function ensureSef(): Promise<{ folder: string; names: string[] }> 
     }
   }
   try {
-    if (!ready()) await loadStylesheets(xsltFolder, sharedCache);
+    if (!found()) await loadStylesheets(xsltFolder, projectCache);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-  return { folder, names };
+  return { folder: found(), names };
 }
 
 const made: string[] = [];

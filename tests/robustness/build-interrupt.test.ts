@@ -7,8 +7,11 @@
  */
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { cleanupTemp, deadPid, leftovers, makeProject, runCli, sleep, startCli, treeDigest, waitFor } from './build-helpers.js';
+
+// A build takes seconds; compiling the stylesheets (once, when xslt/ changed) takes much longer.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 type Tree = Record<string, string>;
 

@@ -301,11 +301,16 @@
         else 'unidentified'"/>
   </xsl:function>
 
+  <!-- The string with its first letter in upper case. -->
+  <xsl:function name="f:capitalise" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="concat(upper-case(substring($s, 1, 1)), substring($s, 2))"/>
+  </xsl:function>
+
   <!-- 'first-hand' to 'First hand'. -->
   <xsl:function name="fp:words-from-id" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="words" as="xs:string" select="normalize-space(translate($id, '-_.', '   '))"/>
-    <xsl:sequence select="concat(upper-case(substring($words, 1, 1)), substring($words, 2))"/>
+    <xsl:sequence select="f:capitalise(normalize-space(translate($id, '-_.', '   ')))"/>
   </xsl:function>
 
   <!-- The handNote a '#id' pointer (@new, @hand) names, in the pointer's own document. -->

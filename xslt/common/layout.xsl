@@ -11,6 +11,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -34,6 +35,10 @@
       'msIdentifier', 'msContents', 'msItem', 'physDesc', 'objectDesc', 'handDesc',
       'handNote', 'history', 'additional', 'bibl', 'biblStruct', 'biblFull')"/>
 
+  <!-- The same names as a map, for fast lookup (f:is-block runs for every element). -->
+  <xsl:variable name="fp:block-map" as="map(xs:string, xs:boolean)"
+    select="map:merge(for $n in $fp:block-names return map:entry($n, true()))"/>
+
   <!-- Containers in which quote, cit, q and bibl stand as blocks of their own. -->
   <xsl:variable name="fp:division-names" as="xs:string+" select="(
       'body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
@@ -53,7 +58,7 @@
           then $parent = ('listBibl', 'sourceDesc', $fp:division-names)
         else if ($name = ('quote', 'cit', 'q', 'said', 'label', 'stage'))
           then $parent = $fp:division-names
-        else $name = $fp:block-names"/>
+        else map:contains($fp:block-map, $name)"/>
   </xsl:function>
 
   <!--

@@ -132,15 +132,15 @@
     <xsl:variable name="sent-place" as="element()?" select="f:action-place(f:corresp-action($main, 'sent'))"/>
     <xsl:variable name="received-place" as="element()?" select="f:action-place(f:corresp-action($main, 'received'))"/>
     <tr>
-      <td class="number">
+      <td class="number" data-label="No.">
         <a href="{$file}.html">
           <xsl:value-of select="(f:doc-number($tei), f:doc-id($tei))[1]"/>
         </a>
       </td>
-      <td class="title">
+      <td class="title" data-label="Title">
         <a href="{$file}.html"><xsl:value-of select="f:doc-title($tei)"/></a>
       </td>
-      <td class="date" data-sort="{f:date-sort-key(f:doc-date-attributes($tei))}">
+      <td class="date" data-label="Date" data-sort="{f:date-sort-key(f:doc-date-attributes($tei))}">
         <xsl:if test="$dated">
           <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(f:doc-date-attributes($tei))"/>
           <xsl:variable name="words" as="xs:string" select="if ($dated/self::docDate) then f:plain-line($dated/node()) else string(f:date-text($dated))"/>
@@ -154,7 +154,7 @@
           </xsl:choose>
         </xsl:if>
       </td>
-      <td class="correspondents">
+      <td class="correspondents" data-label="Sender → recipient">
         <xsl:if test="$main">
           <xsl:value-of select="f:corresp-summary($main)"/>
         </xsl:if>
@@ -165,11 +165,11 @@
           </span>
         </xsl:for-each>
       </td>
-      <td class="places">
+      <td class="places" data-label="Places">
         <xsl:value-of select="string-join((if ($sent-place) then f:name-string($sent-place) else '?',
                                            if ($received-place) then f:name-string($received-place) else '?'), ' → ')"/>
       </td>
-      <td class="type"><xsl:value-of select="f:doc-type($tei)"/></td>
+      <td class="type" data-label="Type"><xsl:value-of select="f:doc-type($tei)"/></td>
     </tr>
   </xsl:template>
 
@@ -339,7 +339,7 @@
       <dl class="metadata-list">
         <xsl:for-each select="$file/titleStmt/(editor | author | respStmt)">
           <dt>
-            <xsl:value-of select="if (self::respStmt) then f:capital(normalize-space(string-join(resp, ', ')))
+            <xsl:value-of select="if (self::respStmt) then f:capitalise(normalize-space(string-join(resp, ', ')))
                                   else if (self::author) then 'Author' else 'Editor'"/>
           </dt>
           <dd>
@@ -358,7 +358,7 @@
           <dd><xsl:value-of select="$f:version"/></dd>
         </xsl:if>
         <xsl:for-each select="$file/publicationStmt/(publisher | distributor | authority | pubPlace | date)">
-          <dt><xsl:value-of select="f:capital(local-name())"/></dt>
+          <dt><xsl:value-of select="f:capitalise(local-name())"/></dt>
           <dd><xsl:apply-templates select="node()" mode="m:html"/></dd>
         </xsl:for-each>
         <dt>Licence</dt>
@@ -513,11 +513,6 @@
   <xsl:function name="fp:rendered" as="node()*">
     <xsl:param name="e" as="element()"/>
     <xsl:apply-templates select="$e" mode="m:html"/>
-  </xsl:function>
-
-  <xsl:function name="f:capital" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="concat(upper-case(substring($s, 1, 1)), substring($s, 2))"/>
   </xsl:function>
 
 </xsl:stylesheet>
