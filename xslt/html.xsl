@@ -4,11 +4,14 @@
   result); a teiCorpus to the pages that span the edition, written with
   xsl:result-document at hrefs relative to the base output URI:
   index.html, persons.html, places.html, orgs.html, persons/ID.html,
-  places/ID.html, orgs/ID.html, about.html (no principal result).
+  places/ID.html, orgs/ID.html, about.html, search.html (no principal
+  result). schema.xsl imports this stylesheet for the page frame.
 
   Every page: HTML5 doctype, <html lang="en">, a strict
   Content-Security-Policy, one stylesheet (assets/edition.css, which the
-  build copies from xslt/assets/), no script, no style attributes, a skip
+  build copies from xslt/assets/), no inline script (only script files of
+  the site: assets/*.js and search-index.js, each page enhancing what
+  works without them), no style attributes, a skip
   link, header/nav/main/footer landmarks and one h1. Links are relative, so
   the site works from file:// too.
 -->
@@ -59,6 +62,7 @@
     <xsl:call-template name="fp:page">
       <xsl:with-param name="title" select="concat(f:document-page-title(.), ' — ', $f:edition-title)"/>
       <xsl:with-param name="current" select="'document'"/>
+      <xsl:with-param name="scripts" select="'assets/reading-switch.js'"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:apply-templates select="." mode="m:html-document"/>
       </xsl:with-param>
@@ -71,6 +75,8 @@
     <xsl:param name="root" as="xs:string" select="''"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*" required="yes"/>
+    <!-- Script files (relative to the site root) the page loads, in order, deferred. -->
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
@@ -79,6 +85,9 @@
         <meta name="referrer" content="no-referrer"/>
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
+        <xsl:for-each select="$scripts">
+          <script src="{$root}{.}" defer="defer"></script>
+        </xsl:for-each>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
@@ -86,13 +95,14 @@
           <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$f:edition-title"/></a></p>
           <nav class="site-nav" aria-label="Edition">
             <ul>
-              <xsl:for-each select="('index', 'persons', 'places', 'orgs', 'about')">
+              <xsl:for-each select="('index', 'persons', 'places', 'orgs', 'search', 'about')">
                 <li>
                   <a href="{$root}{.}.html">
                     <xsl:if test=". = $current and $root = ''">
                       <xsl:attribute name="aria-current" select="'page'"/>
                     </xsl:if>
                     <xsl:value-of select="if (. = 'index') then 'Documents' else if (. = 'about') then 'About'
+                                          else if (. = 'search') then 'Search'
                                           else $fp:register-titles(.)"/>
                   </a>
                 </li>
@@ -123,6 +133,7 @@
               <xsl:text>.</xsl:text>
             </xsl:if>
           </p>
+          <p><a href="{$root}schema.html">Encoding reference for editors</a></p>
           <xsl:if test="$generated-date != ''">
             <p>Generated <xsl:value-of select="$generated-date"/>.</p>
           </xsl:if>

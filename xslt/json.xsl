@@ -404,7 +404,7 @@
             <j:array key="documents">
               <xsl:for-each-group select="$occurrences" group-by="@doc">
                 <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
-                <xsl:variable name="tei" as="element(TEI)?" select="$documents[f:doc-file(.) = $doc][1]"/>
+                <xsl:variable name="tei" as="element(TEI)?" select="f:document-by-file($documents, $doc)"/>
                 <j:map>
                   <xsl:sequence select="fp:string('id', current-grouping-key())"/>
                   <xsl:sequence select="fp:string('n', if ($tei) then f:doc-number($tei) else ())"/>

@@ -29,8 +29,8 @@
     <xsl:variable name="id" as="xs:string?" select="f:register-id($pointer)"/>
     <xsl:variable name="kind" as="xs:string?" select="f:register-kind($pointer)"/>
     <xsl:sequence select="if (exists($id) and exists($corpus))
-                          then (f:register-entries(f:corpus-registers($corpus))[@xml:id = $id]
-                                [f:entry-kind(.) = $kind])[1]
+                          then (for $r in f:corpus-registers($corpus) return key('fp:by-id', $id, $r))
+                                [self::person or self::personGrp or self::place or self::org][f:entry-kind(.) = $kind][1]
                           else ()"/>
   </xsl:function>
 
@@ -40,10 +40,16 @@
     <xsl:param name="documents" as="element(TEI)*"/>
     <xsl:variable name="id" as="xs:string" select="string($entry/@xml:id)"/>
     <xsl:variable name="kind" as="xs:string" select="f:entry-kind($entry)"/>
-    <xsl:for-each select="$documents">
-      <xsl:variable name="tei" as="element(TEI)" select="."/>
+    <!-- One key lookup over the whole corpus, not one per document: the pages of every entry stay linear. -->
+    <xsl:variable name="corpus" as="node()?" select="($documents[1]/parent::teiCorpus, $documents[1]/root())[1]"/>
+    <xsl:variable name="refs" as="element()*" select="
+        if (exists($corpus) and count($documents) gt 1)
+        then key('fp:refs-by-entry', $id, $corpus)[ancestor::TEI[1][not(f:is-register(.)) and not(f:is-edition(.))]]
+        else (for $d in $documents return key('fp:refs-by-entry', $id, $d))"/>
+    <xsl:for-each-group select="$refs" group-adjacent="generate-id(ancestor::TEI[1])">
+      <xsl:variable name="tei" as="element(TEI)" select="ancestor::TEI[1]"/>
       <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-      <xsl:for-each select="key('fp:refs-by-entry', $id, $tei)
+      <xsl:for-each select="current-group()
                             [some $t in tokenize(normalize-space(@ref), ' ')
                              satisfies (f:register-id($t) = $id and f:register-kind($t) = $kind)]">
         <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
@@ -72,7 +78,7 @@
           </xsl:choose>
         </fp:occurrence>
       </xsl:for-each>
-    </xsl:for-each>
+    </xsl:for-each-group>
   </xsl:function>
 
   <!-- A role in words. -->

@@ -63,8 +63,14 @@
             </xsl:if>
           </p>
         </xsl:if>
-        <xsl:call-template name="fp:sequence-nav"/>
+        <xsl:call-template name="fp:sequence-nav">
+          <xsl:with-param name="related" select="count(f:main-corresp($tei)/correspContext/*)"/>
+        </xsl:call-template>
       </header>
+
+      <xsl:if test="exists($tei/text//(choice | supplied | sic | corr | abbr | expan | orig | reg))">
+        <xsl:call-template name="fp:view-switch"/>
+      </xsl:if>
 
       <section class="reading-text" aria-labelledby="text-heading">
         <h2 id="text-heading">Text</h2>
@@ -142,10 +148,35 @@
     </article>
   </xsl:template>
 
-  <!-- Previous and next document, from $prev-doc and $next-doc. -->
+  <!--
+    The reading/diplomatic switch: two radio inputs before the text, notes
+    and apparatus (all in the same article). The stylesheet shows one side
+    with article:has(#view-diplomatic:checked), so it works without
+    JavaScript; assets/reading-switch.js remembers the choice and also sets
+    a class on the article for browsers without :has().
+    Reading view: corr, expan, reg and supplied text; sic, abbr, orig hidden.
+    Diplomatic view: sic, abbr, orig without brackets; corr, expan, reg and
+    supplied text hidden, and no '[sic]' markers.
+  -->
+  <xsl:template name="fp:view-switch" as="element()">
+    <fieldset class="view-switch">
+      <legend>Show the text</legend>
+      <span class="view-option">
+        <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
+        <label for="view-reading">Reading text <span class="view-hint">(the editors' corrections, expansions and additions)</span></label>
+      </span>
+      <span class="view-option">
+        <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+        <label for="view-diplomatic">Diplomatic <span class="view-hint">(the source's own forms, nothing supplied)</span></label>
+      </span>
+    </fieldset>
+  </xsl:template>
+
+  <!-- Previous and next document, from $prev-doc and $next-doc, and a link to the related documents. -->
   <xsl:template name="fp:sequence-nav" as="element()?">
-    <xsl:if test="exists($fp:prev-doc) or exists($fp:next-doc)">
-      <nav class="document-sequence" aria-label="Previous and next document">
+    <xsl:param name="related" as="xs:integer" select="0"/>
+    <xsl:if test="exists($fp:prev-doc) or exists($fp:next-doc) or $related gt 0">
+      <nav class="document-sequence" aria-label="Previous, next and related documents">
         <ul>
           <xsl:if test="exists($fp:prev-doc)">
             <li class="prev">
@@ -156,6 +187,13 @@
           <xsl:if test="exists($fp:next-doc)">
             <li class="next">
               <a href="{f:safe-name($fp:next-doc)}.html" rel="next">Next document<span aria-hidden="true"> →</span></a>
+            </li>
+          </xsl:if>
+          <xsl:if test="$related gt 0">
+            <li class="related">
+              <a href="#related-documents">
+                <xsl:value-of select="if ($related = 1) then 'Related document' else concat('Related documents (', $related, ')')"/>
+              </a>
             </li>
           </xsl:if>
         </ul>
@@ -313,12 +351,12 @@
       </xsl:if>
       <xsl:variable name="context" as="element()*" select="$main/correspContext/*"/>
       <xsl:if test="exists($context)">
-        <dt>Related documents</dt>
+        <dt id="related-documents">Related documents</dt>
         <xsl:for-each select="$context">
-          <dd>
+          <dd class="related-document">
             <xsl:apply-templates select="." mode="m:html"/>
             <xsl:variable name="about" as="xs:string*"
-              select="(normalize-space(@type)[. != ''], if (normalize-space(@cert) != '') then concat('certainty: ', normalize-space(@cert)) else ())"/>
+              select="(fp:context-type(normalize-space(@type))[. != ''], if (normalize-space(@cert) != '') then concat('certainty: ', normalize-space(@cert)) else ())"/>
             <xsl:if test="exists($about)">
               <xsl:value-of select="concat(' (', string-join($about, ', '), ')')"/>
             </xsl:if>
@@ -418,6 +456,15 @@
       </dl>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- A correspContext link's @type in words. -->
+  <xsl:function name="fp:context-type" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if ($type = 'prev') then 'previous in the correspondence'
+                          else if ($type = 'next') then 'next in the correspondence'
+                          else if ($type = 'reply') then 'reply'
+                          else $type"/>
+  </xsl:function>
 
   <!-- dt/dd rows for the sending and receiving of one correspDesc. -->
   <xsl:function name="fp:corresp-rows" as="element()*">

@@ -4,7 +4,9 @@
   teiCorpus the build assembles: index.html (documents in collection
   order), persons.html, places.html, orgs.html (register indexes),
   persons/ID.html … (one page per entry, listing every document and note
-  that names it), about.html (from the edition header).
+  that names it), about.html (from the edition header), search.html (the
+  search page: assets/search.js over search-index.js, which the build
+  writes).
   Mode m:html-edition: teiCorpus to all of these result documents.
 -->
 <xsl:stylesheet version="3.0"
@@ -30,6 +32,7 @@
       <xsl:call-template name="fp:page">
         <xsl:with-param name="title" select="$f:edition-title"/>
         <xsl:with-param name="current" select="'index'"/>
+        <xsl:with-param name="scripts" select="'assets/index.js'"/>
         <xsl:with-param name="content" as="node()*">
           <xsl:call-template name="fp:index-content">
             <xsl:with-param name="documents" select="$documents"/>
@@ -72,6 +75,19 @@
       </xsl:for-each>
     </xsl:for-each>
 
+    <xsl:result-document href="search.html" format="fp:html">
+      <xsl:call-template name="fp:page">
+        <xsl:with-param name="title" select="concat('Search — ', $f:edition-title)"/>
+        <xsl:with-param name="current" select="'search'"/>
+        <xsl:with-param name="scripts" select="('search-index.js', 'assets/search.js')"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:call-template name="fp:search-content">
+            <xsl:with-param name="documents" select="$documents"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
+
     <xsl:result-document href="about.html" format="fp:html">
       <xsl:call-template name="fp:page">
         <xsl:with-param name="title" select="concat('About — ', $f:edition-title)"/>
@@ -98,15 +114,62 @@
         <p>This edition has no documents yet.</p>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:variable name="rows" as="element(fp:row)*">
+          <xsl:for-each select="$documents">
+            <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp(.)"/>
+            <fp:row year="{substring(f:date-sort-key(f:doc-date-attributes(.)), 1, 4)}">
+              <xsl:for-each select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']">
+                <fp:sender><xsl:value-of select="."/></fp:sender>
+              </xsl:for-each>
+              <xsl:for-each select="f:action-agents(f:corresp-action($main, 'received'))/f:name-string(.)[. != '']">
+                <fp:recipient><xsl:value-of select="."/></fp:recipient>
+              </xsl:for-each>
+            </fp:row>
+          </xsl:for-each>
+        </xsl:variable>
+        <!-- Filters: hidden until assets/index.js runs; without it the table is simply complete. -->
+        <div class="table-filters" id="document-filters" hidden="hidden">
+          <h2 id="filters-heading" class="filters-heading">Filter the documents</h2>
+          <div class="filter-fields" role="group" aria-labelledby="filters-heading">
+            <div class="filter-field">
+              <label for="filter-number">No.</label>
+              <input type="text" id="filter-number" data-filter="number" inputmode="numeric" autocomplete="off"/>
+            </div>
+            <div class="filter-field">
+              <label for="filter-date">Date contains</label>
+              <input type="text" id="filter-date" data-filter="date" autocomplete="off"/>
+            </div>
+            <xsl:for-each select="('sender', 'recipient', 'year')">
+              <xsl:variable name="field" as="xs:string" select="."/>
+              <xsl:variable name="values" as="xs:string*"
+                select="distinct-values(if ($field = 'year') then $rows/@year[. != ''] else $rows/*[local-name() = $field])"/>
+              <div class="filter-field">
+                <label for="filter-{$field}"><xsl:value-of select="f:capitalise($field)"/></label>
+                <select id="filter-{$field}" data-filter="{$field}">
+                  <option value="">All</option>
+                  <xsl:for-each select="$values">
+                    <xsl:sort select="lower-case(.)"/>
+                    <option value="{.}"><xsl:value-of select="."/></option>
+                  </xsl:for-each>
+                </select>
+              </div>
+            </xsl:for-each>
+            <div class="filter-field filter-reset">
+              <button type="button" id="filter-reset">Clear filters</button>
+            </div>
+          </div>
+          <p class="filter-status" id="filter-status" role="status"></p>
+        </div>
         <div class="table-wrapper">
-          <table class="documents">
+          <table class="documents" id="documents-table">
             <caption>The documents in the order of the collection</caption>
             <thead>
               <tr>
-                <th scope="col">No.</th>
+                <th scope="col" data-sort-type="number">No.</th>
                 <th scope="col">Title</th>
-                <th scope="col">Date</th>
-                <th scope="col">Sender → recipient</th>
+                <th scope="col" data-sort-type="text">Date</th>
+                <th scope="col" data-sort-type="text">Sender</th>
+                <th scope="col" data-sort-type="text">Recipient</th>
                 <th scope="col">Places</th>
                 <th scope="col">Type</th>
               </tr>
@@ -115,6 +178,7 @@
               <xsl:for-each select="$documents">
                 <xsl:call-template name="fp:index-row">
                   <xsl:with-param name="tei" select="."/>
+                  <xsl:with-param name="position" select="position()"/>
                 </xsl:call-template>
               </xsl:for-each>
             </tbody>
@@ -126,44 +190,59 @@
 
   <xsl:template name="fp:index-row" as="element()">
     <xsl:param name="tei" as="element(TEI)" required="yes"/>
+    <xsl:param name="position" as="xs:integer" select="0"/>
     <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
     <xsl:variable name="dated" as="element()?" select="f:doc-date($tei)"/>
+    <xsl:variable name="sort-date" as="xs:string" select="f:date-sort-key(f:doc-date-attributes($tei))"/>
+    <xsl:variable name="number" as="xs:string" select="(f:doc-number($tei), f:doc-id($tei))[1]"/>
+    <xsl:variable name="senders" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']"/>
+    <xsl:variable name="recipients" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'received'))/f:name-string(.)[. != '']"/>
     <xsl:variable name="sent-place" as="element()?" select="f:action-place(f:corresp-action($main, 'sent'))"/>
     <xsl:variable name="received-place" as="element()?" select="f:action-place(f:corresp-action($main, 'received'))"/>
-    <tr>
-      <td class="number" data-label="No.">
+    <xsl:variable name="date-words" as="xs:string"
+      select="if (empty($dated)) then '' else if ($dated/self::docDate) then f:plain-line($dated/node()) else string(f:date-text($dated))"/>
+    <!-- data-* values for assets/index.js: the filters ('|' joins several names) and the collection order. -->
+    <tr data-order="{$position}" data-number="{$number}" data-date="{string-join(($sort-date, $date-words), ' ')}"
+        data-year="{substring($sort-date, 1, 4)}" data-sender="{string-join($senders, '|')}" data-recipient="{string-join($recipients, '|')}">
+      <td class="number" data-label="No." data-sort="{$number}">
         <a href="{$file}.html">
-          <xsl:value-of select="(f:doc-number($tei), f:doc-id($tei))[1]"/>
+          <xsl:value-of select="$number"/>
         </a>
       </td>
       <td class="title" data-label="Title">
         <a href="{$file}.html"><xsl:value-of select="f:doc-title($tei)"/></a>
+        <xsl:for-each select="f:other-corresps($tei)">
+          <span class="embedded-summary">
+            <xsl:value-of select="concat('(', if (exists(f:corresp-text-part(.))) then 'embedded' else 'also', ': ',
+                                         f:corresp-summary(.), ')')"/>
+          </span>
+        </xsl:for-each>
       </td>
-      <td class="date" data-label="Date" data-sort="{f:date-sort-key(f:doc-date-attributes($tei))}">
+      <td class="date" data-label="Date" data-sort="{$sort-date}">
         <xsl:if test="$dated">
           <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(f:doc-date-attributes($tei))"/>
-          <xsl:variable name="words" as="xs:string" select="if ($dated/self::docDate) then f:plain-line($dated/node()) else string(f:date-text($dated))"/>
           <xsl:choose>
             <xsl:when test="exists($datetime)">
-              <time datetime="{$datetime}"><xsl:value-of select="$words"/></time>
+              <time datetime="{$datetime}"><xsl:value-of select="$date-words"/></time>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="$words"/>
+              <xsl:value-of select="$date-words"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:if>
       </td>
-      <td class="correspondents" data-label="Sender → recipient">
-        <xsl:if test="$main">
-          <xsl:value-of select="f:corresp-summary($main)"/>
+      <td class="sender" data-label="Sender" data-sort="{lower-case(string-join($senders, ', '))}">
+        <xsl:value-of select="if (exists($senders)) then string-join($senders, ', ') else '?'"/>
+        <xsl:if test="$sent-place">
+          <span class="place-of"><xsl:value-of select="concat(' (', f:name-string($sent-place), ')')"/></span>
         </xsl:if>
-        <xsl:for-each select="f:other-corresps($tei)">
-          <span class="embedded-summary">
-            <xsl:value-of select="concat(' (', if (exists(f:corresp-text-part(.))) then 'embedded' else 'also', ': ',
-                                         f:corresp-summary(.), ')')"/>
-          </span>
-        </xsl:for-each>
+      </td>
+      <td class="recipient" data-label="Recipient" data-sort="{lower-case(string-join($recipients, ', '))}">
+        <xsl:value-of select="if (exists($recipients)) then string-join($recipients, ', ') else '?'"/>
+        <xsl:if test="$received-place">
+          <span class="place-of"><xsl:value-of select="concat(' (', f:name-string($received-place), ')')"/></span>
+        </xsl:if>
       </td>
       <td class="places" data-label="Places">
         <xsl:value-of select="string-join((if ($sent-place) then f:name-string($sent-place) else '?',
@@ -171,6 +250,42 @@
       </td>
       <td class="type" data-label="Type"><xsl:value-of select="f:doc-type($tei)"/></td>
     </tr>
+  </xsl:template>
+
+  <!-- ===== search.html ===== -->
+
+  <!--
+    The search page: a search box, facets and results that assets/search.js
+    builds from search-index.js (the global EDITION_SEARCH_INDEX). Without
+    JavaScript the page says so and points to the browsing pages.
+  -->
+  <xsl:template name="fp:search-content" as="node()*">
+    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <h1>Search</h1>
+    <noscript>
+      <p class="noscript">The search runs in your browser and needs JavaScript, which is turned off.
+        You can still browse the <a href="index.html">list of documents</a> (<xsl:value-of select="count($documents)"/>)
+        and the registers of <a href="persons.html">persons</a>, <a href="places.html">places</a>
+        and <a href="orgs.html">organisations</a>, or download the <a href="text/edition.txt">whole text</a>.</p>
+    </noscript>
+    <div class="search" id="search" hidden="hidden">
+      <div class="search-box">
+        <label for="search-query">Search the texts and notes</label>
+        <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false"
+          aria-describedby="search-help"/>
+        <p class="search-help" id="search-help">Words in any order; capitals and accents do not matter. Narrow the results with the filters.</p>
+      </div>
+      <div class="search-layout">
+        <div class="search-facets" id="search-facets" role="group" aria-labelledby="facets-heading">
+          <h2 id="facets-heading" class="facets-heading">Filters</h2>
+        </div>
+        <div class="search-results-area">
+          <h2 id="results-heading" class="results-heading">Results</h2>
+          <p class="search-status" id="search-status" role="status"></p>
+          <ol class="search-results" id="search-results" aria-labelledby="results-heading"></ol>
+        </div>
+      </div>
+    </div>
   </xsl:template>
 
   <!-- ===== Register index pages ===== -->
@@ -303,7 +418,7 @@
         <ul class="occurrences">
           <xsl:for-each-group select="$occurrences" group-by="concat(@doc, '#', @note)">
             <xsl:variable name="doc" as="xs:string" select="string(@doc)"/>
-            <xsl:variable name="tei" as="element(TEI)?" select="$documents[f:doc-file(.) = $doc][1]"/>
+            <xsl:variable name="tei" as="element(TEI)?" select="f:document-by-file($documents, $doc)"/>
             <xsl:variable name="roles" as="xs:string*" select="distinct-values(current-group()/f:role-label(.))"/>
             <li>
               <a href="../{$doc}.html{if (normalize-space(@note) != '') then concat('#', @note) else ''}">
