@@ -12,6 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEdition } from '../src/build/index.js';
 import type { EditionConfig } from '../src/config.js';
+import { anyXmlSchema } from './helpers/edition.js';
 
 const root = resolve(import.meta.dirname, '..');
 const fixture = join(root, 'tests/fixtures/xslt/edition');
@@ -19,7 +20,7 @@ const goldenFolder = join(root, 'tests/fixtures/golden');
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
 /** The outputs kept as golden files: per-document HTML, text and JSON, and the pages that span the edition. */
-const kept = (path: string): boolean => /^(doc\d+\.html|text\/doc\d+\.txt|json\/doc\d+\.json|index\.html|persons\.html|index\.json|cmif\.xml)$/.test(path);
+const kept = (path: string): boolean => /^(doc\d+\.html|text\/doc\d+\.txt|json\/doc\d+\.json|index\.html|persons\.html|json\/index\.json|cmif\.xml)$/.test(path);
 
 export function normalise(path: string, content: string): string {
   if (path.endsWith('.json')) return `${JSON.stringify(JSON.parse(content), null, 2)}\n`;
@@ -42,10 +43,14 @@ let outputs: string[];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edition-golden-'));
+  // The fixtures exercise the stylesheets with more than the edition's schema allows (hi, a dangling @wit),
+  // so they are checked against a schema that accepts any XML, with the pointer check off.
+  const schema = join(work, 'any.rng');
+  writeFileSync(schema, anyXmlSchema);
   const config: EditionConfig = {
-    file: undefined, root: fixture, title: 'Golden test edition', source: fixture, schema: join(root, 'schema/edition.rng'),
+    file: undefined, root: fixture, title: 'Golden test edition', source: fixture, schema,
     output: join(work, 'dist'), header: 'edition.xml', registers: { persons: 'persons.xml', places: 'places.xml', orgs: 'orgs.xml' },
-    dateRange: { from: 1912, to: 1927 }, rules: {}, baseUrl: 'https://example.org/golden/', licence: { url: 'https://example.org/licence', label: 'Example licence' },
+    dateRange: { from: 1912, to: 1927 }, rules: { 'pointer-unresolved': 'off' }, baseUrl: 'https://example.org/golden/', licence: { url: 'https://example.org/licence', label: 'Example licence' },
     editionRules: true, cacheFolder: join(work, 'cache'),
   };
   const result = await buildEdition({ config, sourceDateEpoch: 0 });

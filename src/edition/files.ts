@@ -50,6 +50,8 @@ export interface FileSummary {
   entryNames: Record<string, string> | undefined;
   /** For a document: every name with a @ref in its text, and the note it stands in. */
   mentions: Mention[] | undefined;
+  /** For a document: its embedded texts (floatingText), with the attributes that tie them to their correspDesc. */
+  embedded: Array<{ id: string | undefined; decls: string | undefined; type: string | undefined }> | undefined;
 }
 
 export interface Mention {
@@ -112,7 +114,10 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   for (const e of descendants(root)) visit(e);
   return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
     entryNames: kind === 'register' ? entryNames(root) : undefined,
-    mentions: kind === 'document' ? mentions(root) : undefined };
+    mentions: kind === 'document' ? mentions(root) : undefined,
+    embedded: kind === 'document'
+      ? descendantsNamed(root, 'floatingText').map((f) => ({ id: f.attributes['xml:id'], decls: f.attributes['decls'], type: f.attributes['type'] }))
+      : undefined };
 }
 
 const correspondentElements = new Set(['persName', 'orgName', 'name']);

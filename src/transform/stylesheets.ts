@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-export const entryStylesheets = ['html', 'text', 'json', 'cmif'] as const;
+export const entryStylesheets = ['html', 'text', 'json', 'cmif', 'schema'] as const;
 export type EntryStylesheet = (typeof entryStylesheets)[number];
 
 /** A compiled stylesheet, loaded once per process. */
