@@ -1,0 +1,111 @@
+/**
+ * The teiCorpus the build assembles for the pages that span the edition
+ * (index, registers, about, CMIF, search): the edition header, the
+ * registers, and every document, in collection order.
+ */
+import { findDoctype } from '../parse/doctype.js';
+import type { FileSummary, Mention } from '../edition/files.js';
+
+/** The text from the root element's start tag on: no XML declaration, DOCTYPE or prolog comments. */
+export function rootElementText(text: string): string {
+  let i = 0;
+  const doctype = findDoctype(text);
+  if (doctype) i = doctype.end;
+  for (;;) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) return '';
+    if (text.startsWith('<?', lt)) i = text.indexOf('?>', lt) + 2;
+    else if (text.startsWith('<!--', lt)) i = text.indexOf('-->', lt) + 3;
+    else if (text.startsWith('<!DOCTYPE', lt)) i = findDoctype(text.slice(lt))!.end + lt;
+    else return text.slice(lt).trimEnd();
+  }
+}
+
+/** The teiHeader element of a TEI text (teiHeader does not nest, so the first end tag closes it). */
+export function teiHeaderText(text: string): string | undefined {
+  const m = /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(text);
+  return m?.[0];
+}
+
+export interface CorpusParts {
+  /** The edition header's text, if the edition has one. */
+  header: string | undefined;
+  registers: readonly string[];
+  /** Documents in collection order. */
+  documents: readonly string[];
+  title: string;
+}
+
+const TEI = 'http://www.tei-c.org/ns/1.0';
+
+export function assembleCorpus(parts: CorpusParts): string {
+  const out: string[] = [`<teiCorpus xmlns="${TEI}">`];
+  const header = parts.header ? teiHeaderText(parts.header) : undefined;
+  if (header) out.push(header.replace(/^<teiHeader/, `<teiHeader xmlns="${TEI}"`));
+  else {
+    const title = parts.title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    out.push(`<teiHeader><fileDesc><titleStmt><title>${title}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>`);
+  }
+  if (parts.header) out.push(rootElementText(parts.header));
+  for (const r of parts.registers) out.push(rootElementText(r));
+  for (const d of parts.documents) out.push(rootElementText(d));
+  out.push('</teiCorpus>');
+  return out.join('\n');
+}
+
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
+
+function mentionXml(m: Mention): string {
+  return `<${m.element} ref="${escapeAttribute(m.ref)}">${escapeText(m.text)}</${m.element}>`;
+}
+
+/**
+ * A document as the corpus carries it: its teiHeader and front as written,
+ * its embedded texts (empty, with their ids), and its text reduced to the
+ * names it mentions, those in notes kept inside their note. This is all the edition-wide pages read, and it keeps the corpus
+ * small and unchanged by edits to a letter's wording.
+ */
+export function corpusDocument(text: string, summary: FileSummary): string {
+  const root = rootElementText(text);
+  const startTag = /^<[^>]*>/.exec(root)?.[0] ?? '<TEI>';
+  const selfClosing = startTag.endsWith('/>');
+  let open = selfClosing ? `${startTag.slice(0, -2)}>` : startTag;
+  // The file name tells the stylesheets which pages a document has, even when it has no xml:id.
+  if (!/\sxml:base\s*=/.test(open)) open = `${open.slice(0, -1)} xml:base="${escapeAttribute(summary.name)}">`;
+  const front = /<front[\s>][\s\S]*?<\/front>/.exec(root)?.[0] ?? '';
+  const embedded = (summary.embedded ?? [])
+    .map((f) => {
+      const attributes = ([['xml:id', f.id], ['decls', f.decls], ['type', f.type]] as Array<[string, string | undefined]>)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => ` ${k}="${escapeAttribute(v!)}"`)
+        .join('');
+      return `<floatingText${attributes}><body><p/></body></floatingText>`;
+    })
+    .join('');
+  const closeName = /^<([^\s>/]+)/.exec(startTag)?.[1] ?? 'TEI';
+  const header = teiHeaderText(root) ?? '';
+  const inText: string[] = [];
+  const inNotes = new Map<string, { attributes: string; names: string[] }>();
+  for (const m of summary.mentions ?? []) {
+    if (!m.note) {
+      inText.push(mentionXml(m));
+      continue;
+    }
+    const key = `${m.note.id ?? ''}\u0000${m.note.n ?? ''}`;
+    let note = inNotes.get(key);
+    if (!note) {
+      const attributes = (
+        [['xml:id', m.note.id], ['n', m.note.n], ['type', m.note.type]] as Array<[string, string | undefined]>
+      )
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => ` ${k}="${escapeAttribute(v!)}"`)
+        .join('');
+      note = { attributes, names: [] };
+      inNotes.set(key, note);
+    }
+    note.names.push(mentionXml(m));
+  }
+  const notes = [...inNotes.values()].map((n) => `<note${n.attributes}>${n.names.join(' ')}</note>`).join('');
+  return `${open}${header}<text>${front}<body><p>${inText.join(' ')}</p>${embedded}</body>${notes ? `<back><div type="notes">${notes}</div></back>` : ''}</text></${closeName}>`;
+}

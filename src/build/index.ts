@@ -1,0 +1,380 @@
+/**
+ * build: validate exactly as `validate` does; when no file has an error,
+ * transform the edition-wide corpus and every document with the XSLT
+ * stylesheets into a staging folder, then publish it in one swap.
+ *
+ * Incremental: outputs whose inputs (source text, neighbours, stylesheets,
+ * parameters, toolchain version) are unchanged since the last build are
+ * carried over as hard links instead of being transformed again.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { EditionConfig } from '../config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CheckedFile, Progress, ValidationResult } from '../validate/index.js';
+import { validate } from '../validate/index.js';
+import { hashText } from '../validate/cache.js';
+import { toolFingerprint } from '../version.js';
+import { assembleCorpus, corpusDocument } from './corpus.js';
+import type { BuildManifest, OutputGroup } from './manifest.js';
+import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
+import { outputBaseName, OutputPathError } from './output-paths.js';
+import { lockOutput, placeOutput, recoverOutput, StagedOutput } from './publish.js';
+import { createZip } from './zip.js';
+import type { SearchEntry } from './search-index.js';
+import { searchEntry, searchIndexScript } from './search-index.js';
+import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
+import type { StylesheetParams } from '../transform/saxon.js';
+import { parseForTransform, transform, TransformError } from '../transform/saxon.js';
+import { startPool } from '../transform/pool.js';
+import type { DocumentJob, DocumentResult } from '../transform/worker.js';
+
+export interface BuildProgress {
+  stage: Progress['stage'] | 'compile' | 'transform' | 'publish';
+  done: number;
+  total: number;
+}
+
+export interface BuildOptions {
+  config: EditionConfig;
+  /** Output folder (default: the configured one). */
+  out?: string;
+  /** Folder of the stylesheets (default: the toolchain's own xslt/). */
+  xsltFolder?: string;
+  /** Cache folder for validation and the build manifest (default: the configuration's, else .cache/ in the current folder). */
+  cacheFolder?: string;
+  /** Cache folder for compiled stylesheets (default: .cache/ beside the stylesheets' folder). */
+  stylesheetCacheFolder?: string;
+  /** Seconds since the epoch for every date the build writes (default: $SOURCE_DATE_EPOCH). */
+  sourceDateEpoch?: number;
+  /** Transform everything, ignoring what the last build made. */
+  force?: boolean;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Worker threads for the documents (default: one per core, up to two, when there are many documents; 0: none). */
+  workers?: number;
+  /** Aborting stops the build between documents; nothing is published and the staging folder is removed. */
+  signal?: AbortSignal;
+}
+
+export class BuildAbortedError extends Error {
+  override name = 'BuildAbortedError';
+}
+
+export interface BuildResult {
+  validation: ValidationResult;
+  /** Problems found while building (transform failures, refused output paths). */
+  problems: Diagnostic[];
+  published: boolean;
+  out: string;
+  documents: number;
+  /** Documents transformed in this build (the rest were unchanged). */
+  transformed: number;
+  /** Whether the edition-wide pages were made again. */
+  corpusTransformed: boolean;
+  outputs: number;
+  /** Outputs carried over or found identical to the published ones (hard links). */
+  unchanged: number;
+  /** What recovery did before the build (restored or removed folders). */
+  recovered: string[];
+}
+
+const toolRoot = resolve(new URL('../..', import.meta.url).pathname);
+
+function collectionNumber(file: CheckedFile): number {
+  const n = Number.parseInt(file.summary?.n ?? '', 10);
+  return Number.isNaN(n) ? Number.POSITIVE_INFINITY : n;
+}
+
+/** Documents in the collection's order: by number, then by file name. */
+export function collectionOrder(files: readonly CheckedFile[]): CheckedFile[] {
+  return files
+    .filter((f) => f.summary?.kind === 'document')
+    .sort((a, b) => collectionNumber(a) - collectionNumber(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function editionVersion(header: string | undefined): string {
+  if (!header) return '';
+  const m = /<edition\b[^>]*\bn\s*=\s*["']([^"']*)["']/.exec(header);
+  return m?.[1] ?? '';
+}
+
+function isoDate(epochSeconds: number | undefined): string {
+  if (epochSeconds === undefined || !Number.isFinite(epochSeconds)) return '';
+  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+}
+
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** Below this many documents to transform, starting workers costs more than it saves. */
+const POOL_MIN_DOCUMENTS = 48;
+const MAX_WORKERS = 2;
+
+/** One document's page, text and JSON, made in this thread (the same work a pool worker does). */
+function transformHereSync(sheets: Awaited<ReturnType<typeof loadStylesheets>>, job: DocumentJob, source: unknown, out: string, staging: string): DocumentResult {
+  try {
+    const html = transform(sheets.html, source, job.params).principal;
+    const text = transform(sheets.text, source, job.params).principal;
+    const json = transform(sheets.json, source, job.params).principal;
+    let linked = 0;
+    if (placeOutput(out, staging, `${job.base}.html`, html)) linked++;
+    if (placeOutput(out, staging, `text/${job.base}.txt`, text)) linked++;
+    if (placeOutput(out, staging, `json/${job.base}.json`, json)) linked++;
+    return { index: job.index, ok: true, text, search: searchEntry(json, job.base), linked };
+  } catch (error) {
+    if (!(error instanceof TransformError)) throw error;
+    return { index: job.index, ok: false, message: error.message };
+  }
+}
+
+function problem(file: string, rule: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
+}
+
+function interrupted(): BuildAbortedError {
+  return new BuildAbortedError('The build was interrupted; the published output is unchanged');
+}
+
+export async function buildEdition(options: BuildOptions): Promise<BuildResult> {
+  const { config, onProgress } = options;
+  const out = resolve(options.out ?? config.output);
+  const cacheFolder = options.cacheFolder ?? config.cacheFolder ?? join(process.cwd(), '.cache');
+  const validation = await validate({ config, cacheFolder, toolVersion: toolFingerprint(), ...(onProgress ? { onProgress } : {}) });
+  const result: BuildResult = {
+    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, outputs: 0, unchanged: 0, recovered: [],
+  };
+  if (validation.errors > 0) return result;
+  if (options.signal?.aborted) throw interrupted();
+
+  const xsltFolder = options.xsltFolder ?? join(toolRoot, 'xslt');
+  onProgress?.({ stage: 'compile', done: 0, total: 1 });
+  // Compiled stylesheets depend only on the stylesheets, so they are cached
+  // beside them (the toolchain's .cache/), shared by every edition built with them.
+  const stylesheetCacheFolder = options.stylesheetCacheFolder ?? join(dirname(xsltFolder), '.cache');
+  const sheets = await loadStylesheets(xsltFolder, stylesheetCacheFolder);
+  onProgress?.({ stage: 'compile', done: 1, total: 1 });
+  if (options.signal?.aborted) throw interrupted();
+
+  // Recover only while holding the lock: another build may be between its two renames.
+  const lock = lockOutput(out);
+  let staged: StagedOutput;
+  try {
+    result.recovered = recoverOutput(out);
+    staged = new StagedOutput(out);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  try {
+    const readable = validation.files.filter((f) => f.text !== undefined && f.summary !== undefined);
+    const header = readable.find((f) => f.summary!.kind === 'header');
+    const registers = readable.filter((f) => f.summary!.kind === 'register');
+    const documents = collectionOrder(readable);
+    result.documents = documents.length;
+    const epoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined);
+    const common: StylesheetParams = {
+      'edition-title': config.title,
+      'edition-version': editionVersion(header?.text),
+      'base-url': config.baseUrl,
+      licence: config.licence.url,
+      'licence-label': config.licence.label,
+      'generated-date': isoDate(epoch),
+    };
+    // Whatever, when it changes, invalidates every output.
+    const everything = hashText(toolFingerprint(), stylesheetsHash(xsltFolder), JSON.stringify(common));
+    const manifestFile = manifestPath(cacheFolder, out);
+    const previous = (!options.force && existsSync(out) && readManifest(manifestFile)) || emptyManifest();
+    const next: BuildManifest = emptyManifest();
+    const total = documents.length + 1;
+
+    const write = (path: string, content: string | Uint8Array, source: string): boolean => {
+      try {
+        staged.write(path, content);
+        result.outputs++;
+        return true;
+      } catch (error) {
+        if (error instanceof OutputPathError) {
+          result.problems.push(problem(source, 'output-path-unsafe', error.message));
+          return false;
+        }
+        throw error;
+      }
+    };
+    /** Carry a group of outputs over when its key is unchanged and every file is still published. */
+    const reuse = (group: OutputGroup | undefined, key: string): boolean => {
+      if (!group || group.key !== key) return false;
+      if (!group.outputs.every((o) => existsSync(join(out, o)))) return false;
+      for (const o of group.outputs) staged.reuse(o);
+      result.outputs += group.outputs.length;
+      return true;
+    };
+
+    // Plan every document: carry over what is unchanged, claim the outputs of the rest.
+    const texts: string[] = new Array<string>(documents.length).fill('');
+    const searchByIndex: Array<SearchEntry | undefined> = new Array<SearchEntry | undefined>(documents.length);
+    const jobs: DocumentJob[] = [];
+    const pendingNames = new Map<number, { name: string; file: string; key: string; outputs: string[] }>();
+    for (let i = 0; i < documents.length; i++) {
+      const d = documents[i]!;
+      const base = outputBaseName(d.name);
+      if (!base) {
+        result.problems.push(problem(d.file, 'output-path-unsafe', `The file name "${d.name}" cannot name an output: use letters, digits, ".", "_" and "-"`));
+        continue;
+      }
+      const prev = i > 0 ? (outputBaseName(documents[i - 1]!.name) ?? '') : '';
+      const nextDoc = i + 1 < documents.length ? (outputBaseName(documents[i + 1]!.name) ?? '') : '';
+      const key = hashText(everything, d.name, d.text!, prev, nextDoc);
+      const outputs = [`${base}.html`, `text/${base}.txt`, `json/${base}.json`];
+      if (reuse(previous.documents[d.name], key)) {
+        next.documents[d.name] = previous.documents[d.name]!;
+        texts[i] = staged.readPublished(`text/${base}.txt`) ?? '';
+        const json = staged.readPublished(`json/${base}.json`);
+        if (json !== undefined) searchByIndex[i] = searchEntry(json, base);
+        continue;
+      }
+      try {
+        for (const o of outputs) staged.claim(o);
+      } catch (error) {
+        if (!(error instanceof OutputPathError)) throw error;
+        result.problems.push(problem(d.file, 'output-path-unsafe', error.message));
+        continue;
+      }
+      result.outputs += outputs.length;
+      jobs.push({ index: i, base, text: d.text!, params: { ...common, 'doc-file': base, 'prev-doc': prev, 'next-doc': nextDoc } });
+      pendingNames.set(i, { name: d.name, file: d.file, key, outputs });
+    }
+    let transformedDocs = 0;
+    const onDocument = (r: DocumentResult): void => {
+      const pending = pendingNames.get(r.index)!;
+      if (r.ok) {
+        texts[r.index] = r.text;
+        searchByIndex[r.index] = r.search;
+        staged.linked += r.linked;
+        next.documents[pending.name] = { key: pending.key, outputs: pending.outputs };
+        result.transformed++;
+      } else {
+        result.problems.push(problem(pending.file, 'transform-failed', r.message));
+      }
+      transformedDocs++;
+      onProgress?.({ stage: 'transform', done: transformedDocs, total: jobs.length + 1 });
+    };
+
+    // Many documents go to worker threads, which run while this thread makes the edition-wide pages.
+    const workerCount = options.workers ?? (jobs.length >= POOL_MIN_DOCUMENTS ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
+    const pool = workerCount > 0 && jobs.length > 0
+      ? startPool({ xsltFolder, stylesheetCacheFolder, out, staging: staged.staging }, jobs, workerCount, onDocument)
+      : undefined;
+    const stopPool = (): void => void pool?.terminate();
+    options.signal?.addEventListener('abort', stopPool);
+    const corpusSource = header?.file ?? config.source;
+    let editionHeaderText = '';
+    try {
+      // The pages that span the edition, from one teiCorpus.
+      const corpusText = assembleCorpus({
+        header: header?.text,
+        registers: registers.map((r) => r.text!),
+        documents: documents.map((d) => corpusDocument(d.text!, d.summary!)),
+        title: config.title,
+      });
+      const schemaText = readFileSync(config.schema, 'utf8');
+      const corpusKey = hashText(everything, corpusText, schemaText);
+      if (reuse(previous.corpus, corpusKey)) {
+        next.corpus = previous.corpus;
+        editionHeaderText = previous.editionHeader;
+      } else {
+        if (options.signal?.aborted) throw interrupted();
+        result.corpusTransformed = true;
+        const corpus = await parseForTransform(corpusText);
+        const corpusParams: StylesheetParams = { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '' };
+        const made: string[] = [];
+        const save = (href: string, content: string): void => {
+          if (write(href, content, corpusSource)) made.push(href);
+        };
+        try {
+          transform(sheets.html, corpus, corpusParams, save);
+          // The JSON indexes go beside the documents' JSON (json/index.json …).
+          transform(sheets.json, corpus, corpusParams, (href, content) => save(`json/${href}`, content));
+          save('cmif.xml', transform(sheets.cmif, corpus, corpusParams).principal);
+          editionHeaderText = transform(sheets.text, corpus, corpusParams).principal;
+          // The reference for editors: every element and attribute the edition's schema allows, from its
+          // documentation. A foreign folder validated against someone else's schema gets none.
+          if (config.editionRules) {
+            const schema = await parseForTransform(schemaText);
+            save('schema.html', transform(sheets.schema, schema, corpusParams).principal);
+          }
+        } catch (error) {
+          if (!(error instanceof TransformError)) throw error;
+          result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${error.message}`));
+        }
+        next.corpus = { key: corpusKey, outputs: made };
+      }
+
+      if (pool) {
+        await Promise.race([
+          pool.done,
+          new Promise<never>((_, reject) => {
+            if (options.signal?.aborted) reject(interrupted());
+            options.signal?.addEventListener('abort', () => reject(interrupted()));
+          }),
+        ]);
+      } else {
+        // Few documents: in this thread, each source parsed once for the three stylesheets.
+        for (const job of jobs) {
+          if (options.signal?.aborted) throw interrupted();
+          onDocument(transformHereSync(sheets, job, await parseForTransform(job.text), out, staged.staging));
+        }
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', stopPool);
+      await pool?.terminate();
+    }
+    next.editionHeader = editionHeaderText;
+    const textParts = [editionHeaderText, ...texts.filter((_, i) => outputBaseName(documents[i]!.name) !== undefined)];
+    const searchEntries = searchByIndex.filter((e): e is SearchEntry => e !== undefined);
+    write('search-index.js', searchIndexScript(searchEntries), corpusSource);
+    write('text/edition.txt', `${textParts.map((t) => t.trimEnd()).join('\n\n\n')}\n`, corpusSource);
+
+    // The sources for download, as they are, and the whole edition as one ZIP.
+    const sources = readable.map((f) => ({ name: f.name, content: readFileSync(f.file) }));
+    const downloadsKey = hashText(everything, String(epoch ?? ''), ...sources.flatMap((s) => [s.name, s.content]));
+    if (reuse(previous.downloads, downloadsKey)) next.downloads = previous.downloads;
+    else {
+      const made: string[] = [];
+      for (const s of sources) if (write(`tei/${s.name}`, s.content, join(config.source, s.name))) made.push(`tei/${s.name}`);
+      if (write('tei/edition.zip', createZip(sources, epoch !== undefined ? new Date(epoch * 1000) : undefined), config.source)) made.push('tei/edition.zip');
+      next.downloads = { key: downloadsKey, outputs: made };
+    }
+
+    const assets = join(xsltFolder, 'assets');
+    for (const asset of filesUnder(assets)) {
+      write(`assets/${relative(assets, asset).split('\\').join('/')}`, readFileSync(asset), asset);
+    }
+
+    if (result.problems.length > 0) {
+      staged.discard();
+      return result;
+    }
+    if (options.signal?.aborted) throw interrupted();
+    onProgress?.({ stage: 'publish', done: 0, total: 1 });
+    staged.publish();
+    writeManifest(manifestFile, next);
+    result.published = true;
+    result.unchanged = staged.linked;
+    onProgress?.({ stage: 'publish', done: 1, total: 1 });
+    return result;
+  } catch (error) {
+    staged.discard();
+    throw error;
+  } finally {
+    lock.release();
+  }
+}

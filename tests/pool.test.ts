@@ -1,0 +1,45 @@
+/** Worker threads change how fast the documents are made, never what is made. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeEdition } from '../src/bench/generate.js';
+import { buildEdition } from '../src/build/index.js';
+import { loadConfig } from '../src/config.js';
+
+const root = join(import.meta.dirname, '..');
+let work: string;
+
+function tree(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(folder, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'edition-pool-'));
+  writeEdition({ letters: 60, seed: 3, folder: join(work, 'edition'), projectRoot: root });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the transform pool', () => {
+  test('a build on two workers is byte-identical to a build in one thread', async () => {
+    const config = { ...loadConfig(join(work, 'edition/edition.config.json')), cacheFolder: join(work, 'cache') };
+    const pooled = await buildEdition({ config, out: join(work, 'pooled'), workers: 2 });
+    const single = await buildEdition({ config, out: join(work, 'single'), workers: 0, force: true });
+    expect(pooled.problems).toEqual([]);
+    expect(pooled.published && single.published).toBe(true);
+    expect(pooled.transformed).toBe(60);
+    const a = tree(join(work, 'pooled'));
+    expect(Object.keys(a).length).toBeGreaterThan(200);
+    expect(a).toEqual(tree(join(work, 'single')));
+  }, 600_000);
+});
