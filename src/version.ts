@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './read/folders.js';
 
 let version: string | undefined;
 let fingerprint: string | undefined;
@@ -12,15 +12,6 @@ export function toolVersion(): string {
   return version;
 }
 
-function codeFiles(folder: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(folder).sort()) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) out.push(...codeFiles(path));
-    else if (name.endsWith('.js')) out.push(path);
-  }
-  return out;
-}
 
 /**
  * The version and a hash of the toolchain's own compiled code: part of
@@ -30,7 +21,7 @@ function codeFiles(folder: string): string[] {
 export function toolFingerprint(): string {
   if (fingerprint === undefined) {
     const hash = createHash('sha256').update(toolVersion());
-    for (const file of codeFiles(fileURLToPath(new URL('.', import.meta.url)))) hash.update(file).update(readFileSync(file));
+    for (const file of filesUnder(fileURLToPath(new URL('.', import.meta.url))).filter((f) => f.endsWith('.js'))) hash.update(file).update(readFileSync(file));
     fingerprint = `${toolVersion()}+${hash.digest('hex').slice(0, 12)}`;
   }
   return fingerprint;

@@ -7,7 +7,7 @@
  * parameters, toolchain version) are unchanged since the last build are
  * carried over as hard links instead of being transformed again.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { EditionConfig } from '../config.js';
@@ -29,6 +29,7 @@ import type { StylesheetParams } from '../transform/saxon.js';
 import { parseForTransform, transform, TransformError } from '../transform/saxon.js';
 import { startPool } from '../transform/pool.js';
 import type { DocumentJob, DocumentResult } from '../transform/worker.js';
+import { filesUnder } from '../read/folders.js';
 
 export interface BuildProgress {
   stage: Progress['stage'] | 'compile' | 'transform' | 'publish';
@@ -104,16 +105,6 @@ function isoDate(epochSeconds: number | undefined): string {
   return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
 }
 
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(folder).sort()) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 /** Below this many documents to transform, starting workers costs more than it saves. */
 const POOL_MIN_DOCUMENTS = 48;

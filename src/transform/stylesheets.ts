@@ -5,10 +5,11 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { filesUnder } from '../read/folders.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -22,15 +23,6 @@ export interface CompiledStylesheet {
   sef: unknown;
 }
 
-function filesUnder(folder: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(folder).sort()) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 /** Hash of the stylesheets' folder (every module, since entry stylesheets include them) and the compiler. */
 export function stylesheetsHash(xsltFolder: string): string {
