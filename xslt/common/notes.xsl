@@ -73,7 +73,7 @@
     <xsl:param name="note" as="element(note)"/>
     <xsl:variable name="tei" as="element()?" select="$note/ancestor::TEI[1]"/>
     <xsl:sequence select="for $id in f:local-ids($note/@target)
-                          return if ($tei) then key('fp:by-id', $id, $tei)[1] else ()"/>
+                          return if ($tei) then key('fp:by-id', $id, root($tei))[ancestor-or-self::TEI[1] is $tei][1] else ()"/>
   </xsl:function>
 
   <!-- A note anchored where it stands: in the text (not in back), pointing at nothing. -->
@@ -93,7 +93,7 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="tei" as="element()?" select="$e/ancestor::TEI[1]"/>
     <xsl:sequence select="if (normalize-space($e/@xml:id) = '' or empty($tei)) then ()
-                          else key('fp:notes-by-target', string($e/@xml:id), $tei)"/>
+                          else key('fp:notes-by-target', string($e/@xml:id), root($tei))[ancestor::TEI[1] is $tei]"/>
   </xsl:function>
 
   <!--

@@ -29,7 +29,7 @@
     <xsl:variable name="id" as="xs:string?" select="f:register-id($pointer)"/>
     <xsl:variable name="kind" as="xs:string?" select="f:register-kind($pointer)"/>
     <xsl:sequence select="if (exists($id) and exists($corpus))
-                          then (for $r in f:corpus-registers($corpus) return key('fp:by-id', $id, $r))
+                          then (for $r in f:corpus-registers($corpus) return key('fp:by-id', $id, root($r))[ancestor::TEI[1] is $r])
                                 [self::person or self::personGrp or self::place or self::org][f:entry-kind(.) = $kind][1]
                           else ()"/>
   </xsl:function>
@@ -40,11 +40,12 @@
     <xsl:param name="documents" as="element(TEI)*"/>
     <xsl:variable name="id" as="xs:string" select="string($entry/@xml:id)"/>
     <xsl:variable name="kind" as="xs:string" select="f:entry-kind($entry)"/>
-    <!-- One key lookup over the whole corpus, not one per document: the pages of every entry stay linear. -->
+    <!-- One key lookup over the whole corpus, not one per document, and on the document node: SaxonJS
+         answers key() with an element as its third argument by searching that subtree. -->
     <xsl:variable name="corpus" as="node()?" select="($documents[1]/parent::teiCorpus, $documents[1]/root())[1]"/>
     <xsl:variable name="refs" as="element()*" select="
         if (exists($corpus) and count($documents) gt 1)
-        then key('fp:refs-by-entry', $id, $corpus)[ancestor::TEI[1][not(f:is-register(.)) and not(f:is-edition(.))]]
+        then key('fp:refs-by-entry', $id, root($corpus))[ancestor::TEI[1][parent::teiCorpus][not(f:is-register(.)) and not(f:is-edition(.))]]
         else (for $d in $documents return key('fp:refs-by-entry', $id, $d))"/>
     <xsl:for-each-group select="$refs" group-adjacent="generate-id(ancestor::TEI[1])">
       <xsl:variable name="tei" as="element(TEI)" select="ancestor::TEI[1]"/>

@@ -102,13 +102,15 @@
 
   <!--
     The element a '#id' pointer names, looked for only inside $scope (one TEI
-    document: ids need not be unique across a foreign corpus).
+    document: ids need not be unique across a foreign corpus). The key is
+    asked on the document node and filtered: SaxonJS answers key() with an
+    element as third argument by searching that element's subtree.
   -->
   <xsl:function name="f:local-target" as="element()?">
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:param name="scope" as="element()?"/>
     <xsl:sequence select="if (exists($scope) and starts-with(string($pointer), '#') and string-length($pointer) gt 1)
-                          then key('fp:by-id', substring($pointer, 2), $scope)[1]
+                          then key('fp:by-id', substring($pointer, 2), root($scope))[ancestor-or-self::* intersect $scope][1]
                           else ()"/>
   </xsl:function>
 
