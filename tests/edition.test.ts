@@ -58,6 +58,16 @@ describe('edition new and list, in a copy of the edition', () => {
     expect(t.err).toContain('--to-place "atlantis" is not an entry of places.xml');
   });
 
+  test('build --quiet prints only the messages; --verbose says what each stage did', async () => {
+    const quiet = terminal(copy);
+    expect((await run(['node', 'edition', 'build', '--quiet', '--out', 'out-quiet'], quiet)).exitCode).toBe(0);
+    expect(quiet.err).toBe('');
+    expect(quiet.out.trim().split('\n').map((l) => l.split(' ')[2])).toEqual(['note-number-gap', 'note-without-anchor']);
+    const verbose = terminal(copy);
+    expect((await run(['node', 'edition', 'build', '--verbose', '--out', 'out-quiet'], verbose)).exitCode).toBe(0);
+    expect(verbose.err).toMatch(/^built \d+ documents into out-quiet\/: \d+ outputs \(0 documents transformed, edition pages unchanged, \d+ files unchanged, \d+ files' checks cached\), 2 warnings, [\d.]+ s$/m);
+  }, 180_000);
+
   test('list gives the documents in collection order with notes and warnings', async () => {
     const t = terminal(copy);
     expect((await run(['node', 'edition', 'list', '--json'], t)).exitCode).toBe(0);

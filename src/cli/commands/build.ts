@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
@@ -83,7 +84,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
           config,
           signal: interrupt.signal,
           ...(opts.force ? { force: true } : {}),
-          ...(opts.out ? { out: opts.out } : {}),
+          ...(opts.out ? { out: resolve(terminal.cwd, opts.out) } : {}),
           ...(bar ? { onProgress: bar.update } : {}),
         });
       } catch (error) {

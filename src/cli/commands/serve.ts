@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import { formatDiagnostics } from '../../diagnostics/format.js';
@@ -18,7 +19,7 @@ export function serveCommand(terminal: Terminal, setExitCode: (code: number) => 
         port: Number(opts.port),
         host: opts.host,
         cwd: terminal.cwd,
-        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.out ? { out: resolve(terminal.cwd, opts.out) } : {}),
         onBuild: (result, build, ms) => {
           const messages = [...result.validation.diagnostics, ...result.problems];
           if (messages.length > 0) terminal.stdout(`${formatDiagnostics(messages, 'pretty', { cwd: terminal.cwd, ...(terminal.colours ? { colours: terminal.colours } : {}) })}\n`);
