@@ -2,27 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { Terminal } from '../src/cli/terminal.js';
 import { rules } from '../src/rules/index.js';
 import { tempEdition } from './helpers/edition.js';
+import { fakeTerminal } from './helpers/terminal.js';
 import { exampleConfig } from '../src/rules/examples.js';
 
-function fakeTerminal(cwd: string): Terminal & { out: string; err: string } {
-  const t = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      t.out += s;
-    },
-    stderr: (s: string) => {
-      t.err += s;
-    },
-    stderrIsTTY: false,
-    colours: undefined,
-    cwd,
-  };
-  return t;
-}
 
 /** A configured edition in a temp folder, from a rule's example files. */
 function configuredEdition(files: Record<string, string>) {

@@ -4,16 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { Terminal } from '../src/cli/terminal.js';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
+import { fakeTerminal as terminal } from './helpers/terminal.js';
 
 const root = resolve(import.meta.dirname, '..');
 
-function terminal(cwd: string): Terminal & { out: string; err: string } {
-  const t = { out: '', err: '', stdout: (s: string) => void (t.out += s), stderr: (s: string) => void (t.err += s), stderrIsTTY: false, colours: undefined, cwd };
-  return t;
-}
 
 describe('the seed edition', () => {
   test('validates with no error and exactly the two warnings of the source\'s defects', async () => {

@@ -50,26 +50,6 @@ export async function buildForBrowser(): Promise<BuiltEdition> {
   return { dist, url: (path) => `file://${join(dist, path)}`, cleanup: () => rmSync(work, { recursive: true, force: true }) };
 }
 
-/**
- * dist/schema.html from xslt/schema.xsl over the configured schema, when the
- * build has not made it (until the build runs schema.xsl itself). Runs the
- * stylesheet with the xslt3 command line (SaxonJS), as xslt/README.md does.
- */
-export async function ensureSchemaPage(dist: string): Promise<string> {
-  const target = join(dist, 'schema.html');
-  if (existsSync(target)) return target;
-  const root = resolve(import.meta.dirname, '../..');
-  const { execFileSync } = await import('node:child_process');
-  const { createRequire } = await import('node:module');
-  const require = createRequire(import.meta.url);
-  const config = loadConfig(join(root, 'edition.config.json'));
-  execFileSync(process.execPath, [
-    require.resolve('xslt3/xslt3.js'), `-xsl:${join(root, 'xslt/schema.xsl')}`, `-s:${resolve(root, config.schema)}`,
-    `-o:${target}`, `edition-title=${config.title}`,
-  ], { stdio: 'pipe' });
-  return target;
-}
-
 /** Every .html file under a folder, as paths relative to it. */
 export function htmlPages(folder: string, under = ''): string[] {
   const out: string[] = [];
