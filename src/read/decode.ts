@@ -3,6 +3,7 @@
  * encoding; the toolchain decodes them once, here, and hands UTF-8 text
  * to every later stage (libxml2 through xmllint-wasm only reads UTF-8).
  */
+import { isUtf8 } from 'node:buffer';
 import { LineIndex } from './positions.js';
 
 export interface DecodedSource {
@@ -212,7 +213,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   }
   const body = bytes.subarray(start);
   if (encoding === 'utf-8') {
-    const bad = firstInvalidUtf8(body);
+    // isUtf8 (native) answers the common case; the scan below finds where a bad file goes wrong.
+    const bad = isUtf8(body) ? -1 : firstInvalidUtf8(body);
     if (bad >= 0) return invalidAt(body, bad, encoding, new TextDecoder('utf-8').decode(body.subarray(0, bad)));
   } else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     const bad = firstUnpairedSurrogate(body, 0, encoding === 'utf-16le');

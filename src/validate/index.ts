@@ -172,7 +172,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     if (!p.lint) continue;
     const found: Diagnostic[] = [];
     try {
-      const parsed = parseXml(p.lint.text);
+      const parsed = parseXml(p.lint.text, p.lint.lines);
       const summary = summarise(p.checked.file, parsed.root, config);
       for (const a of fileRules) {
         if (a.rule.kind !== 'file') continue;
