@@ -4,12 +4,17 @@
   persons.json, places.json and orgs.json (xsl:result-document). The shapes
   are the contract in schema/edition-json.schema.json.
 
-  The JSON is built as XPath 3.1 JSON-XML (fn:map, fn:string, …) and
-  written by f:json-serialize below, not with method="json": maps in XSLT
-  3.0 have no order, and the engines' serialisers differ in layout and
-  escaping ('/' as '\/'). This keeps the keys in the documented order and
-  the bytes identical under Saxon-HE and SaxonJS: two-space indentation,
-  only '"', '\' and control characters escaped.
+  The JSON text is written directly as strings, not with method="json" or
+  xml-to-json(): maps in XSLT 3.0 have no order, and the engines'
+  serialisers differ in layout and escaping ('/' as '\/'). This keeps the
+  keys in the documented order and the bytes identical under Saxon-HE and
+  SaxonJS: two-space indentation, only '"', '\' and control characters
+  escaped. Every builder below returns the JSON text of one value laid out
+  for the indentation of the line it starts on ($indent): fp:object and
+  fp:array put their members on lines of their own, two spaces deeper, and
+  the closing bracket at $indent. (An earlier version built XPath 3.1
+  JSON-XML and walked it with a recursive function per value; in SaxonJS
+  that walk was most of the time of the edition-wide JSON.)
 
   `text` is the reading text of common/plain.xsl without the markers that
   only the .txt file shows (note numbers, hands, pages). Offsets (start,
@@ -25,7 +30,7 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
-  xmlns:j="http://www.w3.org/2005/xpath-functions"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -53,63 +58,78 @@
 
   <!-- Anything that is not TEI or teiCorpus: a document object all the same, from what is there. -->
   <xsl:template match="/*" priority="-1" as="node()*">
-    <xsl:value-of select="concat(f:json-serialize(f:json-document(.)), '&#10;')"/>
+    <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
   </xsl:template>
 
   <xsl:template match="/TEI" as="node()*">
-    <xsl:value-of select="concat(f:json-serialize(f:json-document(.)), '&#10;')"/>
+    <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
   </xsl:template>
 
   <xsl:template match="/teiCorpus" as="node()*">
     <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
+    <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
     <xsl:result-document href="index.json" method="text" encoding="UTF-8">
-      <xsl:value-of select="concat(f:json-serialize(f:json-index($corpus)), '&#10;')"/>
+      <xsl:value-of select="concat(f:json-index($corpus, $edition), '&#10;')"/>
     </xsl:result-document>
+    <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents($corpus)"/>
     <xsl:for-each select="$f:register-kinds">
       <xsl:result-document href="{.}.json" method="text" encoding="UTF-8">
-        <xsl:value-of select="concat(f:json-serialize(f:json-register($corpus, .)), '&#10;')"/>
+        <xsl:value-of select="concat(f:json-register($corpus, ., $edition, $documents), '&#10;')"/>
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>
 
   <!-- ===== Writing JSON ===== -->
 
-  <!-- JSON-XML (fn:map, fn:array, fn:string, fn:number, fn:boolean, fn:null) as indented JSON text. -->
-  <xsl:function name="f:json-serialize" as="xs:string">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="fp:json-value($node, '')"/>
+  <!-- An object: "key": value pairs, one a line; $values are JSON texts laid out for $indent + two spaces. -->
+  <xsl:function name="fp:object" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="keys" as="xs:string*"/>
+    <xsl:param name="values" as="xs:string*"/>
+    <xsl:variable name="inner" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
+    <xsl:sequence select="if (empty($keys)) then '{}'
+                          else concat('{&#10;', $indent, '  &quot;',
+                                      string-join(for $p in 1 to count($keys) return concat($keys[$p], '&quot;: ', $values[$p]), $inner),
+                                      '&#10;', $indent, '}')"/>
   </xsl:function>
 
-  <xsl:function name="fp:json-value" as="xs:string">
-    <xsl:param name="node" as="element()"/>
+  <!-- An array; $items are JSON texts laid out for $indent + two spaces. -->
+  <xsl:function name="fp:array" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:variable name="inner" as="xs:string" select="concat($indent, '  ')"/>
-    <xsl:sequence select="
-        if ($node/self::j:map) then
-          (if (empty($node/*)) then '{}'
-           else concat('{&#10;', string-join(
-                  for $m in $node/* return concat($inner, fp:json-string(string($m/@key)), ': ', fp:json-value($m, $inner)),
-                  ',&#10;'), '&#10;', $indent, '}'))
-        else if ($node/self::j:array) then
-          (if (empty($node/*)) then '[]'
-           else concat('[&#10;', string-join(
-                  for $m in $node/* return concat($inner, fp:json-value($m, $inner)),
-                  ',&#10;'), '&#10;', $indent, ']'))
-        else if ($node/self::j:string) then fp:json-string(string($node))
-        else if ($node/self::j:number) then string(xs:decimal($node))
-        else if ($node/self::j:boolean) then (if (xs:boolean($node)) then 'true' else 'false')
-        else 'null'"/>
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="if (empty($items)) then '[]'
+                          else concat('[&#10;', $indent, '  ', string-join($items, concat(',&#10;', $indent, '  ')), '&#10;', $indent, ']')"/>
+  </xsl:function>
+
+  <!-- A string, or null for (). -->
+  <xsl:function name="fp:string" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="if (empty($value)) then 'null'
+                          else if (matches($value, '[&quot;\\\p{Cc}]')) then fp:json-string($value)
+                          else concat('&quot;', $value, '&quot;')"/>
+  </xsl:function>
+
+  <!-- A string with whitespace normalised, '' made null: for values read from the source. -->
+  <xsl:function name="fp:text" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="fp:string(normalize-space($value)[. != ''])"/>
+  </xsl:function>
+
+  <!-- A number, or null for (). -->
+  <xsl:function name="fp:number" as="xs:string">
+    <xsl:param name="value" as="xs:integer?"/>
+    <xsl:sequence select="if (empty($value)) then 'null' else string($value)"/>
   </xsl:function>
 
   <!-- A JSON string literal: '"' and '\' escaped, control characters as \n, \r, \t or \uXXXX. -->
   <xsl:function name="fp:json-string" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:variable name="escaped" as="xs:string" select="replace(replace($s, '\\', '\\\\'), '&quot;', '\\&quot;')"/>
+    <xsl:variable name="escaped" as="xs:string"
+      select="replace(replace(replace(replace(replace($s, '\\', '\\\\'), '&quot;', '\\&quot;'), '&#10;', '\\n'), '&#13;', '\\r'), '&#9;', '\\t')"/>
     <xsl:sequence select="concat('&quot;',
         if (not(matches($escaped, '\p{Cc}'))) then $escaped
         else string-join(for $c in string-to-codepoints($escaped)
-                         return if ($c = 10) then '\n' else if ($c = 13) then '\r' else if ($c = 9) then '\t'
-                                else if ($c lt 32 or ($c ge 127 and $c lt 160))
+                         return if ($c lt 32 or ($c ge 127 and $c lt 160))
                                   then concat('\u', substring(concat('000', fp:hex($c)), string-length(fp:hex($c)), 4))
                                 else codepoints-to-string($c), ''),
         '&quot;')"/>
@@ -117,94 +137,62 @@
 
   <!-- ===== Building blocks ===== -->
 
-  <xsl:function name="fp:string" as="element()">
-    <xsl:param name="key" as="xs:string?"/>
-    <xsl:param name="value" as="xs:string?"/>
-    <xsl:choose>
-      <xsl:when test="exists($value)">
-        <j:string>
-          <xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if>
-          <xsl:value-of select="$value"/>
-        </j:string>
-      </xsl:when>
-      <xsl:otherwise>
-        <j:null>
-          <xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if>
-        </j:null>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
-
-  <!-- A string, with '' made null: for values read from the source. -->
-  <xsl:function name="fp:text" as="element()">
-    <xsl:param name="key" as="xs:string?"/>
-    <xsl:param name="value" as="xs:string?"/>
-    <xsl:sequence select="fp:string($key, normalize-space($value)[. != ''])"/>
-  </xsl:function>
-
-  <xsl:function name="fp:number" as="element()">
-    <xsl:param name="key" as="xs:string?"/>
-    <xsl:param name="value" as="xs:integer?"/>
-    <xsl:choose>
-      <xsl:when test="exists($value)">
-        <j:number key="{$key}"><xsl:value-of select="$value"/></j:number>
-      </xsl:when>
-      <xsl:otherwise>
-        <j:null key="{$key}"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
-
   <!-- {when, text} for a dating element. -->
-  <xsl:function name="fp:date" as="element(j:map)">
-    <xsl:param name="key" as="xs:string"/>
+  <xsl:function name="fp:date" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="dated" as="element()?"/>
     <xsl:param name="words" as="xs:string?"/>
-    <j:map key="{$key}">
-      <xsl:sequence select="fp:string('when', f:date-iso($dated))"/>
-      <xsl:sequence select="fp:text('text', ($words, f:date-text($dated))[normalize-space(.) != ''][1])"/>
-    </j:map>
+    <xsl:sequence select="fp:object($indent, ('when', 'text'), (
+        fp:string(f:date-iso($dated)),
+        fp:text(($words, f:date-text($dated))[normalize-space(.) != ''][1])))"/>
   </xsl:function>
 
   <!-- {ref, name, place, placeRef, date} for one side of a correspDesc. -->
-  <xsl:function name="fp:party" as="element(j:map)">
-    <xsl:param name="key" as="xs:string"/>
+  <xsl:function name="fp:party" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="action" as="element(correspAction)?"/>
     <xsl:variable name="agents" as="element()*" select="f:action-agents($action)"/>
     <xsl:variable name="place" as="element()?" select="f:action-place($action)"/>
-    <j:map key="{$key}">
-      <xsl:sequence select="fp:text('ref', string-join($agents/@ref/normalize-space(.), ' '))"/>
-      <xsl:sequence select="fp:text('name', string-join($agents/f:name-string(.), ', '))"/>
-      <xsl:sequence select="fp:text('place', if ($place) then f:name-string($place) else ())"/>
-      <xsl:sequence select="fp:text('placeRef', $place/@ref)"/>
-      <xsl:sequence select="fp:date('date', f:action-date($action), ())"/>
-    </j:map>
+    <xsl:sequence select="fp:object($indent, ('ref', 'name', 'place', 'placeRef', 'date'), (
+        fp:text(string-join($agents/@ref/normalize-space(.), ' ')),
+        fp:text(string-join($agents/f:name-string(.), ', ')),
+        fp:text(if ($place) then f:name-string($place) else ()),
+        fp:text($place/@ref),
+        fp:date(concat($indent, '  '), f:action-date($action), ())))"/>
   </xsl:function>
 
   <!--
-    Offsets in a flattened text: fp:at records for every fp:span (start,
-    end) and fp:point (offset) of the paragraphs, joined as the text is
-    joined (a blank line between paragraphs).
+    Offsets in a flattened text, its paragraphs joined by a blank line: for
+    every name (fp:span kind="entity") its entity object as JSON text, laid
+    out for $indent; for every other fp:span (start, end) and fp:point
+    (offset) an fp:at record with its attributes.
   -->
-  <xsl:function name="fp:offsets" as="element(fp:at)*">
+  <xsl:function name="fp:offsets" as="item()*">
     <xsl:param name="blocks" as="element(fp:block)*"/>
-    <xsl:variable name="joined" as="element(fp:joined)">
-      <fp:joined>
-        <xsl:for-each select="$blocks">
-          <xsl:if test="position() gt 1">
-            <xsl:text>&#10;&#10;</xsl:text>
-          </xsl:if>
-          <xsl:sequence select="node()"/>
-        </xsl:for-each>
-      </fp:joined>
-    </xsl:variable>
-    <xsl:iterate select="$joined//(text() | fp:span | fp:point)">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:iterate select="for $b in $blocks return ($b, $b//(text() | fp:span | fp:point))">
       <xsl:param name="offset" as="xs:integer" select="0"/>
+      <xsl:param name="started" as="xs:boolean" select="false()"/>
       <xsl:choose>
         <xsl:when test=". instance of text()">
           <xsl:next-iteration>
             <xsl:with-param name="offset" select="$offset + string-length(.)"/>
           </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="self::fp:block">
+          <xsl:next-iteration>
+            <xsl:with-param name="offset" select="if ($started) then $offset + 2 else $offset"/>
+            <xsl:with-param name="started" select="true()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="self::fp:span[@kind = 'entity']">
+          <xsl:variable name="text" as="xs:string" select="string(.)"/>
+          <xsl:sequence select="concat('{&#10;', $indent, '  &quot;type&quot;: ', fp:string(@type),
+                                       ',&#10;', $indent, '  &quot;ref&quot;: ', fp:string(@ref),
+                                       ',&#10;', $indent, '  &quot;start&quot;: ', $offset,
+                                       ',&#10;', $indent, '  &quot;end&quot;: ', $offset + string-length($text),
+                                       ',&#10;', $indent, '  &quot;text&quot;: ', fp:string($text),
+                                       '&#10;', $indent, '}')"/>
         </xsl:when>
         <xsl:when test="self::fp:span">
           <fp:at start="{$offset}" end="{$offset + string-length(.)}" text="{string(.)}">
@@ -220,217 +208,191 @@
     </xsl:iterate>
   </xsl:function>
 
-  <!-- The entities array for offset records. -->
-  <xsl:function name="fp:entities" as="element(j:array)">
-    <xsl:param name="offsets" as="element(fp:at)*"/>
-    <j:array key="entities">
-      <xsl:for-each select="$offsets[@kind = 'entity']">
-        <j:map>
-          <xsl:sequence select="fp:string('type', @type)"/>
-          <xsl:sequence select="fp:string('ref', @ref)"/>
-          <xsl:sequence select="fp:number('start', xs:integer(@start))"/>
-          <xsl:sequence select="fp:number('end', xs:integer(@end))"/>
-          <xsl:sequence select="fp:string('text', @text)"/>
-        </j:map>
-      </xsl:for-each>
-    </j:array>
-  </xsl:function>
-
   <!-- ===== One document ===== -->
 
-  <xsl:function name="f:json-document" as="element(j:map)">
+  <xsl:function name="f:json-document" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
     <xsl:variable name="blocks" as="element(fp:block)*" select="f:plain-blocks($tei/text, false())"/>
-    <xsl:variable name="offsets" as="element(fp:at)*" select="fp:offsets($blocks)"/>
+    <xsl:variable name="offsets" as="item()*" select="fp:offsets($blocks, '    ')"/>
+    <xsl:variable name="at" as="element(fp:at)*" select="$offsets[. instance of element()]"/>
     <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
-    <j:map>
-      <xsl:sequence select="fp:string('id', f:doc-id($tei))"/>
-      <xsl:sequence select="fp:string('file', f:doc-file($tei))"/>
-      <xsl:sequence select="fp:string('n', f:doc-number($tei))"/>
-      <xsl:sequence select="fp:string('title', f:doc-title($tei))"/>
-      <xsl:sequence select="fp:string('type', f:doc-type($tei))"/>
-      <xsl:sequence select="fp:date('date', f:doc-date-attributes($tei),
-                                    if ($doc-date) then f:plain-line($doc-date/node()) else ())"/>
-      <xsl:sequence select="fp:party('sender', f:corresp-action($main, 'sent'))"/>
-      <xsl:sequence select="fp:party('recipient', f:corresp-action($main, 'received'))"/>
-      <j:array key="embedded">
-        <xsl:for-each select="f:other-corresps($tei)">
-          <j:map>
-            <xsl:sequence select="fp:text('id', @xml:id)"/>
-            <xsl:sequence select="fp:party('sender', f:corresp-action(., 'sent'))"/>
-            <xsl:sequence select="fp:party('recipient', f:corresp-action(., 'received'))"/>
-          </j:map>
-        </xsl:for-each>
-      </j:array>
-      <j:map key="archive">
-        <xsl:sequence select="fp:string('citation', f:archival-citation($tei))"/>
-        <xsl:sequence select="fp:string('repository', f:repository($tei))"/>
-        <xsl:sequence select="fp:string('fond', f:ms-idno($tei, 'fond'))"/>
-        <xsl:sequence select="fp:string('opis', f:ms-idno($tei, 'opis'))"/>
-        <xsl:sequence select="fp:string('delo', f:ms-idno($tei, 'delo'))"/>
-        <xsl:sequence select="fp:string('folios', f:folios($tei))"/>
-        <xsl:sequence select="fp:text('description',
-                                      string-join(f:physical-description($tei)/f:plain-line(.), ' '))"/>
-      </j:map>
-      <xsl:sequence select="fp:string('text', string-join($blocks/string(.), '&#10;&#10;'))"/>
-      <xsl:sequence select="fp:entities($offsets)"/>
-      <j:array key="notes">
-        <xsl:for-each select="f:doc-notes($tei)">
-          <xsl:variable name="id" as="xs:string" select="f:note-id(.)"/>
-          <xsl:variable name="note-blocks" as="element(fp:block)*" select="f:plain-blocks(node(), false())"/>
-          <j:map>
-            <xsl:sequence select="fp:string('id', $id)"/>
-            <xsl:sequence select="fp:string('n', f:note-number(.))"/>
-            <xsl:sequence select="fp:string('type', (@type/normalize-space(.)[. != ''], f:note-kind(.))[1])"/>
-            <xsl:sequence select="fp:text('resp', @resp)"/>
-            <xsl:sequence select="fp:string('text', string-join($note-blocks/string(.), '&#10;&#10;'))"/>
-            <xsl:sequence select="fp:number('anchor', xs:integer($offsets[@kind = 'note'][@note = $id][1]/@start))"/>
-            <j:array key="targets">
-              <xsl:for-each select="f:local-ids(@target)">
-                <j:string><xsl:value-of select="."/></j:string>
-              </xsl:for-each>
-            </j:array>
-            <xsl:sequence select="fp:entities(fp:offsets($note-blocks))"/>
-          </j:map>
-        </xsl:for-each>
-      </j:array>
-      <j:array key="apparatus">
-        <xsl:for-each select="f:doc-apps($tei)">
-          <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
-          <xsl:variable name="at" as="element(fp:at)?" select="$offsets[@kind = 'app'][@id = $id][1]"/>
-          <xsl:variable name="lemma" as="element()?" select="f:app-lemma(.)"/>
-          <j:map>
-            <xsl:sequence select="fp:string('id', $id)"/>
-            <xsl:sequence select="fp:number('start', xs:integer($at/@start))"/>
-            <xsl:sequence select="fp:number('end', xs:integer($at/@end))"/>
-            <xsl:sequence select="fp:string('lem', if ($at) then string($at/@text) else f:plain-line($lemma/node()))"/>
-            <xsl:sequence select="fp:text('lemWit', string-join(f:witness-sigla($lemma/@wit), '; '))"/>
-            <j:array key="readings">
-              <xsl:for-each select="f:app-readings(.)">
-                <j:map>
-                  <xsl:sequence select="fp:text('wit', string-join(f:witness-sigla(@wit), '; '))"/>
-                  <xsl:sequence select="fp:string('text', f:plain-line(node()))"/>
-                </j:map>
-              </xsl:for-each>
-            </j:array>
-          </j:map>
-        </xsl:for-each>
-      </j:array>
-    </j:map>
+    <xsl:variable name="embedded" as="xs:string*">
+      <xsl:for-each select="f:other-corresps($tei)">
+        <xsl:sequence select="fp:object('    ', ('id', 'sender', 'recipient'), (
+            fp:text(@xml:id),
+            fp:party('      ', f:corresp-action(., 'sent')),
+            fp:party('      ', f:corresp-action(., 'received'))))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="notes" as="xs:string*">
+      <xsl:for-each select="f:doc-notes($tei)">
+        <xsl:variable name="id" as="xs:string" select="f:note-id(.)"/>
+        <xsl:variable name="note-blocks" as="element(fp:block)*" select="f:plain-blocks(node(), false())"/>
+        <xsl:sequence select="fp:object('    ', ('id', 'n', 'type', 'resp', 'text', 'anchor', 'targets', 'entities'), (
+            fp:string($id),
+            fp:string(f:note-number(.)),
+            fp:string((@type/normalize-space(.)[. != ''], f:note-kind(.))[1]),
+            fp:text(@resp),
+            fp:string(string-join($note-blocks/string(.), '&#10;&#10;')),
+            fp:number(xs:integer($at[@kind = 'note'][@note = $id][1]/@start)),
+            fp:array('      ', for $t in f:local-ids(@target) return fp:string($t)),
+            fp:array('      ', fp:offsets($note-blocks, '        ')[. instance of xs:string])))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="apparatus" as="xs:string*">
+      <xsl:for-each select="f:doc-apps($tei)">
+        <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
+        <xsl:variable name="app-at" as="element(fp:at)?" select="$at[@kind = 'app'][@id = $id][1]"/>
+        <xsl:variable name="lemma" as="element()?" select="f:app-lemma(.)"/>
+        <xsl:sequence select="fp:object('    ', ('id', 'start', 'end', 'lem', 'lemWit', 'readings'), (
+            fp:string($id),
+            fp:number(xs:integer($app-at/@start)),
+            fp:number(xs:integer($app-at/@end)),
+            fp:string(if ($app-at) then string($app-at/@text) else f:plain-line($lemma/node())),
+            fp:text(string-join(f:witness-sigla($lemma/@wit), '; ')),
+            fp:array('      ', for $r in f:app-readings(.) return fp:object('        ', ('wit', 'text'), (
+                fp:text(string-join(f:witness-sigla($r/@wit), '; ')),
+                fp:string(f:plain-line($r/node())))))))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="fp:object('', ('id', 'file', 'n', 'title', 'type', 'date', 'sender', 'recipient', 'embedded',
+                                         'archive', 'text', 'entities', 'notes', 'apparatus'), (
+        fp:string(f:doc-id($tei)),
+        fp:string(f:doc-file($tei)),
+        fp:string(f:doc-number($tei)),
+        fp:string(f:doc-title($tei)),
+        fp:string(f:doc-type($tei)),
+        fp:date('  ', f:doc-date-attributes($tei), if ($doc-date) then f:plain-line($doc-date/node()) else ()),
+        fp:party('  ', f:corresp-action($main, 'sent')),
+        fp:party('  ', f:corresp-action($main, 'received')),
+        fp:array('  ', $embedded),
+        fp:object('  ', ('citation', 'repository', 'fond', 'opis', 'delo', 'folios', 'description'), (
+            fp:string(f:archival-citation($tei)),
+            fp:string(f:repository($tei)),
+            fp:string(f:ms-idno($tei, 'fond')),
+            fp:string(f:ms-idno($tei, 'opis')),
+            fp:string(f:ms-idno($tei, 'delo')),
+            fp:string(f:folios($tei)),
+            fp:text(string-join(f:physical-description($tei)/f:plain-line(.), ' ')))),
+        fp:string(string-join($blocks/string(.), '&#10;&#10;')),
+        fp:array('  ', $offsets[. instance of xs:string]),
+        fp:array('  ', $notes),
+        fp:array('  ', $apparatus)))"/>
   </xsl:function>
 
   <!-- ===== The edition ===== -->
 
-  <xsl:function name="fp:edition" as="element(j:map)">
-    <j:map key="edition">
-      <xsl:sequence select="fp:string('title', $f:edition-title)"/>
-      <xsl:sequence select="fp:text('version', $f:version)"/>
-      <xsl:sequence select="fp:text('baseUrl', $base-url)"/>
-      <xsl:sequence select="fp:text('licence', $f:licence-url)"/>
-      <xsl:sequence select="fp:text('licenceLabel', $f:licence-name)"/>
-      <xsl:sequence select="fp:text('generated', $generated-date)"/>
-    </j:map>
+  <xsl:function name="fp:edition" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:sequence select="fp:object($indent, ('title', 'version', 'baseUrl', 'licence', 'licenceLabel', 'generated'), (
+        fp:string($f:edition-title),
+        fp:text($f:version),
+        fp:text($base-url),
+        fp:text($f:licence-url),
+        fp:text($f:licence-name),
+        fp:text($generated-date)))"/>
   </xsl:function>
 
-  <xsl:function name="f:json-index" as="element(j:map)">
+  <!-- index.json; $edition is the edition object (fp:edition) laid out for two spaces. -->
+  <xsl:function name="f:json-index" as="xs:string">
     <xsl:param name="corpus" as="element(teiCorpus)"/>
-    <j:map>
-      <xsl:sequence select="fp:edition()"/>
-      <j:array key="documents">
-        <xsl:for-each select="f:documents-in-order($corpus)">
-          <xsl:variable name="tei" as="element(TEI)" select="."/>
-          <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-          <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
-          <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
-          <j:map>
-            <xsl:sequence select="fp:string('id', f:doc-id($tei))"/>
-            <xsl:sequence select="fp:string('file', $file)"/>
-            <xsl:sequence select="fp:string('n', f:doc-number($tei))"/>
-            <xsl:sequence select="fp:string('title', f:doc-title($tei))"/>
-            <xsl:sequence select="fp:string('type', f:doc-type($tei))"/>
-            <xsl:sequence select="fp:date('date', f:doc-date-attributes($tei),
-                                          if ($doc-date) then f:plain-line($doc-date/node()) else ())"/>
-            <xsl:sequence select="fp:party('sender', f:corresp-action($main, 'sent'))"/>
-            <xsl:sequence select="fp:party('recipient', f:corresp-action($main, 'received'))"/>
-            <j:map key="files">
-              <xsl:sequence select="fp:string('html', concat($file, '.html'))"/>
-              <xsl:sequence select="fp:string('text', concat('text/', $file, '.txt'))"/>
-              <xsl:sequence select="fp:string('json', concat('json/', $file, '.json'))"/>
-              <xsl:sequence select="fp:string('tei', concat('tei/', $file, '.xml'))"/>
-            </j:map>
-          </j:map>
-        </xsl:for-each>
-      </j:array>
-    </j:map>
+    <xsl:param name="edition" as="xs:string"/>
+    <xsl:variable name="documents" as="xs:string*">
+      <xsl:for-each select="f:documents-in-order($corpus)">
+        <xsl:variable name="tei" as="element(TEI)" select="."/>
+        <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
+        <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
+        <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
+        <xsl:sequence select="fp:object('    ', ('id', 'file', 'n', 'title', 'type', 'date', 'sender', 'recipient', 'files'), (
+            fp:string(f:doc-id($tei)),
+            fp:string($file),
+            fp:string(f:doc-number($tei)),
+            fp:string(f:doc-title($tei)),
+            fp:string(f:doc-type($tei)),
+            fp:date('      ', f:doc-date-attributes($tei), if ($doc-date) then f:plain-line($doc-date/node()) else ()),
+            fp:party('      ', f:corresp-action($main, 'sent')),
+            fp:party('      ', f:corresp-action($main, 'received')),
+            fp:object('      ', ('html', 'text', 'json', 'tei'), (
+                fp:string(concat($file, '.html')),
+                fp:string(concat('text/', $file, '.txt')),
+                fp:string(concat('json/', $file, '.json')),
+                fp:string(concat('tei/', $file, '.xml'))))))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="fp:object('', ('edition', 'documents'), ($edition, fp:array('  ', $documents)))"/>
   </xsl:function>
 
-  <xsl:function name="f:json-register" as="element(j:map)">
+  <!--
+    For the registers' lists of documents: the "n" and "title" members of
+    each document of the corpus (laid out for a document object of a
+    register entry), by output base name; the first TEI of the corpus with
+    that name wins, as f:document-by-file has it. Made once per corpus, not
+    once per entry and document.
+  -->
+  <xsl:function name="fp:register-documents" as="map(xs:string, xs:string)">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
+    <xsl:sequence select="map:merge(
+        for $file in distinct-values($documents/f:doc-file(.))
+        return (for $tei in f:document-by-file($documents, $file)
+                return map:entry($file, concat('&quot;n&quot;: ', fp:string(f:doc-number($tei)),
+                                               ',&#10;          &quot;title&quot;: ', fp:string(f:doc-title($tei))))))"/>
+  </xsl:function>
+
+  <!--
+    persons.json, places.json or orgs.json; $edition is the edition object
+    (fp:edition) laid out for two spaces, $documents fp:register-documents.
+  -->
+  <xsl:function name="f:json-register" as="xs:string">
     <xsl:param name="corpus" as="element(teiCorpus)"/>
     <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="edition" as="xs:string"/>
+    <xsl:param name="register-documents" as="map(xs:string, xs:string)"/>
     <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
     <xsl:variable name="entries" as="element()*"
       select="f:register-entries(f:corpus-registers($corpus))[f:entry-kind(.) = $kind]"/>
-    <j:map>
-      <xsl:sequence select="fp:edition()"/>
-      <xsl:sequence select="fp:string('register', $kind)"/>
-      <j:array key="entries">
-        <xsl:for-each select="$entries">
-          <xsl:sort select="f:entry-sort-key(.)"/>
-          <xsl:sort select="string(@xml:id)"/>
-          <xsl:variable name="entry" as="element()" select="."/>
-          <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences(., $documents)"/>
-          <xsl:variable name="notes" as="xs:string?" select="string-join(note/f:plain-line(node()), ' ')[. != '']"/>
-          <j:map>
-            <xsl:sequence select="fp:string('id', string(@xml:id))"/>
-            <xsl:sequence select="fp:string('ref', concat($kind, '.xml#', @xml:id))"/>
-            <xsl:sequence select="fp:string('page', concat($kind, '/', f:safe-name(@xml:id), '.html'))"/>
-            <xsl:sequence select="fp:string('label', f:entry-label(.))"/>
-            <j:array key="names">
-              <xsl:for-each select="f:entry-names(.)">
-                <j:map>
-                  <xsl:sequence select="fp:text('type', @type)"/>
-                  <xsl:sequence select="fp:text('lang', @xml:lang)"/>
-                  <xsl:sequence select="fp:string('text', normalize-space(string(.)))"/>
-                </j:map>
-              </xsl:for-each>
-            </j:array>
-            <xsl:sequence select="fp:string('note', $notes)"/>
-            <j:array key="authority">
-              <xsl:for-each select="f:authority-uris(.)">
-                <j:string><xsl:value-of select="."/></j:string>
-              </xsl:for-each>
-            </j:array>
-            <j:array key="documents">
-              <xsl:for-each-group select="$occurrences" group-by="@doc">
-                <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
-                <xsl:variable name="tei" as="element(TEI)?" select="f:document-by-file($documents, $doc)"/>
-                <j:map>
-                  <xsl:sequence select="fp:string('id', current-grouping-key())"/>
-                  <xsl:sequence select="fp:string('n', if ($tei) then f:doc-number($tei) else ())"/>
-                  <xsl:sequence select="fp:string('title', if ($tei) then f:doc-title($tei) else ())"/>
-                  <j:array key="roles">
-                    <xsl:for-each select="distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))">
-                      <j:string><xsl:value-of select="."/></j:string>
-                    </xsl:for-each>
-                  </j:array>
-                  <j:array key="notes">
-                    <xsl:for-each-group select="current-group()[@role = 'note']" group-by="@note">
-                      <j:map>
-                        <xsl:sequence select="fp:string('id', string(@note))"/>
-                        <xsl:sequence select="fp:string('n', string(@note-n))"/>
-                        <xsl:sequence select="fp:string('type', string(@note-kind))"/>
-                        <xsl:sequence select="fp:string('href', concat($doc, '.html#', @note))"/>
-                      </j:map>
-                    </xsl:for-each-group>
-                  </j:array>
-                </j:map>
+    <xsl:variable name="items" as="xs:string*">
+      <xsl:for-each select="$entries">
+        <xsl:sort select="f:entry-sort-key(.)"/>
+        <xsl:sort select="string(@xml:id)"/>
+        <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences(., $documents)"/>
+        <xsl:variable name="in-documents" as="xs:string*">
+          <xsl:for-each-group select="$occurrences" group-by="@doc">
+            <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
+            <xsl:variable name="notes" as="xs:string*">
+              <xsl:for-each-group select="current-group()[@role = 'note']" group-by="@note">
+                <xsl:sequence select="fp:object('            ', ('id', 'n', 'type', 'href'), (
+                    fp:string(string(@note)),
+                    fp:string(string(@note-n)),
+                    fp:string(string(@note-kind)),
+                    fp:string(concat($doc, '.html#', @note))))"/>
               </xsl:for-each-group>
-            </j:array>
-          </j:map>
-        </xsl:for-each>
-      </j:array>
-    </j:map>
+            </xsl:variable>
+            <xsl:sequence select="concat('{&#10;          &quot;id&quot;: ', fp:string($doc), ',&#10;          ',
+                (map:get($register-documents, $doc), '&quot;n&quot;: null,&#10;          &quot;title&quot;: null')[1],
+                ',&#10;          &quot;roles&quot;: ',
+                fp:array('          ', for $r in distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))
+                                       return fp:string($r)),
+                ',&#10;          &quot;notes&quot;: ', fp:array('          ', $notes),
+                '&#10;        }')"/>
+          </xsl:for-each-group>
+        </xsl:variable>
+        <xsl:sequence select="fp:object('    ', ('id', 'ref', 'page', 'label', 'names', 'note', 'authority', 'documents'), (
+            fp:string(string(@xml:id)),
+            fp:string(concat($kind, '.xml#', @xml:id)),
+            fp:string(concat($kind, '/', f:safe-name(@xml:id), '.html')),
+            fp:string(f:entry-label(.)),
+            fp:array('      ', for $name in f:entry-names(.) return fp:object('        ', ('type', 'lang', 'text'), (
+                fp:text($name/@type),
+                fp:text($name/@xml:lang),
+                fp:string(normalize-space(string($name)))))),
+            fp:string(string-join(note/f:plain-line(node()), ' ')[. != '']),
+            fp:array('      ', for $uri in f:authority-uris(.) return fp:string($uri)),
+            fp:array('      ', $in-documents)))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="fp:object('', ('edition', 'register', 'entries'), ($edition, fp:string($kind), fp:array('  ', $items)))"/>
   </xsl:function>
 
 </xsl:stylesheet>
