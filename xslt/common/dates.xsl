@@ -17,11 +17,11 @@
     select="('January', 'February', 'March', 'April', 'May', 'June', 'July',
              'August', 'September', 'October', 'November', 'December')"/>
 
-  <!-- An ISO 8601 date or year-month or year (what @when and friends hold in practice). -->
-  <xsl:variable name="fp:iso-date" as="xs:string" select="'^\d{4}(-\d{2}(-\d{2})?)?$'"/>
-
-  <!-- An ISO date and time as HTML accepts it in datetime (a local date and time). -->
-  <xsl:variable name="fp:iso-datetime" as="xs:string" select="'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$'"/>
+  <!--
+    Patterns below: an ISO 8601 date, year-month or year is '^\d{4}(-\d{2}(-\d{2})?)?$'; an ISO
+    date and time as HTML accepts it in datetime is '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$'.
+    They are written out where they are used: SaxonJS compiles a pattern held in a variable at every call.
+  -->
 
   <!--
     The date's value in ISO 8601: @when; an interval 'start/end' from
@@ -51,7 +51,7 @@
   <xsl:function name="f:date-datetime" as="xs:string?">
     <xsl:param name="date" as="element()?"/>
     <xsl:variable name="key" as="xs:string" select="normalize-space(f:date-sort-key($date))"/>
-    <xsl:sequence select="if (matches($key, $fp:iso-date) or matches($key, $fp:iso-datetime)) then $key else ()"/>
+    <xsl:sequence select="if (matches($key, '^\d{4}(-\d{2}(-\d{2})?)?$') or matches($key, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$')) then $key else ()"/>
   </xsl:function>
 
   <!-- '21 March 1920', 'March 1920' or '1920' for an ISO date; other strings unchanged. -->
@@ -59,7 +59,7 @@
     <xsl:param name="iso" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*" select="tokenize($iso, '-')"/>
     <xsl:sequence select="
-        if (not(matches($iso, $fp:iso-date))) then $iso
+        if (not(matches($iso, '^\d{4}(-\d{2}(-\d{2})?)?$'))) then $iso
         else if (count($parts) = 1) then $parts[1]
         else if (number($parts[2]) ge 1 and number($parts[2]) le 12)
           then string-join((if (count($parts) = 3) then string(xs:integer($parts[3])) else (),

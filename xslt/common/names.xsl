@@ -17,39 +17,41 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- Register file name (without .xml) to the folder of its entry pages. -->
-  <xsl:variable name="fp:register-files" as="map(xs:string, xs:string)"
-    select="map { 'persons': 'persons', 'places': 'places', 'orgs': 'orgs' }"/>
-
   <!-- The three registers, in the order the site lists them. -->
   <xsl:variable name="f:register-kinds" as="xs:string+" select="('persons', 'places', 'orgs')"/>
 
-  <!-- Pattern of one pointer into a register: optional path, register file, '#', id. -->
-  <xsl:variable name="fp:register-pointer" as="xs:string"
-    select="'^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$'"/>
+  <!--
+    A pointer into a register: optional path, register file, '#', id
+    ('persons.xml#trotsky', '../places.xml#tsaritsyn'). The result is the
+    register ('persons', 'places' or 'orgs', which is also the folder of its
+    entry pages) and the id, or () when the pointer names no register entry.
+    The pattern is written out in each call: SaxonJS compiles a pattern held
+    in a variable again at every call.
+  -->
+  <xsl:function name="fp:register-pointer" as="xs:string*">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="if (matches(string($pointer), '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$'))
+                          then tokenize(replace($pointer, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3 $4'), ' ')
+                          else ()"/>
+  </xsl:function>
 
   <!-- 'persons', 'places' or 'orgs' when the pointer names a register entry, else (). -->
   <xsl:function name="f:register-kind" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:sequence select="if (matches(string($pointer), $fp:register-pointer))
-                          then $fp:register-files(replace($pointer, $fp:register-pointer, '$3'))
-                          else ()"/>
+    <xsl:sequence select="fp:register-pointer($pointer)[1]"/>
   </xsl:function>
 
   <!-- The entry id a register pointer names, else (). -->
   <xsl:function name="f:register-id" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:sequence select="if (matches(string($pointer), $fp:register-pointer))
-                          then replace($pointer, $fp:register-pointer, '$4') else ()"/>
+    <xsl:sequence select="fp:register-pointer($pointer)[2]"/>
   </xsl:function>
 
   <!-- The entry page of a register pointer, relative to the site root ('persons/trotsky.html'), else (). -->
   <xsl:function name="f:register-page" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="kind" as="xs:string?" select="f:register-kind($pointer)"/>
-    <xsl:sequence select="if (exists($kind))
-                          then concat($kind, '/', f:safe-name(f:register-id($pointer)), '.html')
-                          else ()"/>
+    <xsl:variable name="parts" as="xs:string*" select="fp:register-pointer($pointer)"/>
+    <xsl:sequence select="if (exists($parts)) then concat($parts[1], '/', f:safe-name($parts[2]), '.html') else ()"/>
   </xsl:function>
 
   <!-- The entry page for the first register pointer among the tokens of @ref, relative to the current page. -->

@@ -14,6 +14,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -38,48 +39,90 @@
   <xsl:function name="f:entry-occurrences" as="element(fp:occurrence)*">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="documents" as="element(TEI)*"/>
-    <xsl:variable name="id" as="xs:string" select="string($entry/@xml:id)"/>
-    <xsl:variable name="kind" as="xs:string" select="f:entry-kind($entry)"/>
-    <!-- One key lookup over the whole corpus, not one per document, and on the document node: SaxonJS
-         answers key() with an element as its third argument by searching that subtree. -->
-    <xsl:variable name="corpus" as="node()?" select="($documents[1]/parent::teiCorpus, $documents[1]/root())[1]"/>
-    <xsl:variable name="refs" as="element()*" select="
-        if (exists($corpus) and count($documents) gt 1)
-        then key('fp:refs-by-entry', $id, root($corpus))[ancestor::TEI[1][parent::teiCorpus][not(f:is-register(.)) and not(f:is-edition(.))]]
-        else (for $d in $documents return key('fp:refs-by-entry', $id, $d))"/>
-    <xsl:for-each-group select="$refs" group-adjacent="generate-id(ancestor::TEI[1])">
-      <xsl:variable name="tei" as="element(TEI)" select="ancestor::TEI[1]"/>
-      <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-      <xsl:for-each select="current-group()
-                            [some $t in tokenize(normalize-space(@ref), ' ')
-                             satisfies (f:register-id($t) = $id and f:register-kind($t) = $kind)]">
-        <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
-        <xsl:variable name="note" as="element(note)?" select="ancestor::note[ancestor::text][last()]"/>
-        <fp:occurrence doc="{f:doc-file($tei)}">
-          <xsl:choose>
-            <xsl:when test="$action">
-              <xsl:attribute name="role" select="
-                  if (self::placeName or self::settlement)
-                  then (if ($action/@type = 'received') then 'place-received' else 'place-sent')
-                  else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
-              <xsl:attribute name="corresp" select="if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
-            </xsl:when>
-            <xsl:when test="ancestor::teiHeader">
-              <xsl:attribute name="role" select="'header'"/>
-            </xsl:when>
-            <xsl:when test="$note">
-              <xsl:attribute name="role" select="'note'"/>
-              <xsl:attribute name="note" select="f:note-id($note)"/>
-              <xsl:attribute name="note-n" select="f:note-number($note)"/>
-              <xsl:attribute name="note-kind" select="f:note-kind($note)"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:attribute name="role" select="'text'"/>
-            </xsl:otherwise>
-          </xsl:choose>
+    <xsl:variable name="entry-key" as="xs:string" select="concat(f:entry-kind($entry), '#', $entry/@xml:id)"/>
+    <xsl:variable name="corpus" as="element(teiCorpus)?" select="$documents[1]/parent::teiCorpus"/>
+    <!-- The corpus being transformed has every occurrence indexed once; anything else is read document by document. -->
+    <xsl:sequence select="
+        if (exists($corpus) and $corpus is $fp:source-corpus and count($documents) gt 1)
+        then $fp:occurrences-by-entry($entry-key)
+        else (for $d in $documents
+              return fp:document-occurrences($d, key('fp:refs-by-entry', string($entry/@xml:id), $d))[@entry = $entry-key])"/>
+  </xsl:function>
+
+  <!--
+    Every occurrence of every register entry in the corpus's documents, made
+    in one pass: an entry page asks for its occurrences several times, and
+    looking each entry up in the whole corpus made the register pages grow
+    with the square of the corpus. Names in TEI nested inside a document do
+    not count (the same as the document-by-document reading).
+  -->
+  <xsl:variable name="fp:corpus-occurrences" as="document-node()">
+    <xsl:document>
+      <xsl:if test="exists($fp:source-corpus)">
+        <xsl:for-each select="$fp:source-corpus/TEI[not(f:is-register(.)) and not(f:is-edition(.))]">
+          <xsl:variable name="tei" as="element(TEI)" select="."/>
+          <!-- One element per document: SaxonJS builds a long run of siblings in quadratic time. -->
+          <fp:document>
+            <xsl:sequence select="fp:document-occurrences($tei, $tei//*[@ref][ancestor::TEI[1] is $tei])"/>
+          </fp:document>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:document>
+  </xsl:variable>
+
+  <!-- The same, by entry. A map, not a key: SaxonJS does not keep a key's index of a tree made during the transformation. -->
+  <xsl:variable name="fp:occurrences-by-entry" as="map(xs:string, element(fp:occurrence)*)">
+    <xsl:map>
+      <xsl:for-each-group select="$fp:corpus-occurrences/fp:document/fp:occurrence" group-by="@entry">
+        <xsl:map-entry key="string(current-grouping-key())" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <!--
+    The occurrences made by some name elements of one document: one per
+    element and register entry it names (@entry is 'persons#id' and so on).
+  -->
+  <xsl:function name="fp:document-occurrences" as="element(fp:occurrence)*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="refs" as="element()*"/>
+    <xsl:variable name="main" as="element(correspDesc)?" select="if (exists($refs)) then f:main-corresp($tei) else ()"/>
+    <xsl:variable name="doc" as="xs:string" select="if (exists($refs)) then f:doc-file($tei) else ''"/>
+    <xsl:for-each select="$refs">
+      <xsl:variable name="entries" as="xs:string*" select="distinct-values(
+          for $t in tokenize(normalize-space(@ref), ' ')
+          return for $kind in f:register-kind($t) return concat($kind, '#', f:register-id($t)))"/>
+      <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
+      <xsl:variable name="note" as="element(note)?" select="ancestor::note[ancestor::text][last()]"/>
+      <xsl:variable name="place" as="attribute()*">
+        <xsl:choose>
+          <xsl:when test="$action">
+            <xsl:attribute name="role" select="
+                if (self::placeName or self::settlement)
+                then (if ($action/@type = 'received') then 'place-received' else 'place-sent')
+                else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
+            <xsl:attribute name="corresp" select="if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
+          </xsl:when>
+          <xsl:when test="ancestor::teiHeader">
+            <xsl:attribute name="role" select="'header'"/>
+          </xsl:when>
+          <xsl:when test="$note">
+            <xsl:attribute name="role" select="'note'"/>
+            <xsl:attribute name="note" select="f:note-id($note)"/>
+            <xsl:attribute name="note-n" select="f:note-number($note)"/>
+            <xsl:attribute name="note-kind" select="f:note-kind($note)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="role" select="'text'"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:for-each select="$entries">
+        <fp:occurrence entry="{.}" doc="{$doc}">
+          <xsl:sequence select="$place"/>
         </fp:occurrence>
       </xsl:for-each>
-    </xsl:for-each-group>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- A role in words. -->

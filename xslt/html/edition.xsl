@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
@@ -405,6 +406,15 @@
     </section>
   </xsl:template>
 
+  <!--
+    The page title of every TEI of the corpus being transformed, by output
+    base name (the first of a name wins, as with f:document-by-file). Made
+    once: the entry pages name a document at every occurrence.
+  -->
+  <xsl:variable name="fp:document-titles" as="map(xs:string, xs:string)"
+    select="map:merge(for $tei in $fp:source-corpus/TEI return map:entry(f:doc-file($tei), f:document-page-title($tei)),
+                      map { 'duplicates': 'use-first' })"/>
+
   <!-- One list item per document (per note for notes), with links into the document pages. -->
   <xsl:template name="fp:occurrence-list" as="node()*">
     <xsl:param name="occurrences" as="element(fp:occurrence)*" required="yes"/>
@@ -418,11 +428,13 @@
         <ul class="occurrences">
           <xsl:for-each-group select="$occurrences" group-by="concat(@doc, '#', @note)">
             <xsl:variable name="doc" as="xs:string" select="string(@doc)"/>
-            <xsl:variable name="tei" as="element(TEI)?" select="f:document-by-file($documents, $doc)"/>
+            <xsl:variable name="title" as="xs:string?" select="
+                if ($documents[1]/parent::teiCorpus is $fp:source-corpus) then $fp:document-titles($doc)
+                else (for $tei in f:document-by-file($documents, $doc) return f:document-page-title($tei))"/>
             <xsl:variable name="roles" as="xs:string*" select="distinct-values(current-group()/f:role-label(.))"/>
             <li>
               <a href="../{$doc}.html{if (normalize-space(@note) != '') then concat('#', @note) else ''}">
-                <xsl:value-of select="if ($tei) then f:document-page-title($tei) else $doc"/>
+                <xsl:value-of select="($title, $doc)[1]"/>
                 <xsl:if test="@role = 'note'">
                   <xsl:value-of select="concat(', ', f:role-label(.))"/>
                 </xsl:if>
