@@ -8,6 +8,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -35,6 +36,19 @@
 
   <!-- A short description of an intervention for a tooltip or label, or () for other elements. -->
   <xsl:function name="f:intervention-title" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <!-- Most elements are neither an intervention nor in a hand: say so at once (this runs for every element shown). -->
+    <xsl:sequence select="if (empty($e/@hand) and not(map:contains($fp:intervention-names, local-name($e)))) then ()
+                          else fp:intervention-title($e)"/>
+  </xsl:function>
+
+  <!-- The elements f:intervention-title describes. -->
+  <xsl:variable name="fp:intervention-names" as="map(xs:string, xs:boolean)"
+    select="map:merge(for $n in ('supplied', 'gap', 'unclear', 'add', 'del', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg',
+                                 'surplus', 'damage', 'restore', 'space')
+                      return map:entry($n, true()))"/>
+
+  <xsl:function name="fp:intervention-title" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="place" as="xs:string"
       select="if (normalize-space($e/@place) != '') then concat(' (', normalize-space($e/@place), ')') else ''"/>

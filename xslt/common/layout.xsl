@@ -39,6 +39,11 @@
   <xsl:variable name="fp:block-map" as="map(xs:string, xs:boolean)"
     select="map:merge(for $n in $fp:block-names return map:entry($n, true()))"/>
 
+  <!-- Every name f:is-block can say yes to. -->
+  <xsl:variable name="fp:maybe-block-map" as="map(xs:string, xs:boolean)"
+    select="map:merge(($fp:block-map, for $n in ('bibl', 'biblStruct', 'biblFull', 'quote', 'cit', 'q', 'said', 'label', 'stage')
+                                      return map:entry($n, true())))"/>
+
   <!-- Containers in which quote, cit, q and bibl stand as blocks of their own. -->
   <xsl:variable name="fp:division-names" as="xs:string+" select="(
       'body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
@@ -68,7 +73,8 @@
   -->
   <xsl:function name="f:holds-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="some $d in $e//*[f:is-block(.)]
+    <!-- Only names that can be blocks are asked f:is-block: this runs for almost every element shown. -->
+    <xsl:sequence select="some $d in $e//*[map:contains($fp:maybe-block-map, local-name())][f:is-block(.)]
                           satisfies empty($d/ancestor::*[self::note or self::rdg or self::rdgGrp][. &gt;&gt; $e])"/>
   </xsl:function>
 
@@ -77,6 +83,7 @@
     docDate (the outputs print them as the document's heading), containers
     of back notes (listed apart), rdg (the apparatus lists them).
   -->
+  <!-- html/text.xsl and common/plain.xsl spell this test as a match pattern too (faster than a call per element): keep them in step. -->
   <xsl:function name="f:is-apart" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
@@ -105,6 +112,7 @@
     elements (subst, choice, app, rdgGrp)? Such whitespace is not text:
     'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
   -->
+  <!-- html/text.xsl and common/plain.xsl spell this test as a match pattern too: keep them in step. -->
   <xsl:function name="f:is-indentation" as="xs:boolean">
     <xsl:param name="t" as="text()"/>
     <xsl:sequence select="normalize-space($t) = ''

@@ -51,16 +51,26 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="m:plain" as="node()*">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- Next to a word-joining break (f:join-breaks). A pattern, not a function call, for the many text nodes that are not. -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
+                              or following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+                mode="m:plain" priority="0.25" as="node()*">
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
-  <xsl:template match="text()[f:is-indentation(.)]" mode="m:plain" as="node()*"/>
+  <!-- Indentation in element-only content (f:is-indentation), as a pattern. -->
+  <xsl:template match="subst/text()[normalize-space(.) = ''] | choice/text()[normalize-space(.) = ''] | app/text()[normalize-space(.) = '']
+                       | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
+                mode="m:plain" priority="0.5" as="node()*"/>
 
   <!-- Not reading text: the header, apparatus readings, standoff and index elements; pointers and media have no words. -->
   <xsl:template match="*[f:is-silent(.)] | graphic | media | binaryObject | ptr" mode="m:plain" as="node()*"/>
 
   <!-- Parts printed elsewhere: the document's heading, the back notes. -->
-  <xsl:template match="*[f:is-apart(.)]" mode="m:plain" priority="30" as="node()*"/>
+  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]" mode="m:plain" priority="30" as="node()*"/>
 
   <!--
     An element a note points at (not an anchor): its content, then the note

@@ -37,16 +37,16 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="classes" as="xs:string*"/>
     <xsl:variable name="type" as="xs:string*"
-      select="for $t in tokenize(normalize-space($e/@type), ' ')
+      select="if (empty($e/@type)) then () else for $t in tokenize(normalize-space($e/@type), ' ')
               return if (matches($t, '^[A-Za-z0-9\-]+$')) then concat('type-', lower-case($t)) else ()"/>
     <xsl:variable name="all" as="xs:string*"
-      select="distinct-values((concat('tei-', local-name($e)), $classes, $type, f:rend-classes($e/@rend),
+      select="distinct-values((concat('tei-', local-name($e)), $classes, $type, if ($e/@rend) then f:rend-classes($e/@rend) else (),
                                if ($e/@hand) then 'has-hand' else ()))"/>
     <xsl:attribute name="class" select="string-join($all, ' ')"/>
     <xsl:if test="normalize-space($e/@xml:id) != ''">
       <xsl:attribute name="id" select="f:safe-name($e/@xml:id)"/>
     </xsl:if>
-    <xsl:variable name="lang" as="xs:string?" select="f:lang-tag($e/@xml:lang)"/>
+    <xsl:variable name="lang" as="xs:string?" select="if ($e/@xml:lang) then f:lang-tag($e/@xml:lang) else ()"/>
     <xsl:if test="exists($lang)">
       <xsl:attribute name="lang" select="$lang"/>
     </xsl:if>
@@ -66,14 +66,24 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="m:html" as="node()*">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- Next to a word-joining break (f:join-breaks). A pattern, not a function call, for the many text nodes that are not. -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
+                              or following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+                mode="m:html" priority="0.25" as="node()*">
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
-  <xsl:template match="text()[f:is-indentation(.)]" mode="m:html" as="node()*"/>
+  <!-- Indentation in element-only content (f:is-indentation), as a pattern. -->
+  <xsl:template match="subst/text()[normalize-space(.) = ''] | choice/text()[normalize-space(.) = ''] | app/text()[normalize-space(.) = '']
+                       | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
+                mode="m:html" priority="0.5" as="node()*"/>
 
   <xsl:template match="*[f:is-silent(.)]" mode="m:html" as="node()*"/>
 
-  <xsl:template match="*[f:is-apart(.)]" mode="m:html" priority="30" as="node()*"/>
+  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]" mode="m:html" priority="30" as="node()*"/>
 
   <!-- A front or back that holds nothing but parts printed elsewhere (heading, notes) is left out. -->
   <xsl:template match="front[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]
