@@ -30,10 +30,13 @@
   <xsl:function name="f:is-edition" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <!-- The cheap tests first: deep-equal of two headers is costly, and a document's header differs at once in its title. -->
+    <!-- The corpus's own header is its first child: asking for every teiHeader child would read past
+         all the corpus's documents, for every document. -->
+    <xsl:variable name="corpus-header" as="element(teiHeader)?" select="$tei/parent::teiCorpus/*[1][self::teiHeader]"/>
     <xsl:sequence select="string($tei/@xml:id) = 'edition'
-                          or (exists($tei/parent::teiCorpus/teiHeader) and exists($tei/teiHeader)
-                              and string($tei/teiHeader/fileDesc/titleStmt/title[1]) = string($tei/parent::teiCorpus/teiHeader/fileDesc/titleStmt/title[1])
-                              and deep-equal($tei/teiHeader, $tei/parent::teiCorpus/teiHeader))"/>
+                          or (exists($corpus-header) and exists($tei/teiHeader)
+                              and string($tei/teiHeader/fileDesc/titleStmt/title[1]) = string($corpus-header/fileDesc/titleStmt/title[1])
+                              and deep-equal($tei/teiHeader, $corpus-header))"/>
   </xsl:function>
 
   <!--

@@ -48,8 +48,20 @@
     <xsl:variable name="kind" as="xs:string" select="f:note-kind($note)"/>
     <xsl:sequence select="
         if (normalize-space($note/@n) != '') then normalize-space($note/@n)
-        else string(count($note/preceding::note[ancestor::text][f:note-kind(.) = $kind]
-                          [ancestor::TEI[1] is $note/ancestor::TEI[1]]) + 1)"/>
+        else string(count(fp:notes-before($note)[f:note-kind(.) = $kind]) + 1)"/>
+  </xsl:function>
+
+  <!--
+    The notes of the note's TEI text that come before it (as the preceding
+    axis has it: not the notes it sits in); none outside a TEI. Read within
+    its own TEI, not along the preceding axis, which in a corpus runs back
+    through every document before it.
+  -->
+  <xsl:function name="fp:notes-before" as="element(note)*">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="tei" as="element()?" select="$note/ancestor::TEI[1]"/>
+    <xsl:sequence select="if (empty($tei)) then ()
+                          else ($tei//note[ancestor::text][ancestor::TEI[1] is $tei] except $note/ancestor::note)[. &lt;&lt; $note]"/>
   </xsl:function>
 
   <!--
@@ -65,7 +77,7 @@
         if (normalize-space($note/@xml:id) != '') then f:safe-name($note/@xml:id)
         else if (normalize-space($note/@n) != '')
           then concat($doc, if (f:note-kind($note) = 'editorial') then '-enote-' else '-note-', f:safe-name(normalize-space($note/@n)))
-        else concat($doc, '-note-at-', count($note/preceding::note[ancestor::text][ancestor::TEI[1] is $tei]) + 1)"/>
+        else concat($doc, '-note-at-', count(fp:notes-before($note)) + 1)"/>
   </xsl:function>
 
   <!-- The elements of the same document the note's @target points at ('#id' pointers only). -->

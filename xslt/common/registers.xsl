@@ -58,22 +58,25 @@
   -->
   <xsl:variable name="fp:corpus-occurrences" as="document-node()">
     <xsl:document>
+      <!-- Under one element, grouped by document: SaxonJS builds a long run of children of a document
+           node in time that grows with the square of their number (20,000 took seconds). -->
+      <fp:occurrences>
       <xsl:if test="exists($fp:source-corpus)">
         <xsl:for-each select="$fp:source-corpus/TEI[not(f:is-register(.)) and not(f:is-edition(.))]">
           <xsl:variable name="tei" as="element(TEI)" select="."/>
-          <!-- One element per document: SaxonJS builds a long run of siblings in quadratic time. -->
           <fp:document>
             <xsl:sequence select="fp:document-occurrences($tei, $tei//*[@ref][ancestor::TEI[1] is $tei])"/>
           </fp:document>
         </xsl:for-each>
       </xsl:if>
+      </fp:occurrences>
     </xsl:document>
   </xsl:variable>
 
   <!-- The same, by entry. A map, not a key: SaxonJS does not keep a key's index of a tree made during the transformation. -->
   <xsl:variable name="fp:occurrences-by-entry" as="map(xs:string, element(fp:occurrence)*)">
     <xsl:map>
-      <xsl:for-each-group select="$fp:corpus-occurrences/fp:document/fp:occurrence" group-by="@entry">
+      <xsl:for-each-group select="$fp:corpus-occurrences/fp:occurrences/fp:document/fp:occurrence" group-by="@entry">
         <xsl:map-entry key="string(current-grouping-key())" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>
