@@ -18,8 +18,9 @@ import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
 import { hashText, ValidationCache } from './cache.js';
-import type { LintFile } from './xmllint.js';
-import { lintFiles } from './xmllint.js';
+import { schemaFor, shouldPrune } from './schema.js';
+import type { LintFile, LintSchema } from './xmllint.js';
+import { LintSession, XmllintPool } from './xmllint.js';
 
 export interface Progress {
   stage: 'read' | 'schema' | 'rules';
@@ -127,43 +128,72 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   const pending: PendingFile[] = [];
   let cached = 0;
 
-  paths.forEach((file, i) => {
-    const checked: CheckedFile = { file, name: basename(file), text: undefined, summary: undefined, errors: 0, warnings: 0 };
-    files.push(checked);
-    const bytes = readFileSync(file);
-    const key = hashText(checks, file, bytes);
-    const hit = cache?.get(file, key);
-    const decoded = decodeSource(bytes);
-    if (hit) {
-      cached++;
-      diagnostics.push(...hit.diagnostics);
-      checked.summary = hit.summary;
-      if (hit.usable && decoded.ok) checked.text = declareUtf8(decoded.source.text);
-      return;
+  // libxml2 runs on worker threads: they start at the first file that needs
+  // checking, compile the WebAssembly module while the files are read, and
+  // get the files in batches as they come. A small schema compiles in
+  // milliseconds, so many files pay for a second worker on the second core.
+  // A large schema (tei_all) is first pruned to the element names the files
+  // use, so it needs every file read first; it then compiles in a tenth of
+  // a second, once per worker.
+  const fullSchema: LintSchema = { file: config.schema, text: schemaText };
+  const prune = shouldPrune(schemaText);
+  const pool = new XmllintPool(paths.length >= 64 ? 2 : 1);
+  let session = prune ? undefined : new LintSession(fullSchema, { pool, perCall: Math.max(25, Math.ceil(paths.length / 8)) });
+  const held: LintFile[] = [];
+  let linted = 0;
+  try {
+    paths.forEach((file, i) => {
+      const checked: CheckedFile = { file, name: basename(file), text: undefined, summary: undefined, errors: 0, warnings: 0 };
+      files.push(checked);
+      const bytes = readFileSync(file);
+      const key = hashText(checks, file, bytes);
+      const hit = cache?.get(file, key);
+      const decoded = decodeSource(bytes);
+      if (hit) {
+        cached++;
+        diagnostics.push(...hit.diagnostics);
+        checked.summary = hit.summary;
+        if (hit.usable && decoded.ok) checked.text = declareUtf8(decoded.source.text);
+        return;
+      }
+      if (pending.length === 0) pool.warm();
+      const entry: PendingFile = { checked, key, lint: undefined, early: [] };
+      pending.push(entry);
+      if (!decoded.ok) {
+        const { problem } = decoded;
+        entry.early.push({ file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, source: 'xml', message: problem.message });
+        return;
+      }
+      const text = declareUtf8(decoded.source.text);
+      const lines = new LineIndex(text);
+      for (const r of checkDoctype(text)) {
+        const { line, column } = lines.position(r.offset);
+        entry.early.push({ file, line, column, severity: 'error', rule: r.rule, source: 'xml', message: r.message });
+      }
+      if (entry.early.length > 0) return;
+      // The file's own bytes when they are already the UTF-8 libxml2 gets.
+      const same = decoded.source.encoding === 'utf-8' && text === decoded.source.text;
+      entry.lint = { file, text, lines, ...(same ? { bytes: decoded.source.hadBom ? bytes.subarray(3) : bytes } : {}) };
+      if (session) session.add(entry.lint);
+      else held.push(entry.lint);
+      linted++;
+      onProgress?.({ stage: 'read', done: i + 1, total: paths.length });
+    });
+    if (!session) {
+      const choice = schemaFor(fullSchema, held.map((f) => f.text), { ...(options.cacheFolder ? { cacheFolder: options.cacheFolder } : {}), toolVersion: options.toolVersion ?? '' });
+      session = new LintSession(choice.schema, { pool, perCall: Math.ceil(held.length / pool.size), ...(choice.full ? { fallback: choice.full } : {}) });
+      for (const f of held) session.add(f);
+      held.length = 0;
     }
-    const entry: PendingFile = { checked, key, lint: undefined, early: [] };
-    pending.push(entry);
-    if (!decoded.ok) {
-      const { problem } = decoded;
-      entry.early.push({ file, line: problem.line, column: problem.column, severity: 'error', rule: problem.rule, source: 'xml', message: problem.message });
-      return;
-    }
-    const text = declareUtf8(decoded.source.text);
-    const lines = new LineIndex(text);
-    for (const r of checkDoctype(text)) {
-      const { line, column } = lines.position(r.offset);
-      entry.early.push({ file, line, column, severity: 'error', rule: r.rule, source: 'xml', message: r.message });
-    }
-    if (entry.early.length > 0) return;
-    entry.lint = { file, text, lines };
-    onProgress?.({ stage: 'read', done: i + 1, total: paths.length });
-  });
+  } catch (error) {
+    pool.close();
+    throw error;
+  }
 
-  const toLint = pending.flatMap((p) => (p.lint ? [p.lint] : []));
-  onProgress?.({ stage: 'schema', done: 0, total: toLint.length });
-  // libxml2 runs in a worker thread; parse and run the file rules meanwhile,
-  // and keep their findings only for files libxml2 finds well-formed.
-  const linting = lintFiles(toLint, { file: config.schema, text: schemaText });
+  onProgress?.({ stage: 'schema', done: 0, total: linted });
+  // Parse and run the file rules while libxml2 works, and keep their
+  // findings only for files libxml2 finds well-formed.
+  const linting = session.finish().finally(() => pool.close());
 
   const parsedFindings = new Map<PendingFile, { summary: FileSummary | undefined; found: Diagnostic[]; parsed: boolean }>();
   let done = 0;
@@ -191,7 +221,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
 
   const lint = await linting;
   if (lint.schemaProblem) diagnostics.push(lint.schemaProblem);
-  onProgress?.({ stage: 'schema', done: toLint.length, total: toLint.length });
+  onProgress?.({ stage: 'schema', done: linted, total: linted });
 
   for (const p of pending) {
     const found = [...p.early, ...(lint.byFile.get(p.checked.file) ?? [])];

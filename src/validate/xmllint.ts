@@ -12,12 +12,14 @@
  * terminated instead of left running.
  */
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codePointCount, LineIndex } from '../read/positions.js';
+import type { XmllintCall, XmllintReply } from './xmllint-worker.js';
 
-const require = createRequire(import.meta.url);
-const workerScript = require.resolve('xmllint-wasm/xmllint-node.js');
+// Under vitest this module is TypeScript; the worker then runs from the compiled build/ (npm test compiles first).
+const workerScript = import.meta.url.endsWith('.ts')
+  ? new URL('../../build/validate/xmllint-worker.js', import.meta.url)
+  : new URL('./xmllint-worker.js', import.meta.url);
 
 export const MAX_FILES_PER_CALL = 1000;
 /** Files larger than this are validated in a call of their own. */
@@ -30,6 +32,8 @@ export interface LintFile {
   /** UTF-8 text, its declaration already naming UTF-8. */
   text: string;
   lines: LineIndex;
+  /** The text as UTF-8 bytes, when the caller has them already (the file's own bytes). */
+  bytes?: Uint8Array;
 }
 
 export interface LintSchema {
@@ -52,33 +56,127 @@ interface WorkerReply {
   stderr: string;
 }
 
-function runWorker(inputFiles: Array<{ fileName: string; contents: string }>, args: string[], maxMemoryMiB: number, timeoutMs: number): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript);
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`libxml2 did not finish within ${Math.round(timeoutMs / 1000)} s`));
-    }, timeoutMs);
-    worker.on('message', (message: WorkerReply & Record<string, unknown>) => {
-      if (!message || message['xmllint-wasm'] !== true) return;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(message);
-    });
-    worker.on('error', (error) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      reject(error);
-    });
-    worker.postMessage({
-      'xmllint-wasm': true,
-      inputFiles,
-      args,
-      initialMemory: 256,
-      maxMemory: Math.min(65536, maxMemoryMiB * MEMORY_PAGES_PER_MIB),
-    });
-  });
+interface PendingCall {
+  call: XmllintCall;
+  transfer: ArrayBuffer[];
+  timeoutMs: number;
+  resolve: (reply: WorkerReply) => void;
+  reject: (error: Error) => void;
+  timer?: ReturnType<typeof setTimeout>;
 }
+
+/** One worker thread and the calls it has been given, in order (the first is running). */
+class Lane {
+  private worker: Worker | undefined;
+  readonly pending: PendingCall[] = [];
+
+  private start(): Worker {
+    const worker = new Worker(workerScript);
+    worker.unref();
+    worker.on('message', (message: { xmllintReply?: XmllintReply }) => {
+      const reply = message?.xmllintReply;
+      if (!reply) return;
+      const head = this.pending[0];
+      if (!head || head.call.id !== reply.id) return;
+      this.pending.shift();
+      clearTimeout(head.timer);
+      head.resolve({ exitCode: reply.exitCode, stdout: '', stderr: reply.stderr });
+      this.armHead();
+    });
+    const fail = (error: Error): void => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      void worker.terminate();
+      for (const p of this.pending.splice(0)) {
+        clearTimeout(p.timer);
+        p.reject(error);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the libxml2 worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Start the worker now, so that it compiles the WebAssembly module while the caller reads files. */
+  warm(): void {
+    if (!this.worker) this.start();
+  }
+
+  private armHead(): void {
+    const head = this.pending[0];
+    if (!head || head.timer) return;
+    head.timer = setTimeout(() => {
+      const worker = this.worker;
+      this.worker = undefined;
+      if (worker) void worker.terminate();
+      const error = new Error(`libxml2 did not finish within ${Math.round(head.timeoutMs / 1000)} s`);
+      for (const p of this.pending.splice(0)) {
+        clearTimeout(p.timer);
+        p.reject(p === head ? error : new Error('libxml2 was stopped while this file waited for it'));
+      }
+    }, head.timeoutMs);
+  }
+
+  run(call: XmllintCall, transfer: ArrayBuffer[], timeoutMs: number): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      const worker = this.worker ?? this.start();
+      this.pending.push({ call, transfer, timeoutMs, resolve, reject });
+      this.armHead();
+      worker.postMessage({ xmllintCall: call }, transfer);
+    });
+  }
+
+  close(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) void worker.terminate();
+  }
+}
+
+/**
+ * Worker threads running libxml2. Start them early (`warm`), give them
+ * calls, close them at the end. Calls go to the lane with the least work.
+ */
+export class XmllintPool {
+  private readonly lanes: Lane[];
+  private nextId = 0;
+
+  constructor(size: number) {
+    this.lanes = Array.from({ length: Math.max(1, size) }, () => new Lane());
+  }
+
+  get size(): number {
+    return this.lanes.length;
+  }
+
+  warm(): this {
+    for (const lane of this.lanes) lane.warm();
+    return this;
+  }
+
+  run(files: Array<{ name: string; data: Uint8Array }>, args: string[], maxMemoryMiB: number, timeoutMs: number): Promise<WorkerReply> {
+    // One buffer for the whole call, handed over rather than copied.
+    const total = files.reduce((n, f) => n + f.data.byteLength, 0);
+    const buffer = new Uint8Array(total);
+    let at = 0;
+    const packed = files.map((f) => {
+      buffer.set(f.data, at);
+      const data = buffer.subarray(at, at + f.data.byteLength);
+      at += f.data.byteLength;
+      return { name: f.name, data };
+    });
+    const lane = this.lanes.reduce((best, l) => (l.pending.length < best.pending.length ? l : best));
+    const call: XmllintCall = { id: this.nextId++, files: packed, args, maxMemoryPages: Math.min(65536, maxMemoryMiB * MEMORY_PAGES_PER_MIB) };
+    return lane.run(call, [buffer.buffer], timeoutMs);
+  }
+
+  close(): void {
+    for (const lane of this.lanes) lane.close();
+  }
+}
+
+const encoder = new TextEncoder();
 
 /** Split files into calls: large files alone, the rest in chunks of at most MAX_FILES_PER_CALL. */
 export function planCalls<T extends { text: string }>(files: readonly T[], perCall: number = MAX_FILES_PER_CALL): T[][] {
@@ -186,18 +284,98 @@ function tidyParserMessage(text: string): string {
  * the same call reports well-formedness errors (source "xml") and schema
  * errors (source "relaxng").
  */
-export async function lintFiles(files: readonly LintFile[], schema: LintSchema, options: { timeoutMs?: number } = {}): Promise<LintResult> {
-  const result: LintResult = { byFile: new Map(), notWellFormed: new Set(), schemaProblem: undefined };
-  for (const f of files) result.byFile.set(f.file, []);
+export interface LintOptions {
+  timeoutMs?: number;
+  /** Worker threads to use (a pool started early with `warm`); one is made for the call otherwise. */
+  pool?: XmllintPool;
+  /** Files per libxml2 call; every call compiles the schema once. */
+  perCall?: number;
+  /**
+   * The full schema, when the session's schema is a pruned one: should the
+   * pruned one fail to compile, every file is checked against this instead.
+   */
+  fallback?: LintSchema;
+}
+
+export async function lintFiles(files: readonly LintFile[], schema: LintSchema, options: LintOptions = {}): Promise<LintResult> {
+  const session = new LintSession(schema, options);
+  for (const f of files) session.add(f);
+  return session.finish();
+}
+
+/**
+ * Validate files against one RelaxNG schema. libxml2 parses each file, so
+ * the same call reports well-formedness errors (source "xml") and schema
+ * errors (source "relaxng"). Files can be added while earlier calls run;
+ * a call starts whenever `perCall` files have gathered.
+ */
+export class LintSession {
+  private readonly result: LintResult = { byFile: new Map(), notWellFormed: new Set(), schemaProblem: undefined };
+  private readonly calls: Promise<void>[] = [];
+  private readonly added: LintFile[] = [];
+  private batch: LintFile[] = [];
+  private batchChars = 0;
+  private readonly pool: XmllintPool;
+  private readonly ownPool: boolean;
+  private readonly schemaBytes: Uint8Array;
+  private readonly perCall: number;
+
+  constructor(private readonly schema: LintSchema, private readonly options: LintOptions = {}) {
+    this.ownPool = options.pool === undefined;
+    this.pool = options.pool ?? new XmllintPool(1);
+    this.schemaBytes = encoder.encode(schema.text);
+    this.perCall = Math.max(1, Math.min(MAX_FILES_PER_CALL, options.perCall ?? MAX_FILES_PER_CALL));
+  }
+
+  add(file: LintFile): void {
+    this.result.byFile.set(file.file, []);
+    if (this.options.fallback) this.added.push(file);
+    if (file.text.length >= LARGE_FILE_CHARS) {
+      this.dispatch([file]);
+      return;
+    }
+    if (this.batch.length >= this.perCall || this.batchChars + file.text.length > 4 * LARGE_FILE_CHARS) this.flush();
+    this.batch.push(file);
+    this.batchChars += file.text.length;
+  }
+
+  /** Send the files gathered so far. */
+  flush(): void {
+    if (this.batch.length > 0) this.dispatch(this.batch);
+    this.batch = [];
+    this.batchChars = 0;
+  }
+
+  async finish(): Promise<LintResult> {
+    this.flush();
+    try {
+      await Promise.all(this.calls);
+      const { fallback, ...rest } = this.options;
+      if (this.result.schemaProblem && fallback) {
+        // The pruned schema did not compile (it should always): the full schema decides.
+        return await lintFiles(this.added, fallback, { ...rest, pool: this.pool });
+      }
+    } finally {
+      if (this.ownPool) this.pool.close();
+    }
+    return this.result;
+  }
+
+  private dispatch(call: LintFile[]): void {
+    this.calls.push(this.check(call));
+  }
+
   /** One libxml2 call: a batch of small files, or one large file. */
-  const check = async (call: LintFile[]): Promise<void> => {
-    if (result.schemaProblem) return;
+  private async check(call: LintFile[]): Promise<void> {
+    const { result, schema, options } = this;
     const names = new Map<string, LintFile>();
     const inputFiles = call.map((f, i) => {
       names.set(`f${i}.xml`, f);
-      return { fileName: `f${i}.xml`, contents: f.text };
+      const data = f.bytes ?? encoder.encode(f.text);
+      delete f.bytes;
+      return { name: `f${i}.xml`, data };
     });
-    inputFiles.push({ fileName: 'schema.rng', contents: schema.text });
+    inputFiles.push({ name: 'schema.rng', data: this.schemaBytes });
     const args = ['--relaxng', 'schema.rng', '--noout', '--nonet', ...call.map((_, i) => `f${i}.xml`)];
     const largest = Math.max(...call.map((f) => f.text.length));
     const memoryMiB = Math.min(4095, 256 + Math.ceil((largest * 40) / (1024 * 1024)));
@@ -205,7 +383,7 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
     const timeoutMs = options.timeoutMs ?? Math.min(180_000, 30_000 + call.length * 50 + Math.ceil(largest / 1_000_000) * 2_000);
     let reply: WorkerReply;
     try {
-      reply = await runWorker(inputFiles, args, memoryMiB, timeoutMs);
+      reply = await this.pool.run(inputFiles, args, memoryMiB, timeoutMs);
     } catch (error) {
       for (const f of call) {
         result.notWellFormed.add(f.file);
@@ -216,6 +394,7 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
       }
       return;
     }
+    if (result.schemaProblem) return;
     const parsed = parseXmllintOutput(reply.stderr);
     if (/failed to compile|Relax-NG parser error|xmlRelaxNGParse/.test(reply.stderr) && reply.exitCode === 5) {
       const detail = parsed.other.find((l) => l.includes('schema.rng')) ?? parsed.other[0] ?? 'the schema failed to compile';
@@ -275,16 +454,5 @@ export async function lintFiles(files: readonly LintFile[], schema: LintSchema, 
         });
       }
     }
-    };
-  // Two calls at a time: a large file validated alone does not hold up the batch of small ones.
-  // A small schema compiles in milliseconds, so even a middling batch pays for
-  // a second call on the second core; a large one (tei_all) compiles once.
-  const lanes = schema.text.length < 300_000 && files.length >= 64 ? 2 : 1;
-  const calls = planCalls(files, Math.min(MAX_FILES_PER_CALL, Math.ceil(files.length / lanes)));
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < calls.length) await check(calls[next++]!);
-  };
-  await Promise.all([lane(), lane()]);
-  return result;
+  }
 }
