@@ -322,9 +322,9 @@
   -->
   <xsl:template match="text()" mode="m:plain-space" as="text()?">
     <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
-    <xsl:variable name="previous" as="text()?" select="preceding::text()[1]"/>
+    <!-- The neighbours are looked at only when the text starts or ends with a space. -->
     <xsl:variable name="drop-lead" as="xs:boolean"
-      select="starts-with($collapsed, ' ') and (empty($previous) or matches($previous, '\s$'))"/>
+      select="starts-with($collapsed, ' ') and (for $previous in preceding::text()[1] return matches($previous, '\s$'), true())[1]"/>
     <xsl:variable name="drop-trail" as="xs:boolean"
       select="ends-with($collapsed, ' ') and empty(following::text()[matches(., '\S')])"/>
     <xsl:variable name="lead" as="xs:string" select="if ($drop-lead) then substring($collapsed, 2) else $collapsed"/>
