@@ -112,7 +112,21 @@
   <!-- A string with whitespace normalised, '' made null: for values read from the source. -->
   <xsl:function name="fp:text" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>
-    <xsl:sequence select="fp:string(normalize-space($value)[. != ''])"/>
+    <xsl:variable name="normal" as="xs:string" select="normalize-space($value)"/>
+    <xsl:sequence select="if ($normal = '') then 'null'
+                          else if (matches($normal, '[&quot;\\\p{Cc}]')) then fp:json-string($normal)
+                          else concat('&quot;', $normal, '&quot;')"/>
+  </xsl:function>
+
+  <!-- An array of strings: one test for the characters to escape, for the common case that none needs it. -->
+  <xsl:function name="fp:strings" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="values" as="xs:string*"/>
+    <xsl:sequence select="if (empty($values)) then '[]'
+                          else if (matches(string-join($values, ''), '[&quot;\\\p{Cc}]'))
+                            then fp:array($indent, for $v in $values return fp:string($v))
+                          else concat('[&#10;', $indent, '  &quot;', string-join($values, concat('&quot;,&#10;', $indent, '  &quot;')),
+                                      '&quot;&#10;', $indent, ']')"/>
   </xsl:function>
 
   <!-- A number, or null for (). -->
@@ -142,9 +156,9 @@
     <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="dated" as="element()?"/>
     <xsl:param name="words" as="xs:string?"/>
-    <xsl:sequence select="fp:object($indent, ('when', 'text'), (
-        fp:string(f:date-iso($dated)),
-        fp:text(($words, f:date-text($dated))[normalize-space(.) != ''][1])))"/>
+    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;when&quot;: ', fp:string(f:date-iso($dated)),
+                                 ',&#10;', $indent, '  &quot;text&quot;: ', fp:text(($words, f:date-text($dated))[normalize-space(.) != ''][1]),
+                                 '&#10;', $indent, '}')"/>
   </xsl:function>
 
   <!-- {ref, name, place, placeRef, date} for one side of a correspDesc. -->
@@ -153,12 +167,13 @@
     <xsl:param name="action" as="element(correspAction)?"/>
     <xsl:variable name="agents" as="element()*" select="f:action-agents($action)"/>
     <xsl:variable name="place" as="element()?" select="f:action-place($action)"/>
-    <xsl:sequence select="fp:object($indent, ('ref', 'name', 'place', 'placeRef', 'date'), (
-        fp:text(string-join($agents/@ref/normalize-space(.), ' ')),
-        fp:text(string-join($agents/f:name-string(.), ', ')),
-        fp:text(if ($place) then f:name-string($place) else ()),
-        fp:text($place/@ref),
-        fp:date(concat($indent, '  '), f:action-date($action), ())))"/>
+    <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
+    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text(string-join($agents/@ref/normalize-space(.), ' ')),
+                                 $next, 'name&quot;: ', fp:text(string-join($agents/f:name-string(.), ', ')),
+                                 $next, 'place&quot;: ', fp:text(if ($place) then f:name-string($place) else ()),
+                                 $next, 'placeRef&quot;: ', fp:text($place/@ref),
+                                 $next, 'date&quot;: ', fp:date(concat($indent, '  '), f:action-date($action), ()),
+                                 '&#10;', $indent, '}')"/>
   </xsl:function>
 
   <!--
@@ -236,7 +251,7 @@
             fp:text(@resp),
             fp:string(string-join($note-blocks/string(.), '&#10;&#10;')),
             fp:number(xs:integer($at[@kind = 'note'][@note = $id][1]/@start)),
-            fp:array('      ', for $t in f:local-ids(@target) return fp:string($t)),
+            fp:strings('      ', f:local-ids(@target)),
             fp:array('      ', fp:offsets($note-blocks, '        ')[. instance of xs:string])))"/>
       </xsl:for-each>
     </xsl:variable>
@@ -324,20 +339,26 @@
   </xsl:function>
 
   <!--
-    For the registers' lists of documents: the "n" and "title" members of
-    each document of the corpus (laid out for a document object of a
+    For the registers' lists of documents: the "id", "n" and "title" members
+    of each document of the corpus (laid out for a document object of a
     register entry), by output base name; the first TEI of the corpus with
-    that name wins, as f:document-by-file has it. Made once per corpus, not
-    once per entry and document.
+    that name gives them, as f:document-by-file has it. Made once per corpus,
+    not once per entry and document.
   -->
   <xsl:function name="fp:register-documents" as="map(xs:string, xs:string)">
     <xsl:param name="corpus" as="element(teiCorpus)"/>
     <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
     <xsl:sequence select="map:merge(
         for $file in distinct-values($documents/f:doc-file(.))
-        return (for $tei in f:document-by-file($documents, $file)
-                return map:entry($file, concat('&quot;n&quot;: ', fp:string(f:doc-number($tei)),
-                                               ',&#10;          &quot;title&quot;: ', fp:string(f:doc-title($tei))))))"/>
+        return map:entry($file, fp:register-document($file, f:document-by-file($documents, $file))))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:register-document" as="xs:string">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="tei" as="element(TEI)?"/>
+    <xsl:sequence select="concat('&quot;id&quot;: ', fp:string($file),
+                                 ',&#10;          &quot;n&quot;: ', fp:string(if ($tei) then f:doc-number($tei) else ()),
+                                 ',&#10;          &quot;title&quot;: ', fp:string(if ($tei) then f:doc-title($tei) else ()))"/>
   </xsl:function>
 
   <!--
@@ -360,8 +381,9 @@
         <xsl:variable name="in-documents" as="xs:string*">
           <xsl:for-each-group select="$occurrences" group-by="@doc">
             <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
-            <xsl:variable name="notes" as="xs:string*">
-              <xsl:for-each-group select="current-group()[@role = 'note']" group-by="@note">
+            <xsl:variable name="notes" as="element(fp:occurrence)*" select="current-group()[@role = 'note']"/>
+            <xsl:variable name="note-objects" as="xs:string*">
+              <xsl:for-each-group select="$notes" group-by="@note">
                 <xsl:sequence select="fp:object('            ', ('id', 'n', 'type', 'href'), (
                     fp:string(string(@note)),
                     fp:string(string(@note-n)),
@@ -369,12 +391,11 @@
                     fp:string(concat($doc, '.html#', @note))))"/>
               </xsl:for-each-group>
             </xsl:variable>
-            <xsl:sequence select="concat('{&#10;          &quot;id&quot;: ', fp:string($doc), ',&#10;          ',
-                (map:get($register-documents, $doc), '&quot;n&quot;: null,&#10;          &quot;title&quot;: null')[1],
+            <xsl:sequence select="concat('{&#10;          ',
+                if (map:contains($register-documents, $doc)) then map:get($register-documents, $doc) else fp:register-document($doc, ()),
                 ',&#10;          &quot;roles&quot;: ',
-                fp:array('          ', for $r in distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))
-                                       return fp:string($r)),
-                ',&#10;          &quot;notes&quot;: ', fp:array('          ', $notes),
+                fp:strings('          ', distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))),
+                ',&#10;          &quot;notes&quot;: ', if (empty($notes)) then '[]' else fp:array('          ', $note-objects),
                 '&#10;        }')"/>
           </xsl:for-each-group>
         </xsl:variable>
@@ -388,7 +409,7 @@
                 fp:text($name/@xml:lang),
                 fp:string(normalize-space(string($name)))))),
             fp:string(string-join(note/f:plain-line(node()), ' ')[. != '']),
-            fp:array('      ', for $uri in f:authority-uris(.) return fp:string($uri)),
+            fp:strings('      ', f:authority-uris(.)),
             fp:array('      ', $in-documents)))"/>
       </xsl:for-each>
     </xsl:variable>
