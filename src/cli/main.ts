@@ -8,12 +8,6 @@ import { toolVersion } from '../version.js';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { BuildLockedError } from '../build/publish.js';
 import { StylesheetCompileError } from '../transform/stylesheets.js';
-import { validateCommand } from './commands/validate.js';
-import { buildCommand } from './commands/build.js';
-import { listCommand } from './commands/list.js';
-import { rulesCommand } from './commands/rules.js';
-import { newCommand } from './commands/new.js';
-import { serveCommand } from './commands/serve.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';
 
@@ -22,31 +16,52 @@ export interface RunResult {
   exitCode: number;
 }
 
-export function createProgram(terminal: Terminal, setExitCode: (code: number) => void): Command {
+type CommandFactory = (terminal: Terminal, setExitCode: (code: number) => void) => Command;
+
+/**
+ * The commands, each loaded when needed: `edition validate` should not pay
+ * for loading the build, the transforms or the preview server.
+ */
+const commandLoaders: Record<string, () => Promise<CommandFactory>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  new: async () => (await import('./commands/new.js')).newCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+};
+
+/**
+ * The program with every command, or only with `only` (the command argv
+ * names: its options and help need nothing else).
+ */
+export async function createProgram(terminal: Terminal, setExitCode: (code: number) => void, only?: string): Promise<Command> {
   const program = new Command('edition')
     .description('Validate and build a TEI edition of correspondence')
     .version(toolVersion())
     .showHelpAfterError()
     .configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr })
     .exitOverride();
-  const commands = [
-    validateCommand(terminal, setExitCode),
-    buildCommand(terminal, setExitCode),
-    listCommand(terminal, setExitCode),
-    rulesCommand(terminal, setExitCode),
-    newCommand(terminal, setExitCode),
-    serveCommand(terminal, setExitCode),
-  ];
-  for (const command of commands) program.addCommand(command.configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
+  const names = only !== undefined && only in commandLoaders ? [only] : Object.keys(commandLoaders);
+  const factories = await Promise.all(names.map((name) => commandLoaders[name]!()));
+  for (const factory of factories) {
+    program.addCommand(factory(terminal, setExitCode).configureOutput({ writeOut: terminal.stdout, writeErr: terminal.stderr }).exitOverride());
+  }
   return program;
 }
 
 export async function run(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<RunResult> {
   let exitCode = 0;
-  const program = createProgram(terminal, (code) => {
-    exitCode = code;
-  });
   try {
+    // validate's libxml2 worker starts while the rest of the command loads.
+    if (argv[2] === 'validate' && !argv.includes('--help') && !argv.includes('-h')) (await import('../validate/xmllint.js')).prewarmXmllint();
+    const program = await createProgram(
+      terminal,
+      (code) => {
+        exitCode = code;
+      },
+      argv[2],
+    );
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {

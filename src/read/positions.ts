@@ -3,14 +3,22 @@
  * count Unicode code points, as editors' tools do.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Offsets where lines start, found on first use (most files never need them). */
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -19,14 +27,15 @@ export class LineIndex {
 
   /** The position of a UTF-16 offset. */
   position(offset: number): { line: number; column: number } {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const start = this.starts[lo] ?? 0;
+    const start = starts[lo] ?? 0;
     return { line: lo + 1, column: codePointCount(this.text, start, offset) + 1 };
   }
 

@@ -20,7 +20,7 @@ import type { Finding, Rule } from '../rules/index.js';
 import { hashText, ValidationCache } from './cache.js';
 import { schemaFor, shouldPrune } from './schema.js';
 import type { LintFile, LintSchema } from './xmllint.js';
-import { LintSession, XmllintPool } from './xmllint.js';
+import { LintSession, takePool } from './xmllint.js';
 
 export interface Progress {
   stage: 'read' | 'schema' | 'rules';
@@ -137,7 +137,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   // a second, once per worker.
   const fullSchema: LintSchema = { file: config.schema, text: schemaText };
   const prune = shouldPrune(schemaText);
-  const pool = new XmllintPool(paths.length >= 64 ? 2 : 1);
+  const pool = takePool(paths.length >= 64 ? 2 : 1);
   let session = prune ? undefined : new LintSession(fullSchema, { pool, perCall: Math.max(25, Math.ceil(paths.length / 8)) });
   const held: LintFile[] = [];
   let linted = 0;

@@ -150,6 +150,12 @@ export class XmllintPool {
     return this.lanes.length;
   }
 
+  /** Add lanes up to `size` (not started until `warm` or a call). */
+  grow(size: number): this {
+    while (this.lanes.length < size) this.lanes.push(new Lane());
+    return this;
+  }
+
   warm(): this {
     for (const lane of this.lanes) lane.warm();
     return this;
@@ -177,6 +183,25 @@ export class XmllintPool {
 }
 
 const encoder = new TextEncoder();
+
+let prewarmed: XmllintPool | undefined;
+
+/**
+ * Start one libxml2 worker now, before the caller has loaded the rest of
+ * its modules and read its files (the CLI does this for `validate`): the
+ * worker's start and the WebAssembly compile then overlap with that work.
+ * The next `takePool` adopts it.
+ */
+export function prewarmXmllint(): void {
+  prewarmed ??= new XmllintPool(1).warm();
+}
+
+/** A pool of `size` lanes: the prewarmed one if there is one, else a new one. */
+export function takePool(size: number): XmllintPool {
+  const pool = prewarmed ?? new XmllintPool(size);
+  prewarmed = undefined;
+  return pool.grow(size);
+}
 
 /** Split files into calls: large files alone, the rest in chunks of at most MAX_FILES_PER_CALL. */
 export function planCalls<T extends { text: string }>(files: readonly T[], perCall: number = MAX_FILES_PER_CALL): T[][] {
