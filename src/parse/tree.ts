@@ -215,21 +215,32 @@ export function firstChild(element: XmlElement, name: string): XmlElement | unde
   return childElements(element, name)[0];
 }
 
-/** Every descendant element, in document order. */
-export function* descendants(element: XmlElement): Generator<XmlElement> {
+const descendantLists = new WeakMap<XmlElement, readonly XmlElement[]>();
+
+/**
+ * Every descendant element, in document order. The list is made once per
+ * element and kept while the tree lives (the rules ask for the same
+ * subtrees many times); a tree is never changed after parsing.
+ */
+export function descendants(element: XmlElement): readonly XmlElement[] {
+  const known = descendantLists.get(element);
+  if (known) return known;
+  const found: XmlElement[] = [];
   const stack: XmlElement[] = [];
-  for (let i = element.children.length - 1; i >= 0; i--) {
-    const c = element.children[i]!;
-    if (isElement(c)) stack.push(c);
-  }
+  const pushChildren = (e: XmlElement): void => {
+    for (let i = e.children.length - 1; i >= 0; i--) {
+      const c = e.children[i]!;
+      if (typeof c !== 'string') stack.push(c);
+    }
+  };
+  pushChildren(element);
   while (stack.length > 0) {
     const next = stack.pop()!;
-    yield next;
-    for (let i = next.children.length - 1; i >= 0; i--) {
-      const c = next.children[i]!;
-      if (isElement(c)) stack.push(c);
-    }
+    found.push(next);
+    pushChildren(next);
   }
+  descendantLists.set(element, found);
+  return found;
 }
 
 export function descendantsNamed(element: XmlElement, name: string): XmlElement[] {
