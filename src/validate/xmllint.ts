@@ -161,20 +161,25 @@ export class XmllintPool {
     return this;
   }
 
-  run(files: Array<{ name: string; data: Uint8Array }>, args: string[], maxMemoryMiB: number, timeoutMs: number): Promise<WorkerReply> {
-    // One buffer for the whole call, handed over rather than copied.
-    const total = files.reduce((n, f) => n + f.data.byteLength, 0);
-    const buffer = new Uint8Array(total);
-    let at = 0;
-    const packed = files.map((f) => {
-      buffer.set(f.data, at);
-      const data = buffer.subarray(at, at + f.data.byteLength);
-      at += f.data.byteLength;
-      return { name: f.name, data };
+  run(files: Array<{ name: string; data: Uint8Array; shared?: boolean }>, args: string[], maxMemoryMiB: number, timeoutMs: number): Promise<WorkerReply> {
+    // A file's bytes that fill their own buffer (fs.readFileSync gives those for
+    // all but small files) are handed over rather than copied; the rest, and
+    // what the caller still needs (`shared`), are copied.
+    const transfer: ArrayBuffer[] = [];
+    const handed = new Set<ArrayBufferLike>();
+    const sent = files.map((f) => {
+      const { data } = f;
+      const own = !f.shared && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer && !handed.has(data.buffer);
+      if (own) {
+        handed.add(data.buffer);
+        transfer.push(data.buffer as ArrayBuffer);
+        return { name: f.name, data };
+      }
+      return { name: f.name, data: new Uint8Array(data) };
     });
     const lane = this.lanes.reduce((best, l) => (l.pending.length < best.pending.length ? l : best));
-    const call: XmllintCall = { id: this.nextId++, files: packed, args, maxMemoryPages: Math.min(65536, maxMemoryMiB * MEMORY_PAGES_PER_MIB) };
-    return lane.run(call, [buffer.buffer], timeoutMs);
+    const call: XmllintCall = { id: this.nextId++, files: sent, args, maxMemoryPages: Math.min(65536, maxMemoryMiB * MEMORY_PAGES_PER_MIB) };
+    return lane.run(call, transfer, timeoutMs);
   }
 
   close(): void {
@@ -394,13 +399,13 @@ export class LintSession {
   private async check(call: LintFile[]): Promise<void> {
     const { result, schema, options } = this;
     const names = new Map<string, LintFile>();
-    const inputFiles = call.map((f, i) => {
+    const inputFiles: Array<{ name: string; data: Uint8Array; shared?: boolean }> = call.map((f, i) => {
       names.set(`f${i}.xml`, f);
       const data = f.bytes ?? encoder.encode(f.text);
       delete f.bytes;
       return { name: `f${i}.xml`, data };
     });
-    inputFiles.push({ name: 'schema.rng', data: this.schemaBytes });
+    inputFiles.push({ name: 'schema.rng', data: this.schemaBytes, shared: true });
     const args = ['--relaxng', 'schema.rng', '--noout', '--nonet', ...call.map((_, i) => `f${i}.xml`)];
     const largest = Math.max(...call.map((f) => f.text.length));
     const memoryMiB = Math.min(4095, 256 + Math.ceil((largest * 40) / (1024 * 1024)));
