@@ -128,17 +128,20 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   const pending: PendingFile[] = [];
   let cached = 0;
 
-  // libxml2 runs on worker threads: they start at the first file that needs
-  // checking, compile the WebAssembly module while the files are read, and
-  // get the files in batches as they come. A small schema compiles in
-  // milliseconds, so many files pay for a second worker on the second core.
+  // libxml2 runs on worker threads: they start before the files are read
+  // (the CLI starts the first one while it loads) and compile the
+  // WebAssembly module meanwhile. A small schema compiles in milliseconds,
+  // so many files pay for a second worker on the second core.
   // A large schema (tei_all) is first pruned to the element names the files
   // use, so it needs every file read first; it then compiles in a tenth of
   // a second, once per worker.
   const fullSchema: LintSchema = { file: config.schema, text: schemaText };
   const prune = shouldPrune(schemaText);
   const pool = takePool(paths.length >= 64 ? 2 : 1);
-  let session = prune ? undefined : new LintSession(fullSchema, { pool, perCall: Math.max(25, Math.ceil(paths.length / 8)) });
+  // One call per worker: every call pays for a fresh instance and a schema
+  // compile, and measured on 1,000 letters that costs more than starting
+  // the second call early gains (1.92 s for 2 calls, 2.04 s for 8, 2.11 s for 16).
+  let session = prune ? undefined : new LintSession(fullSchema, { pool, perCall: Math.ceil(paths.length / pool.size) });
   const held: LintFile[] = [];
   let linted = 0;
   try {
