@@ -7,9 +7,10 @@
  * is raised; every call has a time limit; messages carry a line but no
  * column, so the column comes from the source text.
  *
- * The worker is xmllint-wasm's own `xmllint-node.js`, started here rather
- * than through `validateXML` so that a call past its time limit can be
- * terminated instead of left running.
+ * The workers (src/validate/xmllint-worker.ts) run xmllint-wasm's
+ * Emscripten module, started here rather than through `validateXML`: they
+ * compile the WebAssembly once and serve many calls, and a call past its
+ * time limit can be terminated instead of left running.
  */
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -206,28 +207,6 @@ export function takePool(size: number): XmllintPool {
   const pool = prewarmed ?? new XmllintPool(size);
   prewarmed = undefined;
   return pool.grow(size);
-}
-
-/** Split files into calls: large files alone, the rest in chunks of at most MAX_FILES_PER_CALL. */
-export function planCalls<T extends { text: string }>(files: readonly T[], perCall: number = MAX_FILES_PER_CALL): T[][] {
-  const calls: T[][] = [];
-  let current: T[] = [];
-  let currentChars = 0;
-  for (const f of files) {
-    if (f.text.length >= LARGE_FILE_CHARS) {
-      calls.push([f]);
-      continue;
-    }
-    if (current.length >= perCall || currentChars + f.text.length > 4 * LARGE_FILE_CHARS) {
-      calls.push(current);
-      current = [];
-      currentChars = 0;
-    }
-    current.push(f);
-    currentChars += f.text.length;
-  }
-  if (current.length > 0) calls.push(current);
-  return calls;
 }
 
 const headLine = /^(f\d+\.xml):(\d+): (.*)$/;
