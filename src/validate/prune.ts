@@ -7,18 +7,19 @@
  * any of those files, so what its content says is irrelevant to them. Two
  * ways to use that are implemented:
  *
- * - `empty` (the default): such an element keeps its name and gets the
+ * - `empty`: such an element keeps its name and gets the
  *   content `<empty/>`. Content models keep their shape, so libxml2 says
  *   exactly what it would have said with the full schema ("Expecting
  *   element title, got nothing"), but the definitions only those elements
  *   used (their attributes, their content) are no longer reachable and are
  *   dropped.
- * - `remove`: such an element becomes notAllowed, and notAllowed is
+ * - `remove` (the default, what validation uses): such an element becomes notAllowed, and notAllowed is
  *   simplified away the RelaxNG way (section 4.20 of the specification): a
  *   choice loses the branch, a group, interleave, oneOrMore, list, mixed,
  *   attribute or element holding it becomes notAllowed, optional and
  *   zeroOrMore of it become empty, a define whose content is notAllowed
- *   makes its refs notAllowed. Smaller, but a file that lacks a required
+ *   makes its refs notAllowed; a choice, group or interleave left with one
+ *   pattern is replaced by it. Smaller, but a file that lacks a required
  *   element no other file has gets its error at an ancestor.
  *
  * Either way unreachable defines and annotations (foreign elements such as
@@ -225,7 +226,7 @@ const EMPTY = `<empty xmlns="${RNG_NS}"/>`;
  * Prune `schemaText` to the element local names in `used`. Returns
  * undefined when the schema uses something the pruner leaves alone.
  */
-export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode: PruneMode = 'empty'): PruneResult | undefined {
+export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode: PruneMode = 'remove'): PruneResult | undefined {
   let root: RngNode | undefined;
   try {
     root = toRng(parseXml(schemaText).root, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
@@ -315,6 +316,14 @@ export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode:
       pruner.kept++;
     }
     const children = emitted(node);
+    // A choice, group or interleave left with one pattern is that pattern:
+    // libxml2 never finishes compiling some grammars that keep such wrappers.
+    if ((node.kind === 'choice' || node.kind === 'group' || node.kind === 'interleave') && children.length === 1 && Object.keys(node.source.attributes).length === 0) {
+      const only = children[0]!;
+      if (only === 'empty') out.push(pad, EMPTY);
+      else emit(only, depth);
+      return;
+    }
     if (node.kind === 'data') {
       // An except whose every pattern is notAllowed excludes nothing.
       const kept = node.children.filter((c) => c.kind !== 'except' || !c.children.every((p) => pruner.isDead(p)));

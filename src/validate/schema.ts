@@ -20,7 +20,7 @@ import type { LintSchema } from './xmllint.js';
  */
 export const PRUNE_ABOVE_CHARS = 300_000;
 /** Bump when the pruning changes what it writes. */
-const PRUNE_VERSION = 1;
+const PRUNE_VERSION = 2;
 /** Pruned schemas kept in the cache folder (the most recent). */
 const KEEP_PRUNED = 8;
 

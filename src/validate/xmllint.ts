@@ -322,6 +322,8 @@ export class LintSession {
   private readonly result: LintResult = { byFile: new Map(), notWellFormed: new Set(), schemaProblem: undefined };
   private readonly calls: Promise<void>[] = [];
   private readonly added: LintFile[] = [];
+  /** A call that failed (time limit, crashed worker). */
+  private failed = false;
   private batch: LintFile[] = [];
   private batchChars = 0;
   private readonly pool: XmllintPool;
@@ -360,8 +362,9 @@ export class LintSession {
     try {
       await Promise.all(this.calls);
       const { fallback, ...rest } = this.options;
-      if (this.result.schemaProblem && fallback) {
-        // The pruned schema did not compile (it should always): the full schema decides.
+      if ((this.result.schemaProblem || this.failed) && fallback) {
+        // The pruned schema did not compile, or libxml2 stalled on it (neither should
+        // happen; libxml2 has been seen to stall on some grammars): the full schema decides.
         return await lintFiles(this.added, fallback, { ...rest, pool: this.pool });
       }
     } finally {
@@ -394,6 +397,7 @@ export class LintSession {
     try {
       reply = await this.pool.run(inputFiles, args, memoryMiB, timeoutMs);
     } catch (error) {
+      this.failed = true;
       for (const f of call) {
         result.notWellFormed.add(f.file);
         result.byFile.get(f.file)!.push({
