@@ -31,8 +31,6 @@ export function hashText(...parts: Array<string | Uint8Array>): string {
 export class ValidationCache {
   private entries = new Map<string, CachedFile>();
   private dirty = false;
-  /** Summaries serialised ahead of `save` (while the caller waits for something else). */
-  private readonly summaryJson = new WeakMap<FileSummary, string>();
 
   constructor(private readonly file: string) {
     if (!existsSync(file)) return;
@@ -68,26 +66,11 @@ export class ValidationCache {
     }
   }
 
-  /** Serialise a summary now, so that `save` has less to do. */
-  prepare(summary: FileSummary): void {
-    if (!this.summaryJson.has(summary)) this.summaryJson.set(summary, JSON.stringify(summary));
-  }
-
-  /** The cache file's text: what JSON.stringify({ format, entries }) gives, with prepared summaries reused. */
-  private serialise(): string {
-    const parts: string[] = [];
-    for (const [path, entry] of this.entries) {
-      const summary = entry.summary === undefined ? '' : `,"summary":${this.summaryJson.get(entry.summary) ?? JSON.stringify(entry.summary)}`;
-      parts.push(`[${JSON.stringify(path)},{"key":${JSON.stringify(entry.key)},"diagnostics":${JSON.stringify(entry.diagnostics)}${summary},"usable":${entry.usable}}]`);
-    }
-    return `{"format":${CACHE_FORMAT},"entries":[${parts.join(',')}]}`;
-  }
-
   save(): void {
     if (!this.dirty) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const partial = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(partial, this.serialise());
+    writeFileSync(partial, JSON.stringify({ format: CACHE_FORMAT, entries: [...this.entries] }));
     renameSync(partial, this.file);
     this.dirty = false;
   }

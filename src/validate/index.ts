@@ -222,27 +222,6 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     onProgress?.({ stage: 'rules', done, total: pending.length });
   }
 
-  // While libxml2 finishes (a large schema keeps it busy longer than this
-  // thread): run the edition rules on the summaries as they will be if
-  // every file the scanner parsed is also well-formed for libxml2 (checked
-  // below; otherwise they run again), and serialise the new summaries for the cache.
-  const pendingOf = new Map(pending.map((p) => [p.checked, p]));
-  const expected: FileSummary[] = [];
-  for (const f of files) {
-    const summary = f.summary ?? parsedFindings.get(pendingOf.get(f)!)?.summary;
-    if (summary) expected.push(summary);
-  }
-  const runEditionRules = (summaries: FileSummary[]): Diagnostic[] => {
-    const found: Diagnostic[] = [];
-    for (const a of editionRules) {
-      if (a.rule.kind !== 'edition') continue;
-      for (const f of a.rule.check({ files: summaries, config })) found.push(toDiagnostic(a, f));
-    }
-    return found;
-  };
-  const expectedFindings = runEditionRules(expected);
-  if (cache) for (const parsed of parsedFindings.values()) if (parsed.summary) cache.prepare(parsed.summary);
-
   const lint = await linting;
   if (lint.schemaProblem) diagnostics.push(lint.schemaProblem);
   onProgress?.({ stage: 'schema', done: linted, total: linted });
@@ -264,8 +243,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   }
 
   const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
-  const asExpected = summaries.length === expected.length && summaries.every((summary, i) => summary === expected[i]);
-  diagnostics.push(...(asExpected ? expectedFindings : runEditionRules(summaries)));
+  for (const a of editionRules) {
+    if (a.rule.kind !== 'edition') continue;
+    for (const f of a.rule.check({ files: summaries, config })) diagnostics.push(toDiagnostic(a, f));
+  }
   if (cache && !options.paths?.length) cache.retain(new Set(paths));
   cache?.save();
 
