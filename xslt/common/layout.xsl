@@ -108,18 +108,6 @@
   </xsl:function>
 
   <!--
-    Is this text node indentation inside an element that holds only
-    elements (subst, choice, app, rdgGrp)? Such whitespace is not text:
-    'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
-  -->
-  <!-- html/text.xsl and common/plain.xsl spell this test as a match pattern too: keep them in step. -->
-  <xsl:function name="f:is-indentation" as="xs:boolean">
-    <xsl:param name="t" as="text()"/>
-    <xsl:sequence select="normalize-space($t) = ''
-                          and exists($t/parent::*[self::subst or self::choice or self::app or self::rdgGrp or self::substJoin])"/>
-  </xsl:function>
-
-  <!--
     A text node with the whitespace next to a word-joining line or page
     break (lb/pb/cb with break="no") removed, so 'divi<lb break="no"/>sions'
     reads 'divisions' however the source is indented.

@@ -94,7 +94,7 @@
     <xsl:for-each select="$refs">
       <xsl:variable name="entries" as="xs:string*" select="distinct-values(
           for $t in tokenize(normalize-space(@ref), ' ')
-          return for $kind in f:register-kind($t) return concat($kind, '#', f:register-id($t)))"/>
+          return (let $entry := fp:register-pointer($t) return if (exists($entry)) then concat($entry[1], '#', $entry[2]) else ()))"/>
       <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
       <xsl:variable name="note" as="element(note)?" select="ancestor::note[ancestor::text][last()]"/>
       <xsl:variable name="place" as="attribute()*">

@@ -76,7 +76,11 @@
     <xsl:value-of select="f:join-breaks(.)"/>
   </xsl:template>
 
-  <!-- Indentation in element-only content (f:is-indentation), as a pattern. -->
+  <!--
+    Indentation inside an element that holds only elements is not text:
+    'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
+    html/text.xsl and common/plain.xsl share this pattern: keep them in step.
+  -->
   <xsl:template match="subst/text()[normalize-space(.) = ''] | choice/text()[normalize-space(.) = ''] | app/text()[normalize-space(.) = '']
                        | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
                 mode="m:html" priority="0.5" as="node()*"/>
