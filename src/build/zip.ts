@@ -44,31 +44,28 @@ export function createZip(entries: readonly ZipEntry[], modified: Date = new Dat
     const name = Buffer.from(entry.name, 'utf8');
     const data = deflateRawSync(entry.content, { level: 9 });
     const crc = crc32(entry.content);
+    // The fields both headers share, in the same order: flags, method, time, date, CRC, sizes, name length.
+    const writeEntryFields = (header: Buffer, at: number): void => {
+      header.writeUInt16LE(0x0800, at); // UTF-8 names
+      header.writeUInt16LE(8, at + 2); // deflate
+      header.writeUInt16LE(time, at + 4);
+      header.writeUInt16LE(day, at + 6);
+      header.writeUInt32LE(crc, at + 8);
+      header.writeUInt32LE(data.length, at + 12);
+      header.writeUInt32LE(entry.content.length, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.content.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 6);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.content.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 8);
     central.writeUInt32LE(0, 38); // external attributes
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
