@@ -4,31 +4,21 @@
  * (script-src 'self') would refuse that injected script, so this harness
  * alone opens the pages with bypassCSP (the pages themselves are unchanged).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BuiltEdition } from './browser.js';
-import { buildForBrowser, launchChromium } from './browser.js';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useBuiltEdition } from './browser.js';
+
+const session = useBuiltEdition();
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
 let context: BrowserContext;
-let edition: BuiltEdition;
 
 beforeAll(async () => {
-  edition = await buildForBrowser();
-  // The build itself makes the schema reference; these tests read it as built.
-  if (!existsSync(join(edition.dist, 'schema.html'))) throw new Error('the build did not write schema.html');
-  browser = await launchChromium();
-  context = await browser.newContext({ bypassCSP: true });
+  context = await session.browser.newContext({ bypassCSP: true });
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  edition?.cleanup();
-});
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }
 
@@ -45,7 +35,7 @@ const pages: Array<[string, string]> = [
 describe('axe-core finds no serious or critical violation', () => {
   test.each(pages)('%s (%s)', async (_label, path) => {
     const page = await context.newPage();
-    await page.goto(edition.url(path));
+    await page.goto(session.edition.url(path));
     if (path === 'search.html') {
       // With results showing, so the results and facets are checked too.
       await page.locator('#search-query').fill('Baku');

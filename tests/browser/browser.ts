@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildEdition } from '../../src/build/index.js';
 import { loadConfig } from '../../src/config.js';
 
@@ -59,4 +60,29 @@ export function htmlPages(folder: string, under = ''): string[] {
     else if (name.endsWith('.html')) out.push(rel);
   }
   return out;
+}
+
+/** What a browser test file works on: the built edition and a running Chromium. */
+export interface BrowserSession {
+  browser: Browser;
+  edition: BuiltEdition;
+}
+
+/**
+ * Build the edition and start Chromium before the file's tests, close and
+ * clean up after them. The build itself must have written schema.html (the
+ * tests read the site as built, never a page they made themselves).
+ */
+export function useBuiltEdition(): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.edition = await buildForBrowser();
+    if (!existsSync(join(session.edition.dist, 'schema.html'))) throw new Error('the build did not write schema.html');
+    session.browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    session.edition?.cleanup();
+  });
+  return session;
 }

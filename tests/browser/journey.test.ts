@@ -3,22 +3,11 @@
  * note 2 and back → Trotsky's person page → search "Baku" → No. 69 →
  * the diplomatic view, remembered after a reload.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BuiltEdition } from './browser.js';
-import { buildForBrowser, launchChromium, watchProblems } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBuiltEdition, watchProblems } from './browser.js';
 
-let browser: Browser;
-let edition: BuiltEdition;
-
-beforeAll(async () => {
-  edition = await buildForBrowser();
-  browser = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  edition?.cleanup();
-});
+const session = useBuiltEdition();
 
 describe('a reader’s journey', () => {
   let context: BrowserContext;
@@ -26,12 +15,12 @@ describe('a reader’s journey', () => {
   let problems: string[];
 
   test('index → No. 68 → note 2 and back → Trotsky → search “Baku” → No. 69 → diplomatic view, remembered', async () => {
-    context = await browser.newContext();
+    context = await session.browser.newContext();
     page = await context.newPage();
     problems = watchProblems(page);
 
     // The index: sortable, with the search in the navigation.
-    await page.goto(edition.url('index.html'));
+    await page.goto(session.edition.url('index.html'));
     await expect(page.locator('nav.site-nav a[href="search.html"]').count()).resolves.toBe(1);
     await expect(page.locator('#documents-table th[aria-sort] button').count()).resolves.toBe(4);
     await page.locator('#documents-table th:nth-child(1) button').click();
@@ -120,7 +109,7 @@ describe('a reader’s journey', () => {
     await expect(iii.isVisible()).resolves.toBe(false);
 
     // And on another document page too.
-    await page.goto(edition.url('doc068.html'));
+    await page.goto(session.edition.url('doc068.html'));
     await expect(page.locator('#view-diplomatic').isChecked()).resolves.toBe(true);
 
     expect(problems).toEqual([]);
@@ -128,20 +117,20 @@ describe('a reader’s journey', () => {
   });
 
   test('the switch works without JavaScript (CSS only), reading view first', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await session.browser.newContext({ javaScriptEnabled: false });
     const p = await noJs.newPage();
-    await p.goto(edition.url('doc069.html'));
+    await p.goto(session.edition.url('doc069.html'));
     const pi = p.locator('#doc069-n1 .tei-choice .diplomatic');
     await expect(pi.isVisible()).resolves.toBe(false);
     await p.locator('label[for="view-diplomatic"]').click();
     await expect(pi.isVisible()).resolves.toBe(true);
     await expect(p.locator('#doc069-n1 .tei-choice .reading').isVisible()).resolves.toBe(false);
     // The search page says something useful without JavaScript.
-    await p.goto(edition.url('search.html'));
+    await p.goto(session.edition.url('search.html'));
     expect(await p.locator('main').innerText()).toMatch(/needs JavaScript/);
     await expect(p.locator('#search').isVisible()).resolves.toBe(false);
     // The index table is complete.
-    await p.goto(edition.url('index.html'));
+    await p.goto(session.edition.url('index.html'));
     expect(await p.locator('#documents-table tbody tr').count()).toBe(2);
     await noJs.close();
   });

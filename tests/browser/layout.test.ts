@@ -6,26 +6,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BuiltEdition } from './browser.js';
-import { buildForBrowser, launchChromium } from './browser.js';
+
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useBuiltEdition } from './browser.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'tests/browser/screenshots');
 
-let browser: Browser;
-let edition: BuiltEdition;
+const session = useBuiltEdition();
 
 beforeAll(async () => {
-  edition = await buildForBrowser();
-  browser = await launchChromium();
   mkdirSync(shots, { recursive: true });
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  edition?.cleanup();
-});
 
 const widths = [390, 1280];
 const pages = ['doc068.html', 'doc069.html', 'index.html', 'search.html'];
@@ -34,9 +26,9 @@ describe('layout', () => {
   for (const path of pages) {
     for (const width of widths) {
       test(`${path} at ${width} px: no horizontal overflow, no overlapping text`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+        const context = await session.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
         const page = await context.newPage();
-        await page.goto(edition.url(path));
+        await page.goto(session.edition.url(path));
         if (path === 'search.html') {
           await page.locator('#search-query').fill('Baku');
           await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 0);

@@ -1,29 +1,18 @@
 /** A reader's first journey through the built edition, from file:// in a real Chromium. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BuiltEdition } from './browser.js';
-import { buildForBrowser, launchChromium, watchProblems } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBuiltEdition, watchProblems } from './browser.js';
 
-let browser: Browser;
-let edition: BuiltEdition;
-
-beforeAll(async () => {
-  edition = await buildForBrowser();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  edition?.cleanup();
-});
+const session = useBuiltEdition();
 
 describe('index → No. 68 → note 2 and back → Stalin', () => {
   let page: Page;
   let problems: string[];
 
   test('the journey works from file:// with no console error and no failed request', async () => {
-    page = await browser.newPage();
+    page = await session.browser.newPage();
     problems = watchProblems(page);
-    await page.goto(edition.url('index.html'));
+    await page.goto(session.edition.url('index.html'));
     await expect(page.title()).resolves.toMatch(/./);
 
     // To No. 68 from the index.
