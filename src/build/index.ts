@@ -20,7 +20,7 @@ import { assembleCorpus, corpusDocument } from './corpus.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
 import { outputBaseName, OutputPathError } from './output-paths.js';
-import { lockOutput, placeOutput, recoverOutput, StagedOutput } from './publish.js';
+import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
 import { createZip } from './zip.js';
 import type { SearchEntry } from './search-index.js';
 import { searchEntry, searchIndexScript } from './search-index.js';
@@ -28,7 +28,8 @@ import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { parseForTransform, transform, TransformError } from '../transform/saxon.js';
 import { startPool } from '../transform/pool.js';
-import type { DocumentJob, DocumentResult } from '../transform/worker.js';
+import { transformDocument } from '../transform/document.js';
+import type { DocumentJob, DocumentResult } from '../transform/document.js';
 import { filesUnder } from '../read/folders.js';
 
 export interface BuildProgress {
@@ -109,23 +110,6 @@ function isoDate(epochSeconds: number | undefined): string {
 /** Below this many documents to transform, starting workers costs more than it saves. */
 const POOL_MIN_DOCUMENTS = 48;
 const MAX_WORKERS = 2;
-
-/** One document's page, text and JSON, made in this thread (the same work a pool worker does). */
-function transformHereSync(sheets: Awaited<ReturnType<typeof loadStylesheets>>, job: DocumentJob, source: unknown, out: string, staging: string): DocumentResult {
-  try {
-    const html = transform(sheets.html, source, job.params).principal;
-    const text = transform(sheets.text, source, job.params).principal;
-    const json = transform(sheets.json, source, job.params).principal;
-    let linked = 0;
-    if (placeOutput(out, staging, `${job.base}.html`, html)) linked++;
-    if (placeOutput(out, staging, `text/${job.base}.txt`, text)) linked++;
-    if (placeOutput(out, staging, `json/${job.base}.json`, json)) linked++;
-    return { index: job.index, ok: true, text, search: searchEntry(json, job.base), linked };
-  } catch (error) {
-    if (!(error instanceof TransformError)) throw error;
-    return { index: job.index, ok: false, message: error.message };
-  }
-}
 
 function problem(file: string, rule: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
@@ -318,10 +302,10 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           }),
         ]);
       } else {
-        // Few documents: in this thread, each source parsed once for the three stylesheets.
+        // Few documents: in this thread.
         for (const job of jobs) {
           if (options.signal?.aborted) throw interrupted();
-          onDocument(transformHereSync(sheets, job, await parseForTransform(job.text), out, staged.staging));
+          onDocument(await transformDocument(sheets, { out, staging: staged.staging }, job));
         }
       }
     } finally {

@@ -3,9 +3,15 @@
  * main thread meanwhile makes the edition-wide pages. Results come back
  * by index, so the build merges them in document order and the output
  * stays byte-identical to a build without workers.
+ *
+ * Every worker receives the whole list of jobs when it starts and takes the
+ * next one from a counter the workers share. The main thread spends long
+ * stretches inside synchronous transformations (the edition-wide pages), so
+ * a worker that had to ask it for work would wait for all of that time.
  */
 import { Worker } from 'node:worker_threads';
-import type { DocumentJob, DocumentResult, WorkerSetup } from './worker.js';
+import type { DocumentJob, DocumentResult } from './document.js';
+import type { WorkerSetup } from './worker.js';
 
 export interface TransformPool {
   /** Resolves when every job has a result. */
@@ -18,10 +24,18 @@ const workerScript = import.meta.url.endsWith('.ts')
   ? new URL('../../build/transform/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
 
-/** Start the workers and feed them the jobs, at most two in flight per worker. */
+/** What a worker is given: the set-up, the jobs, and the shared counter of the next job to take. */
+export interface WorkerData {
+  setup: WorkerSetup;
+  jobs: readonly DocumentJob[];
+  /** An Int32Array over a SharedArrayBuffer; element 0 is the index of the next job to take. */
+  next: Int32Array;
+}
+
+/** Start the workers with every job; each result is handed to onResult as it arrives. */
 export function startPool(setup: WorkerSetup, jobs: readonly DocumentJob[], size: number, onResult: (result: DocumentResult) => void): TransformPool {
   const workers: Worker[] = [];
-  let next = 0;
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let finished = 0;
   let settle!: () => void;
   let fail!: (error: Error) => void;
@@ -30,22 +44,14 @@ export function startPool(setup: WorkerSetup, jobs: readonly DocumentJob[], size
     fail = reject;
   });
   if (jobs.length === 0) settle();
-  const feed = (worker: Worker): void => {
-    if (next < jobs.length) worker.postMessage(jobs[next++]);
-  };
-  for (let i = 0; i < Math.max(1, size); i++) {
-    const worker = new Worker(workerScript, { workerData: setup });
+  const workerData: WorkerData = { setup, jobs, next };
+  for (let i = 0; i < Math.max(1, Math.min(size, jobs.length)); i++) {
+    const worker = new Worker(workerScript, { workerData });
     workers.push(worker);
-    worker.on('message', (message: DocumentResult | { ready: true }) => {
-      if ('ready' in message) {
-        feed(worker);
-        feed(worker);
-        return;
-      }
-      onResult(message);
+    worker.on('message', (result: DocumentResult) => {
+      onResult(result);
       finished++;
       if (finished === jobs.length) settle();
-      else feed(worker);
     });
     worker.on('error', (error) => fail(error));
     worker.on('exit', (code) => {

@@ -60,7 +60,10 @@ const loaded = new Map<string, CompiledStylesheet>();
  * Compile (when the cache misses) and load every entry stylesheet. Entry
  * stylesheets compile in parallel; each result is cached under the hash.
  */
-export async function loadStylesheets(xsltFolder: string, cacheFolder: string): Promise<Record<EntryStylesheet, CompiledStylesheet>> {
+/** The compiled entry stylesheets, by name. */
+export type Stylesheets = Record<EntryStylesheet, CompiledStylesheet>;
+
+export async function loadStylesheets(xsltFolder: string, cacheFolder: string): Promise<Stylesheets> {
   const hash = stylesheetsHash(xsltFolder);
   const folder = join(cacheFolder, 'sef');
   mkdirSync(folder, { recursive: true });

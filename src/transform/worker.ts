@@ -1,15 +1,12 @@
 /**
- * A transform worker: loads the compiled stylesheets once, then turns
- * documents into their page, text and JSON, writing them straight into the
- * build's staging folder (at paths the main thread has claimed). Only the
- * text and the search entry travel back, for edition.txt and the search index.
+ * A transform worker: loads the compiled stylesheets once, then takes
+ * documents from the shared counter (see pool.ts) until none is left,
+ * posting each result back as soon as it is made.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { placeOutput } from '../build/publish.js';
-import { searchEntry } from '../build/search-index.js';
-import type { SearchEntry } from '../build/search-index.js';
-import { parseForTransform, transform } from './saxon.js';
-import type { StylesheetParams } from './saxon.js';
+import { transformDocument } from './document.js';
+import type { DocumentResult } from './document.js';
+import type { WorkerData } from './pool.js';
 import { loadStylesheets } from './stylesheets.js';
 
 export interface WorkerSetup {
@@ -19,38 +16,20 @@ export interface WorkerSetup {
   staging: string;
 }
 
-export interface DocumentJob {
-  index: number;
-  base: string;
-  text: string;
-  params: StylesheetParams;
-}
-
-export type DocumentResult =
-  | { index: number; ok: true; text: string; search: SearchEntry; linked: number }
-  | { index: number; ok: false; message: string };
-
 async function main(): Promise<void> {
-  const setup = workerData as WorkerSetup;
+  const { setup, jobs, next } = workerData as WorkerData;
   const sheets = await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder);
-  parentPort!.on('message', async (job: DocumentJob) => {
-    let reply: DocumentResult;
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
+    const job = jobs[i]!;
+    let result: DocumentResult;
     try {
-      const source = await parseForTransform(job.text);
-      const html = transform(sheets.html, source, job.params).principal;
-      const text = transform(sheets.text, source, job.params).principal;
-      const json = transform(sheets.json, source, job.params).principal;
-      let linked = 0;
-      if (placeOutput(setup.out, setup.staging, `${job.base}.html`, html)) linked++;
-      if (placeOutput(setup.out, setup.staging, `text/${job.base}.txt`, text)) linked++;
-      if (placeOutput(setup.out, setup.staging, `json/${job.base}.json`, json)) linked++;
-      reply = { index: job.index, ok: true, text, search: searchEntry(json, job.base), linked };
+      result = await transformDocument(sheets, setup, job);
     } catch (error) {
-      reply = { index: job.index, ok: false, message: (error as Error).message };
+      // In a worker, any failure is reported for its document; the build then publishes nothing.
+      result = { index: job.index, ok: false, message: (error as Error).message };
     }
-    parentPort!.postMessage(reply);
-  });
-  parentPort!.postMessage({ ready: true });
+    parentPort!.postMessage(result);
+  }
 }
 
 void main();
