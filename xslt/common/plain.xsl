@@ -10,8 +10,9 @@
      Interventions print as the plain-text conventions say: supplied
      [1920], choice 'Chairman [Pre]', gap '[...]', del ⟦…⟧, sic 'x [sic]'.
   2. f:plain-blocks flattens nested blocks into a sequence of paragraphs and
-     collapses whitespace (mode m:plain-space), the way a browser would:
-     runs of whitespace become one space, none at the edges of a paragraph.
+     collapses whitespace the way a browser would: runs of whitespace become
+     one space, none at the edges of a paragraph (for JSON, mode
+     m:plain-unmark, which also turns markers into points).
   3. The callers join paragraphs with a blank line; json.xsl turns markers
      into zero-width fp:point elements first, so offsets index the text
      without markers.
@@ -28,10 +29,10 @@
   <!-- TEI to the plain model. Text is copied; elements without a rule below keep their content. -->
   <xsl:mode name="m:plain" on-no-match="text-only-copy"/>
 
-  <!-- Whitespace collapsing inside one flattened paragraph. -->
-  <xsl:mode name="m:plain-space" on-no-match="shallow-copy"/>
-
-  <!-- Markers dropped (JSON): fp:marker becomes an empty fp:point that keeps its attributes. -->
+  <!--
+    Markers dropped and whitespace collapsed (JSON): fp:marker becomes an
+    empty fp:point that keeps its attributes.
+  -->
   <xsl:mode name="m:plain-unmark" on-no-match="shallow-copy"/>
 
   <!-- ===== Step 1: TEI to the plain model ===== -->
@@ -256,24 +257,34 @@
       </fp:root>
     </xsl:variable>
     <xsl:variable name="flat" as="element(fp:block)*" select="fp:flatten($model/node(), 0)"/>
-    <xsl:for-each select="$flat">
-      <xsl:variable name="unmarked" as="element(fp:block)">
-        <xsl:choose>
-          <xsl:when test="$keep-markers">
-            <xsl:sequence select="."/>
-          </xsl:when>
-          <xsl:otherwise>
+    <xsl:choose>
+      <xsl:when test="$keep-markers">
+        <!--
+          With the markers kept, callers read only each paragraph's string and
+          depth. Collapsing node by node (as m:plain-unmark does) gives exactly the
+          paragraph's string with its whitespace normalised, so the paragraph
+          is not copied again.
+        -->
+        <xsl:for-each select="$flat">
+          <xsl:variable name="collapsed" as="xs:string" select="normalize-space(.)"/>
+          <xsl:if test="$collapsed != ''">
+            <fp:block depth="{@depth}">
+              <xsl:value-of select="$collapsed"/>
+            </fp:block>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$flat">
+          <xsl:variable name="collapsed" as="element(fp:block)">
             <xsl:apply-templates select="." mode="m:plain-unmark"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:variable name="collapsed" as="element(fp:block)">
-        <xsl:apply-templates select="$unmarked" mode="m:plain-space"/>
-      </xsl:variable>
-      <xsl:if test="string($collapsed) != ''">
-        <xsl:sequence select="$collapsed"/>
-      </xsl:if>
-    </xsl:for-each>
+          </xsl:variable>
+          <xsl:if test="string($collapsed) != ''">
+            <xsl:sequence select="$collapsed"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The plain text of some TEI nodes: paragraphs joined by a blank line. -->
@@ -320,17 +331,19 @@
   </xsl:template>
 
   <!--
-    Collapse whitespace as across the whole paragraph: a whitespace run
-    becomes one space, kept only after a non-space character and only when
-    some non-space text follows in the paragraph.
+    Collapse whitespace as across the whole paragraph, markers left out: a
+    whitespace run becomes one space, kept only after a non-space character
+    and only when some non-space text follows in the paragraph. The text of
+    a marker is not the paragraph's text (it becomes an empty fp:point), so
+    the neighbours looked at are the text nodes outside markers.
   -->
-  <xsl:template match="text()" mode="m:plain-space" as="text()?">
+  <xsl:template match="text()" mode="m:plain-unmark" as="text()?">
     <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
     <!-- The neighbours are looked at only when the text starts or ends with a space. -->
     <xsl:variable name="drop-lead" as="xs:boolean"
-      select="starts-with($collapsed, ' ') and (for $previous in preceding::text()[1] return matches($previous, '\s$'), true())[1]"/>
+      select="starts-with($collapsed, ' ') and (for $previous in preceding::text()[not(parent::fp:marker)][1] return matches($previous, '\s$'), true())[1]"/>
     <xsl:variable name="drop-trail" as="xs:boolean"
-      select="ends-with($collapsed, ' ') and empty(following::text()[matches(., '\S')])"/>
+      select="ends-with($collapsed, ' ') and empty(following::text()[not(parent::fp:marker)][matches(., '\S')])"/>
     <xsl:variable name="lead" as="xs:string" select="if ($drop-lead) then substring($collapsed, 2) else $collapsed"/>
     <xsl:variable name="result" as="xs:string"
       select="if ($drop-trail) then replace($lead, ' $', '') else $lead"/>
