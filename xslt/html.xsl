@@ -59,6 +59,11 @@
 
   <!-- A TEI document, or any other root element (rendered as a document from what it holds). -->
   <xsl:template match="/*" priority="-1" as="node()*">
+    <xsl:call-template name="fp:document-page"/>
+  </xsl:template>
+
+  <!-- The page of the document (the context item). -->
+  <xsl:template name="fp:document-page" as="element()">
     <xsl:call-template name="fp:page">
       <xsl:with-param name="title" select="concat(f:document-page-title(.), ' — ', $f:edition-title)"/>
       <xsl:with-param name="current" select="'document'"/>

@@ -52,12 +52,15 @@
   </xsl:template>
 
   <xsl:template match="/*" priority="-1" as="node()*">
-    <xsl:value-of select="concat(f:plain-text(., true()), $fp:nl)"/>
+    <xsl:value-of select="f:text-file(.)"/>
   </xsl:template>
 
-  <xsl:template match="/TEI" as="node()*">
-    <xsl:value-of select="concat(string-join(f:text-document(.), $fp:nl), $fp:nl)"/>
-  </xsl:template>
+  <!-- A document's text file: a TEI document laid out as above, any other root element its plain text. -->
+  <xsl:function name="f:text-file" as="xs:string">
+    <xsl:param name="root" as="element()"/>
+    <xsl:sequence select="if ($root/self::TEI) then concat(string-join(f:text-document($root), $fp:nl), $fp:nl)
+                          else concat(f:plain-text($root, true()), $fp:nl)"/>
+  </xsl:function>
 
   <xsl:template match="/teiCorpus" as="node()*">
     <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>

@@ -28,8 +28,8 @@ import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { parseForTransform, transform, TransformError } from '../transform/saxon.js';
 import { startPool } from '../transform/pool.js';
-import { transformDocument } from '../transform/document.js';
-import type { DocumentJob, DocumentResult } from '../transform/document.js';
+import { transformDocuments } from '../transform/document.js';
+import type { DocumentContext, DocumentJob, DocumentResult } from '../transform/document.js';
 import { filesUnder } from '../read/folders.js';
 
 export interface BuildProgress {
@@ -110,6 +110,8 @@ function isoDate(epochSeconds: number | undefined): string {
 /** Below this many documents to transform, starting workers costs more than it saves. */
 const POOL_MIN_DOCUMENTS = 48;
 const MAX_WORKERS = 2;
+/** Documents per batch.xsl transformation (one SaxonJS set-up serves them all). */
+const BATCH_SIZE = 8;
 
 function problem(file: string, rule: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
@@ -224,7 +226,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         continue;
       }
       result.outputs += outputs.length;
-      jobs.push({ index: i, base, text: d.text!, params: { ...common, 'doc-file': base, 'prev-doc': prev, 'next-doc': nextDoc } });
+      jobs.push({ index: i, base, text: d.text!, prev, next: nextDoc });
       pendingNames.set(i, { name: d.name, file: d.file, key, outputs });
     }
     let transformedDocs = 0;
@@ -246,7 +248,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     // Many documents go to worker threads, which run while this thread makes the edition-wide pages.
     const workerCount = options.workers ?? (jobs.length >= POOL_MIN_DOCUMENTS ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
     const pool = workerCount > 0 && jobs.length > 0
-      ? startPool({ xsltFolder, stylesheetCacheFolder, out, staging: staged.staging }, jobs, workerCount, onDocument)
+      ? startPool({ xsltFolder, stylesheetCacheFolder, out, staging: staged.staging, params: common, batchSize: BATCH_SIZE }, jobs, workerCount, onDocument)
       : undefined;
     const stopPool = (): void => void pool?.terminate();
     options.signal?.addEventListener('abort', stopPool);
@@ -303,9 +305,10 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         ]);
       } else {
         // Few documents: in this thread.
-        for (const job of jobs) {
+        const context: DocumentContext = { sheets, params: common, folders: { out, staging: staged.staging }, batching: true };
+        for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
           if (options.signal?.aborted) throw interrupted();
-          onDocument(await transformDocument(sheets, { out, staging: staged.staging }, job));
+          for (const r of await transformDocuments(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);
         }
       }
     } finally {

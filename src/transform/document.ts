@@ -1,14 +1,20 @@
 /**
- * One document's outputs: its page, its plain text and its JSON, made from
- * one SaxonJS parse and written into the build's staging folder at paths
- * the main thread has claimed. The same work runs in a pool worker or, for
- * a few documents, in the build's own thread.
+ * Documents' outputs: each document's page, plain text and JSON, written
+ * into the build's staging folder at paths the main thread has claimed.
+ * The same work runs in a pool worker or, for a few documents, in the
+ * build's own thread.
+ *
+ * Documents go through batch.xsl several at a time: SaxonJS sets up a
+ * transformation from the whole compiled stylesheet, which costs about as
+ * much as transforming a short letter, so one set-up serves a batch. When
+ * a batch fails, its documents are transformed one at a time, so a failure
+ * is reported for its own document only.
  */
 import { placeOutput } from '../build/publish.js';
 import { searchEntry } from '../build/search-index.js';
 import type { SearchEntry } from '../build/search-index.js';
-import { parseForTransform, transform, TransformError } from './saxon.js';
-import type { StylesheetParams } from './saxon.js';
+import { BatchUnsuitableError, parseForTransform, transform, transformBatch, TransformError } from './saxon.js';
+import type { SaxonDocument, StylesheetParams } from './saxon.js';
 import type { Stylesheets } from './stylesheets.js';
 
 export interface DocumentJob {
@@ -16,7 +22,9 @@ export interface DocumentJob {
   /** Output base name: `<base>.html`, `text/<base>.txt`, `json/<base>.json`. */
   base: string;
   text: string;
-  params: StylesheetParams;
+  /** Base names of the neighbours in collection order ('' for none). */
+  prev: string;
+  next: string;
 }
 
 /** Only the text and the search entry travel back, for edition.txt and the search index. */
@@ -30,20 +38,76 @@ export interface OutputFolders {
   staging: string;
 }
 
-/** Transform one document; a stylesheet failure is a result, any other error is thrown. */
-export async function transformDocument(sheets: Stylesheets, folders: OutputFolders, job: DocumentJob): Promise<DocumentResult> {
+/** What stays the same across the calls of one build: stylesheets, edition-wide parameters, output folders. */
+export interface DocumentContext {
+  sheets: Stylesheets;
+  /** The edition-wide stylesheet parameters (title, licence, base URL …). */
+  params: StylesheetParams;
+  folders: OutputFolders;
+  /** Set to false once batch.xsl has refused a batch (it would refuse every batch of this build). */
+  batching: boolean;
+}
+
+function place(context: DocumentContext, job: DocumentJob, html: string, text: string, json: string): DocumentResult {
+  const { out, staging } = context.folders;
+  let linked = 0;
+  if (placeOutput(out, staging, `${job.base}.html`, html)) linked++;
+  if (placeOutput(out, staging, `text/${job.base}.txt`, text)) linked++;
+  if (placeOutput(out, staging, `json/${job.base}.json`, json)) linked++;
+  return { index: job.index, ok: true, text, search: searchEntry(json, job.base), linked };
+}
+
+/** One document on its own: html.xsl, text.xsl and json.xsl on one parse. */
+async function transformOne(context: DocumentContext, job: DocumentJob, parsed?: SaxonDocument): Promise<DocumentResult> {
   try {
-    const source = await parseForTransform(job.text);
-    const html = transform(sheets.html, source, job.params).principal;
-    const text = transform(sheets.text, source, job.params).principal;
-    const json = transform(sheets.json, source, job.params).principal;
-    let linked = 0;
-    if (placeOutput(folders.out, folders.staging, `${job.base}.html`, html)) linked++;
-    if (placeOutput(folders.out, folders.staging, `text/${job.base}.txt`, text)) linked++;
-    if (placeOutput(folders.out, folders.staging, `json/${job.base}.json`, json)) linked++;
-    return { index: job.index, ok: true, text, search: searchEntry(json, job.base), linked };
+    const source = parsed ?? (await parseForTransform(job.text));
+    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next };
+    const { sheets } = context;
+    return place(context, job, transform(sheets.html, source, params).principal, transform(sheets.text, source, params).principal, transform(sheets.json, source, params).principal);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     return { index: job.index, ok: false, message: error.message };
   }
+}
+
+/**
+ * Transform some documents, in one batch.xsl transformation when there is
+ * more than one; results in the order of the jobs. A stylesheet failure is
+ * a result; any other error is thrown.
+ */
+export async function transformDocuments(context: DocumentContext, jobs: readonly DocumentJob[]): Promise<DocumentResult[]> {
+  const parsed: Array<SaxonDocument | undefined> = [];
+  const results: Array<DocumentResult | undefined> = [];
+  for (const job of jobs) {
+    try {
+      parsed.push(await parseForTransform(job.text));
+      results.push(undefined);
+    } catch (error) {
+      parsed.push(undefined);
+      results.push({ index: job.index, ok: false, message: (error as Error).message });
+    }
+  }
+  const batch = jobs.filter((_, i) => parsed[i] !== undefined);
+  if (context.batching && batch.length > 1) {
+    const outputs = new Map<string, string>();
+    try {
+      transformBatch(context.sheets.batch, {
+        documents: parsed.filter((p) => p !== undefined),
+        files: batch.map((j) => j.base),
+        prev: batch.map((j) => j.prev),
+        next: batch.map((j) => j.next),
+      }, context.params, (href, content) => outputs.set(href, content));
+      const made = jobs.map((job) => [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`].map((href) => outputs.get(href)));
+      const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
+      if (missing) throw new TransformError(`batch.xsl made no outputs for ${missing.base}`);
+      return jobs.map((job, i) => results[i] ?? place(context, job, made[i]![0]!, made[i]![1]!, made[i]![2]!));
+    } catch (error) {
+      if (!(error instanceof TransformError)) throw error;
+      if (error instanceof BatchUnsuitableError) context.batching = false;
+      // Fall through: one at a time, so that a failure names its own document.
+    }
+  }
+  const done: DocumentResult[] = [];
+  for (let i = 0; i < jobs.length; i++) done.push(results[i] ?? (await transformOne(context, jobs[i]!, parsed[i])));
+  return done;
 }

@@ -5,7 +5,7 @@
  * stays byte-identical to a build without workers.
  *
  * Every worker receives the whole list of jobs when it starts and takes the
- * next one from a counter the workers share. The main thread spends long
+ * next batch of them from a counter the workers share. The main thread spends long
  * stretches inside synchronous transformations (the edition-wide pages), so
  * a worker that had to ask it for work would wait for all of that time.
  */
@@ -28,7 +28,7 @@ const workerScript = import.meta.url.endsWith('.ts')
 export interface WorkerData {
   setup: WorkerSetup;
   jobs: readonly DocumentJob[];
-  /** An Int32Array over a SharedArrayBuffer; element 0 is the index of the next job to take. */
+  /** An Int32Array over a SharedArrayBuffer; element 0 is the index of the next job to take (Atomics.add claims a batch). */
   next: Int32Array;
 }
 

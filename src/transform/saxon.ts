@@ -18,10 +18,12 @@ interface SaxonJSApi {
     options: {
       stylesheetInternal: unknown;
       sourceNode: unknown;
+      initialTemplate?: string;
       destination: 'serialized';
       stylesheetParams: Record<string, unknown>;
       baseOutputURI: string;
       deliverResultDocument: (uri: string) => SaxonResultDelivery;
+      deliverMessage: () => void;
     },
     mode: 'sync',
   ): { principalResult: string };
@@ -58,6 +60,48 @@ export class TransformError extends Error {
 }
 
 export function transform(sheet: CompiledStylesheet, source: SaxonDocument, params: StylesheetParams, onDocument?: (href: string, content: string) => void): TransformOutput {
+  return run(sheet, source, undefined, params, onDocument);
+}
+
+/** Parameters of a batch.xsl transformation: the sources and, in their order, each one's base name and neighbours. */
+export interface BatchParams {
+  documents: SaxonDocument[];
+  files: string[];
+  prev: string[];
+  next: string[];
+}
+
+/** The error batch.xsl raises when its documents must be transformed one at a time. */
+const BATCH_UNSUITABLE = 'batch-unsuitable';
+
+/** batch.xsl refused the batch (see its documentation); nothing was written. */
+export class BatchUnsuitableError extends TransformError {
+  override name = 'BatchUnsuitableError';
+}
+
+/** Run batch.xsl on several documents; every output goes to onDocument, by href relative to the output folder. */
+export function transformBatch(sheet: CompiledStylesheet, batch: BatchParams, params: StylesheetParams, onDocument: (href: string, content: string) => void): void {
+  try {
+    run(sheet, batch.documents[0], 'Q{http://www.w3.org/1999/XSL/Transform}initial-template', {
+      ...params,
+      'batch-documents': batch.documents,
+      'batch-files': batch.files,
+      'batch-prev': batch.prev,
+      'batch-next': batch.next,
+    }, onDocument);
+  } catch (error) {
+    if (error instanceof TransformError && error.message.includes(BATCH_UNSUITABLE)) throw new BatchUnsuitableError(error.message);
+    throw error;
+  }
+}
+
+function run(
+  sheet: CompiledStylesheet,
+  source: SaxonDocument,
+  initialTemplate: string | undefined,
+  params: Record<string, unknown>,
+  onDocument?: (href: string, content: string) => void,
+): TransformOutput {
   const documents = new Map<string, string>();
   let principal: string;
   try {
@@ -65,6 +109,7 @@ export function transform(sheet: CompiledStylesheet, source: SaxonDocument, para
       {
         stylesheetInternal: sheet.sef,
         sourceNode: source,
+        ...(initialTemplate ? { initialTemplate } : {}),
         destination: 'serialized',
         stylesheetParams: params,
         baseOutputURI: OUTPUT_BASE,
@@ -78,6 +123,9 @@ export function transform(sheet: CompiledStylesheet, source: SaxonDocument, para
             else documents.set(href, result);
           },
         }),
+        // SaxonJS would print xsl:message to the console; the library never prints. The stylesheets' messages
+        // all terminate, and the error thrown then carries the message.
+        deliverMessage: () => undefined,
       },
       'sync',
     ).principalResult;

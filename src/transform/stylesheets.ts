@@ -14,7 +14,7 @@ import { filesUnder } from '../read/folders.js';
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-export const entryStylesheets = ['html', 'text', 'json', 'cmif', 'schema'] as const;
+export const entryStylesheets = ['html', 'text', 'json', 'batch', 'cmif', 'schema'] as const;
 export type EntryStylesheet = (typeof entryStylesheets)[number];
 
 /** A compiled stylesheet, loaded once per process. */
@@ -56,13 +56,13 @@ async function compile(xsl: string, target: string): Promise<void> {
 
 const loaded = new Map<string, CompiledStylesheet>();
 
+/** The compiled entry stylesheets, by name. */
+export type Stylesheets = Record<EntryStylesheet, CompiledStylesheet>;
+
 /**
  * Compile (when the cache misses) and load every entry stylesheet. Entry
  * stylesheets compile in parallel; each result is cached under the hash.
  */
-/** The compiled entry stylesheets, by name. */
-export type Stylesheets = Record<EntryStylesheet, CompiledStylesheet>;
-
 export async function loadStylesheets(xsltFolder: string, cacheFolder: string): Promise<Stylesheets> {
   const hash = stylesheetsHash(xsltFolder);
   const folder = join(cacheFolder, 'sef');

@@ -1,12 +1,13 @@
 /**
  * A transform worker: loads the compiled stylesheets once, then takes
- * documents from the shared counter (see pool.ts) until none is left,
- * posting each result back as soon as it is made.
+ * batches of documents from the shared counter (see pool.ts) until none is
+ * left, posting each result back as soon as its batch is made.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { transformDocument } from './document.js';
-import type { DocumentResult } from './document.js';
+import { transformDocuments } from './document.js';
+import type { DocumentContext, DocumentResult } from './document.js';
 import type { WorkerData } from './pool.js';
+import type { StylesheetParams } from './saxon.js';
 import { loadStylesheets } from './stylesheets.js';
 
 export interface WorkerSetup {
@@ -14,21 +15,30 @@ export interface WorkerSetup {
   stylesheetCacheFolder: string;
   out: string;
   staging: string;
+  /** The edition-wide stylesheet parameters. */
+  params: StylesheetParams;
+  /** Documents taken at a time. */
+  batchSize: number;
 }
 
 async function main(): Promise<void> {
   const { setup, jobs, next } = workerData as WorkerData;
-  const sheets = await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder);
-  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
-    const job = jobs[i]!;
-    let result: DocumentResult;
+  const context: DocumentContext = {
+    sheets: await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder),
+    params: setup.params,
+    folders: { out: setup.out, staging: setup.staging },
+    batching: true,
+  };
+  for (let start = Atomics.add(next, 0, setup.batchSize); start < jobs.length; start = Atomics.add(next, 0, setup.batchSize)) {
+    const batch = jobs.slice(start, start + setup.batchSize);
+    let results: DocumentResult[];
     try {
-      result = await transformDocument(sheets, setup, job);
+      results = await transformDocuments(context, batch);
     } catch (error) {
-      // In a worker, any failure is reported for its document; the build then publishes nothing.
-      result = { index: job.index, ok: false, message: (error as Error).message };
+      // In a worker, any failure is reported for its documents; the build then publishes nothing.
+      results = batch.map((job) => ({ index: job.index, ok: false, message: (error as Error).message }));
     }
-    parentPort!.postMessage(result);
+    for (const result of results) parentPort!.postMessage(result);
   }
 }
 

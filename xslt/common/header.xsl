@@ -117,7 +117,7 @@
     <xsl:variable name="base" as="xs:string"
       select="replace(replace(normalize-space($tei/@xml:base), '^.*/', ''), '\.xml$', '', 'i')"/>
     <xsl:sequence select="
-        if (exists($tei/parent::document-node()) and normalize-space($doc-file) != '') then f:safe-name($doc-file)
+        if (exists($tei/parent::document-node()) and normalize-space(fp:document-parameter($tei, 1)) != '') then f:safe-name(fp:document-parameter($tei, 1))
         else if ($base != '') then f:safe-name($base)
         else f:safe-name(f:doc-id($tei))"/>
   </xsl:function>

@@ -14,6 +14,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -44,6 +45,44 @@
   <!-- The edition's title. '' takes the corpus header's title (the build should pass it for single documents). -->
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
+  <!--
+    A batch: several documents made in one transformation (batch.xsl), so
+    that SaxonJS sets a transformation up once per batch instead of three
+    times per document. $batch-documents are the sources; $batch-files,
+    $batch-prev and $batch-next give, in the same order, what $doc-file,
+    $prev-doc and $next-doc give for a single document ('' for none).
+  -->
+  <xsl:param name="batch-documents" as="document-node()*" select="()"/>
+  <xsl:param name="batch-files" as="xs:string*" select="()"/>
+  <xsl:param name="batch-prev" as="xs:string*" select="()"/>
+  <xsl:param name="batch-next" as="xs:string*" select="()"/>
+
+  <!-- The batch by document: generate-id() of the document node → (file, previous, next). -->
+  <xsl:variable name="fp:batch" as="map(xs:string, xs:string*)"
+    select="map:merge(for $i in 1 to count($batch-documents)
+                      return map:entry(generate-id($batch-documents[$i]), ($batch-files[$i], $batch-prev[$i], $batch-next[$i])))"/>
+
+  <!-- What the parameters say of the document $node is in: 1 its output base name, 2 the previous, 3 the next document. -->
+  <xsl:function name="fp:document-parameter" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="which" as="xs:integer"/>
+    <xsl:sequence select="if (exists($batch-documents)) then map:get($fp:batch, generate-id(root($node)))[$which]
+                          else if ($which = 1) then $doc-file
+                          else if ($which = 2) then $prev-doc
+                          else $next-doc"/>
+  </xsl:function>
+
+  <!-- The previous and next document of the one $node is in, for the prev and next links; () when none. -->
+  <xsl:function name="f:previous-document" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="normalize-space(fp:document-parameter($node, 2))[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="f:next-document" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="normalize-space(fp:document-parameter($node, 3))[. != '']"/>
+  </xsl:function>
+
   <!-- ===== Derived, edition-wide values ===== -->
 
   <!-- The edition's header when the source is a teiCorpus (a copy of edition.xml's teiHeader). -->
@@ -70,8 +109,5 @@
       normalize-space($edition-version),
       normalize-space($f:edition-header/fileDesc/editionStmt/edition[1]/@n),
       '')[. != ''][1])"/>
-
-  <xsl:variable name="fp:prev-doc" as="xs:string?" select="normalize-space($prev-doc)[. != '']"/>
-  <xsl:variable name="fp:next-doc" as="xs:string?" select="normalize-space($next-doc)[. != '']"/>
 
 </xsl:stylesheet>

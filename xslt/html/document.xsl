@@ -172,21 +172,23 @@
     </fieldset>
   </xsl:template>
 
-  <!-- Previous and next document, from $prev-doc and $next-doc, and a link to the related documents. -->
+  <!-- Previous and next document (the parameters for the document at hand), and a link to the related documents. -->
   <xsl:template name="fp:sequence-nav" as="element()?">
     <xsl:param name="related" as="xs:integer" select="0"/>
-    <xsl:if test="exists($fp:prev-doc) or exists($fp:next-doc) or $related gt 0">
+    <xsl:variable name="previous" as="xs:string?" select="f:previous-document(.)"/>
+    <xsl:variable name="next" as="xs:string?" select="f:next-document(.)"/>
+    <xsl:if test="exists($previous) or exists($next) or $related gt 0">
       <nav class="document-sequence" aria-label="Previous, next and related documents">
         <ul>
-          <xsl:if test="exists($fp:prev-doc)">
+          <xsl:if test="exists($previous)">
             <li class="prev">
-              <a href="{f:safe-name($fp:prev-doc)}.html" rel="prev">
+              <a href="{f:safe-name($previous)}.html" rel="prev">
                 <span aria-hidden="true">← </span>Previous document</a>
             </li>
           </xsl:if>
-          <xsl:if test="exists($fp:next-doc)">
+          <xsl:if test="exists($next)">
             <li class="next">
-              <a href="{f:safe-name($fp:next-doc)}.html" rel="next">Next document<span aria-hidden="true"> →</span></a>
+              <a href="{f:safe-name($next)}.html" rel="next">Next document<span aria-hidden="true"> →</span></a>
             </li>
           </xsl:if>
           <xsl:if test="$related gt 0">

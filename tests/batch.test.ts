@@ -1,0 +1,110 @@
+/**
+ * batch.xsl makes several documents in one transformation; it must make
+ * exactly what html.xsl, text.xsl and json.xsl make for each document on
+ * its own, and refuse (so the caller goes one at a time) when a document's
+ * own header would give a value the parameters do not.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeEdition } from '../src/bench/generate.js';
+import { transformDocuments } from '../src/transform/document.js';
+import type { DocumentContext, DocumentJob } from '../src/transform/document.js';
+import { BatchUnsuitableError, parseForTransform, transform, transformBatch } from '../src/transform/saxon.js';
+import type { StylesheetParams } from '../src/transform/saxon.js';
+import { loadStylesheets } from '../src/transform/stylesheets.js';
+import type { Stylesheets } from '../src/transform/stylesheets.js';
+
+const root = join(import.meta.dirname, '..');
+let work: string;
+let sheets: Stylesheets;
+/** The project's two letters and twelve generated ones (some with an apparatus, embedded texts, notes). */
+let sources: Array<{ base: string; text: string }>;
+
+const params: StylesheetParams = {
+  'edition-title': 'Test edition',
+  'edition-version': '1.2.3',
+  'base-url': 'https://example.org/edition/',
+  licence: 'https://creativecommons.org/licenses/by/4.0/',
+  'licence-label': 'CC BY 4.0',
+  'generated-date': '2026-01-02',
+};
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'edition-batch-'));
+  writeEdition({ letters: 12, seed: 7, folder: join(work, 'generated'), projectRoot: root });
+  const generated = join(work, 'generated', 'tei');
+  sources = [
+    ...['doc068', 'doc069'].map((base) => ({ base, text: readFileSync(join(root, 'tei', `${base}.xml`), 'utf8') })),
+    ...readdirSync(generated)
+      .filter((f) => /^doc\d+\.xml$/.test(f))
+      .sort()
+      .map((f) => ({ base: f.replace(/\.xml$/, ''), text: readFileSync(join(generated, f), 'utf8') })),
+  ];
+  sheets = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'));
+}, 600_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const neighbours = (i: number): { prev: string; next: string } => ({
+  prev: i > 0 ? sources[i - 1]!.base : '',
+  next: i + 1 < sources.length ? sources[i + 1]!.base : '',
+});
+
+/** Each document on its own: the outputs by href, as batch.xsl names them. */
+async function oneByOne(p: StylesheetParams): Promise<Map<string, string>> {
+  const outputs = new Map<string, string>();
+  for (const [i, s] of sources.entries()) {
+    const source = await parseForTransform(s.text);
+    const { prev, next } = neighbours(i);
+    const single = { ...p, 'doc-file': s.base, 'prev-doc': prev, 'next-doc': next };
+    outputs.set(`${s.base}.html`, transform(sheets.html, source, single).principal);
+    outputs.set(`text/${s.base}.txt`, transform(sheets.text, source, single).principal);
+    outputs.set(`json/${s.base}.json`, transform(sheets.json, source, single).principal);
+  }
+  return outputs;
+}
+
+describe('batch.xsl', () => {
+  test('makes, byte for byte, what the three stylesheets make for each document on its own', async () => {
+    const expected = await oneByOne(params);
+    const made = new Map<string, string>();
+    transformBatch(sheets.batch, {
+      documents: await Promise.all(sources.map((s) => parseForTransform(s.text))),
+      files: sources.map((s) => s.base),
+      prev: sources.map((_, i) => neighbours(i).prev),
+      next: sources.map((_, i) => neighbours(i).next),
+    }, params, (href, content) => made.set(href, content));
+    expect([...made.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [href, content] of expected) expect(made.get(href), href).toBe(content);
+    // The neighbours really differ per document: the first page has no previous link, the second one has.
+    expect(made.get('doc068.html')).not.toContain('rel="prev"');
+    expect(made.get('doc069.html')).toContain('href="doc068.html" rel="prev"');
+  }, 300_000);
+
+  test('refuses a batch when the licence must come from each document, and transformDocuments then goes one at a time', async () => {
+    const withoutLicence = { ...params, licence: '', 'licence-label': '' };
+    const documents = await Promise.all(sources.slice(0, 3).map((s) => parseForTransform(s.text)));
+    expect(() =>
+      transformBatch(sheets.batch, { documents, files: ['a', 'b', 'c'], prev: ['', '', ''], next: ['', '', ''] }, withoutLicence, () => undefined),
+    ).toThrow(BatchUnsuitableError);
+
+    const staging = join(work, 'staging');
+    for (const d of ['', 'text', 'json']) mkdirSync(join(staging, d), { recursive: true });
+    const context: DocumentContext = { sheets, params: withoutLicence, folders: { out: join(work, 'nothing-published'), staging }, batching: true };
+    const jobs: DocumentJob[] = sources.map((s, i) => ({ index: i, base: s.base, text: s.text, ...neighbours(i) }));
+    const results = await transformDocuments(context, jobs);
+    expect(context.batching).toBe(false);
+    expect(results.map((r) => [r.index, r.ok])).toEqual(jobs.map((j) => [j.index, true]));
+    const expected = await oneByOne(withoutLicence);
+    for (const [href, content] of expected) expect(readFileSync(join(staging, href), 'utf8'), href).toBe(content);
+  }, 300_000);
+
+  test('refuses a batch that holds a teiCorpus', async () => {
+    const corpus = await parseForTransform('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></teiCorpus>');
+    const letter = await parseForTransform(sources[0]!.text);
+    expect(() =>
+      transformBatch(sheets.batch, { documents: [letter, corpus], files: ['a', 'b'], prev: ['', ''], next: ['', ''] }, params, () => undefined),
+    ).toThrow(BatchUnsuitableError);
+  });
+});

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  batch.xsl: several documents to their page, text and JSON in one
+  transformation, each written with xsl:result-document:
+  FILE.html, text/FILE.txt and json/FILE.json, where FILE is the document's
+  entry in $batch-files. The outputs are those html.xsl, text.xsl and
+  json.xsl give for each document on its own, byte for byte.
+
+  Why: SaxonJS sets every transformation up from the whole compiled
+  stylesheet, which costs about as much as transforming a short letter.
+  The build's workers hand it a batch of documents at a time.
+
+  Parameters (common/params.xsl): $batch-documents, $batch-files,
+  $batch-prev, $batch-next, and the edition-wide ones. Run from the initial
+  template, with the first document as the global context item.
+
+  A single document's edition title and licence fall back on its own
+  header when the parameters do not give them; one transformation cannot
+  do that per document, so a batch without them, or one holding a
+  teiCorpus, stops with error fp:batch-unsuitable and the caller
+  transforms the documents one at a time.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:edition:functions"
+  xmlns:fp="urn:edition:private"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="html.xsl"/>
+  <xsl:import href="text.xsl"/>
+  <xsl:import href="json.xsl"/>
+
+  <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
+
+  <xsl:template name="xsl:initial-template" as="empty-sequence()">
+    <xsl:if test="not(fp:batch-suitable())">
+      <xsl:message terminate="yes" error-code="fp:batch-unsuitable">The documents must be transformed one at a time.</xsl:message>
+    </xsl:if>
+    <xsl:for-each select="$batch-documents">
+      <xsl:variable name="i" as="xs:integer" select="position()"/>
+      <xsl:variable name="file" as="xs:string" select="$batch-files[$i]"/>
+      <xsl:for-each select="*">
+        <xsl:result-document href="{$file}.html" format="fp:html">
+          <xsl:call-template name="fp:document-page"/>
+        </xsl:result-document>
+        <xsl:result-document href="text/{$file}.txt" format="fp:text">
+          <xsl:value-of select="f:text-file(.)"/>
+        </xsl:result-document>
+        <xsl:result-document href="json/{$file}.json" format="fp:text">
+          <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
+        </xsl:result-document>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!--
+    Whether every document gets from the parameters the values it would
+    otherwise read from its own header (see common/params.xsl): the
+    edition's title, the licence's name and a usable licence URL; and no
+    document is a teiCorpus (those make the edition-wide pages instead).
+  -->
+  <xsl:function name="fp:batch-suitable" as="xs:boolean">
+    <xsl:sequence select="normalize-space($edition-title) != ''
+                          and normalize-space($licence-label) != ''
+                          and f:is-safe-url(f:clean-url($licence))
+                          and empty($batch-documents/teiCorpus)
+                          and count($batch-files) = count($batch-documents)"/>
+  </xsl:function>
+
+</xsl:stylesheet>
