@@ -379,23 +379,33 @@
         <xsl:sort select="string(@xml:id)"/>
         <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences(., $documents)"/>
         <xsl:variable name="in-documents" as="xs:string*">
+          <!--
+            One object per document, written out here rather than with fp:object, fp:strings and fp:string: a
+            register has an object for every document naming every entry, and in SaxonJS each function call
+            costs tens of µs. Only a note's number can hold characters JSON escapes: note ids are f:note-id
+            values and document names f:doc-file values (both f:safe-name), roles and kinds come from fixed lists.
+          -->
           <xsl:for-each-group select="$occurrences" group-by="@doc">
             <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
-            <xsl:variable name="notes" as="element(fp:occurrence)*" select="current-group()[@role = 'note']"/>
+            <xsl:variable name="roles" as="xs:string*"
+              select="distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))"/>
             <xsl:variable name="note-objects" as="xs:string*">
-              <xsl:for-each-group select="$notes" group-by="@note">
-                <xsl:sequence select="fp:object('            ', ('id', 'n', 'type', 'href'), (
-                    fp:string(string(@note)),
-                    fp:string(string(@note-n)),
-                    fp:string(string(@note-kind)),
-                    fp:string(concat($doc, '.html#', @note))))"/>
+              <xsl:for-each-group select="current-group()[@role = 'note']" group-by="@note">
+                <xsl:sequence select="concat('{&#10;              &quot;id&quot;: &quot;', @note,
+                    '&quot;,&#10;              &quot;n&quot;: ', fp:string(string(@note-n)),
+                    ',&#10;              &quot;type&quot;: &quot;', @note-kind,
+                    '&quot;,&#10;              &quot;href&quot;: &quot;', $doc, '.html#', @note,
+                    '&quot;&#10;            }')"/>
               </xsl:for-each-group>
             </xsl:variable>
             <xsl:sequence select="concat('{&#10;          ',
                 if (map:contains($register-documents, $doc)) then map:get($register-documents, $doc) else fp:register-document($doc, ()),
                 ',&#10;          &quot;roles&quot;: ',
-                fp:strings('          ', distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))),
-                ',&#10;          &quot;notes&quot;: ', if (empty($notes)) then '[]' else fp:array('          ', $note-objects),
+                if (empty($roles)) then '[]'
+                else concat('[&#10;            &quot;', string-join($roles, '&quot;,&#10;            &quot;'), '&quot;&#10;          ]'),
+                ',&#10;          &quot;notes&quot;: ',
+                if (empty($note-objects)) then '[]'
+                else concat('[&#10;            ', string-join($note-objects, ',&#10;            '), '&#10;          ]'),
                 '&#10;        }')"/>
           </xsl:for-each-group>
         </xsl:variable>

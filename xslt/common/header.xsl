@@ -80,7 +80,7 @@
   <xsl:function name="fp:sort-documents" as="element(TEI)*">
     <xsl:param name="documents" as="element(TEI)*"/>
     <xsl:perform-sort select="$documents">
-      <xsl:sort select="if (f:doc-number(.) castable as xs:decimal) then xs:decimal(f:doc-number(.)) else 1e15"
+      <xsl:sort select="let $n := f:doc-number(.) return if ($n castable as xs:decimal) then xs:decimal($n) else 1e15"
                 data-type="number"/>
     </xsl:perform-sort>
   </xsl:function>
@@ -189,8 +189,10 @@
   <xsl:function name="f:main-corresp" as="element(correspDesc)?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="all" as="element(correspDesc)*" select="f:corresp-descs($tei)"/>
-    <xsl:variable name="claimed" as="xs:string*" select="$tei/text//@decls/f:local-ids(.)"/>
-    <xsl:sequence select="($all[not(@xml:id = $claimed)], $all)[1]"/>
+    <!-- With one correspDesc or none the answer is plain without reading the whole text for @decls
+         (most letters have one, and the corpus pages ask for every document several times). -->
+    <xsl:sequence select="if (empty($all[2])) then $all
+                          else (let $claimed := $tei/text//@decls/f:local-ids(.) return ($all[not(@xml:id = $claimed)], $all)[1])"/>
   </xsl:function>
 
   <!-- The other correspDescs: embedded or further letters. -->

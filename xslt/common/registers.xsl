@@ -54,21 +54,68 @@
     in one pass: an entry page asks for its occurrences several times, and
     looking each entry up in the whole corpus made the register pages grow
     with the square of the corpus. Names in TEI nested inside a document do
-    not count (the same as the document-by-document reading).
+    not count (the same as the document-by-document reading). The records
+    are the same as fp:document-occurrences makes, in the same order, but
+    the work per name is kept to the least: a corpus has tens of thousands
+    of names, and in SaxonJS every function call costs tens of µs.
   -->
   <xsl:variable name="fp:corpus-occurrences" as="document-node()">
     <xsl:document>
       <!-- Under one element, grouped by document: SaxonJS builds a long run of children of a document
            node in time that grows with the square of their number (20,000 took seconds). -->
       <fp:occurrences>
-      <xsl:if test="exists($fp:source-corpus)">
-        <xsl:for-each select="$fp:source-corpus/TEI[not(f:is-register(.)) and not(f:is-edition(.))]">
+        <!-- The documents in corpus order ('/self::TEI' puts the collection order back into document order). -->
+        <xsl:for-each select="$fp:source-documents/self::TEI">
           <xsl:variable name="tei" as="element(TEI)" select="."/>
+          <!-- Only a document with TEI nested in it has names that are not its own. -->
+          <xsl:variable name="refs" as="element()*"
+            select="if (exists(.//TEI)) then .//*[@ref][ancestor::TEI[1] is $tei] else .//*[@ref]"/>
+          <xsl:variable name="doc" as="xs:string" select="if (exists($refs)) then f:doc-file($tei) else ''"/>
+          <xsl:variable name="main" as="element(correspDesc)?" select="if (exists($refs)) then f:main-corresp($tei) else ()"/>
           <fp:document>
-            <xsl:sequence select="fp:document-occurrences($tei, $tei//*[@ref][ancestor::TEI[1] is $tei])"/>
+            <!-- Runs of names in the same note (the outermost one in the text), so a note's id and number are worked out once. -->
+            <xsl:for-each-group select="$refs" group-adjacent="
+                if (parent::correspAction or ancestor::teiHeader) then '' else generate-id(ancestor::note[ancestor::text][last()])">
+              <xsl:choose>
+                <xsl:when test="current-grouping-key() = ''">
+                  <xsl:for-each select="current-group()">
+                    <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
+                    <xsl:variable name="role" as="xs:string" select="
+                        if (empty($action)) then (if (ancestor::teiHeader) then 'header' else 'text')
+                        else if (self::placeName or self::settlement)
+                        then (if ($action/@type = 'received') then 'place-received' else 'place-sent')
+                        else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
+                    <xsl:variable name="corresp" as="xs:string?" select="
+                        if (empty($action)) then () else if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
+                    <!-- The register entries the name points at ('persons#trotsky'): the pattern of fp:register-pointer, one replace per token. -->
+                    <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
+                        return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
+                                return if ($entry ne $t) then $entry else ()))">
+                      <fp:occurrence entry="{.}" doc="{$doc}" role="{$role}">
+                        <xsl:if test="exists($corresp)">
+                          <xsl:attribute name="corresp" select="$corresp"/>
+                        </xsl:if>
+                      </fp:occurrence>
+                    </xsl:for-each>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:variable name="note" as="element(note)" select="ancestor::note[ancestor::text][last()]"/>
+                  <xsl:variable name="note-id" as="xs:string" select="f:note-id($note)"/>
+                  <xsl:variable name="note-n" as="xs:string" select="f:note-number($note)"/>
+                  <xsl:variable name="note-kind" as="xs:string" select="f:note-kind($note)"/>
+                  <xsl:for-each select="current-group()">
+                    <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
+                        return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
+                                return if ($entry ne $t) then $entry else ()))">
+                      <fp:occurrence entry="{.}" doc="{$doc}" role="note" note="{$note-id}" note-n="{$note-n}" note-kind="{$note-kind}"/>
+                    </xsl:for-each>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each-group>
           </fp:document>
         </xsl:for-each>
-      </xsl:if>
       </fp:occurrences>
     </xsl:document>
   </xsl:variable>
@@ -85,6 +132,8 @@
   <!--
     The occurrences made by some name elements of one document: one per
     element and register entry it names (@entry is 'persons#id' and so on).
+    (For a corpus that is not the one transformed; $fp:corpus-occurrences
+    makes the same records for that one.)
   -->
   <xsl:function name="fp:document-occurrences" as="element(fp:occurrence)*">
     <xsl:param name="tei" as="element(TEI)"/>

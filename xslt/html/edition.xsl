@@ -425,22 +425,31 @@
         <p class="none"><xsl:value-of select="$empty"/></p>
       </xsl:when>
       <xsl:otherwise>
+        <!-- Asked once, not per document: the titles of the corpus being transformed are in one map. -->
+        <xsl:variable name="source-titles" as="xs:boolean" select="$documents[1]/parent::teiCorpus is $fp:source-corpus"/>
         <ul class="occurrences">
           <xsl:for-each-group select="$occurrences" group-by="concat(@doc, '#', @note)">
             <xsl:variable name="doc" as="xs:string" select="string(@doc)"/>
             <xsl:variable name="title" as="xs:string?" select="
-                if ($documents[1]/parent::teiCorpus is $fp:source-corpus) then $fp:document-titles($doc)
+                if ($source-titles) then $fp:document-titles($doc)
                 else (for $tei in f:document-by-file($documents, $doc) return f:document-page-title($tei))"/>
-            <xsl:variable name="roles" as="xs:string*" select="distinct-values(current-group()/f:role-label(.))"/>
             <li>
               <a href="../{$doc}.html{if (normalize-space(@note) != '') then concat('#', @note) else ''}">
                 <xsl:value-of select="($title, $doc)[1]"/>
                 <xsl:if test="@role = 'note'">
-                  <xsl:value-of select="concat(', ', f:role-label(.))"/>
+                  <!-- f:role-label of a note, written out: there is an item for almost every note naming the entry. -->
+                  <xsl:value-of select="concat(', ', if (@note-kind = 'editorial') then 'editorial note ' else 'note ', @note-n)"/>
                 </xsl:if>
               </a>
               <xsl:if test="not(@role = 'note')">
-                <xsl:value-of select="concat(' (', string-join($roles, ', '), ')')"/>
+                <!-- The roles in words, in order of appearance: one label per role (and main or embedded letter), so the
+                     label is worked out once per role, not once per name (a document names an entry many times). -->
+                <xsl:variable name="roles" as="xs:string*">
+                  <xsl:for-each-group select="current-group()" group-by="concat(@role, ' ', @corresp)">
+                    <xsl:sequence select="f:role-label(.)"/>
+                  </xsl:for-each-group>
+                </xsl:variable>
+                <xsl:value-of select="concat(' (', string-join(distinct-values($roles), ', '), ')')"/>
               </xsl:if>
             </li>
           </xsl:for-each-group>
