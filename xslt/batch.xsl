@@ -45,11 +45,13 @@
         <xsl:result-document href="{$file}.html" format="fp:html">
           <xsl:call-template name="fp:document-page"/>
         </xsl:result-document>
+        <!-- The text file and the JSON read the document's text once. -->
+        <xsl:variable name="paragraphs" as="element(fp:block)*" select="f:plain-paragraphs(text)"/>
         <xsl:result-document href="text/{$file}.txt" format="fp:text">
-          <xsl:value-of select="f:text-file(.)"/>
+          <xsl:value-of select="f:text-file(., $paragraphs)"/>
         </xsl:result-document>
         <xsl:result-document href="json/{$file}.json" format="fp:text">
-          <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
+          <xsl:value-of select="concat(f:json-document(., $paragraphs), '&#10;')"/>
         </xsl:result-document>
       </xsl:for-each>
     </xsl:for-each>

@@ -227,8 +227,15 @@
 
   <xsl:function name="f:json-document" as="xs:string">
     <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="f:json-document($tei, f:plain-paragraphs($tei/text))"/>
+  </xsl:function>
+
+  <!-- The same, given the paragraphs of the document's text (f:plain-paragraphs($tei/text)). -->
+  <xsl:function name="f:json-document" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="paragraphs" as="element(fp:block)*"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-    <xsl:variable name="blocks" as="element(fp:block)*" select="f:plain-blocks($tei/text, false())"/>
+    <xsl:variable name="blocks" as="element(fp:block)*" select="f:plain-finish($paragraphs, false())"/>
     <xsl:variable name="offsets" as="item()*" select="fp:offsets($blocks, '    ')"/>
     <xsl:variable name="at" as="element(fp:at)*" select="$offsets[. instance of element()]"/>
     <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>

@@ -58,7 +58,14 @@
   <!-- A document's text file: a TEI document laid out as above, any other root element its plain text. -->
   <xsl:function name="f:text-file" as="xs:string">
     <xsl:param name="root" as="element()"/>
-    <xsl:sequence select="if ($root/self::TEI) then concat(string-join(f:text-document($root), $fp:nl), $fp:nl)
+    <xsl:sequence select="f:text-file($root, if ($root/self::TEI) then f:plain-paragraphs($root/text) else ())"/>
+  </xsl:function>
+
+  <!-- The same, given the paragraphs of the document's text (f:plain-paragraphs($root/text)). -->
+  <xsl:function name="f:text-file" as="xs:string">
+    <xsl:param name="root" as="element()"/>
+    <xsl:param name="paragraphs" as="element(fp:block)*"/>
+    <xsl:sequence select="if ($root/self::TEI) then concat(string-join(f:text-document($root, $paragraphs), $fp:nl), $fp:nl)
                           else concat(f:plain-text($root, true()), $fp:nl)"/>
   </xsl:function>
 
@@ -69,6 +76,13 @@
   <!-- The lines of one document's text file. -->
   <xsl:function name="f:text-document" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="f:text-document($tei, f:plain-paragraphs($tei/text))"/>
+  </xsl:function>
+
+  <!-- The same, given the paragraphs of the document's text (f:plain-paragraphs($tei/text)). -->
+  <xsl:function name="f:text-document" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="paragraphs" as="element(fp:block)*"/>
     <xsl:variable name="doc-title" as="element()?" select="$tei/text/front/docTitle[1]"/>
     <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
     <!-- Heading -->
@@ -87,7 +101,7 @@
     <xsl:sequence select="if ($doc-date) then concat(f:plain-line($doc-date/node()), f:plain-markers($doc-date))
                           else f:date-text(f:doc-date($tei))"/>
     <!-- Reading text -->
-    <xsl:for-each select="f:plain-blocks($tei/text, true())">
+    <xsl:for-each select="f:plain-finish($paragraphs, true())">
       <xsl:sequence select="''"/>
       <xsl:sequence select="concat(string-join(for $i in 1 to xs:integer(@depth) return '    ', ''), string(.))"/>
     </xsl:for-each>

@@ -251,12 +251,28 @@
   <xsl:function name="f:plain-blocks" as="element(fp:block)*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="keep-markers" as="xs:boolean"/>
+    <xsl:sequence select="f:plain-finish(f:plain-paragraphs($nodes), $keep-markers)"/>
+  </xsl:function>
+
+  <!--
+    The first part of f:plain-blocks: the paragraphs in the plain model,
+    flattened, markers kept, whitespace as it is. batch.xsl makes a
+    document's once for its text file and its JSON.
+  -->
+  <xsl:function name="f:plain-paragraphs" as="element(fp:block)*">
+    <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="model" as="element(fp:root)">
       <fp:root>
         <xsl:apply-templates select="$nodes" mode="m:plain"/>
       </fp:root>
     </xsl:variable>
-    <xsl:variable name="flat" as="element(fp:block)*" select="fp:flatten($model/node(), 0)"/>
+    <xsl:sequence select="fp:flatten($model/node(), 0)"/>
+  </xsl:function>
+
+  <!-- The second part: whitespace collapsed, markers kept or made points, empty paragraphs dropped. -->
+  <xsl:function name="f:plain-finish" as="element(fp:block)*">
+    <xsl:param name="flat" as="element(fp:block)*"/>
+    <xsl:param name="keep-markers" as="xs:boolean"/>
     <xsl:choose>
       <xsl:when test="$keep-markers">
         <!--
