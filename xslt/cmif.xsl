@@ -19,6 +19,7 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.tei-c.org/ns/1.0"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
@@ -179,10 +180,13 @@
     <xsl:param name="ref" as="attribute()?"/>
     <xsl:param name="corpus" as="element(teiCorpus)?"/>
     <xsl:variable name="tei" as="element()?" select="$ref/ancestor::TEI[1]"/>
+    <xsl:variable name="known" as="map(xs:string, xs:string)"
+      select="if (exists($corpus) and $corpus is $fp:source-corpus) then $fp:register-uris else map {}"/>
     <xsl:variable name="uris" as="xs:string*" select="
         for $t in tokenize(normalize-space($ref), ' ')
         return
-          if (exists(f:register-page($t)))
+          if (map:contains($known, $t)) then map:get($known, $t)
+          else if (exists(f:register-page($t)))
             then (f:authority-uris(f:entry-for-pointer($t, $corpus))[1], f:absolute-url($base-url, f:register-page($t)))[1]
           else if (starts-with($t, '#')) then f:authority-uris(f:local-target($t, $tei))[1]
           else if (f:is-web-uri($t)) then f:clean-url($t)
@@ -191,6 +195,19 @@
       <xsl:attribute name="ref" select="$uris[1]"/>
     </xsl:if>
   </xsl:function>
+
+  <!--
+    The URI fp:ref-attribute gives each register pointer that a correspAction
+    of the corpus being transformed names, worked out once per pointer: the
+    same few hundred entries are named by thousands of letters, and finding
+    an entry in the registers costs a fraction of a millisecond.
+  -->
+  <xsl:variable name="fp:register-uris" as="map(xs:string, xs:string)" select="map:merge(
+      for $t in distinct-values($fp:source-documents/teiHeader/profileDesc/correspDesc/correspAction
+                                  /(persName | orgName | name | rs | placeName | settlement)/@ref/tokenize(normalize-space(.), ' '))
+      return (if (exists(f:register-page($t)))
+              then map:entry($t, (f:authority-uris(f:entry-for-pointer($t, $fp:source-corpus))[1], f:absolute-url($base-url, f:register-page($t)))[1])
+              else ()))"/>
 
   <!--
     A stable identifier in UUID form (8-4-4-4-12 lower-case hex) made from a

@@ -354,10 +354,12 @@
   -->
   <xsl:function name="fp:register-documents" as="map(xs:string, xs:string)">
     <xsl:param name="corpus" as="element(teiCorpus)"/>
-    <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
+    <!-- The first TEI of the corpus by output base name, in one pass (what f:document-by-file answers one name at a time). -->
+    <xsl:variable name="first-by-file" as="map(xs:string, element(TEI))"
+      select="map:merge(for $tei in $corpus/TEI return map:entry(f:doc-file($tei), $tei), map { 'duplicates': 'use-first' })"/>
     <xsl:sequence select="map:merge(
-        for $file in distinct-values($documents/f:doc-file(.))
-        return map:entry($file, fp:register-document($file, f:document-by-file($documents, $file))))"/>
+        for $file in distinct-values(f:documents-in-order($corpus)/f:doc-file(.))
+        return map:entry($file, fp:register-document($file, $first-by-file($file))))"/>
   </xsl:function>
 
   <xsl:function name="fp:register-document" as="xs:string">
