@@ -56,8 +56,12 @@ export function assembleCorpus(parts: CorpusParts): string {
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 
+/**
+ * A name as the corpus carries it: empty, since the edition-wide pages read
+ * only which entries a name points at and where it stands.
+ */
 function mentionXml(m: Mention): string {
-  return `<${m.element} ref="${escapeAttribute(m.ref)}">${escapeText(m.text)}</${m.element}>`;
+  return `<${m.element} ref="${escapeAttribute(m.ref)}"/>`;
 }
 
 /**
@@ -65,6 +69,10 @@ function mentionXml(m: Mention): string {
  * its embedded texts (empty, with their ids), and its text reduced to the
  * names it mentions, those in notes kept inside their note. This is all the edition-wide pages read, and it keeps the corpus
  * small and unchanged by edits to a letter's wording.
+ * The names are empty and each @ref is kept once in the text and once in
+ * each note: a register page lists a document (or a note) once however
+ * often it names an entry there, and every node of the corpus costs time
+ * and memory in every edition-wide transformation.
  */
 export function corpusDocument(text: string, summary: FileSummary): string {
   const root = rootElementText(text);
@@ -86,9 +94,12 @@ export function corpusDocument(text: string, summary: FileSummary): string {
   const closeName = /^<([^\s>/]+)/.exec(startTag)?.[1] ?? 'TEI';
   const header = teiHeaderText(root) ?? '';
   const inText: string[] = [];
-  const inNotes = new Map<string, { attributes: string; names: string[] }>();
+  const refsInText = new Set<string>();
+  const inNotes = new Map<string, { attributes: string; names: string[]; refs: Set<string> }>();
   for (const m of summary.mentions ?? []) {
     if (!m.note) {
+      if (refsInText.has(m.ref)) continue;
+      refsInText.add(m.ref);
       inText.push(mentionXml(m));
       continue;
     }
@@ -101,11 +112,13 @@ export function corpusDocument(text: string, summary: FileSummary): string {
         .filter(([, v]) => v !== undefined)
         .map(([k, v]) => ` ${k}="${escapeAttribute(v!)}"`)
         .join('');
-      note = { attributes, names: [] };
+      note = { attributes, names: [], refs: new Set() };
       inNotes.set(key, note);
     }
+    if (note.refs.has(m.ref)) continue;
+    note.refs.add(m.ref);
     note.names.push(mentionXml(m));
   }
-  const notes = [...inNotes.values()].map((n) => `<note${n.attributes}>${n.names.join(' ')}</note>`).join('');
-  return `${open}${header}<text>${front}<body><p>${inText.join(' ')}</p>${embedded}</body>${notes ? `<back><div type="notes">${notes}</div></back>` : ''}</text></${closeName}>`;
+  const notes = [...inNotes.values()].map((n) => `<note${n.attributes}>${n.names.join('')}</note>`).join('');
+  return `${open}${header}<text>${front}<body><p>${inText.join('')}</p>${embedded}</body>${notes ? `<back><div type="notes">${notes}</div></back>` : ''}</text></${closeName}>`;
 }
