@@ -1,6 +1,6 @@
 /** Worker threads change how fast the documents are made, never what is made. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.js';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
+const nonAscii = 'Телеграмма № 68 — «срочно», 𝔊 ½';
 
 function tree(folder: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -27,6 +28,11 @@ function tree(folder: string): Record<string, string> {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'edition-pool-'));
   writeEdition({ letters: 60, seed: 3, folder: join(work, 'edition'), projectRoot: root });
+  // Texts reach the workers as UTF-8 bytes in a shared buffer: some letters must have characters of several bytes.
+  for (const letter of ['doc002.xml', 'doc031.xml', 'doc060.xml']) {
+    const file = join(work, 'edition', 'tei', letter);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(<body>[\s\S]*?<p>)/, `$1${nonAscii} `));
+  }
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -41,5 +47,6 @@ describe('the transform pool', () => {
     const a = tree(join(work, 'pooled'));
     expect(Object.keys(a).length).toBeGreaterThan(200);
     expect(a).toEqual(tree(join(work, 'single')));
+    for (const page of ['doc002.html', 'doc031.html', 'doc060.html']) expect(readFileSync(join(work, 'pooled', page), 'utf8')).toContain(nonAscii);
   }, 600_000);
 });

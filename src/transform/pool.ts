@@ -24,12 +24,43 @@ const workerScript = import.meta.url.endsWith('.ts')
   ? new URL('../../build/transform/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
 
-/** What a worker is given: the set-up, the jobs, and the shared counter of the next job to take. */
+/** A job as a worker receives it: its source text is a slice of the shared texts. */
+export type PooledJob = Omit<DocumentJob, 'text'> & { start: number; end: number };
+
+/** What a worker is given: the set-up, the jobs, their texts, and the shared counter of the next job to take. */
 export interface WorkerData {
   setup: WorkerSetup;
-  jobs: readonly DocumentJob[];
+  jobs: readonly PooledJob[];
+  /**
+   * Every job's source text, UTF-8, one after the other, in one
+   * SharedArrayBuffer: each worker reads the same bytes instead of a copy
+   * of every text (110 MB for 10,000 letters).
+   */
+  texts: SharedArrayBuffer;
   /** An Int32Array over a SharedArrayBuffer; element 0 is the index of the next job to take (Atomics.add claims a batch). */
   next: Int32Array;
+}
+
+/** A pooled job with its source text again. */
+export function unpooledJob(data: WorkerData, job: PooledJob): DocumentJob {
+  const { start, end, ...rest } = job;
+  return { ...rest, text: Buffer.from(data.texts, start, end - start).toString('utf8') };
+}
+
+/** The jobs without their texts, and the texts in one shared buffer. */
+function shareTexts(jobs: readonly DocumentJob[]): { jobs: PooledJob[]; texts: SharedArrayBuffer } {
+  const lengths = jobs.map((job) => Buffer.byteLength(job.text, 'utf8'));
+  const texts = new SharedArrayBuffer(lengths.reduce((a, b) => a + b, 0));
+  const bytes = Buffer.from(texts);
+  let offset = 0;
+  const pooled = jobs.map((job, i) => {
+    const { text, ...rest } = job;
+    bytes.write(text, offset, 'utf8');
+    const start = offset;
+    offset += lengths[i]!;
+    return { ...rest, start, end: offset };
+  });
+  return { jobs: pooled, texts };
 }
 
 /** Start the workers with every job; each result is handed to onResult as it arrives. */
@@ -44,7 +75,7 @@ export function startPool(setup: WorkerSetup, jobs: readonly DocumentJob[], size
     fail = reject;
   });
   if (jobs.length === 0) settle();
-  const workerData: WorkerData = { setup, jobs, next };
+  const workerData: WorkerData = { setup, ...shareTexts(jobs), next };
   for (let i = 0; i < Math.max(1, Math.min(size, jobs.length)); i++) {
     const worker = new Worker(workerScript, { workerData });
     workers.push(worker);

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { transformDocuments } from './document.js';
 import type { DocumentContext, DocumentResult } from './document.js';
+import { unpooledJob } from './pool.js';
 import type { WorkerData } from './pool.js';
 import type { StylesheetParams } from './saxon.js';
 import { loadStylesheets } from './stylesheets.js';
@@ -22,7 +23,8 @@ export interface WorkerSetup {
 }
 
 async function main(): Promise<void> {
-  const { setup, jobs, next } = workerData as WorkerData;
+  const data = workerData as WorkerData;
+  const { setup, jobs, next } = data;
   const context: DocumentContext = {
     sheets: await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder),
     params: setup.params,
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
     batching: true,
   };
   for (let start = Atomics.add(next, 0, setup.batchSize); start < jobs.length; start = Atomics.add(next, 0, setup.batchSize)) {
-    const batch = jobs.slice(start, start + setup.batchSize);
+    const batch = jobs.slice(start, start + setup.batchSize).map((job) => unpooledJob(data, job));
     let results: DocumentResult[];
     try {
       results = await transformDocuments(context, batch);
