@@ -182,12 +182,11 @@
   <xsl:function name="f:name-string" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space(string($name))"/>
-    <xsl:variable name="local" as="element()?"
-      select="f:local-target(tokenize(normalize-space($name/@ref), ' ')[1], $name/ancestor::TEI[1])"/>
+    <!-- The pointer is looked up only for an empty name: SaxonJS works a variable out even when it goes unused. -->
     <xsl:sequence select="
         if ($text != '') then $text
-        else if ($local) then f:entry-label($local)
-        else normalize-space($name/@ref)"/>
+        else (let $local := f:local-target(tokenize(normalize-space($name/@ref), ' ')[1], $name/ancestor::TEI[1])
+              return if ($local) then f:entry-label($local) else normalize-space($name/@ref))"/>
   </xsl:function>
 
 </xsl:stylesheet>

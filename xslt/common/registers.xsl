@@ -177,18 +177,19 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The roles other than 'note' in words (any other role reads 'text'). -->
+  <xsl:variable name="fp:role-words" as="map(xs:string, xs:string)" select="map {
+      'sender': 'sender', 'recipient': 'recipient', 'place-sent': 'place of sending',
+      'place-received': 'place of receipt', 'header': 'description' }"/>
+
   <!-- A role in words. -->
   <xsl:function name="f:role-label" as="xs:string">
     <xsl:param name="occurrence" as="element(fp:occurrence)"/>
-    <xsl:variable name="embedded" as="xs:string" select="if ($occurrence/@corresp = 'other') then ' (embedded text)' else ''"/>
     <xsl:sequence select="concat(
-        if ($occurrence/@role = 'sender') then 'sender'
-        else if ($occurrence/@role = 'recipient') then 'recipient'
-        else if ($occurrence/@role = 'place-sent') then 'place of sending'
-        else if ($occurrence/@role = 'place-received') then 'place of receipt'
-        else if ($occurrence/@role = 'header') then 'description'
-        else if ($occurrence/@role = 'note') then concat(if ($occurrence/@note-kind = 'editorial') then 'editorial note ' else 'note ', $occurrence/@note-n)
-        else 'text', $embedded)"/>
+        if ($occurrence/@role = 'note')
+        then concat(if ($occurrence/@note-kind = 'editorial') then 'editorial note ' else 'note ', $occurrence/@note-n)
+        else (map:get($fp:role-words, string($occurrence/@role)), 'text')[1],
+        if ($occurrence/@corresp = 'other') then ' (embedded text)' else '')"/>
   </xsl:function>
 
 </xsl:stylesheet>

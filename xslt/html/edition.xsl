@@ -115,10 +115,12 @@
         <p>This edition has no documents yet.</p>
       </xsl:when>
       <xsl:otherwise>
+        <!-- What the filters and the table both need of each document, worked out once per document. -->
         <xsl:variable name="rows" as="element(fp:row)*">
           <xsl:for-each select="$documents">
             <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp(.)"/>
-            <fp:row year="{substring(f:date-sort-key(f:doc-date-attributes(.)), 1, 4)}">
+            <xsl:variable name="sort-date" as="xs:string" select="f:date-sort-key(f:doc-date-attributes(.))"/>
+            <fp:row sort-date="{$sort-date}" year="{substring($sort-date, 1, 4)}">
               <xsl:for-each select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']">
                 <fp:sender><xsl:value-of select="."/></fp:sender>
               </xsl:for-each>
@@ -176,10 +178,11 @@
               </tr>
             </thead>
             <tbody>
-              <xsl:for-each select="$documents">
+              <xsl:for-each select="1 to count($documents)">
                 <xsl:call-template name="fp:index-row">
-                  <xsl:with-param name="tei" select="."/>
-                  <xsl:with-param name="position" select="position()"/>
+                  <xsl:with-param name="tei" select="$documents[current()]"/>
+                  <xsl:with-param name="position" select="."/>
+                  <xsl:with-param name="row" select="$rows[current()]"/>
                 </xsl:call-template>
               </xsl:for-each>
             </tbody>
@@ -192,15 +195,19 @@
   <xsl:template name="fp:index-row" as="element()">
     <xsl:param name="tei" as="element(TEI)" required="yes"/>
     <xsl:param name="position" as="xs:integer" select="0"/>
+    <!-- The document's fp:row of fp:index-content: its sort date, senders and recipients. -->
+    <xsl:param name="row" as="element(fp:row)" required="yes"/>
     <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
     <xsl:variable name="dated" as="element()?" select="f:doc-date($tei)"/>
-    <xsl:variable name="sort-date" as="xs:string" select="f:date-sort-key(f:doc-date-attributes($tei))"/>
+    <xsl:variable name="sort-date" as="xs:string" select="string($row/@sort-date)"/>
     <xsl:variable name="number" as="xs:string" select="(f:doc-number($tei), f:doc-id($tei))[1]"/>
-    <xsl:variable name="senders" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']"/>
-    <xsl:variable name="recipients" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'received'))/f:name-string(.)[. != '']"/>
-    <xsl:variable name="sent-place" as="element()?" select="f:action-place(f:corresp-action($main, 'sent'))"/>
-    <xsl:variable name="received-place" as="element()?" select="f:action-place(f:corresp-action($main, 'received'))"/>
+    <xsl:variable name="senders" as="xs:string*" select="$row/fp:sender/string(.)"/>
+    <xsl:variable name="recipients" as="xs:string*" select="$row/fp:recipient/string(.)"/>
+    <xsl:variable name="sent-place" as="xs:string?"
+      select="f:action-place(f:corresp-action($main, 'sent'))/f:name-string(.)"/>
+    <xsl:variable name="received-place" as="xs:string?"
+      select="f:action-place(f:corresp-action($main, 'received'))/f:name-string(.)"/>
     <xsl:variable name="date-words" as="xs:string"
       select="if (empty($dated)) then '' else if ($dated/self::docDate) then f:plain-line($dated/node()) else string(f:date-text($dated))"/>
     <!-- data-* values for assets/index.js: the filters ('|' joins several names) and the collection order. -->
@@ -235,19 +242,19 @@
       </td>
       <td class="sender" data-label="Sender" data-sort="{lower-case(string-join($senders, ', '))}">
         <xsl:value-of select="if (exists($senders)) then string-join($senders, ', ') else '?'"/>
-        <xsl:if test="$sent-place">
-          <span class="place-of"><xsl:value-of select="concat(' (', f:name-string($sent-place), ')')"/></span>
+        <xsl:if test="exists($sent-place)">
+          <span class="place-of"><xsl:value-of select="concat(' (', $sent-place, ')')"/></span>
         </xsl:if>
       </td>
       <td class="recipient" data-label="Recipient" data-sort="{lower-case(string-join($recipients, ', '))}">
         <xsl:value-of select="if (exists($recipients)) then string-join($recipients, ', ') else '?'"/>
-        <xsl:if test="$received-place">
-          <span class="place-of"><xsl:value-of select="concat(' (', f:name-string($received-place), ')')"/></span>
+        <xsl:if test="exists($received-place)">
+          <span class="place-of"><xsl:value-of select="concat(' (', $received-place, ')')"/></span>
         </xsl:if>
       </td>
       <td class="places" data-label="Places">
-        <xsl:value-of select="string-join((if ($sent-place) then f:name-string($sent-place) else '?',
-                                           if ($received-place) then f:name-string($received-place) else '?'), ' → ')"/>
+        <xsl:value-of select="string-join((if (exists($sent-place)) then $sent-place else '?',
+                                           if (exists($received-place)) then $received-place else '?'), ' → ')"/>
       </td>
       <td class="type" data-label="Type"><xsl:value-of select="f:doc-type($tei)"/></td>
     </tr>
@@ -442,13 +449,10 @@
                 </xsl:if>
               </a>
               <xsl:if test="not(@role = 'note')">
-                <!-- The roles in words, in order of appearance: one label per role (and main or embedded letter), so the
-                     label is worked out once per role, not once per name (a document names an entry many times). -->
-                <xsl:variable name="roles" as="xs:string*">
-                  <xsl:for-each-group select="current-group()" group-by="concat(@role, ' ', @corresp)">
-                    <xsl:sequence select="f:role-label(.)"/>
-                  </xsl:for-each-group>
-                </xsl:variable>
+                <!-- The roles in words, in order of appearance: f:role-label written out (there is no note here),
+                     since a function call per name costs more than the rest of the item. -->
+                <xsl:variable name="roles" as="xs:string*" select="current-group()/concat(
+                    (map:get($fp:role-words, string(@role)), 'text')[1], if (@corresp = 'other') then ' (embedded text)' else '')"/>
                 <xsl:value-of select="concat(' (', string-join(distinct-values($roles), ', '), ')')"/>
               </xsl:if>
             </li>
