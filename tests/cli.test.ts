@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -81,6 +82,22 @@ describe('edition validate', () => {
       expect((await run(['node', 'edition', 'validate', '--format', 'xml'], t)).exitCode).toBe(2);
       expect((await run(['node', 'edition', 'validate', 'no-such-folder'], fakeTerminal(edition.root))).exitCode).toBe(2);
       expect((await run(['node', 'edition', 'frobnicate'], fakeTerminal(edition.root))).exitCode).toBe(2);
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('a usage error ends the process at once: the libxml2 worker started early does not keep it alive', () => {
+    const edition = configuredEdition(refUnresolved.doc.passing);
+    try {
+      const started = Date.now();
+      const result = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'edition.js'), 'validate', '--no-such-option'], {
+        cwd: edition.root, encoding: 'utf8', timeout: 30_000,
+      });
+      expect(result.signal).toBeNull(); // not killed by the time limit
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("unknown option '--no-such-option'");
+      expect(Date.now() - started).toBeLessThan(30_000);
     } finally {
       edition.cleanup();
     }

@@ -52,9 +52,10 @@ export async function createProgram(terminal: Terminal, setExitCode: (code: numb
 
 export async function run(argv: readonly string[], terminal: Terminal = processTerminal()): Promise<RunResult> {
   let exitCode = 0;
+  const prewarm = argv[2] === 'validate' && !argv.includes('--help') && !argv.includes('-h');
   try {
     // validate's libxml2 worker starts while the rest of the command loads.
-    if (argv[2] === 'validate' && !argv.includes('--help') && !argv.includes('-h')) (await import('../validate/xmllint.js')).prewarmXmllint();
+    if (prewarm) (await import('../validate/xmllint.js')).prewarmXmllint();
     const program = await createProgram(
       terminal,
       (code) => {
@@ -75,6 +76,9 @@ export async function run(argv: readonly string[], terminal: Terminal = processT
       terminal.stderr(`edition: internal error: ${e.stack ?? e.message}\n`);
       exitCode = 2;
     }
+  } finally {
+    // A usage error ends the command before validation takes the worker started early; it must not keep the process alive.
+    if (prewarm) (await import('../validate/xmllint.js')).releasePrewarmed();
   }
   return { exitCode };
 }

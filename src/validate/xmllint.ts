@@ -73,7 +73,6 @@ class Lane {
 
   private start(): Worker {
     const worker = new Worker(workerScript);
-    worker.unref();
     worker.on('message', (message: { xmllintReply?: XmllintReply }) => {
       const reply = message?.xmllintReply;
       if (!reply) return;
@@ -95,6 +94,8 @@ class Lane {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the libxml2 worker stopped (exit code ${code})`)));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
     this.worker = worker;
     return worker;
   }
@@ -200,6 +201,12 @@ let prewarmed: XmllintPool | undefined;
  */
 export function prewarmXmllint(): void {
   prewarmed ??= new XmllintPool(1).warm();
+}
+
+/** Stop the prewarmed worker if no call took it (the command ended early, e.g. on a usage error). */
+export function releasePrewarmed(): void {
+  prewarmed?.close();
+  prewarmed = undefined;
 }
 
 /** A pool of `size` lanes: the prewarmed one if there is one, else a new one. */
