@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,10 +67,14 @@ export async function loadStylesheets(xsltFolder: string, cacheFolder: string): 
   const hash = stylesheetsHash(xsltFolder);
   const folder = join(cacheFolder, 'sef');
   mkdirSync(folder, { recursive: true });
+  let compiledNow = false;
   await Promise.all(
     entryStylesheets.map(async (name) => {
       const target = join(folder, `${name}-${hash}.sef.json`);
-      if (!loaded.has(target) && !existsSync(target)) await compile(join(xsltFolder, `${name}.xsl`), target);
+      if (!loaded.has(target) && !existsSync(target)) {
+        await compile(join(xsltFolder, `${name}.xsl`), target);
+        compiledNow = true;
+      }
     }),
   );
   const result = {} as Record<EntryStylesheet, CompiledStylesheet>;
@@ -83,7 +87,30 @@ export async function loadStylesheets(xsltFolder: string, cacheFolder: string): 
     }
     result[name] = sheet;
   }
+  if (compiledNow) removeStaleSef(folder, hash);
   return result;
+}
+
+/** A compiled stylesheet of other stylesheets is removed once it is this old (another build may still be reading a newer one). */
+const STALE_SEF_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Every change to xslt/ compiles a new set of SEF files (about 4 MB); the
+ * old sets would pile up. After a compile, remove the sets of other
+ * hashes that nobody has written for a day.
+ */
+function removeStaleSef(folder: string, hash: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    const m = /^[a-z]+-([0-9a-f]{16})\.sef\.json$/.exec(name);
+    if (!m || m[1] === hash) continue;
+    const path = join(folder, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_SEF_MS) rmSync(path, { force: true });
+    } catch {
+      // removed meanwhile by another build
+    }
+  }
 }
 
 /** Write a file so that no reader ever sees half of it. */

@@ -1,0 +1,37 @@
+/** The SEF cache: compiled once per content hash, and old sets do not pile up. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { entryStylesheets, loadStylesheets, stylesheetsHash } from '../src/transform/stylesheets.js';
+
+const work = mkdtempSync(join(tmpdir(), 'edition-sef-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const trivial = '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">ok</xsl:template></xsl:stylesheet>';
+
+describe('the SEF cache', () => {
+  test('a compile removes the compiled sets of other stylesheets unwritten for a day, and nothing else', async () => {
+    const xslt = join(work, 'xslt');
+    const sef = join(work, 'cache', 'sef');
+    mkdirSync(xslt, { recursive: true });
+    mkdirSync(sef, { recursive: true });
+    for (const name of entryStylesheets) writeFileSync(join(xslt, `${name}.xsl`), trivial);
+    const old = join(sef, 'html-0123456789abcdef.sef.json');
+    const recent = join(sef, 'text-fedcba9876543210.sef.json');
+    const unrelated = join(sef, 'README.txt');
+    for (const f of [old, recent, unrelated]) writeFileSync(f, '{}');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    utimesSync(unrelated, twoDaysAgo, twoDaysAgo);
+
+    const sheets = await loadStylesheets(xslt, join(work, 'cache'));
+    expect(Object.keys(sheets).sort()).toEqual([...entryStylesheets].sort());
+    const hash = stylesheetsHash(xslt);
+    for (const name of entryStylesheets) expect(existsSync(join(sef, `${name}-${hash}.sef.json`))).toBe(true);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(unrelated)).toBe(true);
+    expect(readdirSync(sef).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  }, 300_000);
+});
