@@ -35,10 +35,15 @@
                           else ()"/>
   </xsl:function>
 
-  <!-- Every occurrence of an entry in the corpus's documents, in collection order. -->
+  <!--
+    Every occurrence of an entry in the corpus's documents (element(TEI)*), in
+    collection order. $documents has no declared type: SaxonJS checks a
+    declared sequence type item by item at every call, and this is called for
+    every entry with every document of the corpus.
+  -->
   <xsl:function name="f:entry-occurrences" as="element(fp:occurrence)*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:param name="documents" as="element(TEI)*"/>
+    <xsl:param name="documents"/>
     <xsl:variable name="entry-key" as="xs:string" select="concat(f:entry-kind($entry), '#', $entry/@xml:id)"/>
     <xsl:variable name="corpus" as="element(teiCorpus)?" select="$documents[1]/parent::teiCorpus"/>
     <!-- The corpus being transformed has every occurrence indexed once; anything else is read document by document. -->

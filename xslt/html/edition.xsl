@@ -328,9 +328,11 @@
 
   <!-- ===== Register entry pages ===== -->
 
+  <!-- $documents here and in fp:occurrence-list: the corpus's documents in order (element(TEI)*), with no declared
+       type, which SaxonJS would check item by item on every entry page. -->
   <xsl:template name="fp:entry-content" as="node()*">
     <xsl:param name="entry" as="element()" required="yes"/>
-    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <xsl:param name="documents" required="yes"/>
     <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences($entry, $documents)"/>
     <xsl:variable name="kind" as="xs:string" select="f:entry-kind($entry)"/>
     <nav class="breadcrumb" aria-label="Register">
@@ -383,9 +385,10 @@
       </xsl:for-each>
     </dl>
 
-    <xsl:variable name="as-correspondent" as="element(fp:occurrence)*" select="$occurrences[not(@role = ('text', 'note', 'header'))]"/>
-    <xsl:variable name="in-text" as="element(fp:occurrence)*" select="$occurrences[@role = ('text', 'header')]"/>
-    <xsl:variable name="in-notes" as="element(fp:occurrence)*" select="$occurrences[@role = 'note']"/>
+    <!-- Told apart by the attributes only they have: a sender's, recipient's or place's @corresp, a note's @note. -->
+    <xsl:variable name="as-correspondent" as="element(fp:occurrence)*" select="$occurrences[@corresp]"/>
+    <xsl:variable name="in-text" as="element(fp:occurrence)*" select="$occurrences[not(@corresp or @note)]"/>
+    <xsl:variable name="in-notes" as="element(fp:occurrence)*" select="$occurrences[@note]"/>
 
     <section aria-labelledby="correspondence-heading">
       <h2 id="correspondence-heading">Correspondence</h2>
@@ -425,7 +428,7 @@
   <!-- One list item per document (per note for notes), with links into the document pages. -->
   <xsl:template name="fp:occurrence-list" as="node()*">
     <xsl:param name="occurrences" as="element(fp:occurrence)*" required="yes"/>
-    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <xsl:param name="documents" required="yes"/>
     <xsl:param name="empty" as="xs:string" required="yes"/>
     <xsl:choose>
       <xsl:when test="empty($occurrences)">
