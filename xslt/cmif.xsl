@@ -180,12 +180,11 @@
     <xsl:param name="ref" as="attribute()?"/>
     <xsl:param name="corpus" as="element(teiCorpus)?"/>
     <xsl:variable name="tei" as="element()?" select="$ref/ancestor::TEI[1]"/>
-    <xsl:variable name="known" as="map(xs:string, xs:string)"
-      select="if (exists($corpus) and $corpus is $fp:source-corpus) then $fp:register-uris else map {}"/>
+    <xsl:variable name="in-source" as="xs:boolean" select="exists($corpus) and $corpus is $fp:source-corpus"/>
     <xsl:variable name="uris" as="xs:string*" select="
         for $t in tokenize(normalize-space($ref), ' ')
         return
-          if (map:contains($known, $t)) then map:get($known, $t)
+          if ($in-source and map:contains($fp:register-uris, $t)) then map:get($fp:register-uris, $t)
           else if (exists(f:register-page($t)))
             then (f:authority-uris(f:entry-for-pointer($t, $corpus))[1], f:absolute-url($base-url, f:register-page($t)))[1]
           else if (starts-with($t, '#')) then f:authority-uris(f:local-target($t, $tei))[1]
