@@ -185,8 +185,7 @@
         for $t in tokenize(normalize-space($ref), ' ')
         return
           if ($in-source and map:contains($fp:register-uris, $t)) then map:get($fp:register-uris, $t)
-          else if (exists(f:register-page($t)))
-            then (f:authority-uris(f:entry-for-pointer($t, $corpus))[1], f:absolute-url($base-url, f:register-page($t)))[1]
+          else if (exists(f:register-page($t))) then fp:register-uri($t, $corpus)
           else if (starts-with($t, '#')) then f:authority-uris(f:local-target($t, $tei))[1]
           else if (f:is-web-uri($t)) then f:clean-url($t)
           else ()"/>
@@ -204,9 +203,14 @@
   <xsl:variable name="fp:register-uris" as="map(xs:string, xs:string)" select="map:merge(
       for $t in distinct-values($fp:source-documents/teiHeader/profileDesc/correspDesc/correspAction
                                   /(persName | orgName | name | rs | placeName | settlement)/@ref/tokenize(normalize-space(.), ' '))
-      return (if (exists(f:register-page($t)))
-              then map:entry($t, (f:authority-uris(f:entry-for-pointer($t, $fp:source-corpus))[1], f:absolute-url($base-url, f:register-page($t)))[1])
-              else ()))"/>
+      return (if (exists(f:register-page($t))) then map:entry($t, fp:register-uri($t, $fp:source-corpus)) else ()))"/>
+
+  <!-- The URI for a register pointer: the entry's first authority URI, else its page on the site. -->
+  <xsl:function name="fp:register-uri" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="corpus" as="element(teiCorpus)?"/>
+    <xsl:sequence select="(f:authority-uris(f:entry-for-pointer($pointer, $corpus))[1], f:absolute-url($base-url, f:register-page($pointer)))[1]"/>
+  </xsl:function>
 
   <!--
     A stable identifier in UUID form (8-4-4-4-12 lower-case hex) made from a

@@ -73,13 +73,7 @@
     <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
   </xsl:template>
 
-  <!-- The lines of one document's text file. -->
-  <xsl:function name="f:text-document" as="xs:string*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="f:text-document($tei, f:plain-paragraphs($tei/text))"/>
-  </xsl:function>
-
-  <!-- The same, given the paragraphs of the document's text (f:plain-paragraphs($tei/text)). -->
+  <!-- The lines of one document's text file, given the paragraphs of its text (f:plain-paragraphs($tei/text)). -->
   <xsl:function name="f:text-document" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="paragraphs" as="element(fp:block)*"/>

@@ -59,10 +59,7 @@
     in one pass: an entry page asks for its occurrences several times, and
     looking each entry up in the whole corpus made the register pages grow
     with the square of the corpus. Names in TEI nested inside a document do
-    not count (the same as the document-by-document reading). The records
-    are the same as fp:document-occurrences makes, in the same order, but
-    the work per name is kept to the least: a corpus has tens of thousands
-    of names, and in SaxonJS every function call costs tens of µs.
+    not count (the same as the document-by-document reading).
   -->
   <xsl:variable name="fp:corpus-occurrences" as="document-node()">
     <xsl:document>
@@ -72,53 +69,9 @@
         <!-- The documents in corpus order ('/self::TEI' puts the collection order back into document order). -->
         <xsl:for-each select="$fp:source-documents/self::TEI">
           <xsl:variable name="tei" as="element(TEI)" select="."/>
-          <!-- Only a document with TEI nested in it has names that are not its own. -->
-          <xsl:variable name="refs" as="element()*"
-            select="if (exists(.//TEI)) then .//*[@ref][ancestor::TEI[1] is $tei] else .//*[@ref]"/>
-          <xsl:variable name="doc" as="xs:string" select="if (exists($refs)) then f:doc-file($tei) else ''"/>
-          <xsl:variable name="main" as="element(correspDesc)?" select="if (exists($refs)) then f:main-corresp($tei) else ()"/>
           <fp:document>
-            <!-- Runs of names in the same note (the outermost one in the text), so a note's id and number are worked out once. -->
-            <xsl:for-each-group select="$refs" group-adjacent="
-                if (parent::correspAction or ancestor::teiHeader) then '' else generate-id(ancestor::note[ancestor::text][last()])">
-              <xsl:choose>
-                <xsl:when test="current-grouping-key() = ''">
-                  <xsl:for-each select="current-group()">
-                    <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
-                    <xsl:variable name="role" as="xs:string" select="
-                        if (empty($action)) then (if (ancestor::teiHeader) then 'header' else 'text')
-                        else if (self::placeName or self::settlement)
-                        then (if ($action/@type = 'received') then 'place-received' else 'place-sent')
-                        else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
-                    <xsl:variable name="corresp" as="xs:string?" select="
-                        if (empty($action)) then () else if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
-                    <!-- The register entries the name points at ('persons#trotsky'): the pattern of fp:register-pointer, one replace per token. -->
-                    <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
-                        return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
-                                return if ($entry ne $t) then $entry else ()))">
-                      <fp:occurrence entry="{.}" doc="{$doc}" role="{$role}">
-                        <xsl:if test="exists($corresp)">
-                          <xsl:attribute name="corresp" select="$corresp"/>
-                        </xsl:if>
-                      </fp:occurrence>
-                    </xsl:for-each>
-                  </xsl:for-each>
-                </xsl:when>
-                <xsl:otherwise>
-                  <xsl:variable name="note" as="element(note)" select="ancestor::note[ancestor::text][last()]"/>
-                  <xsl:variable name="note-id" as="xs:string" select="f:note-id($note)"/>
-                  <xsl:variable name="note-n" as="xs:string" select="f:note-number($note)"/>
-                  <xsl:variable name="note-kind" as="xs:string" select="f:note-kind($note)"/>
-                  <xsl:for-each select="current-group()">
-                    <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
-                        return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
-                                return if ($entry ne $t) then $entry else ()))">
-                      <fp:occurrence entry="{.}" doc="{$doc}" role="note" note="{$note-id}" note-n="{$note-n}" note-kind="{$note-kind}"/>
-                    </xsl:for-each>
-                  </xsl:for-each>
-                </xsl:otherwise>
-              </xsl:choose>
-            </xsl:for-each-group>
+            <!-- Only a document with TEI nested in it has names that are not its own. -->
+            <xsl:sequence select="fp:document-occurrences($tei, if (exists(.//TEI)) then .//*[@ref][ancestor::TEI[1] is $tei] else .//*[@ref])"/>
           </fp:document>
         </xsl:for-each>
       </fp:occurrences>
@@ -136,65 +89,59 @@
 
   <!--
     The occurrences made by some name elements of one document: one per
-    element and register entry it names (@entry is 'persons#id' and so on).
-    (For a corpus that is not the one transformed; $fp:corpus-occurrences
-    makes the same records for that one.)
+    element and register entry it names (@entry is 'persons#id' and so on),
+    with its role, and for a sender's, recipient's or place's name whether
+    the main correspDesc names it (@corresp), for a name in a note that
+    note's id, number and kind. A corpus has tens of thousands of names, and
+    in SaxonJS every function call costs tens of µs, so the work per name is
+    kept to the least: a note's attributes are worked out once for a run of
+    names in it, and the register pointer is read with one literal replace
+    per token (the pattern of fp:register-pointer).
   -->
   <xsl:function name="fp:document-occurrences" as="element(fp:occurrence)*">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:param name="refs" as="element()*"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="if (exists($refs)) then f:main-corresp($tei) else ()"/>
     <xsl:variable name="doc" as="xs:string" select="if (exists($refs)) then f:doc-file($tei) else ''"/>
-    <xsl:for-each select="$refs">
-      <xsl:variable name="entries" as="xs:string*" select="distinct-values(
-          for $t in tokenize(normalize-space(@ref), ' ')
-          return (let $entry := fp:register-pointer($t) return if (exists($entry)) then concat($entry[1], '#', $entry[2]) else ()))"/>
-      <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
-      <xsl:variable name="note" as="element(note)?" select="ancestor::note[ancestor::text][last()]"/>
-      <xsl:variable name="place" as="attribute()*">
-        <xsl:choose>
-          <xsl:when test="$action">
-            <xsl:attribute name="role" select="
-                if (self::placeName or self::settlement)
-                then (if ($action/@type = 'received') then 'place-received' else 'place-sent')
-                else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
-            <xsl:attribute name="corresp" select="if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
-          </xsl:when>
-          <xsl:when test="ancestor::teiHeader">
-            <xsl:attribute name="role" select="'header'"/>
-          </xsl:when>
-          <xsl:when test="$note">
-            <xsl:attribute name="role" select="'note'"/>
-            <xsl:attribute name="note" select="f:note-id($note)"/>
-            <xsl:attribute name="note-n" select="f:note-number($note)"/>
-            <xsl:attribute name="note-kind" select="f:note-kind($note)"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:attribute name="role" select="'text'"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:for-each select="$entries">
-        <fp:occurrence entry="{.}" doc="{$doc}">
-          <xsl:sequence select="$place"/>
-        </fp:occurrence>
+    <!-- Runs of names in the same note (the outermost one in the text); '' for names in no such note. -->
+    <xsl:for-each-group select="$refs" group-adjacent="
+        if (parent::correspAction or ancestor::teiHeader) then '' else generate-id(ancestor::note[ancestor::text][last()])">
+      <xsl:variable name="note" as="element(note)?"
+        select="if (current-grouping-key() = '') then () else ancestor::note[ancestor::text][last()]"/>
+      <xsl:variable name="note-id" as="xs:string?" select="$note/f:note-id(.)"/>
+      <xsl:variable name="note-n" as="xs:string?" select="$note/f:note-number(.)"/>
+      <xsl:variable name="note-kind" as="xs:string?" select="$note/f:note-kind(.)"/>
+      <xsl:for-each select="current-group()">
+        <xsl:variable name="action" as="element(correspAction)?" select="parent::correspAction"/>
+        <xsl:variable name="role" as="xs:string" select="
+            if (exists($note)) then 'note'
+            else if (empty($action)) then (if (ancestor::teiHeader) then 'header' else 'text')
+            else if (self::placeName or self::settlement)
+            then (if ($action/@type = 'received') then 'place-received' else 'place-sent')
+            else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
+        <xsl:variable name="corresp" as="xs:string?" select="
+            if (empty($action)) then () else if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
+        <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
+            return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
+                    return if ($entry ne $t) then $entry else ()))">
+          <fp:occurrence entry="{.}" doc="{$doc}" role="{$role}">
+            <xsl:if test="exists($corresp)">
+              <xsl:attribute name="corresp" select="$corresp"/>
+            </xsl:if>
+            <xsl:if test="exists($note)">
+              <xsl:attribute name="note" select="$note-id"/>
+              <xsl:attribute name="note-n" select="$note-n"/>
+              <xsl:attribute name="note-kind" select="$note-kind"/>
+            </xsl:if>
+          </fp:occurrence>
+        </xsl:for-each>
       </xsl:for-each>
-    </xsl:for-each>
+    </xsl:for-each-group>
   </xsl:function>
 
-  <!-- The roles other than 'note' in words (any other role reads 'text'). -->
+  <!-- The roles other than 'note' in words (any other role reads 'text'); a note reads 'note N' or 'editorial note N'. -->
   <xsl:variable name="fp:role-words" as="map(xs:string, xs:string)" select="map {
       'sender': 'sender', 'recipient': 'recipient', 'place-sent': 'place of sending',
       'place-received': 'place of receipt', 'header': 'description' }"/>
-
-  <!-- A role in words. -->
-  <xsl:function name="f:role-label" as="xs:string">
-    <xsl:param name="occurrence" as="element(fp:occurrence)"/>
-    <xsl:sequence select="concat(
-        if ($occurrence/@role = 'note')
-        then concat(if ($occurrence/@note-kind = 'editorial') then 'editorial note ' else 'note ', $occurrence/@note-n)
-        else (map:get($fp:role-words, string($occurrence/@role)), 'text')[1],
-        if ($occurrence/@corresp = 'other') then ' (embedded text)' else '')"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -447,12 +447,12 @@
               <a href="../{$doc}.html{if (normalize-space(@note) != '') then concat('#', @note) else ''}">
                 <xsl:value-of select="($title, $doc)[1]"/>
                 <xsl:if test="@role = 'note'">
-                  <!-- f:role-label of a note, written out: there is an item for almost every note naming the entry. -->
+                  <!-- A note in words (see fp:role-words), written out: there is an item for almost every note naming the entry. -->
                   <xsl:value-of select="concat(', ', if (@note-kind = 'editorial') then 'editorial note ' else 'note ', @note-n)"/>
                 </xsl:if>
               </a>
               <xsl:if test="not(@role = 'note')">
-                <!-- The roles in words, in order of appearance: f:role-label written out (there is no note here),
+                <!-- The roles in words (fp:role-words), in order of appearance, written out (there is no note here),
                      since a function call per name costs more than the rest of the item. -->
                 <xsl:variable name="roles" as="xs:string*" select="current-group()/concat(
                     (map:get($fp:role-words, string(@role)), 'text')[1], if (@corresp = 'other') then ' (embedded text)' else '')"/>
