@@ -21,9 +21,10 @@ import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
 import { outputBaseName, OutputPathError } from './output-paths.js';
 import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
-import { createZip } from './zip.js';
+import { createZip, storedMembers } from './zip.js';
+import type { StoredMember, ZipEntry } from './zip.js';
 import type { SearchEntry } from './search-index.js';
-import { searchEntry, searchIndexScript } from './search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
 import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { parseForTransform, transform, TransformError } from '../transform/saxon.js';
@@ -195,6 +196,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       return true;
     };
 
+    // The search entries of the published build, read when the first unchanged document needs its own.
+    let publishedEntries: Map<string, SearchEntry> | undefined;
+    const publishedSearch = (): Map<string, SearchEntry> =>
+      (publishedEntries ??= searchIndexEntries(staged.readPublished('search-index.js') ?? ''));
+
     // Plan every document: carry over what is unchanged, claim the outputs of the rest.
     const texts: string[] = new Array<string>(documents.length).fill('');
     const searchByIndex: Array<SearchEntry | undefined> = new Array<SearchEntry | undefined>(documents.length);
@@ -209,13 +215,17 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       }
       const prev = i > 0 ? (outputBaseName(documents[i - 1]!.name) ?? '') : '';
       const nextDoc = i + 1 < documents.length ? (outputBaseName(documents[i + 1]!.name) ?? '') : '';
-      const key = hashText(everything, d.name, d.text!, prev, nextDoc);
+      // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
+      const key = hashText(everything, d.name, d.hash, prev, nextDoc);
       const outputs = [`${base}.html`, `text/${base}.txt`, `json/${base}.json`];
       if (reuse(previous.documents[d.name], key)) {
         next.documents[d.name] = previous.documents[d.name]!;
         texts[i] = staged.readPublished(`text/${base}.txt`) ?? '';
-        const json = staged.readPublished(`json/${base}.json`);
-        if (json !== undefined) searchByIndex[i] = searchEntry(json, base);
+        searchByIndex[i] = publishedSearch().get(`${base}.html`);
+        if (searchByIndex[i] === undefined) {
+          const json = staged.readPublished(`json/${base}.json`);
+          if (json !== undefined) searchByIndex[i] = searchEntry(json, base);
+        }
         continue;
       }
       try {
@@ -322,14 +332,23 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     write('text/edition.txt', `${textParts.map((t) => t.trimEnd()).join('\n\n\n')}\n`, corpusSource);
 
     // The sources for download, as they are, and the whole edition as one ZIP.
-    const sources = readable.map((f) => ({ name: f.name, content: readFileSync(f.file) }));
-    const downloadsKey = hashText(everything, String(epoch ?? ''), ...sources.flatMap((s) => [s.name, s.content]));
-    if (reuse(previous.downloads, downloadsKey)) next.downloads = previous.downloads;
+    for (const f of readable) {
+      const path = `tei/${f.name}`;
+      if (reuse(previous.sources[f.name], f.hash)) next.sources[f.name] = previous.sources[f.name]!;
+      else if (write(path, readFileSync(f.file), f.file)) next.sources[f.name] = { key: f.hash, outputs: [path] };
+    }
+    const zipKey = hashText(everything, String(epoch ?? ''), ...readable.flatMap((f) => [f.name, f.hash]));
+    if (reuse(previous.zip, zipKey)) next.zip = previous.zip;
     else {
-      const made: string[] = [];
-      for (const s of sources) if (write(`tei/${s.name}`, s.content, join(config.source, s.name))) made.push(`tei/${s.name}`);
-      if (write('tei/edition.zip', createZip(sources, epoch !== undefined ? new Date(epoch * 1000) : undefined), config.source)) made.push('tei/edition.zip');
-      next.downloads = { key: downloadsKey, outputs: made };
+      // The members of sources unchanged since the published ZIP was made are taken from it as they are stored.
+      const published = previous.zip ? staged.readPublishedBytes('tei/edition.zip') : undefined;
+      const stored = published ? storedMembers(published) : new Map<string, StoredMember>();
+      const entries: ZipEntry[] = readable.map((f) => {
+        const member = previous.sources[f.name]?.key === f.hash ? stored.get(f.name) : undefined;
+        return member ? { name: f.name, stored: member } : { name: f.name, content: readFileSync(f.file) };
+      });
+      const zip = createZip(entries, epoch !== undefined ? new Date(epoch * 1000) : undefined);
+      next.zip = write('tei/edition.zip', zip, config.source) ? { key: zipKey, outputs: ['tei/edition.zip'] } : undefined;
     }
 
     const assets = join(xsltFolder, 'assets');

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { hashText } from '../validate/cache.js';
 
-const MANIFEST_FORMAT = 1;
+const MANIFEST_FORMAT = 2;
 
 export interface OutputGroup {
   /** Hash of everything these outputs were made from. */
@@ -24,8 +24,10 @@ export interface BuildManifest {
   corpus: OutputGroup | undefined;
   /** The text the corpus gives for the head of edition.txt. */
   editionHeader: string;
-  /** The TEI downloads and edition.zip. */
-  downloads: OutputGroup | undefined;
+  /** Per source file (by name): its copy for download, keyed by the hash of its bytes. */
+  sources: Record<string, OutputGroup>;
+  /** tei/edition.zip, made from the sources recorded in `sources`. */
+  zip: OutputGroup | undefined;
 }
 
 export function manifestPath(cacheFolder: string, out: string): string {
@@ -43,7 +45,7 @@ export function readManifest(path: string): BuildManifest | undefined {
 }
 
 export function emptyManifest(): BuildManifest {
-  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, editionHeader: '', downloads: undefined };
+  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, editionHeader: '', sources: {}, zip: undefined };
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {

@@ -9,7 +9,7 @@
  * `<out>.lock` holding the builder's pid keeps two builds apart; a lock
  * whose process is dead is broken.
  */
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { outputPath, OutputPathError } from './output-paths.js';
 
@@ -198,8 +198,15 @@ export class StagedOutput {
    * (or copy it when linking fails). The same path checks as write().
    */
   reuse(relativePath: string): void {
+    const target = this.claim(relativePath);
     const published = outputPath(this.out, relativePath);
-    this.write(relativePath, readFileSync(published));
+    try {
+      linkSync(published, target);
+    } catch {
+      // cross-device or unsupported: a copy
+      copyFileSync(published, target, constants.COPYFILE_EXCL);
+    }
+    this.linked++;
   }
 
   /** The text of an output of the published build, or undefined when there is none. */
@@ -207,6 +214,16 @@ export class StagedOutput {
     try {
       const path = outputPath(this.out, relativePath);
       return lstatSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The bytes of an output of the published build, or undefined when there is none. */
+  readPublishedBytes(relativePath: string): Uint8Array | undefined {
+    try {
+      const path = outputPath(this.out, relativePath);
+      return lstatSync(path).isFile() ? readFileSync(path) : undefined;
     } catch {
       return undefined;
     }

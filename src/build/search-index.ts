@@ -33,17 +33,18 @@ export interface SearchEntry {
   notes: Array<{ n: string; text: string; id: string }>;
 }
 
-function codePointSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
-}
-
 export function searchEntry(json: string, page: string): SearchEntry {
   const d = JSON.parse(json) as JsonDocument;
   const text = d.text ?? '';
   const places = new Set<string>();
   for (const p of [d.sender?.place, d.recipient?.place]) if (p) places.add(p);
+  // Entity offsets count code points, as XPath does.
+  let codePoints: string[] | undefined;
   for (const e of d.entities ?? []) {
-    if (e.type === 'place' && e.start !== undefined && e.end !== undefined) places.add(codePointSlice(text, e.start, e.end).trim());
+    if (e.type === 'place' && e.start !== undefined && e.end !== undefined) {
+      codePoints ??= Array.from(text);
+      places.add(codePoints.slice(e.start, e.end).join('').trim());
+    }
   }
   const when = d.date?.when ?? '';
   return {
@@ -65,4 +66,24 @@ export function searchEntry(json: string, page: string): SearchEntry {
 export function searchIndexScript(entries: readonly SearchEntry[]): string {
   const data = JSON.stringify(entries).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `window.EDITION_SEARCH_INDEX = ${data};\n`;
+}
+
+const scriptStart = 'window.EDITION_SEARCH_INDEX = ';
+
+/**
+ * The entries of a script searchIndexScript() wrote, by page; none when
+ * it is not such a script. An incremental build takes the entries of
+ * unchanged documents from here instead of reading their JSON again.
+ */
+export function searchIndexEntries(script: string): Map<string, SearchEntry> {
+  const entries = new Map<string, SearchEntry>();
+  if (!script.startsWith(scriptStart) || !script.endsWith(';\n')) return entries;
+  try {
+    const data = JSON.parse(script.slice(scriptStart.length, -2)) as unknown;
+    if (!Array.isArray(data)) return entries;
+    for (const e of data as SearchEntry[]) if (typeof e?.page === 'string') entries.set(e.page, e);
+  } catch {
+    // not ours: every entry is made again
+  }
+  return entries;
 }

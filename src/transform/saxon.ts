@@ -2,10 +2,9 @@
  * Running the compiled stylesheets with SaxonJS. Each source is parsed
  * once into a SaxonJS document and every stylesheet reuses it.
  */
-import { createRequire } from 'node:module';
 import type { CompiledStylesheet } from './stylesheets.js';
+import { loadSaxonJS } from './load-saxon.js';
 
-const require = createRequire(import.meta.url);
 
 interface SaxonResultDelivery {
   destination: 'serialized';
@@ -32,9 +31,15 @@ interface SaxonJSApi {
 // Loaded on first use: SaxonJS takes about half a second to load, and
 // `edition validate` never needs it.
 let loadedSaxon: SaxonJSApi | undefined;
+let codeCacheFolder: string | undefined;
 function saxon(): SaxonJSApi {
-  loadedSaxon ??= require('saxon-js') as SaxonJSApi;
+  loadedSaxon ??= loadSaxonJS(codeCacheFolder) as SaxonJSApi;
   return loadedSaxon;
+}
+
+/** Where SaxonJS's compiled code may be cached (see load-saxon.ts). Takes effect if set before SaxonJS is first used. */
+export function useSaxonCodeCache(folder: string): void {
+  codeCacheFolder ??= folder;
 }
 
 /** A source parsed into SaxonJS's tree. */

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { filesUnder } from '../read/folders.js';
+import { useSaxonCodeCache } from './saxon.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -64,6 +65,7 @@ export type Stylesheets = Record<EntryStylesheet, CompiledStylesheet>;
  * stylesheets compile in parallel; each result is cached under the hash.
  */
 export async function loadStylesheets(xsltFolder: string, cacheFolder: string): Promise<Stylesheets> {
+  useSaxonCodeCache(cacheFolder);
   const hash = stylesheetsHash(xsltFolder);
   const folder = join(cacheFolder, 'sef');
   mkdirSync(folder, { recursive: true });
@@ -82,7 +84,14 @@ export async function loadStylesheets(xsltFolder: string, cacheFolder: string): 
     const target = join(folder, `${name}-${hash}.sef.json`);
     let sheet = loaded.get(target);
     if (!sheet) {
-      sheet = { name, sef: JSON.parse(readFileSync(target, 'utf8')) };
+      // Read on first use: an incremental build may need one stylesheet of six.
+      let sef: unknown;
+      sheet = {
+        name,
+        get sef(): unknown {
+          return (sef ??= JSON.parse(readFileSync(target, 'utf8')));
+        },
+      };
       loaded.set(target, sheet);
     }
     result[name] = sheet;

@@ -48,6 +48,8 @@ export interface CheckedFile {
   text: string | undefined;
   /** Present when the file is well-formed and was parsed. */
   summary: FileSummary | undefined;
+  /** Hash of the file's bytes as read (what a build keys its outputs on). */
+  hash: string;
   errors: number;
   warnings: number;
 }
@@ -146,10 +148,11 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   let linted = 0;
   try {
     paths.forEach((file, i) => {
-      const checked: CheckedFile = { file, name: basename(file), text: undefined, summary: undefined, errors: 0, warnings: 0 };
-      files.push(checked);
       const bytes = readFileSync(file);
-      const key = hashText(checks, file, bytes);
+      const hash = hashText(bytes);
+      const checked: CheckedFile = { file, name: basename(file), text: undefined, summary: undefined, hash, errors: 0, warnings: 0 };
+      files.push(checked);
+      const key = hashText(checks, file, hash);
       const hit = cache?.get(file, key);
       const decoded = decodeSource(bytes);
       if (hit) {

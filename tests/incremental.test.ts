@@ -1,0 +1,143 @@
+/**
+ * The parts an incremental build takes from the last one instead of
+ * making again: the validation cache, the search entries, the ZIP's
+ * members, SaxonJS's compiled code. Each must give exactly what making it
+ * afresh gives.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { validate } from '../src/validate/index.js';
+import { createZip, storedMembers } from '../src/build/zip.js';
+import type { SearchEntry } from '../src/build/search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/build/search-index.js';
+
+const root = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'edition-incremental-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the validation cache', () => {
+  test('a second run takes every file from the cache, with the same findings and the same summaries', async () => {
+    const project = join(work, 'cache-project');
+    cpSync(join(root, 'tei'), join(project, 'tei'), { recursive: true });
+    cpSync(join(root, 'schema'), join(project, 'schema'), { recursive: true });
+    cpSync(join(root, 'edition.config.json'), join(project, 'edition.config.json'));
+    const config = loadConfig(join(project, 'edition.config.json'));
+    const cacheFolder = join(project, '.cache');
+    const fresh = await validate({ config, cacheFolder });
+    expect(fresh.cached).toBe(0);
+    const again = await validate({ config, cacheFolder });
+    expect(again.cached).toBe(fresh.files.length);
+    expect(again.diagnostics).toEqual(fresh.diagnostics);
+    expect(again.files.map((f) => f.summary)).toEqual(fresh.files.map((f) => f.summary));
+    expect(again.files.map((f) => f.text)).toEqual(fresh.files.map((f) => f.text));
+    // One file changed: only its shard of the cache is written again.
+    const shards = join(cacheFolder, 'validation', readdirSync(join(cacheFolder, 'validation'))[0]!);
+    const before = new Map(readdirSync(shards).map((n) => [n, readFileSync(join(shards, n), 'utf8')]));
+    const letter = join(project, 'tei', 'doc069.xml');
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('Received encryption.', 'Received encryptiom.'));
+    const third = await validate({ config, cacheFolder });
+    expect(third.cached).toBe(fresh.files.length - 1);
+    const rewritten = readdirSync(shards).filter((n) => readFileSync(join(shards, n), 'utf8') !== before.get(n));
+    expect(rewritten).toHaveLength(1);
+  });
+
+  test('a damaged shard is ignored: its files are checked again', async () => {
+    const project = join(work, 'cache-project');
+    const config = loadConfig(join(project, 'edition.config.json'));
+    const cacheFolder = join(project, '.cache');
+    const shards = join(cacheFolder, 'validation', readdirSync(join(cacheFolder, 'validation'))[0]!);
+    for (const n of readdirSync(shards)) writeFileSync(join(shards, n), '{"format": 2, "entries": [[');
+    const result = await validate({ config, cacheFolder });
+    expect(result.cached).toBe(0);
+    expect(result.errors).toBe(0);
+  });
+});
+
+describe('search entries', () => {
+  const letter = (n: number): string => JSON.stringify({
+    id: `doc${n}`, n: String(n), title: `Letter ${n} <with a tag>`, date: { when: '1920-03-0' + n, text: null },
+    sender: { name: 'Троцкий', place: 'Москва' }, recipient: { name: 'Сталин', place: null },
+    text: 'In Харьков and 𝔖pace\u2028line', entities: [{ type: 'place', ref: 'places.xml#kharkov', start: 3, end: 10 }],
+    notes: [{ id: 'n1', n: '1', text: 'a note' }],
+  });
+
+  test('the entries read back from the script are the entries it was made from', () => {
+    const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`));
+    expect(entries[0]!.places).toEqual(['Москва', 'Харьков']);
+    const read = searchIndexEntries(searchIndexScript(entries));
+    expect([...read.keys()]).toEqual(['doc1.html', 'doc2.html', 'doc3.html']);
+    expect([...read.values()]).toEqual(entries);
+    // Made again from what was read, the script is byte for byte the same.
+    expect(searchIndexScript([...read.values()])).toBe(searchIndexScript(entries));
+  });
+
+  test('anything else gives no entries', () => {
+    for (const text of ['', 'window.EDITION_SEARCH_INDEX = [{"page": 1}', 'window.EDITION_SEARCH_INDEX = {"a": 1};\n', 'alert(1);\n']) {
+      expect(searchIndexEntries(text).size).toBe(0);
+    }
+  });
+});
+
+describe('the ZIP', () => {
+  const files = [
+    { name: 'a.xml', content: Buffer.from('<TEI>first letter, Троцкий</TEI>\n'.repeat(40)) },
+    { name: 'b.xml', content: Buffer.from('<TEI>second</TEI>') },
+    { name: 'c.xml', content: Buffer.alloc(0) },
+  ];
+  const when = new Date(Date.UTC(2001, 1, 3, 4, 5, 6));
+
+  test('members taken as stored from an earlier ZIP give the bytes of a ZIP made afresh', () => {
+    const first = createZip(files, when);
+    const stored = storedMembers(first);
+    expect([...stored.keys()]).toEqual(['a.xml', 'b.xml', 'c.xml']);
+    for (const f of files) expect(inflateRawSync(stored.get(f.name)!.data).equals(f.content)).toBe(true);
+    const changed = { name: 'b.xml', content: Buffer.from('<TEI>second, changed</TEI>') };
+    const mixed = createZip([{ name: 'a.xml', stored: stored.get('a.xml')! }, changed, { name: 'c.xml', stored: stored.get('c.xml')! }], when);
+    expect(Buffer.from(mixed).equals(Buffer.from(createZip([files[0]!, changed, files[2]!], when)))).toBe(true);
+  });
+
+  test('a damaged or foreign archive gives no members', () => {
+    const zip = Buffer.from(createZip(files, when));
+    expect(storedMembers(zip.subarray(0, zip.length - 1)).size).toBe(0);
+    expect(storedMembers(Buffer.from('not a zip at all, but long enough to look')).size).toBe(0);
+    const pointingOutside = Buffer.from(zip);
+    pointingOutside.writeUInt32LE(zip.length, zip.length - 6); // central directory offset past the end
+    expect(storedMembers(pointingOutside).size).toBe(0);
+  });
+});
+
+describe('loading SaxonJS', () => {
+  const script = `
+    import { loadSaxonJS } from ${JSON.stringify(join(root, 'build', 'transform', 'load-saxon.js'))};
+    import { createRequire } from 'node:module';
+    const saxon = loadSaxonJS(process.argv[2]);
+    const require = createRequire(import.meta.url);
+    const doc = await saxon.getResource({ text: '<a>x</a>', type: 'xml' });
+    const axiosLoaded = Object.keys(require.cache).some((k) => k.includes('/axios/'));
+    process.stdout.write(JSON.stringify({ transform: typeof saxon.transform, root: saxon.XPath.evaluate('name(/*)', doc), axiosLoaded }));
+  `;
+
+  test('through the code cache, SaxonJS works, the cache is written once and reused, and axios is not loaded', () => {
+    const file = join(work, 'load.mjs');
+    writeFileSync(file, script);
+    const cache = join(work, 'saxon-cache');
+    const run = (): unknown => JSON.parse(execFileSync(process.execPath, [file, cache], { encoding: 'utf8' }));
+    const expected = { transform: 'function', root: 'a', axiosLoaded: false };
+    expect(run()).toEqual(expected);
+    const [made] = readdirSync(join(cache, 'v8'));
+    expect(made).toMatch(/^saxon-js-[\d.]+-v8-.+\.bin$/);
+    const bytes = readFileSync(join(cache, 'v8', made!));
+    expect(run()).toEqual(expected);
+    // Reused, not made again.
+    expect(readFileSync(join(cache, 'v8', made!)).equals(bytes)).toBe(true);
+    // A cache V8 refuses (here: garbage) is replaced.
+    writeFileSync(join(cache, 'v8', made!), 'garbage');
+    expect(run()).toEqual(expected);
+    expect(existsSync(join(cache, 'v8', made!)) && readFileSync(join(cache, 'v8', made!)).length).toBeGreaterThan(1000);
+  });
+});
