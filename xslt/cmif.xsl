@@ -41,6 +41,8 @@
   <xsl:param name="cmif-source-id" as="xs:string" select="''"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <!-- The same, for corpus.xsl, which writes the CMIF as one result among others. -->
+  <xsl:output name="fp:cmif" method="xml" encoding="UTF-8" indent="yes"/>
 
   <!-- The entry: a teiCorpus or one TEI document. -->
   <xsl:mode on-no-match="shallow-skip"/>
@@ -56,7 +58,7 @@
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus | /TEI" as="element()">
+  <xsl:template match="/teiCorpus | /TEI" name="fp:cmif" as="element()">
     <xsl:variable name="corpus" as="element(teiCorpus)?" select="self::teiCorpus"/>
     <xsl:variable name="documents" as="element()*"
       select="if ($corpus) then f:documents-in-order($corpus) else ."/>

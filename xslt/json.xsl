@@ -66,14 +66,20 @@
   </xsl:template>
 
   <xsl:template match="/teiCorpus" as="node()*">
+    <xsl:call-template name="fp:json-edition"/>
+  </xsl:template>
+
+  <!-- The JSON indexes of the corpus (the context item), written in $folder (a relative path ending in '/', or ''). -->
+  <xsl:template name="fp:json-edition" as="empty-sequence()">
+    <xsl:param name="folder" as="xs:string" select="''"/>
     <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
     <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
-    <xsl:result-document href="index.json" method="text" encoding="UTF-8">
+    <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
       <xsl:value-of select="concat(f:json-index($corpus, $edition), '&#10;')"/>
     </xsl:result-document>
     <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents($corpus)"/>
     <xsl:for-each select="$f:register-kinds">
-      <xsl:result-document href="{.}.json" method="text" encoding="UTF-8">
+      <xsl:result-document href="{$folder}{.}.json" method="text" encoding="UTF-8">
         <xsl:value-of select="concat(f:json-register($corpus, ., $edition, $documents), '&#10;')"/>
       </xsl:result-document>
     </xsl:for-each>

@@ -287,11 +287,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           if (write(href, content, corpusSource)) made.push(href);
         };
         try {
-          transform(sheets.html, corpus, corpusParams, save);
-          // The JSON indexes go beside the documents' JSON (json/index.json …).
-          transform(sheets.json, corpus, corpusParams, (href, content) => save(`json/${href}`, content));
-          save('cmif.xml', transform(sheets.cmif, corpus, corpusParams).principal);
-          editionHeaderText = transform(sheets.text, corpus, corpusParams).principal;
+          // Pages, JSON indexes (json/index.json …) and CMIF in one transformation; the head of edition.txt is kept for below.
+          transform(sheets.corpus, corpus, corpusParams, (href, content) => {
+            if (href === 'edition-header.txt') editionHeaderText = content;
+            else save(href, content);
+          });
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
           if (config.editionRules) {
