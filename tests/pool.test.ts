@@ -1,12 +1,13 @@
 /** Worker threads change how fast the documents are made, never what is made. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEdition } from '../src/bench/generate.js';
 import { buildEdition } from '../src/build/index.js';
 import { loadConfig } from '../src/config.js';
+import { entryStylesheets } from '../src/transform/stylesheets.js';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
@@ -48,5 +49,33 @@ describe('the transform pool', () => {
     expect(Object.keys(a).length).toBeGreaterThan(200);
     expect(a).toEqual(tree(join(work, 'single')));
     for (const page of ['doc002.html', 'doc031.html', 'doc060.html']) expect(readFileSync(join(work, 'pooled', page), 'utf8')).toContain(nonAscii);
+  }, 600_000);
+
+  test('when the edition-wide transformation fails, on its worker or in this thread, the build names the failure and publishes nothing', async () => {
+    // Stylesheets of the smallest kind: the documents' outputs are made, the edition-wide ones fail.
+    const xslt = join(work, 'xslt-broken');
+    mkdirSync(xslt, { recursive: true });
+    const sheet = (body: string): string => `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:xs="http://www.w3.org/2001/XMLSchema">${body}</xsl:stylesheet>`;
+    for (const name of entryStylesheets) writeFileSync(join(xslt, `${name}.xsl`), sheet('<xsl:template match="/">ok</xsl:template>'));
+    writeFileSync(join(xslt, 'batch.xsl'), sheet(`
+      <xsl:param name="batch-documents" as="document-node()*"/>
+      <xsl:param name="batch-files" as="xs:string*"/>
+      <xsl:template name="xsl:initial-template">
+        <xsl:for-each select="$batch-files">
+          <xsl:result-document href="{.}.html" method="text">page</xsl:result-document>
+          <xsl:result-document href="text/{.}.txt" method="text">text</xsl:result-document>
+          <xsl:result-document href="json/{.}.json" method="text">{}</xsl:result-document>
+        </xsl:for-each>
+      </xsl:template>`));
+    writeFileSync(join(xslt, 'corpus.xsl'), sheet('<xsl:template match="/"><xsl:message terminate="yes">broken on purpose</xsl:message></xsl:template>'));
+    const config = { ...loadConfig(join(work, 'edition/edition.config.json')), cacheFolder: join(work, 'cache-broken') };
+    for (const workers of [2, 0]) {
+      const out = join(work, `broken-${workers}`);
+      const result = await buildEdition({ config, out, workers, xsltFolder: xslt, stylesheetCacheFolder: join(work, 'sef-broken'), force: true });
+      expect(result.published, `workers: ${workers}`).toBe(false);
+      expect(result.problems.map((p) => p.rule)).toEqual(['transform-failed']);
+      expect(result.problems[0]!.message).toMatch(/^The edition-wide pages: .*broken on purpose/);
+      expect(readdirSync(work).filter((n) => n.startsWith(`broken-${workers}`))).toEqual([]);
+    }
   }, 600_000);
 });

@@ -27,7 +27,9 @@ import type { SearchEntry } from './search-index.js';
 import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
 import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
-import { parseForTransform, transform, TransformError } from '../transform/saxon.js';
+import { TransformError } from '../transform/saxon.js';
+import { CorpusTransformError, makeCorpusOutputs, makeCorpusOutputsInWorker } from '../transform/corpus.js';
+import type { CorpusJob, CorpusRun } from '../transform/corpus.js';
 import { startPool } from '../transform/pool.js';
 import { transformDocuments } from '../transform/document.js';
 import type { DocumentContext, DocumentJob, DocumentResult } from '../transform/document.js';
@@ -54,7 +56,10 @@ export interface BuildOptions {
   /** Transform everything, ignoring what the last build made. */
   force?: boolean;
   onProgress?: (progress: BuildProgress) => void;
-  /** Worker threads for the documents (default: one per core, up to two, when there are many documents; 0: none). */
+  /**
+   * Worker threads for the documents (default: one per core, up to two, when there are many documents).
+   * A corpus of many documents is also transformed on a worker of its own. 0: everything in this thread.
+   */
   workers?: number;
   /** Aborting stops the build between documents; nothing is published and the staging folder is removed. */
   signal?: AbortSignal;
@@ -255,13 +260,19 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       onProgress?.({ stage: 'transform', done: transformedDocs, total: jobs.length + 1 });
     };
 
-    // Many documents go to worker threads, which run while this thread makes the edition-wide pages.
+    // Many documents go to worker threads, which run while the edition-wide pages are made.
     const workerCount = options.workers ?? (jobs.length >= POOL_MIN_DOCUMENTS ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
     const pool = workerCount > 0 && jobs.length > 0
       ? startPool({ xsltFolder, stylesheetCacheFolder, out, staging: staged.staging, params: common, batchSize: BATCH_SIZE }, jobs, workerCount, onDocument)
       : undefined;
-    const stopPool = (): void => void pool?.terminate();
-    options.signal?.addEventListener('abort', stopPool);
+    // A large corpus goes to a worker thread of its own (see transform/corpus.ts).
+    const corpusInWorker = documents.length >= POOL_MIN_DOCUMENTS && options.workers !== 0;
+    let corpusRun: CorpusRun | undefined;
+    const stopWorkers = (): void => {
+      void pool?.terminate();
+      void corpusRun?.terminate();
+    };
+    options.signal?.addEventListener('abort', stopWorkers);
     const corpusSource = header?.file ?? config.source;
     let editionHeaderText = '';
     try {
@@ -280,40 +291,43 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       } else {
         if (options.signal?.aborted) throw interrupted();
         result.corpusTransformed = true;
-        const corpus = await parseForTransform(corpusText);
-        const corpusParams: StylesheetParams = { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '' };
         const made: string[] = [];
-        const save = (href: string, content: string): void => {
-          if (write(href, content, corpusSource)) made.push(href);
+        // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt is kept for below.
+        const onOutput = (href: string, content: string): void => {
+          if (href === 'edition-header.txt') editionHeaderText = content;
+          else if (write(href, content, corpusSource)) made.push(href);
         };
-        try {
-          // Pages, JSON indexes (json/index.json …) and CMIF in one transformation; the head of edition.txt is kept for below.
-          transform(sheets.corpus, corpus, corpusParams, (href, content) => {
-            if (href === 'edition-header.txt') editionHeaderText = content;
-            else save(href, content);
-          });
+        const job: CorpusJob = {
+          corpusText,
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
-          if (config.editionRules) {
-            const schema = await parseForTransform(schemaText);
-            save('schema.html', transform(sheets.schema, schema, corpusParams).principal);
-          }
-        } catch (error) {
-          if (!(error instanceof TransformError)) throw error;
-          result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${error.message}`));
-        }
+          schemaText: config.editionRules ? schemaText : undefined,
+          params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '' },
+        };
+        const failed = (message: string): void => {
+          result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${message}`));
+        };
         next.corpus = { key: corpusKey, outputs: made };
+        if (corpusInWorker) {
+          const run = makeCorpusOutputsInWorker({ xsltFolder, stylesheetCacheFolder, job }, onOutput);
+          const done = run.done.catch((error: unknown) => {
+            if (!(error instanceof CorpusTransformError)) throw error;
+            failed(error.message);
+          });
+          // Awaited below; until then a failure must not count as unhandled.
+          done.catch(() => undefined);
+          corpusRun = { done, terminate: run.terminate };
+        } else {
+          try {
+            await makeCorpusOutputs(sheets, job, onOutput);
+          } catch (error) {
+            if (!(error instanceof TransformError)) throw error;
+            failed(error.message);
+          }
+        }
       }
 
-      if (pool) {
-        await Promise.race([
-          pool.done,
-          new Promise<never>((_, reject) => {
-            if (options.signal?.aborted) reject(interrupted());
-            options.signal?.addEventListener('abort', () => reject(interrupted()));
-          }),
-        ]);
-      } else {
+      if (!pool) {
         // Few documents: in this thread.
         const context: DocumentContext = { sheets, params: common, folders: { out, staging: staged.staging }, batching: true };
         for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
@@ -321,9 +335,18 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           for (const r of await transformDocuments(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);
         }
       }
+      if (pool || corpusRun) {
+        await Promise.race([
+          Promise.all([pool?.done, corpusRun?.done]),
+          new Promise<never>((_, reject) => {
+            if (options.signal?.aborted) reject(interrupted());
+            options.signal?.addEventListener('abort', () => reject(interrupted()));
+          }),
+        ]);
+      }
     } finally {
-      options.signal?.removeEventListener('abort', stopPool);
-      await pool?.terminate();
+      options.signal?.removeEventListener('abort', stopWorkers);
+      await Promise.all([pool?.terminate(), corpusRun?.terminate()]);
     }
     next.editionHeader = editionHeaderText;
     const textParts = [editionHeaderText, ...texts.filter((_, i) => outputBaseName(documents[i]!.name) !== undefined)];
