@@ -14,6 +14,7 @@ import type { DocumentContext, DocumentJob } from '../src/transform/document.js'
 import { BatchUnsuitableError, parseForTransform, transform, transformBatch } from '../src/transform/saxon.js';
 import type { StylesheetParams } from '../src/transform/saxon.js';
 import { loadStylesheets } from '../src/transform/stylesheets.js';
+import { testStylesheetParams } from './helpers/edition.js';
 import type { Stylesheets } from '../src/transform/stylesheets.js';
 
 const root = join(import.meta.dirname, '..');
@@ -22,14 +23,7 @@ let sheets: Stylesheets;
 /** The project's two letters and twelve generated ones (some with an apparatus, embedded texts, notes). */
 let sources: Array<{ base: string; text: string }>;
 
-const params: StylesheetParams = {
-  'edition-title': 'Test edition',
-  'edition-version': '1.2.3',
-  'base-url': 'https://example.org/edition/',
-  licence: 'https://creativecommons.org/licenses/by/4.0/',
-  'licence-label': 'CC BY 4.0',
-  'generated-date': '2026-01-02',
-};
+const params: StylesheetParams = testStylesheetParams;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edition-batch-'));

@@ -16,18 +16,14 @@ import type { StylesheetParams } from '../src/transform/saxon.js';
 import { loadStylesheets } from '../src/transform/stylesheets.js';
 import type { Stylesheets } from '../src/transform/stylesheets.js';
 import { validate } from '../src/validate/index.js';
+import { testStylesheetParams } from './helpers/edition.js';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
 let sheets: Stylesheets;
 
 const params: StylesheetParams = {
-  'edition-title': 'Test edition',
-  'edition-version': '1.2.3',
-  'base-url': 'https://example.org/edition/',
-  licence: 'https://creativecommons.org/licenses/by/4.0/',
-  'licence-label': 'CC BY 4.0',
-  'generated-date': '2026-01-02',
+  ...testStylesheetParams,
   'doc-file': '',
   'prev-doc': '',
   'next-doc': '',

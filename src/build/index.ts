@@ -28,7 +28,7 @@ import { searchEntry, searchIndexEntries, searchIndexScript } from './search-ind
 import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { TransformError } from '../transform/saxon.js';
-import { CorpusTransformError, makeCorpusOutputs, makeCorpusOutputsInWorker } from '../transform/corpus.js';
+import { makeCorpusOutputs, makeCorpusOutputsInWorker } from '../transform/corpus.js';
 import type { CorpusJob, CorpusRun } from '../transform/corpus.js';
 import { startPool } from '../transform/pool.js';
 import { transformDocuments } from '../transform/document.js';
@@ -311,7 +311,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         if (corpusInWorker) {
           const run = makeCorpusOutputsInWorker({ xsltFolder, stylesheetCacheFolder, job }, onOutput);
           const done = run.done.catch((error: unknown) => {
-            if (!(error instanceof CorpusTransformError)) throw error;
+            if (!(error instanceof TransformError)) throw error;
             failed(error.message);
           });
           // Awaited below; until then a failure must not count as unhandled.

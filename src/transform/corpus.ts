@@ -12,7 +12,7 @@
  * ends. The outputs come back to the build one by one, by href.
  */
 import { Worker } from 'node:worker_threads';
-import { parseForTransform, transform } from './saxon.js';
+import { parseForTransform, transform, TransformError } from './saxon.js';
 import type { StylesheetParams } from './saxon.js';
 import type { Stylesheets } from './stylesheets.js';
 
@@ -62,7 +62,7 @@ const workerScript = import.meta.url.endsWith('.ts')
 
 /**
  * Make the edition-wide outputs on a worker thread. A transformation that
- * fails rejects with a CorpusTransformError carrying its message.
+ * fails rejects with a TransformError carrying its message, as in this thread.
  */
 export function makeCorpusOutputsInWorker(data: CorpusWorkerData, onOutput: (href: string, content: string) => void): CorpusRun {
   const worker = new Worker(workerScript, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: CORPUS_YOUNG_GENERATION_MB } });
@@ -73,7 +73,7 @@ export function makeCorpusOutputsInWorker(data: CorpusWorkerData, onOutput: (hre
       else {
         finished = true;
         if (message.kind === 'done') resolve();
-        else reject(new CorpusTransformError(message.message));
+        else reject(new TransformError(message.message));
       }
     });
     worker.on('error', (error) => reject(error));
@@ -87,9 +87,4 @@ export function makeCorpusOutputsInWorker(data: CorpusWorkerData, onOutput: (hre
       await worker.terminate();
     },
   };
-}
-
-/** The corpus worker's transformation failed (the message is the TransformError's). */
-export class CorpusTransformError extends Error {
-  override name = 'CorpusTransformError';
 }

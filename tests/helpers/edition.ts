@@ -3,7 +3,18 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EditionConfig } from '../../src/config.js';
+import type { StylesheetParams } from '../../src/transform/saxon.js';
 import { exampleConfig } from '../../src/rules/examples.js';
+
+/** The edition-wide stylesheet parameters the stylesheet tests transform with (every one given). */
+export const testStylesheetParams: StylesheetParams = {
+  'edition-title': 'Test edition',
+  'edition-version': '1.2.3',
+  'base-url': 'https://example.org/edition/',
+  licence: 'https://creativecommons.org/licenses/by/4.0/',
+  'licence-label': 'CC BY 4.0',
+  'generated-date': '2026-01-02',
+};
 
 /** A RelaxNG schema that accepts any well-formed XML, to test the rules alone. */
 export const anyXmlSchema = `<grammar xmlns="http://relaxng.org/ns/structure/1.0">

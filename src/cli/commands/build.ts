@@ -68,11 +68,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
       });
       // Ctrl-C or a TERM stops the build between documents and leaves the published output as it was.
       const interrupt = new AbortController();
-      let finished = false;
       const onSignal = (signal: NodeJS.Signals): void => {
-        // Once the build has returned, its output stands: a late signal changes nothing (it must not kill
-        // the process by the default action while it reports and exits).
-        if (finished) return;
         const code = signal === 'SIGINT' ? 130 : 143;
         // A second signal means "now": the next build recovers whatever is left.
         if (interrupt.signal.aborted) process.exit(code);
@@ -99,13 +95,8 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         }
         throw error;
       } finally {
-        finished = true;
-        // Kept a moment longer, so that a signal while the process reports and exits is ignored; unref'd, so it
-        // never keeps the process alive.
-        setTimeout(() => {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-        }, 2000).unref();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
       bar?.clear();
       const diagnostics = [...result.validation.diagnostics, ...result.problems];
