@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEdition } from '../src/bench/generate.js';
 import { collectionOrder } from '../src/build/index.js';
 import { assembleCorpus, corpusDocument } from '../src/build/corpus.js';
+import { parseEntryPages } from '../src/build/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import { parseForTransform, transform } from '../src/transform/saxon.js';
 import type { StylesheetParams } from '../src/transform/saxon.js';
@@ -68,9 +69,28 @@ describe('corpus.xsl', () => {
       separate.set('edition-header.txt', transform(sheets.text, corpus, params).principal);
       const together = new Map<string, string>();
       transform(sheets.corpus, corpus, params, collect(together));
+      // The list of entry pages, which only corpus.xsl writes, names every entry page, each with its entry's id.
+      const listing = together.get('entry-pages.txt') ?? '';
+      const listed = parseEntryPages(listing);
+      together.delete('entry-pages.txt');
+      const entryPages = [...separate.keys()].filter((href) => /^(persons|places|orgs)\//.test(href)).sort();
+      expect(entryPages.length).toBeGreaterThan(3);
+      expect(listed.map((l) => l.page).sort()).toEqual(entryPages);
+      for (const { id, page } of listed) expect(page).toMatch(new RegExp(`/${id}\\.html$`));
       expect([...together.keys()].sort()).toEqual([...separate.keys()].sort());
       expect(together.size).toBeGreaterThan(10);
       for (const [href, content] of separate) expect(together.get(href), href).toBe(content);
+
+      // Entry pages omitted by id are not made; everything else is made as before.
+      const omitted = listed.filter((_, i) => i % 2 === 0);
+      const some = new Map<string, string>();
+      transform(sheets.corpus, corpus, { ...params, 'entry-pages-omitted': omitted.map((l) => l.id).join(' ') }, collect(some));
+      // The list still names every entry page, made or not.
+      expect(some.get('entry-pages.txt')).toBe(listing);
+      some.delete('entry-pages.txt');
+      const omittedPages = new Set(omitted.map((l) => l.page));
+      expect([...some.keys()].sort()).toEqual([...separate.keys()].filter((href) => !omittedPages.has(href)).sort());
+      for (const [href, content] of some) expect(content, href).toBe(separate.get(href));
     });
   }
 });

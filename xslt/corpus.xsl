@@ -8,7 +8,10 @@
       (json.xsl);
     cmif.xml (cmif.xsl);
     edition-header.txt: the head of edition.txt (text.xsl), which the build
-      puts before the documents' texts and does not publish on its own.
+      puts before the documents' texts and does not publish on its own;
+    entry-pages.txt: each register entry's id and page (made or omitted
+      by $entry-pages-omitted), which the build keeps in its manifest and
+      does not publish.
   The bytes are those html.xsl, json.xsl, cmif.xsl and text.xsl give on
   the corpus each on its own.
 
@@ -47,6 +50,15 @@
       </xsl:result-document>
       <xsl:result-document href="edition-header.txt" format="fp:text">
         <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
+      </xsl:result-document>
+      <!-- Which page is whose: a line 'ID TAB PAGE' per register entry, made or omitted ($entry-pages-omitted). -->
+      <xsl:result-document href="entry-pages.txt" format="fp:text">
+        <xsl:for-each select="$f:register-kinds">
+          <xsl:variable name="kind" as="xs:string" select="."/>
+          <xsl:for-each select="f:register-entries(f:corpus-registers($fp:source-corpus))[f:entry-kind(.) = $kind]">
+            <xsl:value-of select="concat(@xml:id, '&#9;', fp:entry-page-href($kind, .), $fp:nl)"/>
+          </xsl:for-each>
+        </xsl:for-each>
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>

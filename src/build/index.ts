@@ -17,6 +17,7 @@ import { validate } from '../validate/index.js';
 import { hashText } from '../validate/cache.js';
 import { toolFingerprint } from '../version.js';
 import { assembleCorpus, corpusDocument } from './corpus.js';
+import { entryPageKeys, parseEntryPages } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
 import { outputBaseName, OutputPathError } from './output-paths.js';
@@ -80,6 +81,8 @@ export interface BuildResult {
   transformed: number;
   /** Whether the edition-wide pages were made again. */
   corpusTransformed: boolean;
+  /** Register entry pages kept from the last build when the edition-wide outputs were remade. */
+  entryPagesKept: number;
   outputs: number;
   /** Outputs carried over or found identical to the published ones (hard links). */
   unchanged: number;
@@ -133,7 +136,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   const cacheFolder = options.cacheFolder ?? config.cacheFolder ?? join(process.cwd(), '.cache');
   const validation = await validate({ config, cacheFolder, toolVersion: toolFingerprint(), ...(onProgress ? { onProgress } : {}) });
   const result: BuildResult = {
-    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, outputs: 0, unchanged: 0, recovered: [],
+    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
   };
   if (validation.errors > 0) return result;
   if (options.signal?.aborted) throw interrupted();
@@ -275,39 +278,74 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     options.signal?.addEventListener('abort', stopWorkers);
     const corpusSource = header?.file ?? config.source;
     let editionHeaderText = '';
+    let entryPagesText = '';
+    let assignCorpusOutputs = (): void => undefined;
     try {
       // The pages that span the edition, from one teiCorpus.
+      const corpusDocuments = documents.map((d) => corpusDocument(d.text!, d.summary!));
       const corpusText = assembleCorpus({
         header: header?.text,
         registers: registers.map((r) => r.text!),
-        documents: documents.map((d) => corpusDocument(d.text!, d.summary!)),
+        documents: corpusDocuments,
         title: config.title,
       });
       const schemaText = readFileSync(config.schema, 'utf8');
       const corpusKey = hashText(everything, corpusText, schemaText);
-      if (reuse(previous.corpus, corpusKey)) {
+      const entryKeys = entryPageKeys({
+        shared: hashText(everything, header?.hash ?? '', config.title),
+        registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary! })),
+        documents: documents.map((d, i) => ({ name: d.name, summary: d.summary!, corpusText: corpusDocuments[i]! })),
+      });
+      const entryGroupsPublished = Object.values(previous.entries).every((g) => g.outputs.every((o) => existsSync(join(out, o))));
+      if (entryGroupsPublished && reuse(previous.corpus, corpusKey)) {
         next.corpus = previous.corpus;
+        for (const [id, group] of Object.entries(previous.entries)) {
+          reuse(group, group.key);
+          next.entries[id] = group;
+        }
         editionHeaderText = previous.editionHeader;
       } else {
         if (options.signal?.aborted) throw interrupted();
         result.corpusTransformed = true;
+        // Entry pages whose key is unchanged are kept, and corpus.xsl is told not to make them.
+        const omitted: string[] = [];
+        for (const [id, key] of entryKeys) {
+          if (reuse(previous.entries[id], key)) {
+            next.entries[id] = previous.entries[id]!;
+            omitted.push(id);
+          }
+        }
+        result.entryPagesKept = omitted.length;
         const made: string[] = [];
-        // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt is kept for below.
+        // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
         const onOutput = (href: string, content: string): void => {
           if (href === 'edition-header.txt') editionHeaderText = content;
+          else if (href === 'entry-pages.txt') entryPagesText = content;
           else if (write(href, content, corpusSource)) made.push(href);
+        };
+        /** Once the transformation is done: the entry pages made go to their entries' groups, the rest to the corpus's. */
+        assignCorpusOutputs = (): void => {
+          const entryPages = new Set<string>();
+          const kept = new Set(omitted);
+          const written = new Set(made);
+          for (const { id, page } of parseEntryPages(entryPagesText)) {
+            entryPages.add(page);
+            if (kept.has(id) || !written.has(page)) continue;
+            const group = (next.entries[id] ??= { key: entryKeys.get(id) ?? '', outputs: [] });
+            group.outputs.push(page);
+          }
+          next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o)) };
         };
         const job: CorpusJob = {
           corpusText,
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
           schemaText: config.editionRules ? schemaText : undefined,
-          params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '' },
+          params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' ') },
         };
         const failed = (message: string): void => {
           result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${message}`));
         };
-        next.corpus = { key: corpusKey, outputs: made };
         if (corpusInWorker) {
           const run = makeCorpusOutputsInWorker({ xsltFolder, stylesheetCacheFolder, job }, onOutput);
           const done = run.done.catch((error: unknown) => {
@@ -348,6 +386,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       options.signal?.removeEventListener('abort', stopWorkers);
       await Promise.all([pool?.terminate(), corpusRun?.terminate()]);
     }
+    assignCorpusOutputs();
     next.editionHeader = editionHeaderText;
     const textParts = [editionHeaderText, ...texts.filter((_, i) => outputBaseName(documents[i]!.name) !== undefined)];
     const searchEntries = searchByIndex.filter((e): e is SearchEntry => e !== undefined);

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { hashText } from '../validate/cache.js';
 
-const MANIFEST_FORMAT = 2;
+const MANIFEST_FORMAT = 3;
 
 export interface OutputGroup {
   /** Hash of everything these outputs were made from. */
@@ -20,8 +20,10 @@ export interface BuildManifest {
   format: number;
   /** Per document (by source file name): its page, text and JSON. */
   documents: Record<string, OutputGroup>;
-  /** The pages made from the corpus: index, registers, about, CMIF, JSON indexes. */
+  /** The outputs made from the corpus (index, register lists, about, CMIF, JSON indexes), but the entry pages. */
   corpus: OutputGroup | undefined;
+  /** Per register entry id: its page (pages, if two registers share the id), keyed as in src/build/entry-pages.ts. */
+  entries: Record<string, OutputGroup>;
   /** The text the corpus gives for the head of edition.txt. */
   editionHeader: string;
   /** Per source file (by name): its copy for download, keyed by the hash of its bytes. */
@@ -45,7 +47,7 @@ export function readManifest(path: string): BuildManifest | undefined {
 }
 
 export function emptyManifest(): BuildManifest {
-  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, editionHeader: '', sources: {}, zip: undefined };
+  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, entries: {}, editionHeader: '', sources: {}, zip: undefined };
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {

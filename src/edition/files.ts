@@ -4,6 +4,7 @@
  * The tree itself is dropped after the per-file rules have run, so a large
  * edition does not hold every tree in memory.
  */
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { XmlElement } from '../parse/tree.js';
@@ -48,6 +49,13 @@ export interface FileSummary {
   letter: LetterMetadata | undefined;
   /** For a register: each entry's id and the first name it gives. */
   entryNames: Record<string, string> | undefined;
+  /**
+   * For a register or the edition header: per entry id, a hash of everything
+   * in this file that the entry's page can show (see entryKeys). The build
+   * remakes an entry page only when this, or a document naming the entry,
+   * changed.
+   */
+  entryKeys: Record<string, string> | undefined;
   /** For a document: every name with a @ref in its text, and the note it stands in. */
   mentions: Mention[] | undefined;
   /** For a document: its embedded texts (floatingText), with the attributes that tie them to their correspDesc. */
@@ -114,6 +122,7 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   for (const e of descendants(root)) visit(e);
   return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
     entryNames: kind === 'register' ? entryNames(root) : undefined,
+    entryKeys: kind === 'document' ? undefined : entryKeys(root),
     mentions: kind === 'document' ? mentions(root) : undefined,
     embedded: kind === 'document'
       ? descendantsNamed(root, 'floatingText').map((f) => ({ id: f.attributes['xml:id'], decls: f.attributes['decls'], type: f.attributes['type'] }))
@@ -168,6 +177,87 @@ function entryNames(root: XmlElement): Record<string, string> {
     names[id] = name ? textOf(name) : id;
   }
   return names;
+}
+
+/** An element and everything in it, in one unambiguous string: names, attributes in order, text. */
+function canonical(e: XmlElement, into: string[]): void {
+  into.push('<', e.name);
+  for (const [k, v] of Object.entries(e.attributes)) into.push(' ', k, '=', JSON.stringify(v));
+  into.push('>');
+  for (const c of e.children) {
+    if (typeof c === 'string') into.push(JSON.stringify(c));
+    else canonical(c, into);
+  }
+  into.push('</', e.name, '>');
+}
+
+/** The fragment identifiers among the pointer attributes of an element (`#id`, `persons.xml#id`). */
+function pointedIds(e: XmlElement): string[] {
+  const ids: string[] = [];
+  for (const [attribute, value] of Object.entries(e.attributes)) {
+    if (!pointerAttributes.has(attribute)) continue;
+    for (const token of value.split(/\s+/)) {
+      const hash = token.indexOf('#');
+      if (hash >= 0 && hash < token.length - 1) ids.push(token.slice(hash + 1));
+    }
+  }
+  return ids;
+}
+
+/**
+ * Per register entry (person, personGrp, place or org with an xml:id, at any
+ * depth), a hash of what its page can take from this file, kept on the side
+ * of too much: the entry with all it holds; the start tags of its ancestors
+ * (its list tells its kind); the elements its pointers name in this file;
+ * and the elements whose pointers name it or anything in it (a note with
+ * @target, say). Entries sharing an id share one hash.
+ */
+function entryKeys(root: XmlElement): Record<string, string> {
+  const all = [root, ...descendants(root)];
+  const byId = new Map<string, XmlElement>();
+  for (const e of all) {
+    const id = e.attributes['xml:id'];
+    if (id !== undefined && !byId.has(id)) byId.set(id, e);
+  }
+  // Which elements point at each id.
+  const pointingAt = new Map<string, XmlElement[]>();
+  for (const e of all) {
+    for (const id of pointedIds(e)) {
+      const list = pointingAt.get(id);
+      if (list) list.push(e);
+      else pointingAt.set(id, [e]);
+    }
+  }
+  const material = new Map<string, string[]>();
+  for (const e of all) {
+    const id = e.attributes['xml:id'];
+    if (id === undefined || !entryElements.has(localName(e.name))) continue;
+    const parts = material.get(id) ?? [];
+    material.set(id, parts);
+    for (let a = e.parent; a; a = a.parent) {
+      parts.push('<', a.name);
+      for (const [k, v] of Object.entries(a.attributes)) parts.push(' ', k, '=', JSON.stringify(v));
+      parts.push('>');
+    }
+    canonical(e, parts);
+    const inside = [e, ...descendants(e)];
+    const related = new Set<XmlElement>();
+    for (const d of inside) {
+      for (const target of pointedIds(d)) {
+        const t = byId.get(target);
+        if (t) related.add(t);
+      }
+      const own = d.attributes['xml:id'];
+      if (own !== undefined) for (const p of pointingAt.get(own) ?? []) related.add(p);
+    }
+    for (const r of related) {
+      parts.push('\u0000related\u0000');
+      canonical(r, parts);
+    }
+  }
+  const keys: Record<string, string> = {};
+  for (const [id, parts] of material) keys[id] = createHash('sha256').update(parts.join('')).digest('hex').slice(0, 32);
+  return keys;
 }
 
 const mentionElements = new Set(['persName', 'placeName', 'orgName']);

@@ -46,6 +46,18 @@
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
   <!--
+    Register entry pages not to make, by the entry's xml:id, separated by
+    spaces: the build passes the ids whose pages it keeps from its last
+    build (nothing they show has changed). '' makes every entry page.
+  -->
+  <xsl:param name="entry-pages-omitted" as="xs:string" select="''"/>
+
+  <!-- $entry-pages-omitted as a set (a map: one look-up per entry, however many are omitted). -->
+  <xsl:variable name="fp:omitted-entry-pages" as="map(xs:string, xs:boolean)"
+    select="map:merge(for $id in tokenize(normalize-space($entry-pages-omitted), ' ') return map:entry($id, true()),
+                      map { 'duplicates': 'use-first' })"/>
+
+  <!--
     A batch: several documents made in one transformation (batch.xsl), so
     that SaxonJS sets a transformation up once per batch instead of three
     times per document. $batch-documents are the sources; $batch-files,

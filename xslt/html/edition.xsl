@@ -59,8 +59,8 @@
           </xsl:with-param>
         </xsl:call-template>
       </xsl:result-document>
-      <xsl:for-each select="$entries">
-        <xsl:result-document href="{$kind}/{f:safe-name(@xml:id)}.html" format="fp:html">
+      <xsl:for-each select="$entries[not(map:contains($fp:omitted-entry-pages, string(@xml:id)))]">
+        <xsl:result-document href="{fp:entry-page-href($kind, .)}" format="fp:html">
           <xsl:call-template name="fp:page">
             <xsl:with-param name="title" select="concat(f:entry-label(.), ' — ', $f:edition-title)"/>
             <xsl:with-param name="root" select="'../'"/>
@@ -101,6 +101,13 @@
       </xsl:call-template>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- The entry page of a register entry of that kind, relative to the site root. -->
+  <xsl:function name="fp:entry-page-href" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="concat($kind, '/', f:safe-name($entry/@xml:id), '.html')"/>
+  </xsl:function>
 
   <!-- ===== index.html ===== -->
 

@@ -108,7 +108,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         if (result.published) {
           terminal.stderr(
             `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
-              `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? 'remade' : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
+              `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? `remade${result.entryPagesKept > 0 ? ` but ${result.entryPagesKept} register entry pages` : ''}` : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
               `, ${result.validation.warnings} warnings, ${seconds} s\n`,
           );
         } else {

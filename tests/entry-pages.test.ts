@@ -1,0 +1,137 @@
+/**
+ * Register entry pages are kept from the last build unless something they
+ * show changed: a change to one entry, or to the names in one letter,
+ * remakes the pages of the entries concerned and no others, and the
+ * output is byte for byte what a cold build of the changed sources gives.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { buildEdition } from '../src/build/index.js';
+import type { BuildResult } from '../src/build/index.js';
+import { parseEntryPages } from '../src/build/entry-pages.js';
+import { loadConfig } from '../src/config.js';
+import type { EditionConfig } from '../src/config.js';
+
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
+
+const root = join(import.meta.dirname, '..');
+const EPOCH = 86400 * 365 * 50;
+let work: string;
+let config: EditionConfig;
+
+function tree(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(folder, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+const entryPages = (digest: Record<string, string>): string[] => Object.keys(digest).filter((p) => /^(persons|places|orgs)\//.test(p)).sort();
+
+/** Build the project's sources incrementally into dist/, and cold (--force, own cache) into cold/; both must agree. */
+async function buildBoth(): Promise<{ result: BuildResult; digest: Record<string, string> }> {
+  const result = await buildEdition({ config, cacheFolder: join(work, 'cache'), sourceDateEpoch: EPOCH, workers: 0 });
+  expect(result.problems).toEqual([]);
+  expect(result.published).toBe(true);
+  const cold = await buildEdition({ config, out: join(work, 'cold'), cacheFolder: join(work, 'cold-cache'), sourceDateEpoch: EPOCH, force: true, workers: 0 });
+  expect(cold.problems).toEqual([]);
+  const digest = tree(join(work, 'dist'));
+  expect(digest).toEqual(tree(join(work, 'cold')));
+  return { result, digest };
+}
+
+function edit(file: string, from: string, to: string): void {
+  const path = join(work, 'tei', file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+}
+
+/** The entry pages whose bytes differ between two builds. */
+const changedPages = (before: Record<string, string>, after: Record<string, string>): string[] =>
+  entryPages(after).filter((p) => before[p] !== after[p]);
+
+let first: Record<string, string>;
+let pageCount: number;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'edition-entry-pages-'));
+  for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(work, part), { recursive: true });
+  config = loadConfig(join(work, 'edition.config.json'));
+  const { result, digest } = await buildBoth();
+  expect(result.entryPagesKept).toBe(0);
+  first = digest;
+  pageCount = entryPages(first).length;
+  expect(pageCount).toBeGreaterThan(20);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('register entry pages in an incremental build', () => {
+  test('one entry changed: its page is made again, every other entry page is kept', async () => {
+    edit('persons.xml', 'Chairman of the Revolutionary Military Council', 'Chairman of the Revolutionary Military Council of the Republic');
+    const { result, digest } = await buildBoth();
+    expect(result.corpusTransformed).toBe(true);
+    expect(result.entryPagesKept).toBe(pageCount - 1);
+    expect(changedPages(first, digest)).toEqual(['persons/trotsky.html']);
+    first = digest;
+  });
+
+  test('an entry whose note names another entry is made again when that entry changes', async () => {
+    edit('persons.xml', 'Sender of the telegrams of 17 and 28 March 1920', 'Sender (to <persName ref="persons.xml#stalin">Stalin</persName>) of the telegrams of 17 and 28 March 1920');
+    const named = await buildBoth();
+    // Lenin's page changed; Stalin's is made again (to the same bytes), since an element now points at his entry.
+    expect(named.result.entryPagesKept).toBe(pageCount - 2);
+    expect(changedPages(first, named.digest)).toEqual(['persons/lenin.html']);
+    edit('persons.xml', 'addressee of No. 68 at Kharkov', 'addressee of No. 68 at Kharkov (Ukraine)');
+    const { result, digest } = await buildBoth();
+    // Stalin's page changed; Lenin's is made again (to the same bytes), since it points at Stalin's entry.
+    expect(result.entryPagesKept).toBe(pageCount - 2);
+    expect(changedPages(named.digest, digest)).toEqual(['persons/stalin.html']);
+    first = digest;
+  });
+
+  test('a letter that names another entry remakes the pages of the entries it named and names, and no others', async () => {
+    const letter = readFileSync(join(work, 'tei', 'doc069.xml'), 'utf8');
+    const names = new Set([...letter.matchAll(/ref="(?:persons|places|orgs)\.xml#([^"]+)"/g)].map((m) => m[1]!));
+    expect(names.has('kvashonkin')).toBe(false);
+    // The first name in the text of No. 69 that points at Trotsky now points at Kvashonkin.
+    const body = letter.indexOf('<body');
+    const at = letter.indexOf('ref="persons.xml#trotsky"', body);
+    expect(at).toBeGreaterThan(body);
+    writeFileSync(join(work, 'tei', 'doc069.xml'), `${letter.slice(0, at)}ref="persons.xml#kvashonkin"${letter.slice(at + 'ref="persons.xml#trotsky"'.length)}`);
+    const { result, digest } = await buildBoth();
+    // Every entry No. 69 names, and Kvashonkin's, is made again; the rest are kept.
+    const remade = pageCount - result.entryPagesKept;
+    expect(remade).toBe(names.size + 1);
+    expect(changedPages(first, digest)).toContain('persons/kvashonkin.html');
+    first = digest;
+  });
+
+  test('a change to the edition header remakes every entry page', async () => {
+    // The version, which every page's footer shows.
+    edit('edition.xml', '<edition n="0.1.0">', '<edition n="0.1.1">');
+    const { result, digest } = await buildBoth();
+    expect(result.entryPagesKept).toBe(0);
+    expect(changedPages(first, digest)).toEqual(entryPages(digest));
+  });
+});
+
+describe('the list of entry pages', () => {
+  test('reads the lines corpus.xsl writes, and nothing else', () => {
+    expect(parseEntryPages('trotsky\tpersons/trotsky.html\nmoscow\tplaces/moscow.html\n')).toEqual([
+      { id: 'trotsky', page: 'persons/trotsky.html' },
+      { id: 'moscow', page: 'places/moscow.html' },
+    ]);
+    expect(parseEntryPages('')).toEqual([]);
+    expect(parseEntryPages('\n\tno-id\n')).toEqual([]);
+  });
+});
