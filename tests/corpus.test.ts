@@ -3,13 +3,13 @@
  * must make exactly what html.xsl, json.xsl, cmif.xsl and text.xsl make of
  * the corpus one by one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEdition } from '../src/bench/generate.js';
 import { collectionOrder } from '../src/build/index.js';
-import { assembleCorpus, corpusDocument } from '../src/build/corpus.js';
+import { assembleCorpus, corpusDocument, rootElementText } from '../src/build/corpus.js';
 import { parseEntryPages } from '../src/build/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import { parseForTransform, transform } from '../src/transform/saxon.js';
@@ -37,8 +37,12 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The teiCorpus a build of the edition configured in `configFile` assembles. */
-async function corpusOf(configFile: string): Promise<string> {
+/**
+ * The teiCorpus a build of the edition configured in `configFile` assembles;
+ * `whole`: with the documents as they are instead (each with the xml:base
+ * the build gives it).
+ */
+async function corpusOf(configFile: string, whole = false): Promise<string> {
   const config = loadConfig(configFile);
   const { files } = await validate({ config });
   const readable = files.filter((f) => f.text !== undefined && f.summary !== undefined);
@@ -46,7 +50,9 @@ async function corpusOf(configFile: string): Promise<string> {
   return assembleCorpus({
     header: header?.text,
     registers: readable.filter((f) => f.summary!.kind === 'register').map((f) => f.text!),
-    documents: collectionOrder(readable).map((d) => corpusDocument(d.text!, d.summary!)),
+    documents: collectionOrder(readable).map((d) => whole
+      ? rootElementText(d.text!).replace(/^<TEI\b/, `<TEI xml:base="${d.name}"`)
+      : corpusDocument(d.text!, d.summary!)),
     title: config.title,
   });
 }
@@ -91,6 +97,59 @@ describe('corpus.xsl', () => {
       const omittedPages = new Set(omitted.map((l) => l.page));
       expect([...some.keys()].sort()).toEqual([...separate.keys()].filter((href) => !omittedPages.has(href)).sort());
       for (const [href, content] of some) expect(content, href).toBe(separate.get(href));
+
+      // Without the lists of the documents, everything else is made as before.
+      const withoutLists = new Map<string, string>();
+      transform(sheets.corpus, corpus, { ...params, 'omit-document-lists': 'yes' }, collect(withoutLists));
+      withoutLists.delete('entry-pages.txt');
+      expect([...withoutLists.keys()].sort()).toEqual([...separate.keys()].filter((href) => href !== 'index.html' && href !== 'json/index.json').sort());
+      for (const [href, content] of withoutLists) expect(content, href).toBe(separate.get(href));
     });
   }
+});
+
+describe('the corpus the build assembles', () => {
+  test('gives every edition-wide output the whole documents give', async () => {
+    // A letter whose kind only the first div of its body names (f:doc-type reads it when the header does not).
+    const project = join(work, 'project-copy');
+    for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(project, part), { recursive: true });
+    const letter = join(project, 'tei', 'doc069.xml');
+    const text = readFileSync(letter, 'utf8');
+    expect(text).toContain('<objectDesc form="telegram">');
+    // Notes without @n or xml:id (numbered and named by position), with @resp and no @type (editorial), nested,
+    // with names in them: the reduced letter must keep each note's number, id and kind.
+    const notes = ' <note resp="#compilers">An unnumbered note on <persName ref="persons.xml#lenin">Lenin</persName>'
+      + '<note>nested, on <placeName ref="places.xml#moscow">Moscow</placeName></note></note>'
+      + '<note type="compilers">Another, on <rs type="place" ref="places.xml#baku">the city</rs>.</note>';
+    expect(text).toContain('Received encryption.');
+    writeFileSync(letter, text.replace('<objectDesc form="telegram">', '<objectDesc>').replace('Received encryption.', `Received encryption.${notes}`));
+    const configFile = join(project, 'edition.config.json');
+    const outputs = async (whole: boolean): Promise<Map<string, string>> => {
+      const made = new Map<string, string>();
+      transform(sheets.corpus, await parseForTransform(await corpusOf(configFile, whole)), params, collect(made));
+      return made;
+    };
+    const reduced = await outputs(false);
+    const whole = await outputs(true);
+    expect([...reduced.keys()].sort()).toEqual([...whole.keys()].sort());
+    for (const [href, content] of whole) expect(reduced.get(href), href).toBe(content);
+    // The kind reached the list of the documents, the names in the new notes the entry pages.
+    expect(JSON.parse(reduced.get('json/index.json')!).documents.map((d: { type: string | null }) => d.type)).toContain('telegram');
+    expect(reduced.get('places/moscow.html')).toContain('doc069.html#doc069-note-at-');
+    expect(reduced.get('persons/lenin.html')).toMatch(/doc069\.html#doc069-note-at-\d+">[^<]*editorial note \d/);
+  });
+
+  test('gives every edition-wide output the whole documents give, for generated letters', async () => {
+    const configFile = join(work, 'generated', 'edition.config.json');
+    const made = async (whole: boolean): Promise<Map<string, string>> => {
+      const outputs = new Map<string, string>();
+      transform(sheets.corpus, await parseForTransform(await corpusOf(configFile, whole)), params, collect(outputs));
+      return outputs;
+    };
+    const reduced = await made(false);
+    const whole = await made(true);
+    expect(reduced.size).toBeGreaterThan(30);
+    expect([...reduced.keys()].sort()).toEqual([...whole.keys()].sort());
+    for (const [href, content] of whole) expect(reduced.get(href), href).toBe(content);
+  });
 });

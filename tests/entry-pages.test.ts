@@ -1,8 +1,9 @@
 /**
- * Register entry pages are kept from the last build unless something they
- * show changed: a change to one entry, or to the names in one letter,
- * remakes the pages of the entries concerned and no others, and the
- * output is byte for byte what a cold build of the changed sources gives.
+ * Register entry pages, and the lists of the documents, are kept from the
+ * last build unless something they show changed: a change to one entry, or
+ * to the names in one letter, remakes the pages of the entries concerned
+ * and no others, and leaves index.html and json/index.json; the output is
+ * byte for byte what a cold build of the changed sources gives.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -81,6 +82,8 @@ describe('register entry pages in an incremental build', () => {
     const { result, digest } = await buildBoth();
     expect(result.corpusTransformed).toBe(true);
     expect(result.entryPagesKept).toBe(pageCount - 1);
+    // The lists of the documents do not read the registers.
+    expect(result.documentListsKept).toBe(true);
     expect(changedPages(first, digest)).toEqual(['persons/trotsky.html']);
     first = digest;
   });
@@ -112,6 +115,8 @@ describe('register entry pages in an incremental build', () => {
     // Every entry No. 69 names, and Kvashonkin's, is made again; the rest are kept.
     const remade = pageCount - result.entryPagesKept;
     expect(remade).toBe(names.size + 1);
+    // The names in a letter's text are not in the lists of the documents.
+    expect(result.documentListsKept).toBe(true);
     expect(changedPages(first, digest)).toContain('persons/kvashonkin.html');
     first = digest;
   });
@@ -121,7 +126,17 @@ describe('register entry pages in an incremental build', () => {
     edit('edition.xml', '<edition n="0.1.0">', '<edition n="0.1.1">');
     const { result, digest } = await buildBoth();
     expect(result.entryPagesKept).toBe(0);
+    expect(result.documentListsKept).toBe(false);
     expect(changedPages(first, digest)).toEqual(entryPages(digest));
+    first = digest;
+  });
+
+  test("a change to a letter's header remakes the lists of the documents", async () => {
+    edit('doc069.xml', '<title>', '<title>Revised: ');
+    const { result, digest } = await buildBoth();
+    expect(result.documentListsKept).toBe(false);
+    expect(digest['index.html']).not.toBe(first['index.html']);
+    expect(digest['json/index.json']).not.toBe(first['json/index.json']);
   });
 });
 

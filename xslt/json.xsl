@@ -74,9 +74,11 @@
     <xsl:param name="folder" as="xs:string" select="''"/>
     <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
     <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
-    <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
-      <xsl:value-of select="concat(f:json-index($corpus, $edition), '&#10;')"/>
-    </xsl:result-document>
+    <xsl:if test="$omit-document-lists != 'yes'">
+      <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
+        <xsl:value-of select="concat(f:json-index($corpus, $edition), '&#10;')"/>
+      </xsl:result-document>
+    </xsl:if>
     <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents($corpus)"/>
     <xsl:for-each select="$f:register-kinds">
       <xsl:result-document href="{$folder}{.}.json" method="text" encoding="UTF-8">

@@ -21,6 +21,11 @@ export function rootElementText(text: string): string {
   }
 }
 
+/** The start tag of the root element. */
+export function rootStartTag(text: string): string {
+  return /^<[^>]*>/.exec(rootElementText(text))?.[0] ?? '';
+}
+
 /** The teiHeader element of a TEI text (teiHeader does not nest, so the first end tag closes it). */
 export function teiHeaderText(text: string): string | undefined {
   const m = /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(text);
@@ -66,15 +71,35 @@ function mentionXml(m: Mention): string {
 
 /**
  * A document as the corpus carries it: its teiHeader and front as written,
- * its embedded texts (empty, with their ids), and its text reduced to the
- * names it mentions, those in notes kept inside their note. This is all the edition-wide pages read, and it keeps the corpus
- * small and unchanged by edits to a letter's wording.
+ * its embedded texts (empty, with their ids), the type of its body's first
+ * div (an empty div), and its text reduced to the names it mentions (any
+ * element with @ref) and its notes: every note, with its attributes, nested
+ * as in the text, so that each keeps the number and id its position gives
+ * it, the names in notes inside their outermost note. This is all the
+ * edition-wide pages read, and it keeps the corpus small and unchanged by
+ * edits to a letter's wording.
  * The names are empty and each @ref is kept once in the text and once in
  * each note: a register page lists a document (or a note) once however
  * often it names an entry there, and every node of the corpus costs time
  * and memory in every edition-wide transformation.
  */
 export function corpusDocument(text: string, summary: FileSummary): string {
+  return corpusDocumentParts(text, summary).text;
+}
+
+export interface CorpusDocumentParts {
+  /** The document as the corpus carries it (corpusDocument). */
+  text: string;
+  /**
+   * The part of it that the lists of the documents (index.html,
+   * json/index.json) read: its start tag, teiHeader, front and embedded
+   * texts, without the names of its text and notes.
+   */
+  listed: string;
+}
+
+/** corpusDocument, with the part of it the lists of the documents read. */
+export function corpusDocumentParts(text: string, summary: FileSummary): CorpusDocumentParts {
   const root = rootElementText(text);
   const startTag = /^<[^>]*>/.exec(root)?.[0] ?? '<TEI>';
   const selfClosing = startTag.endsWith('/>');
@@ -93,32 +118,36 @@ export function corpusDocument(text: string, summary: FileSummary): string {
     .join('');
   const closeName = /^<([^\s>/]+)/.exec(startTag)?.[1] ?? 'TEI';
   const header = teiHeaderText(root) ?? '';
+  // The names outside notes, each @ref once, in the body; every note in the back, nested as in the text, each
+  // outermost note holding the names that stand in it (each @ref once).
   const inText: string[] = [];
   const refsInText = new Set<string>();
-  const inNotes = new Map<string, { attributes: string; names: string[]; refs: Set<string> }>();
+  const notes = summary.notes ?? [];
+  const namesInNote = notes.map(() => ({ names: [] as string[], refs: new Set<string>() }));
   for (const m of summary.mentions ?? []) {
-    if (!m.note) {
-      if (refsInText.has(m.ref)) continue;
-      refsInText.add(m.ref);
-      inText.push(mentionXml(m));
-      continue;
-    }
-    const key = `${m.note.id ?? ''}\u0000${m.note.n ?? ''}`;
-    let note = inNotes.get(key);
-    if (!note) {
-      const attributes = (
-        [['xml:id', m.note.id], ['n', m.note.n], ['type', m.note.type]] as Array<[string, string | undefined]>
-      )
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => ` ${k}="${escapeAttribute(v!)}"`)
-        .join('');
-      note = { attributes, names: [], refs: new Set() };
-      inNotes.set(key, note);
-    }
-    if (note.refs.has(m.ref)) continue;
-    note.refs.add(m.ref);
-    note.names.push(mentionXml(m));
+    const into = m.note >= 0 ? namesInNote[m.note] : undefined;
+    const refs = into ? into.refs : refsInText;
+    if (refs.has(m.ref)) continue;
+    refs.add(m.ref);
+    (into ? into.names : inText).push(mentionXml(m));
   }
-  const notes = [...inNotes.values()].map((n) => `<note${n.attributes}>${n.names.join('')}</note>`).join('');
-  return `${open}${header}<text>${front}<body><p>${inText.join('')}</p>${embedded}</body>${notes ? `<back><div type="notes">${notes}</div></back>` : ''}</text></${closeName}>`;
+  const children = notes.map(() => [] as number[]);
+  const topNotes: number[] = [];
+  notes.forEach((n, i) => (n.parent >= 0 ? children[n.parent]! : topNotes).push(i));
+  const noteXml = (i: number): string => {
+    // Namespace declarations and prefixed attributes (but xml:) are left out: their prefixes may be declared further up.
+    const attributes = Object.entries(notes[i]!.attributes)
+      .filter(([k]) => !k.includes(':') || k.startsWith('xml:'))
+      .filter(([k]) => k !== 'xmlns')
+      .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
+      .join('');
+    return `<note${attributes}>${namesInNote[i]!.names.join('')}${children[i]!.map(noteXml).join('')}</note>`;
+  };
+  const notesXml = topNotes.map(noteXml).join('');
+  // The first div's type names the kind of document when the header does not (f:doc-type): kept, empty, as the body's first div.
+  const typedDiv = summary.bodyDivType !== undefined ? `<div type="${escapeAttribute(summary.bodyDivType)}"/>` : '';
+  return {
+    text: `${open}${header}<text>${front}<body>${typedDiv}<p>${inText.join('')}</p>${embedded}</body>${notesXml ? `<back><div type="notes">${notesXml}</div></back>` : ''}</text></${closeName}>`,
+    listed: `${open}${header}${front}${typedDiv}${embedded}`,
+  };
 }

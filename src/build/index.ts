@@ -16,7 +16,7 @@ import type { CheckedFile, Progress, ValidationResult } from '../validate/index.
 import { validate } from '../validate/index.js';
 import { hashText } from '../validate/cache.js';
 import { toolFingerprint } from '../version.js';
-import { assembleCorpus, corpusDocument } from './corpus.js';
+import { assembleCorpus, corpusDocumentParts, rootStartTag } from './corpus.js';
 import { entryPageKeys, parseEntryPages } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
@@ -83,6 +83,8 @@ export interface BuildResult {
   corpusTransformed: boolean;
   /** Register entry pages kept from the last build when the edition-wide outputs were remade. */
   entryPagesKept: number;
+  /** Whether the lists of the documents (index.html, json/index.json) were kept when the edition-wide outputs were remade. */
+  documentListsKept: boolean;
   outputs: number;
   /** Outputs carried over or found identical to the published ones (hard links). */
   unchanged: number;
@@ -118,6 +120,8 @@ function isoDate(epochSeconds: number | undefined): string {
 
 /** Below this many documents to transform, starting workers costs more than it saves. */
 const POOL_MIN_DOCUMENTS = 48;
+/** The lists of the documents, which corpus.xsl leaves out with omit-document-lists=yes. */
+const documentListOutputs: ReadonlySet<string> = new Set(['index.html', 'json/index.json']);
 const MAX_WORKERS = 2;
 /** Documents per batch.xsl transformation (one SaxonJS set-up serves them all). */
 const BATCH_SIZE = 8;
@@ -136,7 +140,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   const cacheFolder = options.cacheFolder ?? config.cacheFolder ?? join(process.cwd(), '.cache');
   const validation = await validate({ config, cacheFolder, toolVersion: toolFingerprint(), ...(onProgress ? { onProgress } : {}) });
   const result: BuildResult = {
-    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
+    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, documentListsKept: false, outputs: 0, unchanged: 0, recovered: [],
   };
   if (validation.errors > 0) return result;
   if (options.signal?.aborted) throw interrupted();
@@ -282,11 +286,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     let assignCorpusOutputs = (): void => undefined;
     try {
       // The pages that span the edition, from one teiCorpus.
-      const corpusDocuments = documents.map((d) => corpusDocument(d.text!, d.summary!));
+      const corpusParts = documents.map((d) => corpusDocumentParts(d.text!, d.summary!));
       const corpusText = assembleCorpus({
         header: header?.text,
         registers: registers.map((r) => r.text!),
-        documents: corpusDocuments,
+        documents: corpusParts.map((p) => p.text),
         title: config.title,
       });
       const schemaText = readFileSync(config.schema, 'utf8');
@@ -294,15 +298,22 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       const entryKeys = entryPageKeys({
         shared: hashText(everything, header?.hash ?? '', config.title),
         registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary! })),
-        documents: documents.map((d, i) => ({ name: d.name, summary: d.summary!, corpusText: corpusDocuments[i]! })),
+        documents: documents.map((d, i) => ({ name: d.name, summary: d.summary!, corpusText: corpusParts[i]!.text })),
       });
-      const entryGroupsPublished = Object.values(previous.entries).every((g) => g.outputs.every((o) => existsSync(join(out, o))));
-      if (entryGroupsPublished && reuse(previous.corpus, corpusKey)) {
+      // The lists of the documents read the documents' headers and front matter, and which TEI of the corpus
+      // are registers (a list in the body) or the edition's: a change to a register entry or to the names in a
+      // letter leaves them as they are.
+      const documentListsKey = hashText(everything, header?.hash ?? '', config.title,
+        ...registers.flatMap((r) => [r.name, rootStartTag(r.text!), String(r.summary!.listsInBody)]),
+        ...documents.flatMap((d, i) => [d.name, corpusParts[i]!.listed]));
+      const groupsApart = [...Object.values(previous.entries), ...(previous.documentLists ? [previous.documentLists] : [])];
+      if (groupsApart.every((g) => g.outputs.every((o) => existsSync(join(out, o)))) && reuse(previous.corpus, corpusKey)) {
         next.corpus = previous.corpus;
         for (const [id, group] of Object.entries(previous.entries)) {
           reuse(group, group.key);
           next.entries[id] = group;
         }
+        if (reuse(previous.documentLists, previous.documentLists?.key ?? '')) next.documentLists = previous.documentLists;
         editionHeaderText = previous.editionHeader;
       } else {
         if (options.signal?.aborted) throw interrupted();
@@ -316,6 +327,9 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           }
         }
         result.entryPagesKept = omitted.length;
+        const omitDocumentLists = reuse(previous.documentLists, documentListsKey);
+        if (omitDocumentLists) next.documentLists = previous.documentLists;
+        result.documentListsKept = omitDocumentLists;
         const made: string[] = [];
         // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
         const onOutput = (href: string, content: string): void => {
@@ -334,14 +348,17 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
             const group = (next.entries[id] ??= { key: entryKeys.get(id) ?? '', outputs: [] });
             group.outputs.push(page);
           }
-          next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o)) };
+          const lists = made.filter((o) => documentListOutputs.has(o));
+          if (!omitDocumentLists && lists.length > 0) next.documentLists = { key: documentListsKey, outputs: lists };
+          next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o) && !documentListOutputs.has(o)) };
         };
         const job: CorpusJob = {
           corpusText,
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
           schemaText: config.editionRules ? schemaText : undefined,
-          params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' ') },
+          params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' '),
+            'omit-document-lists': omitDocumentLists ? 'yes' : '' },
         };
         const failed = (message: string): void => {
           result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${message}`));

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileSummary, Mention } from '../edition/files.js';
+import type { FileSummary, Mention, TextNote } from '../edition/files.js';
 
 /** Bump when the shape of what is cached, or what the checks find, changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /**
  * The cache is kept in this many files, a file's entry in the one its path
  * hashes to, so a build that changed one letter rewrites one of them
@@ -37,8 +37,11 @@ export function hashText(...parts: Array<string | Uint8Array>): string {
 // On disk, the many small records of a summary are arrays rather than objects: half the bytes to read and parse.
 type StoredPointer = [attribute: string, element: string, value: string, line: number, column: number, inCorrespContext: 0 | 1];
 type StoredId = [id: string, element: string, line: number, column: number];
-type StoredMention = [element: Mention['element'], ref: string, text: string] | [element: Mention['element'], ref: string, text: string, n: string | null, id: string | null, type: string | null];
-type StoredSummary = Omit<FileSummary, 'pointers' | 'ids' | 'mentions'> & { pointers: StoredPointer[]; ids: StoredId[]; mentions: StoredMention[] | null };
+type StoredMention = [element: string, ref: string, note: number];
+type StoredNote = [attributes: Record<string, string>, parent: number];
+type StoredSummary = Omit<FileSummary, 'pointers' | 'ids' | 'mentions' | 'notes'> & {
+  pointers: StoredPointer[]; ids: StoredId[]; mentions: StoredMention[] | null; notes: StoredNote[] | null;
+};
 type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null };
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -49,9 +52,8 @@ function storeSummary(s: FileSummary): StoredSummary {
     ...s,
     pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, p.inCorrespContext ? 1 : 0]),
     ids: s.ids.map((d) => [d.id, d.element, d.line, d.column]),
-    mentions: s.mentions
-      ? s.mentions.map((m): StoredMention => (m.note ? [m.element, m.ref, m.text, orNull(m.note.n), orNull(m.note.id), orNull(m.note.type)] : [m.element, m.ref, m.text]))
-      : null,
+    mentions: s.mentions ? s.mentions.map((m): StoredMention => [m.element, m.ref, m.note]) : null,
+    notes: s.notes ? s.notes.map((n): StoredNote => [n.attributes, n.parent]) : null,
   };
 }
 
@@ -61,10 +63,8 @@ function restoreSummary(s: StoredSummary): FileSummary {
   for (const [k, v] of Object.entries(s)) summary[k] = v === null ? undefined : v;
   summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, inCorrespContext]) => ({ attribute, element, value, line, column, inCorrespContext: inCorrespContext === 1 }));
   summary['ids'] = s.ids.map(([id, element, line, column]) => ({ id, element, line, column }));
-  summary['mentions'] = s.mentions?.map((m): Mention => ({
-    element: m[0], ref: m[1], text: m[2],
-    note: m.length === 6 ? { n: orUndefined(m[3]), id: orUndefined(m[4]), type: orUndefined(m[5]) } : undefined,
-  }));
+  summary['mentions'] = s.mentions?.map(([element, ref, note]): Mention => ({ element, ref, note }));
+  summary['notes'] = s.notes?.map(([attributes, parent]): TextNote => ({ attributes, parent }));
   return summary as unknown as FileSummary;
 }
 

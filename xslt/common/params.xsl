@@ -58,6 +58,14 @@
                       map { 'duplicates': 'use-first' })"/>
 
   <!--
+    'yes': for a teiCorpus, do not make the lists of the documents,
+    index.html and index.json, which read only the documents' headers and
+    front matter (the build passes it when those did not change). '' (or
+    anything else) makes them.
+  -->
+  <xsl:param name="omit-document-lists" as="xs:string" select="''"/>
+
+  <!--
     A batch: several documents made in one transformation (batch.xsl), so
     that SaxonJS sets a transformation up once per batch instead of three
     times per document. $batch-documents are the sources; $batch-files,

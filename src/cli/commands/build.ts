@@ -4,7 +4,7 @@ import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { displayPath } from '../../diagnostics/format.js';
 import { BuildAbortedError, buildEdition } from '../../build/index.js';
-import type { BuildProgress } from '../../build/index.js';
+import type { BuildProgress, BuildResult } from '../../build/index.js';
 import type { Terminal } from '../terminal.js';
 import { formatOption, reportDiagnostics } from './validate.js';
 
@@ -30,6 +30,15 @@ const stageLabel: Record<BuildProgress['stage'], string> = {
 };
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
+/** What the edition-wide outputs kept when they were remade: ' but …', or ''. */
+function keptParts(result: BuildResult): string {
+  const kept = [
+    ...(result.entryPagesKept > 0 ? [`${result.entryPagesKept} register entry pages`] : []),
+    ...(result.documentListsKept ? ['the lists of the documents'] : []),
+  ];
+  return kept.length > 0 ? ` but ${kept.join(' and ')}` : '';
+}
+
 export function progressBar(terminal: Terminal): { update: (p: BuildProgress) => void; clear: () => void } {
   let last = '';
   return {
@@ -108,7 +117,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         if (result.published) {
           terminal.stderr(
             `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
-              `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? `remade${result.entryPagesKept > 0 ? ` but ${result.entryPagesKept} register entry pages` : ''}` : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
+              `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? `remade${keptParts(result)}` : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
               `, ${result.validation.warnings} warnings, ${seconds} s\n`,
           );
         } else {
