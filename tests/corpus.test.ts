@@ -108,6 +108,20 @@ describe('corpus.xsl', () => {
   }
 });
 
+/** corpus.xsl's outputs of the corpus the build assembles, which must be those of the whole documents; returned. */
+async function expectReducedAsWhole(configFile: string): Promise<Map<string, string>> {
+  const outputs = async (whole: boolean): Promise<Map<string, string>> => {
+    const made = new Map<string, string>();
+    transform(sheets.corpus, await parseForTransform(await corpusOf(configFile, whole)), params, collect(made));
+    return made;
+  };
+  const reduced = await outputs(false);
+  const whole = await outputs(true);
+  expect([...reduced.keys()].sort()).toEqual([...whole.keys()].sort());
+  for (const [href, content] of whole) expect(reduced.get(href), href).toBe(content);
+  return reduced;
+}
+
 describe('the corpus the build assembles', () => {
   test('gives every edition-wide output the whole documents give', async () => {
     // A letter whose kind only the first div of its body names (f:doc-type reads it when the header does not).
@@ -123,16 +137,7 @@ describe('the corpus the build assembles', () => {
       + '<note type="compilers">Another, on <rs type="place" ref="places.xml#baku">the city</rs>.</note>';
     expect(text).toContain('Received encryption.');
     writeFileSync(letter, text.replace('<objectDesc form="telegram">', '<objectDesc>').replace('Received encryption.', `Received encryption.${notes}`));
-    const configFile = join(project, 'edition.config.json');
-    const outputs = async (whole: boolean): Promise<Map<string, string>> => {
-      const made = new Map<string, string>();
-      transform(sheets.corpus, await parseForTransform(await corpusOf(configFile, whole)), params, collect(made));
-      return made;
-    };
-    const reduced = await outputs(false);
-    const whole = await outputs(true);
-    expect([...reduced.keys()].sort()).toEqual([...whole.keys()].sort());
-    for (const [href, content] of whole) expect(reduced.get(href), href).toBe(content);
+    const reduced = await expectReducedAsWhole(join(project, 'edition.config.json'));
     // The kind reached the list of the documents, the names in the new notes the entry pages.
     expect(JSON.parse(reduced.get('json/index.json')!).documents.map((d: { type: string | null }) => d.type)).toContain('telegram');
     expect(reduced.get('places/moscow.html')).toContain('doc069.html#doc069-note-at-');
@@ -140,16 +145,7 @@ describe('the corpus the build assembles', () => {
   });
 
   test('gives every edition-wide output the whole documents give, for generated letters', async () => {
-    const configFile = join(work, 'generated', 'edition.config.json');
-    const made = async (whole: boolean): Promise<Map<string, string>> => {
-      const outputs = new Map<string, string>();
-      transform(sheets.corpus, await parseForTransform(await corpusOf(configFile, whole)), params, collect(outputs));
-      return outputs;
-    };
-    const reduced = await made(false);
-    const whole = await made(true);
+    const reduced = await expectReducedAsWhole(join(work, 'generated', 'edition.config.json'));
     expect(reduced.size).toBeGreaterThan(30);
-    expect([...reduced.keys()].sort()).toEqual([...whole.keys()].sort());
-    for (const [href, content] of whole) expect(reduced.get(href), href).toBe(content);
   });
 });

@@ -5,16 +5,16 @@
  * and no others, and leaves index.html and json/index.json; the output is
  * byte for byte what a cold build of the changed sources gives.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildEdition } from '../src/build/index.js';
 import type { BuildResult } from '../src/build/index.js';
 import { parseEntryPages } from '../src/build/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
+import { treeDigest } from './robustness/build-helpers.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
@@ -22,19 +22,6 @@ const root = join(import.meta.dirname, '..');
 const EPOCH = 86400 * 365 * 50;
 let work: string;
 let config: EditionConfig;
-
-function tree(folder: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(folder, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(folder);
-  return out;
-}
 
 const entryPages = (digest: Record<string, string>): string[] => Object.keys(digest).filter((p) => /^(persons|places|orgs)\//.test(p)).sort();
 
@@ -45,8 +32,8 @@ async function buildBoth(): Promise<{ result: BuildResult; digest: Record<string
   expect(result.published).toBe(true);
   const cold = await buildEdition({ config, out: join(work, 'cold'), cacheFolder: join(work, 'cold-cache'), sourceDateEpoch: EPOCH, force: true, workers: 0 });
   expect(cold.problems).toEqual([]);
-  const digest = tree(join(work, 'dist'));
-  expect(digest).toEqual(tree(join(work, 'cold')));
+  const digest = treeDigest(join(work, 'dist'));
+  expect(digest).toEqual(treeDigest(join(work, 'cold')));
   return { result, digest };
 }
 
