@@ -1,5 +1,5 @@
 /** The edition's own sources, checked as an editor would: no ../shared needed. */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -62,6 +62,12 @@ describe('edition new and list, in a copy of the edition', () => {
     const verbose = terminal(copy);
     expect((await run(['node', 'edition', 'build', '--verbose', '--out', 'out-quiet'], verbose)).exitCode).toBe(0);
     expect(verbose.err).toMatch(/^built \d+ documents into out-quiet\/: \d+ outputs \(0 documents transformed, edition pages unchanged, \d+ files unchanged, \d+ files' checks cached\), 2 warnings, [\d.]+ s$/m);
+    // A register entry changed: the edition-wide pages are remade, but for what it does not touch.
+    const persons = join(copy, 'tei', 'persons.xml');
+    writeFileSync(persons, readFileSync(persons, 'utf8').replace('Chairman of the', 'Chairman of  the'));
+    const again = terminal(copy);
+    expect((await run(['node', 'edition', 'build', '--verbose', '--out', 'out-quiet'], again)).exitCode).toBe(0);
+    expect(again.err).toMatch(/\(0 documents transformed, edition pages remade \(kept: \d+ register entry pages, the lists of the documents\), /);
   }, 180_000);
 
   test('list gives the documents in collection order with notes and warnings', async () => {

@@ -30,13 +30,13 @@ const stageLabel: Record<BuildProgress['stage'], string> = {
 };
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
-/** What the edition-wide outputs kept when they were remade: ' but …', or ''. */
+/** What of the edition-wide outputs was kept when they were remade: ' (kept: …)', or ''. */
 function keptParts(result: BuildResult): string {
   const kept = [
     ...(result.entryPagesKept > 0 ? [`${result.entryPagesKept} register entry pages`] : []),
     ...(result.documentListsKept ? ['the lists of the documents'] : []),
   ];
-  return kept.length > 0 ? ` but ${kept.join(' and ')}` : '';
+  return kept.length > 0 ? ` (kept: ${kept.join(', ')})` : '';
 }
 
 export function progressBar(terminal: Terminal): { update: (p: BuildProgress) => void; clear: () => void } {
