@@ -14,6 +14,7 @@ import type { BuildResult } from '../src/build/index.js';
 import { parseEntryPages } from '../src/build/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
+import { pointedId } from '../src/edition/files.js';
 import { treeDigest } from './robustness/build-helpers.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
@@ -124,6 +125,17 @@ describe('register entry pages in an incremental build', () => {
     expect(result.documentListsKept).toBe(false);
     expect(digest['index.html']).not.toBe(first['index.html']);
     expect(digest['json/index.json']).not.toBe(first['json/index.json']);
+  });
+});
+
+describe('the id a pointer names', () => {
+  test('is what follows the #, whatever comes before it', () => {
+    expect(pointedId('persons.xml#trotsky')).toBe('trotsky');
+    expect(pointedId('#doc068-a2')).toBe('doc068-a2');
+    // The stylesheets count an absolute pointer to a register file as an occurrence too.
+    expect(pointedId('https://example.org/edition/persons.xml#stalin')).toBe('stalin');
+    expect(pointedId('doc068.xml')).toBeUndefined();
+    expect(pointedId('persons.xml#')).toBeUndefined();
   });
 });
 

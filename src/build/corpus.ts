@@ -137,8 +137,7 @@ export function corpusDocumentParts(text: string, summary: FileSummary): CorpusD
   const noteXml = (i: number): string => {
     // Namespace declarations and prefixed attributes (but xml:) are left out: their prefixes may be declared further up.
     const attributes = Object.entries(notes[i]!.attributes)
-      .filter(([k]) => !k.includes(':') || k.startsWith('xml:'))
-      .filter(([k]) => k !== 'xmlns')
+      .filter(([k]) => k !== 'xmlns' && (!k.includes(':') || k.startsWith('xml:')))
       .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
       .join('');
     return `<note${attributes}>${namesInNote[i]!.names.join('')}${children[i]!.map(noteXml).join('')}</note>`;

@@ -16,6 +16,7 @@
  *   - what every page's frame shows, and the toolchain (`shared`).
  */
 import type { FileSummary } from '../edition/files.js';
+import { pointedId } from '../edition/files.js';
 import { hashText } from '../validate/cache.js';
 
 export interface EntryPageSources {
@@ -41,8 +42,8 @@ export function entryPageKeys(sources: EntryPageSources): Map<string, string> {
     let corpusHash: string | undefined;
     const named = new Set<string>();
     for (const p of d.summary.pointers) {
-      const hash = p.value.indexOf('#');
-      if (hash >= 0) named.add(p.value.slice(hash + 1));
+      const id = pointedId(p.value);
+      if (id !== undefined) named.add(id);
     }
     for (const id of named) {
       const parts = material.get(id);

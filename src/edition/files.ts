@@ -206,23 +206,32 @@ function entryNames(root: XmlElement): Record<string, string> {
 
 const registerLists = new Set(['listPerson', 'listPlace', 'listOrg']);
 
-function hasListsInBody(root: XmlElement): boolean {
+/** The body of the root's text, if any. */
+function textBody(root: XmlElement): XmlElement | undefined {
   const text = firstChild(root, 'text');
-  const body = text ? firstChild(text, 'body') : undefined;
+  return text ? firstChild(text, 'body') : undefined;
+}
+
+function hasListsInBody(root: XmlElement): boolean {
+  const body = textBody(root);
   return body !== undefined && descendants(body).some((e) => registerLists.has(localName(e.name)));
 }
 
 function firstBodyDivType(root: XmlElement): string | undefined {
-  const text = firstChild(root, 'text');
-  const body = text ? firstChild(text, 'body') : undefined;
+  const body = textBody(root);
   return body ? firstChild(body, 'div')?.attributes['type'] : undefined;
+}
+
+/** An element's start tag, unambiguously: its name and attributes in order. */
+function canonicalStartTag(e: XmlElement, into: string[]): void {
+  into.push('<', e.name);
+  for (const [k, v] of Object.entries(e.attributes)) into.push(' ', k, '=', JSON.stringify(v));
+  into.push('>');
 }
 
 /** An element and everything in it, in one unambiguous string: names, attributes in order, text. */
 function canonical(e: XmlElement, into: string[]): void {
-  into.push('<', e.name);
-  for (const [k, v] of Object.entries(e.attributes)) into.push(' ', k, '=', JSON.stringify(v));
-  into.push('>');
+  canonicalStartTag(e, into);
   for (const c of e.children) {
     if (typeof c === 'string') into.push(JSON.stringify(c));
     else canonical(c, into);
@@ -230,14 +239,24 @@ function canonical(e: XmlElement, into: string[]): void {
   into.push('</', e.name, '>');
 }
 
-/** The fragment identifiers among the pointer attributes of an element (`#id`, `persons.xml#id`). */
+/**
+ * The id a pointer names after its '#', whatever comes before it (the
+ * stylesheets read `https://…/persons.xml#id` as an entry too, which
+ * splitPointer leaves alone); undefined for none.
+ */
+export function pointedId(pointer: string): string | undefined {
+  const hash = pointer.indexOf('#');
+  return hash >= 0 && hash < pointer.length - 1 ? pointer.slice(hash + 1) : undefined;
+}
+
+/** The ids named by the pointer attributes of an element (`#id`, `persons.xml#id`). */
 function pointedIds(e: XmlElement): string[] {
   const ids: string[] = [];
   for (const [attribute, value] of Object.entries(e.attributes)) {
     if (!pointerAttributes.has(attribute)) continue;
     for (const token of value.split(/\s+/)) {
-      const hash = token.indexOf('#');
-      if (hash >= 0 && hash < token.length - 1) ids.push(token.slice(hash + 1));
+      const id = pointedId(token);
+      if (id !== undefined) ids.push(id);
     }
   }
   return ids;
@@ -273,11 +292,7 @@ function entryKeys(root: XmlElement): Record<string, string> {
     if (id === undefined || !entryElements.has(localName(e.name))) continue;
     const parts = material.get(id) ?? [];
     material.set(id, parts);
-    for (let a = e.parent; a; a = a.parent) {
-      parts.push('<', a.name);
-      for (const [k, v] of Object.entries(a.attributes)) parts.push(' ', k, '=', JSON.stringify(v));
-      parts.push('>');
-    }
+    for (let a = e.parent; a; a = a.parent) canonicalStartTag(a, parts);
     canonical(e, parts);
     const inside = [e, ...descendants(e)];
     const related = new Set<XmlElement>();

@@ -44,8 +44,6 @@ type StoredSummary = Omit<FileSummary, 'pointers' | 'ids' | 'mentions' | 'notes'
 };
 type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null };
 
-const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
 function storeSummary(s: FileSummary): StoredSummary {
   return {

@@ -2,9 +2,9 @@
 <!--
   registers.xsl: where each register entry occurs in a corpus.
 
-  A corpus document may have been reduced by the build to its teiHeader and
-  the name elements of its text (with their ancestor notes), so occurrences
-  are read only from those: correspDesc names (sender, recipient and their
+  A corpus document may have been reduced by the build to its teiHeader,
+  front, the elements of its text with @ref and its notes (src/build/corpus.ts),
+  so occurrences are read only from those: correspDesc names (sender, recipient and their
   places), other header names, names in the text, names in notes.
   HTML and JSON format the same occurrence records:
     <fp:occurrence doc="doc068" role="sender|recipient|place-sent|place-received|header|text|note"

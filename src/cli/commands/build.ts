@@ -29,7 +29,6 @@ const stageLabel: Record<BuildProgress['stage'], string> = {
   publish: 'publishing',
 };
 
-/** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
 /** What of the edition-wide outputs was kept when they were remade: ' (kept: …)', or ''. */
 function keptParts(result: BuildResult): string {
   const kept = [
@@ -39,6 +38,7 @@ function keptParts(result: BuildResult): string {
   return kept.length > 0 ? ` (kept: ${kept.join(', ')})` : '';
 }
 
+/** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
 export function progressBar(terminal: Terminal): { update: (p: BuildProgress) => void; clear: () => void } {
   let last = '';
   return {
