@@ -26,7 +26,7 @@ import { createZip, storedMembers } from './zip.js';
 import type { StoredMember, ZipEntry } from './zip.js';
 import type { SearchEntry } from './search-index.js';
 import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
-import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
+import { loadStylesheets } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { TransformError } from '../transform/saxon.js';
 import { makeCorpusOutputs, makeCorpusOutputsInWorker } from '../transform/corpus.js';
@@ -150,7 +150,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   // Compiled stylesheets depend only on the stylesheets, so they are cached
   // beside them (the toolchain's .cache/), shared by every edition built with them.
   const stylesheetCacheFolder = options.stylesheetCacheFolder ?? join(dirname(xsltFolder), '.cache');
-  const sheets = await loadStylesheets(xsltFolder, stylesheetCacheFolder);
+  const { build: stylesheet } = await loadStylesheets(xsltFolder, stylesheetCacheFolder, ['build']);
   onProgress?.({ stage: 'compile', done: 1, total: 1 });
   if (options.signal?.aborted) throw interrupted();
 
@@ -180,7 +180,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       'generated-date': isoDate(epoch),
     };
     // Whatever, when it changes, invalidates every output.
-    const everything = hashText(toolFingerprint(), stylesheetsHash(xsltFolder), JSON.stringify(common));
+    const everything = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(common));
     const manifestFile = manifestPath(cacheFolder, out);
     const previous = (!options.force && existsSync(out) && readManifest(manifestFile)) || emptyManifest();
     const next: BuildManifest = emptyManifest();
@@ -374,7 +374,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           corpusRun = { done, terminate: run.terminate };
         } else {
           try {
-            await makeCorpusOutputs(sheets, job, onOutput);
+            await makeCorpusOutputs(stylesheet, job, onOutput);
           } catch (error) {
             if (!(error instanceof TransformError)) throw error;
             failed(error.message);
@@ -384,7 +384,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
 
       if (!pool) {
         // Few documents: in this thread.
-        const context: DocumentContext = { sheets, params: common, folders: { out, staging: staged.staging }, batching: true };
+        const context: DocumentContext = { stylesheet, params: common, folders: { out, staging: staged.staging }, batching: true };
         for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
           if (options.signal?.aborted) throw interrupted();
           for (const r of await transformDocuments(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);

@@ -13,9 +13,9 @@ const post = (message: CorpusWorkerMessage): void => parentPort!.postMessage(mes
 
 async function main(): Promise<void> {
   const data = workerData as CorpusWorkerData;
-  const sheets = await loadStylesheets(data.xsltFolder, data.stylesheetCacheFolder);
+  const { build } = await loadStylesheets(data.xsltFolder, data.stylesheetCacheFolder, ['build']);
   try {
-    await makeCorpusOutputs(sheets, data.job, (href, content) => post({ kind: 'output', href, content }));
+    await makeCorpusOutputs(build, data.job, (href, content) => post({ kind: 'output', href, content }));
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     post({ kind: 'failed', message: error.message });

@@ -12,9 +12,9 @@
  * ends. The outputs come back to the build one by one, by href.
  */
 import { Worker } from 'node:worker_threads';
-import { parseForTransform, transform, TransformError } from './saxon.js';
+import { buildEntry, callTemplate, parseForTransform, TransformError } from './saxon.js';
 import type { StylesheetParams } from './saxon.js';
-import type { Stylesheets } from './stylesheets.js';
+import type { CompiledStylesheet } from './stylesheets.js';
 
 export interface CorpusJob {
   /** The teiCorpus (src/build/corpus.ts). */
@@ -25,12 +25,12 @@ export interface CorpusJob {
 }
 
 /** Make every edition-wide output; each goes to onOutput with its href relative to the output folder. */
-export async function makeCorpusOutputs(sheets: Stylesheets, job: CorpusJob, onOutput: (href: string, content: string) => void): Promise<void> {
+export async function makeCorpusOutputs(stylesheet: CompiledStylesheet, job: CorpusJob, onOutput: (href: string, content: string) => void): Promise<void> {
   const corpus = await parseForTransform(job.corpusText);
-  transform(sheets.corpus, corpus, job.params, onOutput);
+  callTemplate(stylesheet, buildEntry.edition, corpus, job.params, onOutput);
   if (job.schemaText !== undefined) {
     const schema = await parseForTransform(job.schemaText);
-    onOutput('schema.html', transform(sheets.schema, schema, job.params).principal);
+    onOutput('schema.html', callTemplate(stylesheet, buildEntry.schemaPage, schema, job.params).principal);
   }
 }
 
