@@ -293,7 +293,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         documents: corpusParts.map((p) => p.text),
         title: config.title,
       });
-      const schemaText = readFileSync(config.schema, 'utf8');
+      const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
       const corpusKey = hashText(everything, corpusText, schemaText);
       const entryKeys = entryPageKeys({
         shared: hashText(everything, header?.hash ?? '', config.title),
