@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
@@ -176,4 +176,32 @@ describe('edition validate', () => {
       edition.cleanup();
     }
   });
+});
+
+describe('edition build of a foreign folder', () => {
+  test('what is not well-formed is reported and left out, the rest is built and published, and the build exits 1; --strict writes nothing', async () => {
+    const edition = configuredEdition(refUnresolved.doc.passing);
+    try {
+      const foreign = join(edition.root, 'foreign');
+      mkdirSync(foreign);
+      const letter = (words: string): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${words}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>${words}</p></body></text></TEI>`;
+      writeFileSync(join(foreign, 'a.xml'), letter('Lieber Richard'));
+      writeFileSync(join(foreign, 'b.xml'), letter('Herzlichst'));
+      writeFileSync(join(foreign, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>unclosed</TEI>');
+
+      const strict = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'build', '--src', 'foreign', '--out', 'strict-out', '--strict'], strict)).exitCode).toBe(1);
+      expect(existsSync(join(edition.root, 'strict-out'))).toBe(false);
+
+      const t = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'build', '--src', 'foreign', '--out', 'out'], t)).exitCode).toBe(1);
+      expect(t.out).toMatch(/^foreign\/broken\.xml:1:\d+: error xml-not-well-formed /m);
+      const out = join(edition.root, 'out');
+      for (const made of ['a.html', 'b.html', 'text/a.txt', 'json/b.json', 'index.html']) expect(existsSync(join(out, made)), made).toBe(true);
+      expect(readFileSync(join(out, 'text/a.txt'), 'utf8')).toContain('Lieber Richard');
+      expect(existsSync(join(out, 'broken.html'))).toBe(false);
+    } finally {
+      edition.cleanup();
+    }
+  }, 120_000);
 });

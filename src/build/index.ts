@@ -64,6 +64,13 @@ export interface BuildOptions {
   workers?: number;
   /** Aborting stops the build between documents; nothing is published and the staging folder is removed. */
   signal?: AbortSignal;
+  /**
+   * A foreign folder (no edition configuration) is built despite errors in
+   * its files: what is not well-formed is left out, what a given schema
+   * refuses is built all the same. `strict` gates it as this edition is
+   * always gated: any error, and nothing is written.
+   */
+  strict?: boolean;
 }
 
 export class BuildAbortedError extends Error {
@@ -142,7 +149,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   const result: BuildResult = {
     validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, documentListsKept: false, outputs: 0, unchanged: 0, recovered: [],
   };
-  if (validation.errors > 0) return result;
+  if (validation.errors > 0 && (config.editionRules || options.strict)) return result;
   if (options.signal?.aborted) throw interrupted();
 
   const xsltFolder = options.xsltFolder ?? join(toolRoot, 'xslt');
