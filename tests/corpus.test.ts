@@ -129,14 +129,14 @@ describe('the corpus the build assembles', () => {
     for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(project, part), { recursive: true });
     const letter = join(project, 'tei', 'doc069.xml');
     const text = readFileSync(letter, 'utf8');
-    expect(text).toContain('<objectDesc form="telegram">');
+    expect(text).toContain('<objectDesc form="leaf">');
     // Notes without @n or xml:id (numbered and named by position), with @resp and no @type (editorial), nested,
     // with names in them: the reduced letter must keep each note's number, id and kind.
     const notes = ' <note resp="#compilers">An unnumbered note on <persName ref="persons.xml#lenin">Lenin</persName>'
       + '<note>nested, on <placeName ref="places.xml#moscow">Moscow</placeName></note></note>'
       + '<note type="compilers">Another, on <rs type="place" ref="places.xml#baku">the city</rs>.</note>';
     expect(text).toContain('Received encryption.');
-    writeFileSync(letter, text.replace('<objectDesc form="telegram">', '<objectDesc>').replace('Received encryption.', `Received encryption.${notes}`));
+    writeFileSync(letter, text.replace('<objectDesc form="leaf">', '<objectDesc>').replace('Received encryption.', `Received encryption.${notes}`));
     const reduced = await expectReducedAsWhole(join(project, 'edition.config.json'));
     // The kind reached the list of the documents, the names in the new notes the entry pages.
     expect(JSON.parse(reduced.get('json/index.json')!).documents.map((d: { type: string | null }) => d.type)).toContain('telegram');

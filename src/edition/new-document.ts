@@ -80,7 +80,8 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
             <idno type="fond">to be supplied</idno>
           </msIdentifier>
           <physDesc>
-            <objectDesc form="${escapeXml(request.type)}">
+            <!-- @form is the physical form of the original (leaf, telegraph-form), not its genre: add it when known. -->
+            <objectDesc>
               <p>Physical description to be supplied.</p>
             </objectDesc>
           </physDesc>
