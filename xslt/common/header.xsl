@@ -152,12 +152,12 @@
     <xsl:sequence select="if ($header != '') then $header else if ($front != '') then $front else 'Untitled document'"/>
   </xsl:function>
 
-  <!-- The kind of document: objectDesc/@form, msDesc/@type, the first body div's @type, else (). -->
+  <!-- The kind of document: its genre, the first body div's @type ("telegram"), else objectDesc/@form, msDesc/@type (the physical form: "leaf", "telegraph-form" only when nothing else says), else (). -->
   <xsl:function name="f:doc-type" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="normalize-space((f:ms-desc($tei)/physDesc/objectDesc/@form,
-                                           f:ms-desc($tei)/@type,
-                                           $tei/text/body/div[1]/@type)[normalize-space(.) != ''][1])[. != '']"/>
+    <xsl:sequence select="normalize-space(($tei/text/body/div[1]/@type,
+                                           f:ms-desc($tei)/physDesc/objectDesc/@form,
+                                           f:ms-desc($tei)/@type)[normalize-space(.) != ''][1])[. != '']"/>
   </xsl:function>
 
   <!-- The dated heading of the document: front/docDate, else the date of sending. -->
