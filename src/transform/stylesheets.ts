@@ -15,7 +15,7 @@ import { useSaxonCodeCache } from './saxon.js';
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-export const entryStylesheets = ['html', 'text', 'json', 'batch', 'corpus', 'cmif', 'schema'] as const;
+export const entryStylesheets = ['html', 'text', 'json', 'batch', 'corpus', 'cmif', 'schema', 'summary'] as const;
 export type EntryStylesheet = (typeof entryStylesheets)[number];
 
 /** A compiled stylesheet, loaded once per process. */
