@@ -17,8 +17,8 @@ export interface EditionConfig {
   title: string;
   /** Absolute path of the source folder. */
   source: string;
-  /** Absolute path of the RelaxNG schema. */
-  schema: string;
+  /** Absolute path of the RelaxNG schema; undefined for a foreign folder given no --schema (well-formedness only). */
+  schema: string | undefined;
   /** Absolute path of the output folder. */
   output: string;
   /** File name (in the source folder) of the edition header. */
@@ -94,16 +94,17 @@ export function loadConfig(file: string): EditionConfig {
 }
 
 /**
- * The generic profile for a foreign folder: well-formedness, RelaxNG and
- * pointers inside each document, nothing specific to this edition.
+ * The generic profile for a foreign folder: well-formedness, RelaxNG when a
+ * schema is given, and pointers across its files; nothing specific to this
+ * edition, and every rule's finding a warning.
  */
-export function genericConfig(source: string, schema: string, base?: EditionConfig): EditionConfig {
+export function genericConfig(source: string, schema: string | undefined, base?: EditionConfig): EditionConfig {
   return {
     file: undefined,
     root: process.cwd(),
     title: base?.title ?? 'TEI documents',
     source: resolve(source),
-    schema: resolve(schema),
+    schema: schema === undefined ? undefined : resolve(schema),
     output: base?.output ?? resolve('dist'),
     header: undefined,
     registers: {},
@@ -129,7 +130,9 @@ export interface ProfileOptions {
 
 /**
  * Decide which profile applies: the configured edition, or the generic
- * checks for a foreign folder (DESIGN.md, "Configuration and rules").
+ * checks for a foreign folder (README.md, "edition validate"). A foreign
+ * folder is checked against a RelaxNG schema only when --schema names one:
+ * this edition's customization says nothing about someone else's TEI.
  */
 export function resolveProfile(options: ProfileOptions): EditionConfig {
   const cwd = options.cwd ?? process.cwd();
@@ -139,12 +142,10 @@ export function resolveProfile(options: ProfileOptions): EditionConfig {
   const source = options.source ? resolve(cwd, options.source) : undefined;
   if (!config) {
     if (!source) throw new UsageError(`No ${CONFIG_FILE} here (${cwd}); give --src DIR or --config FILE`);
-    if (!options.schema) throw new UsageError(`No ${CONFIG_FILE} here (${cwd}), so a folder needs --schema FILE`);
-    return genericConfig(source, resolve(cwd, options.schema));
+    return genericConfig(source, options.schema ? resolve(cwd, options.schema) : undefined);
   }
-  const schema = options.schema ? resolve(cwd, options.schema) : config.schema;
   if (source && source !== config.source && !options.config) {
-    return genericConfig(source, schema, config);
+    return genericConfig(source, options.schema ? resolve(cwd, options.schema) : undefined, config);
   }
-  return { ...config, source: source ?? config.source, schema };
+  return { ...config, source: source ?? config.source, schema: options.schema ? resolve(cwd, options.schema) : config.schema };
 }

@@ -60,11 +60,11 @@ async function oneByOne(p: StylesheetParams): Promise<Map<string, string>> {
   return outputs;
 }
 
-describe('batch.xsl', () => {
+describe('batch.xsl, as the build runs it (build.xsl)', () => {
   test('makes, byte for byte, what the four stylesheets make for each document on its own', async () => {
     const expected = await oneByOne(params);
     const made = new Map<string, string>();
-    transformBatch(sheets.batch, {
+    transformBatch(sheets.build, {
       documents: await Promise.all(sources.map((s) => parseForTransform(s.text))),
       files: sources.map((s) => s.base),
       prev: sources.map((_, i) => neighbours(i).prev),
@@ -81,12 +81,12 @@ describe('batch.xsl', () => {
     const withoutLicence = { ...params, licence: '', 'licence-label': '' };
     const documents = await Promise.all(sources.slice(0, 3).map((s) => parseForTransform(s.text)));
     expect(() =>
-      transformBatch(sheets.batch, { documents, files: ['a', 'b', 'c'], prev: ['', '', ''], next: ['', '', ''] }, withoutLicence, () => undefined),
+      transformBatch(sheets.build, { documents, files: ['a', 'b', 'c'], prev: ['', '', ''], next: ['', '', ''] }, withoutLicence, () => undefined),
     ).toThrow(BatchUnsuitableError);
 
     const staging = join(work, 'staging');
     for (const d of ['', 'text', 'json']) mkdirSync(join(staging, d), { recursive: true });
-    const context: DocumentContext = { sheets, params: withoutLicence, folders: { out: join(work, 'nothing-published'), staging }, batching: true };
+    const context: DocumentContext = { stylesheet: sheets.build, params: withoutLicence, folders: { out: join(work, 'nothing-published'), staging }, batching: true };
     const jobs: DocumentJob[] = sources.map((s, i) => ({ index: i, base: s.base, text: s.text, ...neighbours(i) }));
     const results = await transformDocuments(context, jobs);
     expect(context.batching).toBe(false);
@@ -104,7 +104,7 @@ describe('batch.xsl', () => {
     const corpus = await parseForTransform('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></teiCorpus>');
     const letter = await parseForTransform(sources[0]!.text);
     expect(() =>
-      transformBatch(sheets.batch, { documents: [letter, corpus], files: ['a', 'b'], prev: ['', ''], next: ['', ''] }, params, () => undefined),
+      transformBatch(sheets.build, { documents: [letter, corpus], files: ['a', 'b'], prev: ['', ''], next: ['', ''] }, params, () => undefined),
     ).toThrow(BatchUnsuitableError);
   });
 });

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateEdition, writeEdition } from '../src/bench/generate.js';
+import { parseXsltCost } from '../src/bench/per-letter.js';
+import { renderReport } from '../src/bench/report.js';
+import type { BenchData } from '../src/bench/report.js';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-bench-test-'));
@@ -54,5 +57,47 @@ describe('bench corpus generator', () => {
     const diagnostics = JSON.parse(result.stdout || '[]') as Array<{ severity: string; rule: string; message: string }>;
     expect(diagnostics.map((d) => `${d.severity} ${d.rule} ${d.message}`)).toEqual([]);
     expect(result.status).toBe(0);
+  });
+});
+
+describe('bench report: per-letter rows', () => {
+  const printed = [
+    '200 letters from ../shared/fixtures/schnitzler-letters, 20.9 KB mean; parse 4.8 ms/letter',
+    'yardstick        4.7 ms/letter     1.0x yardstick',
+    'html            71.5 ms/letter    15.2x yardstick',
+    'text             6.1 ms/letter     1.3x yardstick',
+    'json            38.5 ms/letter     8.2x yardstick',
+    '  letters 8-20 KB (113): yardstick 3.4, html 48.9, text 23.4, json 25.3 ms',
+  ].join('\n');
+
+  test('reads what xslt-cost.mjs prints', () => {
+    const parsed = parseXsltCost(printed);
+    expect(parsed.yardstickMs).toBe(4.7);
+    expect(parsed.sheets).toEqual([
+      { name: 'html', ms: 71.5, ratio: 15.2 },
+      { name: 'text', ms: 6.1, ratio: 1.3 },
+      { name: 'json', ms: 38.5, ratio: 8.2 },
+    ]);
+    expect(parsed.letters).toMatch(/^200 letters/);
+  });
+
+  test('BENCHMARKS.md gives each stylesheet its limit and verdict', () => {
+    const report = renderReport({
+      machine: { cores: 2, cpuModel: 'test', ramGiB: 24, os: 'linux', node: 'v20' },
+      java: {},
+      date: '2026-12-02',
+      command: 'npm run bench',
+      runs: 3,
+      seed: 1,
+      teiAll: undefined,
+      project: undefined,
+      perLetter: { status: 'ok', command: 'node xslt-cost.mjs …', ...parseXsltCost(printed) },
+      sizes: [],
+    } as unknown as BenchData);
+    expect(report).toContain('| `html.xsl` per letter, against the yardstick (real letters) | ≤ 3× | 15.2× (71.5 ms; yardstick 4.7 ms) | missed: 15.2× |');
+    expect(report).toContain('| `text.xsl` per letter, against the yardstick (real letters) | ≤ 1.5× | 1.3× (6.1 ms; yardstick 4.7 ms) | met |');
+    expect(report).toContain('| json.xsl | 38.5 | 8.2 |');
+    expect(report).toContain('| rebuild after a one-line stylesheet edit | ≤ 20 s |');
+    expect(report).not.toContain('≤ 8 s');
   });
 });

@@ -1,9 +1,9 @@
 /** The SEF cache: compiled once per content hash, and old sets do not pile up. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { entryStylesheets, loadStylesheets, stylesheetsHash } from '../src/transform/stylesheets.js';
+import { committedBuildHash, committedBuildStylesheet, entryStylesheets, loadStylesheets, stylesheetsHash } from '../src/transform/stylesheets.js';
 
 const work = mkdtempSync(join(tmpdir(), 'edition-sef-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,4 +34,34 @@ describe('the SEF cache', () => {
     expect(existsSync(unrelated)).toBe(true);
     expect(readdirSync(sef).filter((f) => f.includes('.tmp-'))).toEqual([]);
   }, 300_000);
+});
+
+describe('the committed build stylesheet', () => {
+  const xslt = join(import.meta.dirname, '..', 'xslt');
+
+  test('is compiled from the stylesheets as they are (else run `npm run compile:xslt`)', () => {
+    expect(committedBuildHash(xslt), 'xslt/build.sef.json is stale: run `npm run compile:xslt` and commit it').toBe(stylesheetsHash(xslt));
+    const sef = JSON.parse(readFileSync(committedBuildStylesheet(xslt).sef, 'utf8')) as { N: string; relocatable?: string };
+    expect(sef.N).toBe('package');
+  });
+
+  test('is used as it is: loading it compiles nothing', async () => {
+    const cache = join(work, 'cache-committed');
+    const { build } = await loadStylesheets(xslt, cache, ['build']);
+    expect(build.hash).toBe(stylesheetsHash(xslt));
+    expect(existsSync(join(cache, 'sef'))).toBe(false);
+    expect((build.sef as { N: string }).N).toBe('package');
+  });
+
+  test('is not used once the stylesheets differ from those it was compiled from', async () => {
+    const copy = join(work, 'xslt-edited');
+    mkdirSync(copy, { recursive: true });
+    writeFileSync(join(copy, 'build.xsl'), trivial);
+    writeFileSync(join(copy, 'build.sef.json'), '{"N":"package","stale":true}');
+    writeFileSync(join(copy, 'build.sef.hash'), `${stylesheetsHash(xslt)}\n`);
+    const cache = join(work, 'cache-edited');
+    const { build } = await loadStylesheets(copy, cache, ['build']);
+    expect((build.sef as { stale?: boolean }).stale).toBeUndefined();
+    expect(existsSync(join(cache, 'sef', `build-${stylesheetsHash(copy)}.sef.json`))).toBe(true);
+  }, 120_000);
 });

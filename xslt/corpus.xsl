@@ -35,7 +35,7 @@
 
   <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
 
-  <xsl:template match="/" as="empty-sequence()">
+  <xsl:template match="/" name="fp:edition-outputs" as="empty-sequence()">
     <xsl:for-each select="s:edition">
       <xsl:apply-templates select="." mode="m:html-edition"/>
       <xsl:call-template name="fp:json-edition">

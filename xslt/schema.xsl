@@ -91,7 +91,7 @@
     <xsl:sequence select="$allows/fp:attr, for $c in distinct-values($allows/fp:class/@name) return $fp:classes($c)/fp:attr"/>
   </xsl:function>
 
-  <xsl:template match="/grammar" as="element()">
+  <xsl:template match="/grammar" name="fp:schema-page" as="element()">
     <xsl:call-template name="fp:page">
       <xsl:with-param name="title" select="concat('Encoding reference — ', $f:edition-title)"/>
       <xsl:with-param name="current" select="'schema'"/>

@@ -10,8 +10,9 @@
  * --seed (default 1), --out (default BENCHMARKS.md), --merge (keep the
  * results of sizes not run now from the existing report), --keep (keep the
  * generated folders), --work DIR (where to generate; default the system's
- * temporary folder), --tei-all FILE, --skip java,teiall,incremental,project
- * (leave out task groups; project = the project's own two-document edition; e.g. to shorten a 10,000-letter run; they are reported as
+ * temporary folder), --tei-all FILE, --skip java,teiall,incremental,project,per-letter
+ * (leave out task groups; project = the project's own two-document edition; per-letter = the stylesheets' cost per
+ * letter against the yardstick (src/bench/per-letter.ts); e.g. to shorten a 10,000-letter run; they are reported as
  * skipped), --timeout SECONDS (limit of one run, default 1800; a run killed
  * at it ends its series and is reported as more than the limit).
  */
@@ -24,6 +25,7 @@ import { javaTools, machine } from './machine.js';
 import type { JavaTools } from './machine.js';
 import { runOnce, stats } from './measure.js';
 import type { Sample } from './measure.js';
+import { measurePerLetter, sharedFolder } from './per-letter.js';
 import { readPrevious, renderReport } from './report.js';
 import type { BenchData, CorpusInfo, SizeResult, TaskResult } from './report.js';
 
@@ -74,7 +76,7 @@ export interface BenchOptions {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental,project] [--timeout SECONDS]\n`);
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental,project,per-letter] [--timeout SECONDS]\n`);
   process.exit(2);
 }
 
@@ -112,7 +114,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--skip':
         options.skip = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
-        for (const g of options.skip) if (!['java', 'teiall', 'incremental', 'project'].includes(g)) usage(`--skip takes java, teiall, incremental, project; got ${g}`);
+        for (const g of options.skip) if (!['java', 'teiall', 'incremental', 'project', 'per-letter'].includes(g)) usage(`--skip takes java, teiall, incremental, project, per-letter; got ${g}`);
         break;
       case '--timeout':
         options.timeoutSeconds = Number.parseInt(value(), 10);
@@ -408,6 +410,18 @@ async function benchProjectEdition(options: BenchOptions, work: string, sefStore
     },
     command: process.execPath, args: [editionBin, 'build', '--quiet'], cwd: folder, runs: options.runs, watchSef: folder,
   }));
+  // An editor's one-line change to a stylesheet: a copy of the toolchain with a comment added to xslt/common/dates.xsl,
+  // so its first build compiles the build stylesheet again.
+  const edited = join(work, 'toolchain-xslt-edited');
+  for (const name of ['bin', 'build', 'xslt', 'schema', 'package.json']) cpSync(join(toolRoot, name), join(edited, name), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(edited, 'node_modules'), 'dir');
+  const dates = join(edited, 'xslt', 'common', 'dates.xsl');
+  writeFileSync(dates, readFileSync(dates, 'utf8').replace('</xsl:stylesheet>', '  <!-- edited by the bench -->\n</xsl:stylesheet>'));
+  tasks.push(await measureTask({
+    id: 'build-xslt-edit', task: '`edition build` after a one-line edit of xslt/common/dates.xsl (compiles the build stylesheet)', tool: 'ours',
+    command: process.execPath, args: [join(edited, 'bin', 'edition.js'), 'build', '--quiet'], cwd: folder, runs: 1, timeoutMs: options.timeoutSeconds * 1000,
+  }));
+  rmSync(edited, { recursive: true, force: true });
   shareSef(folder, sefStore);
   rmSync(folder, { recursive: true, force: true });
   return { letters: documents, label: 'the project\'s edition (tei/)', date: new Date().toISOString(), command: '', corpus: undefined, tasks, load: [loadBefore, loadavg()[0]!] };
@@ -442,6 +456,7 @@ export async function main(argv: string[]): Promise<void> {
     if (previous) {
       for (const s of previous.sizes) if (!merged.sizes.some((m) => m.letters === s.letters)) merged.sizes.push(s);
       if (!merged.project && previous.project) merged.project = previous.project;
+      if (!merged.perLetter && previous.perLetter) merged.perLetter = previous.perLetter;
     }
     merged.sizes.sort((a, b) => a.letters - b.letters);
     writeFileSync(out, renderReport(merged));
@@ -461,6 +476,13 @@ export async function main(argv: string[]): Promise<void> {
     log(`  ${s.wall.toFixed(1)} s, exit ${s.exitCode}`);
     shareSef(warm, sefStore);
     rmSync(warm, { recursive: true, force: true });
+  }
+
+  if (!options.skip.has('per-letter')) {
+    log('per-letter cost of html.xsl, text.xsl and json.xsl against the yardstick');
+    data.perLetter = await measurePerLetter(toolRoot, sharedFolder(projectRoot), join(work, 'per-letter-cache'));
+    log(`  ${data.perLetter.status}: ${data.perLetter.sheets.map((x) => `${x.name} ${x.ratio}×`).join(', ')}${data.perLetter.note ? ` (${data.perLetter.note})` : ''}`);
+    save();
   }
 
   for (const letters of options.sizes) {

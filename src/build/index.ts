@@ -28,7 +28,7 @@ import { createZip, storedMembers } from './zip.js';
 import type { StoredMember, ZipEntry } from './zip.js';
 import type { SearchEntry } from './search-index.js';
 import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
-import { loadStylesheets, stylesheetsHash } from '../transform/stylesheets.js';
+import { loadStylesheets } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { TransformError } from '../transform/saxon.js';
 import { makeCorpusOutputs } from '../transform/corpus.js';
@@ -66,6 +66,13 @@ export interface BuildOptions {
   workers?: number;
   /** Aborting stops the build between documents; nothing is published and the staging folder is removed. */
   signal?: AbortSignal;
+  /**
+   * A foreign folder (no edition configuration) is built despite errors in
+   * its files: what is not well-formed is left out, what a given schema
+   * refuses is built all the same. `strict` gates it as this edition is
+   * always gated: any error, and nothing is written.
+   */
+  strict?: boolean;
 }
 
 export class BuildAbortedError extends Error {
@@ -140,7 +147,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   const result: BuildResult = {
     validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
   };
-  if (validation.errors > 0) return result;
+  if (validation.errors > 0 && (config.editionRules || options.strict)) return result;
   if (options.signal?.aborted) throw interrupted();
 
   const xsltFolder = options.xsltFolder ?? join(toolRoot, 'xslt');
@@ -148,7 +155,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   // Compiled stylesheets depend only on the stylesheets, so they are cached
   // beside them (the toolchain's .cache/), shared by every edition built with them.
   const stylesheetCacheFolder = options.stylesheetCacheFolder ?? join(dirname(xsltFolder), '.cache');
-  const sheets = await loadStylesheets(xsltFolder, stylesheetCacheFolder);
+  const { build: stylesheet } = await loadStylesheets(xsltFolder, stylesheetCacheFolder, ['build']);
   onProgress?.({ stage: 'compile', done: 1, total: 1 });
   if (options.signal?.aborted) throw interrupted();
 
@@ -178,7 +185,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       'generated-date': isoDate(epoch),
     };
     // Whatever, when it changes, invalidates every output.
-    const everything = hashText(toolFingerprint(), stylesheetsHash(xsltFolder), JSON.stringify(common));
+    const everything = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(common));
     const manifestFile = manifestPath(cacheFolder, out);
     const previous = (!options.force && existsSync(out) && readManifest(manifestFile)) || emptyManifest();
     const next: BuildManifest = emptyManifest();
@@ -293,7 +300,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         ]);
       } else {
         // Few documents: in this thread.
-        const context: DocumentContext = { sheets, params: common, folders: { out, staging: staged.staging }, batching: true };
+        const context: DocumentContext = { stylesheet, params: common, folders: { out, staging: staged.staging }, batching: true };
         for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
           if (options.signal?.aborted) throw interrupted();
           for (const r of await transformDocuments(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);
@@ -313,7 +320,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       registers: registers.map((r) => r.text!),
       summaries: summaries.filter((t) => t !== ''),
     });
-    const schemaText = readFileSync(config.schema, 'utf8');
+    const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
     const corpusKey = hashText(everything, config.title, inputText, schemaText);
     const entryKeys = entryPageKeys({
       shared: hashText(everything, header?.hash ?? '', config.title),
@@ -355,7 +362,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' ') },
       };
       try {
-        await makeCorpusOutputs(sheets, job, onOutput);
+        await makeCorpusOutputs(stylesheet, job, onOutput);
       } catch (error) {
         if (!(error instanceof TransformError)) throw error;
         result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${error.message}`));

@@ -149,7 +149,7 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
   });
   const address = server.address() as AddressInfo;
 
-  const watched = [config.source, dirname(config.schema), options.xsltFolder ?? resolve(new URL('../..', import.meta.url).pathname, 'xslt')];
+  const watched = [config.source, ...(config.schema !== undefined ? [dirname(config.schema)] : []), options.xsltFolder ?? resolve(new URL('../..', import.meta.url).pathname, 'xslt')];
   if (config.file) watched.push(config.file);
   let timer: NodeJS.Timeout | undefined;
   const watcher: FSWatcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });

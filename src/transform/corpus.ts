@@ -3,12 +3,13 @@
  * the build assembles (src/build/corpus.ts: the edition header, the
  * registers and the documents' summaries), and the schema reference
  * (xslt/schema.xsl over the edition's RelaxNG schema) when the edition has
- * one of its own. The input grows with the summaries (a few kilobytes a
+ * one of its own, both by named template of the build's stylesheet
+ * (xslt/build.xsl). The input grows with the summaries (a few kilobytes a
  * letter), not with the texts, so this runs in the build's own thread.
  */
-import { parseForTransform, transform } from './saxon.js';
+import { buildEntry, callTemplate, parseForTransform } from './saxon.js';
 import type { StylesheetParams } from './saxon.js';
-import type { Stylesheets } from './stylesheets.js';
+import type { CompiledStylesheet } from './stylesheets.js';
 
 export interface CorpusJob {
   /** The edition-wide input (src/build/corpus.ts). */
@@ -19,11 +20,11 @@ export interface CorpusJob {
 }
 
 /** Make every edition-wide output; each goes to onOutput with its href relative to the output folder. */
-export async function makeCorpusOutputs(sheets: Stylesheets, job: CorpusJob, onOutput: (href: string, content: string) => void): Promise<void> {
+export async function makeCorpusOutputs(stylesheet: CompiledStylesheet, job: CorpusJob, onOutput: (href: string, content: string) => void): Promise<void> {
   const input = await parseForTransform(job.inputText);
-  transform(sheets.corpus, input, job.params, onOutput);
+  callTemplate(stylesheet, buildEntry.edition, input, job.params, onOutput);
   if (job.schemaText !== undefined) {
     const schema = await parseForTransform(job.schemaText);
-    onOutput('schema.html', transform(sheets.schema, schema, job.params).principal);
+    onOutput('schema.html', callTemplate(stylesheet, buildEntry.schemaPage, schema, job.params).principal);
   }
 }

@@ -15,9 +15,9 @@
 import { placeOutput } from '../build/publish.js';
 import { searchEntry } from '../build/search-index.js';
 import type { SearchEntry } from '../build/search-index.js';
-import { BatchUnsuitableError, parseForTransform, transform, transformBatch, TransformError } from './saxon.js';
+import { BatchUnsuitableError, buildEntry, callTemplate, parseForTransform, transformBatch, TransformError } from './saxon.js';
 import type { SaxonDocument, StylesheetParams } from './saxon.js';
-import type { Stylesheets } from './stylesheets.js';
+import type { CompiledStylesheet } from './stylesheets.js';
 
 export interface DocumentJob {
   index: number;
@@ -40,9 +40,10 @@ export interface OutputFolders {
   staging: string;
 }
 
-/** What stays the same across the calls of one build: stylesheets, edition-wide parameters, output folders. */
+/** What stays the same across the calls of one build: the stylesheet, edition-wide parameters, output folders. */
 export interface DocumentContext {
-  sheets: Stylesheets;
+  /** The build's stylesheet (xslt/build.xsl). */
+  stylesheet: CompiledStylesheet;
   /** The edition-wide stylesheet parameters (title, licence, base URL …). */
   params: StylesheetParams;
   folders: OutputFolders;
@@ -59,14 +60,16 @@ function place(context: DocumentContext, job: DocumentJob, html: string, text: s
   return { index: job.index, ok: true, text, search: searchEntry(json, job.base), summary, linked };
 }
 
-/** One document on its own: html.xsl, text.xsl, json.xsl and summary.xsl on one parse. */
+/** One document on its own: its page, text, JSON and summary as html.xsl, text.xsl, json.xsl and summary.xsl make them. */
 async function transformOne(context: DocumentContext, job: DocumentJob, parsed?: SaxonDocument): Promise<DocumentResult> {
   try {
     const source = parsed ?? (await parseForTransform(job.text));
     const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next };
-    const { sheets } = context;
-    return place(context, job, transform(sheets.html, source, params).principal, transform(sheets.text, source, params).principal,
-      transform(sheets.json, source, params).principal, transform(sheets.summary, source, params).principal);
+    const outputs = new Map<string, string>();
+    callTemplate(context.stylesheet, buildEntry.oneDocument, source, params, (href, content) => outputs.set(href, content));
+    const made = [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href));
+    if (made.some((o) => o === undefined)) throw new TransformError(`build.xsl made no outputs for ${job.base}`);
+    return place(context, job, made[0]!, made[1]!, made[2]!, made[3]!);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     return { index: job.index, ok: false, message: error.message };
@@ -94,7 +97,7 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
   if (context.batching && batch.length > 1) {
     const outputs = new Map<string, string>();
     try {
-      transformBatch(context.sheets.batch, {
+      transformBatch(context.stylesheet, {
         documents: parsed.filter((p) => p !== undefined),
         files: batch.map((j) => j.base),
         prev: batch.map((j) => j.prev),

@@ -68,6 +68,23 @@ export function transform(sheet: CompiledStylesheet, source: SaxonDocument, para
   return run(sheet, source, undefined, params, onDocument);
 }
 
+/** The named templates of xslt/build.xsl, the build's one stylesheet (see its comment). */
+export const buildEntry = {
+  /** batch.xsl: the outputs of several documents (transformBatch). */
+  documents: 'Q{http://www.w3.org/1999/XSL/Transform}initial-template',
+  /** The outputs of the source document on its own. */
+  oneDocument: 'Q{urn:edition:private}one-document',
+  /** corpus.xsl: every edition-wide output, from the edition-wide input (src/build/corpus.ts). */
+  edition: 'Q{urn:edition:private}edition-outputs',
+  /** schema.xsl: schema.html (the principal result) from the RelaxNG grammar. */
+  schemaPage: 'Q{urn:edition:private}schema-output',
+} as const;
+
+/** Run a named template of the stylesheet with `source` as the global context item. */
+export function callTemplate(sheet: CompiledStylesheet, template: string, source: SaxonDocument, params: StylesheetParams, onDocument?: (href: string, content: string) => void): TransformOutput {
+  return run(sheet, source, template, params, onDocument);
+}
+
 /** Parameters of a batch.xsl transformation: the sources and, in their order, each one's base name and neighbours. */
 export interface BatchParams {
   documents: SaxonDocument[];
@@ -87,7 +104,7 @@ export class BatchUnsuitableError extends TransformError {
 /** Run batch.xsl on several documents; every output goes to onDocument, by href relative to the output folder. */
 export function transformBatch(sheet: CompiledStylesheet, batch: BatchParams, params: StylesheetParams, onDocument: (href: string, content: string) => void): void {
   try {
-    run(sheet, batch.documents[0], 'Q{http://www.w3.org/1999/XSL/Transform}initial-template', {
+    run(sheet, batch.documents[0], buildEntry.documents, {
       ...params,
       'batch-documents': batch.documents,
       'batch-files': batch.files,

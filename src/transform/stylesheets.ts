@@ -15,15 +15,21 @@ import { useSaxonCodeCache } from './saxon.js';
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-export const entryStylesheets = ['html', 'text', 'json', 'batch', 'corpus', 'cmif', 'schema', 'summary'] as const;
+/**
+ * The entry stylesheets. The build runs only `build` (xslt/build.xsl: every
+ * transformation it makes, in one compiled package); the others are the
+ * stylesheets a user runs on a document of their own, and the tests'.
+ */
+export const entryStylesheets = ['build', 'html', 'text', 'json', 'cmif', 'summary', 'batch', 'corpus', 'schema'] as const;
 export type EntryStylesheet = (typeof entryStylesheets)[number];
 
 /** A compiled stylesheet, loaded once per process. */
 export interface CompiledStylesheet {
   name: EntryStylesheet;
+  /** The hash of the stylesheets it was compiled from (stylesheetsHash). */
+  hash: string;
   sef: unknown;
 }
-
 
 /** Hash of the stylesheets' folder (every module, since entry stylesheets include them) and the compiler. */
 export function stylesheetsHash(xsltFolder: string): string {
@@ -41,7 +47,8 @@ export class StylesheetCompileError extends Error {
   override name = 'StylesheetCompileError';
 }
 
-async function compile(xsl: string, target: string): Promise<void> {
+/** Compile an entry stylesheet to SEF (xslt3 in a child process), writing `target` whole or not at all. */
+export async function compileStylesheet(xsl: string, target: string): Promise<void> {
   const xslt3 = require.resolve('xslt3/xslt3.js');
   const partial = `${target}.tmp-${process.pid}`;
   try {
@@ -55,39 +62,69 @@ async function compile(xsl: string, target: string): Promise<void> {
   renameSync(partial, target);
 }
 
+/**
+ * The compiled build stylesheet committed with the stylesheets
+ * (xslt/build.sef.json) and the hash of the stylesheets it was compiled
+ * from (xslt/build.sef.hash): a fresh clone builds without compiling. It is
+ * used only while the hash matches; after any edit to xslt/ the build
+ * compiles its own copy into the cache. tests/stylesheets.test.ts fails
+ * when the committed one is stale (`npm run compile:xslt`).
+ */
+export function committedBuildStylesheet(xsltFolder: string): { sef: string; hashFile: string } {
+  return { sef: join(xsltFolder, 'build.sef.json'), hashFile: join(xsltFolder, 'build.sef.hash') };
+}
+
+/** The hash of the stylesheets the committed build stylesheet was compiled from; undefined when there is none. */
+export function committedBuildHash(xsltFolder: string): string | undefined {
+  try {
+    return readFileSync(committedBuildStylesheet(xsltFolder).hashFile, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 const loaded = new Map<string, CompiledStylesheet>();
 
-/** The compiled entry stylesheets, by name. */
+/** Compiled entry stylesheets, by name. */
 export type Stylesheets = Record<EntryStylesheet, CompiledStylesheet>;
 
 /**
- * Compile (when the cache misses) and load every entry stylesheet. Entry
- * stylesheets compile in parallel; each result is cached under the hash.
+ * Load the named entry stylesheets, compiling those the cache (or, for the
+ * build stylesheet, the committed copy) does not hold; compiles run in
+ * parallel and each result is cached in `cacheFolder`/sef/ under the hash.
  */
-export async function loadStylesheets(xsltFolder: string, cacheFolder: string): Promise<Stylesheets> {
+export async function loadStylesheets<N extends EntryStylesheet>(
+  xsltFolder: string,
+  cacheFolder: string,
+  names: readonly N[] = entryStylesheets as readonly EntryStylesheet[] as readonly N[],
+): Promise<Record<N, CompiledStylesheet>> {
   useSaxonCodeCache(cacheFolder);
   const hash = stylesheetsHash(xsltFolder);
   const folder = join(cacheFolder, 'sef');
-  mkdirSync(folder, { recursive: true });
+  const committed = committedBuildHash(xsltFolder) === hash ? committedBuildStylesheet(xsltFolder).sef : undefined;
+  const targetOf = (name: EntryStylesheet): string =>
+    name === 'build' && committed ? committed : join(folder, `${name}-${hash}.sef.json`);
   let compiledNow = false;
   await Promise.all(
-    entryStylesheets.map(async (name) => {
-      const target = join(folder, `${name}-${hash}.sef.json`);
+    names.map(async (name) => {
+      const target = targetOf(name);
       if (!loaded.has(target) && !existsSync(target)) {
-        await compile(join(xsltFolder, `${name}.xsl`), target);
+        mkdirSync(folder, { recursive: true });
+        await compileStylesheet(join(xsltFolder, `${name}.xsl`), target);
         compiledNow = true;
       }
     }),
   );
-  const result = {} as Record<EntryStylesheet, CompiledStylesheet>;
-  for (const name of entryStylesheets) {
-    const target = join(folder, `${name}-${hash}.sef.json`);
+  const result = {} as Record<N, CompiledStylesheet>;
+  for (const name of names) {
+    const target = targetOf(name);
     let sheet = loaded.get(target);
     if (!sheet) {
-      // Read on first use: an incremental build may need one stylesheet of six.
+      // Read on first use: an incremental build may not transform anything.
       let sef: unknown;
       sheet = {
         name,
+        hash,
         get sef(): unknown {
           return (sef ??= JSON.parse(readFileSync(target, 'utf8')));
         },

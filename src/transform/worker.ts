@@ -1,5 +1,5 @@
 /**
- * A transform worker: loads the compiled stylesheets once, then takes
+ * A transform worker: loads the compiled stylesheet once, then takes
  * batches of documents from the shared counter (see pool.ts) until none is
  * left, posting each result back as soon as its batch is made.
  */
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const data = workerData as WorkerData;
   const { setup, jobs, next } = data;
   const context: DocumentContext = {
-    sheets: await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder),
+    stylesheet: (await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder, ['build'])).build,
     params: setup.params,
     folders: { out: setup.out, staging: setup.staging },
     batching: true,

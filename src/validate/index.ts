@@ -87,7 +87,8 @@ function activeRules(config: EditionConfig): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of rules) {
     if (rule.scope === 'edition' && !config.editionRules) continue;
-    const severity = config.rules[rule.id] ?? rule.severity;
+    // In a foreign folder the rules inform: their findings are warnings.
+    const severity = config.rules[rule.id] ?? (config.editionRules ? rule.severity : 'warning');
     if (severity !== 'off') active.push({ rule, severity });
   }
   return active;
@@ -116,8 +117,9 @@ interface PendingFile {
 
 export async function validate(options: ValidateOptions): Promise<ValidationResult> {
   const { config, onProgress } = options;
-  if (!existsSync(config.schema)) throw new UsageError(`No schema at ${config.schema}`);
-  const schemaText = readFileSync(config.schema, 'utf8');
+  if (config.schema !== undefined && !existsSync(config.schema)) throw new UsageError(`No schema at ${config.schema}`);
+  // No schema (a foreign folder without --schema): libxml2 checks well-formedness only.
+  const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
   const paths = listSourceFiles(options.paths && options.paths.length > 0 ? options.paths : [config.source]);
   const cache = options.cacheFolder ? ValidationCache.forSource(options.cacheFolder, config.source) : undefined;
   const checks = checksKey(config, schemaText, options.toolVersion ?? '');
@@ -137,8 +139,8 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   // A large schema (tei_all) is first pruned to the element names the files
   // use, so it needs every file read first; it then compiles in a tenth of
   // a second, once per worker.
-  const fullSchema: LintSchema = { file: config.schema, text: schemaText };
-  const prune = shouldPrune(schemaText);
+  const fullSchema: LintSchema | undefined = config.schema !== undefined ? { file: config.schema, text: schemaText } : undefined;
+  const prune = fullSchema !== undefined && shouldPrune(schemaText);
   const pool = takePool(paths.length >= 64 ? 2 : 1);
   // One call per worker: every call pays for a fresh instance and a schema
   // compile, and measured on 1,000 letters that costs more than starting
@@ -186,7 +188,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
       onProgress?.({ stage: 'read', done: i + 1, total: paths.length });
     });
     if (!session) {
-      const choice = schemaFor(fullSchema, held.map((f) => f.text), { ...(options.cacheFolder ? { cacheFolder: options.cacheFolder } : {}), toolVersion: options.toolVersion ?? '' });
+      const choice = schemaFor(fullSchema!, held.map((f) => f.text), { ...(options.cacheFolder ? { cacheFolder: options.cacheFolder } : {}), toolVersion: options.toolVersion ?? '' });
       session = new LintSession(choice.schema, { pool, perCall: Math.ceil(held.length / pool.size), ...(choice.full ? { fallback: choice.full } : {}) });
       for (const f of held) session.add(f);
       held.length = 0;

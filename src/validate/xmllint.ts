@@ -313,7 +313,7 @@ export interface LintOptions {
   fallback?: LintSchema;
 }
 
-export async function lintFiles(files: readonly LintFile[], schema: LintSchema, options: LintOptions = {}): Promise<LintResult> {
+export async function lintFiles(files: readonly LintFile[], schema: LintSchema | undefined, options: LintOptions = {}): Promise<LintResult> {
   const session = new LintSession(schema, options);
   for (const f of files) session.add(f);
   return session.finish();
@@ -338,10 +338,11 @@ export class LintSession {
   private readonly schemaBytes: Uint8Array;
   private readonly perCall: number;
 
-  constructor(private readonly schema: LintSchema, private readonly options: LintOptions = {}) {
+  /** `schema` undefined: well-formedness only (a foreign folder validated without --schema). */
+  constructor(private readonly schema: LintSchema | undefined, private readonly options: LintOptions = {}) {
     this.ownPool = options.pool === undefined;
     this.pool = options.pool ?? new XmllintPool(1);
-    this.schemaBytes = encoder.encode(schema.text);
+    this.schemaBytes = encoder.encode(schema?.text ?? '');
     this.perCall = Math.max(1, Math.min(MAX_FILES_PER_CALL, options.perCall ?? MAX_FILES_PER_CALL));
   }
 
@@ -394,8 +395,8 @@ export class LintSession {
       delete f.bytes;
       return { name: `f${i}.xml`, data };
     });
-    inputFiles.push({ name: 'schema.rng', data: this.schemaBytes, shared: true });
-    const args = ['--relaxng', 'schema.rng', '--noout', '--nonet', ...call.map((_, i) => `f${i}.xml`)];
+    if (schema) inputFiles.push({ name: 'schema.rng', data: this.schemaBytes, shared: true });
+    const args = [...(schema ? ['--relaxng', 'schema.rng'] : []), '--noout', '--nonet', ...call.map((_, i) => `f${i}.xml`)];
     const largest = Math.max(...call.map((f) => f.text.length));
     const memoryMiB = Math.min(4095, 256 + Math.ceil((largest * 40) / (1024 * 1024)));
     // A limit that grows with the work but never lets one call stall the others for long.
@@ -416,7 +417,7 @@ export class LintSession {
     }
     if (result.schemaProblem) return;
     const parsed = parseXmllintOutput(reply.stderr);
-    if (/failed to compile|Relax-NG parser error|xmlRelaxNGParse/.test(reply.stderr) && reply.exitCode === 5) {
+    if (schema && /failed to compile|Relax-NG parser error|xmlRelaxNGParse/.test(reply.stderr) && reply.exitCode === 5) {
       const detail = parsed.other.find((l) => l.includes('schema.rng')) ?? parsed.other[0] ?? 'the schema failed to compile';
       result.schemaProblem = {
         file: schema.file, line: 1, column: 1, severity: 'error', rule: 'schema-invalid', source: 'relaxng',

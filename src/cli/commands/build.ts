@@ -59,7 +59,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
     .option('--schema <file>', 'RelaxNG schema to validate against')
     .option('--config <file>', 'edition configuration (default: ./edition.config.json)')
     .addOption(formatOption())
-    .option('--strict', 'exit 1 when there are warnings, too')
+    .option('--strict', 'exit 1 when there are warnings, too; a foreign folder with an error is then not built')
     .option('-q, --quiet', 'print only errors and warnings')
     .option('-v, --verbose', 'say what each stage did')
     .option('--force', 'transform everything, even what has not changed since the last build')
@@ -89,6 +89,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
           config,
           signal: interrupt.signal,
           ...(opts.force ? { force: true } : {}),
+          ...(opts.strict ? { strict: true } : {}),
           ...(opts.out ? { out: resolve(terminal.cwd, opts.out) } : {}),
           ...(bar ? { onProgress: bar.update } : {}),
         });
@@ -114,6 +115,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
           terminal.stderr(
             `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
               `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? `remade${keptParts(result)}` : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
+              `${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'} (files that are not well-formed are left out)` : ''}` +
               `, ${result.validation.warnings} warnings, ${seconds} s\n`,
           );
         } else {
