@@ -1,7 +1,7 @@
 /**
  * batch.xsl makes several documents in one transformation; it must make
- * exactly what html.xsl, text.xsl and json.xsl make for each document on
- * its own, and refuse (so the caller goes one at a time) when a document's
+ * exactly what html.xsl, text.xsl, json.xsl and summary.xsl make for each
+ * document on its own, and refuse (so the caller goes one at a time) when a document's
  * own header would give a value the parameters do not.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -55,12 +55,13 @@ async function oneByOne(p: StylesheetParams): Promise<Map<string, string>> {
     outputs.set(`${s.base}.html`, transform(sheets.html, source, single).principal);
     outputs.set(`text/${s.base}.txt`, transform(sheets.text, source, single).principal);
     outputs.set(`json/${s.base}.json`, transform(sheets.json, source, single).principal);
+    outputs.set(`summary/${s.base}.xml`, transform(sheets.summary, source, single).principal);
   }
   return outputs;
 }
 
 describe('batch.xsl, as the build runs it (build.xsl)', () => {
-  test('makes, byte for byte, what the three stylesheets make for each document on its own', async () => {
+  test('makes, byte for byte, what the four stylesheets make for each document on its own', async () => {
     const expected = await oneByOne(params);
     const made = new Map<string, string>();
     transformBatch(sheets.build, {
@@ -91,7 +92,12 @@ describe('batch.xsl, as the build runs it (build.xsl)', () => {
     expect(context.batching).toBe(false);
     expect(results.map((r) => [r.index, r.ok])).toEqual(jobs.map((j) => [j.index, true]));
     const expected = await oneByOne(withoutLicence);
-    for (const [href, content] of expected) expect(readFileSync(join(staging, href), 'utf8'), href).toBe(content);
+    for (const [href, content] of expected) {
+      // The summary goes back to the build, not into the output.
+      const summary = /^summary\/(.*)\.xml$/.exec(href);
+      if (summary) expect(results.find((r) => jobs[r.index]!.base === summary[1])).toMatchObject({ ok: true, summary: content });
+      else expect(readFileSync(join(staging, href), 'utf8'), href).toBe(content);
+    }
   }, 300_000);
 
   test('refuses a batch that holds a teiCorpus', async () => {

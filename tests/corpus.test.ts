@@ -1,7 +1,8 @@
 /**
- * corpus.xsl makes every output of the teiCorpus in one transformation; it
- * must make exactly what html.xsl, json.xsl, cmif.xsl and text.xsl make of
- * the corpus one by one.
+ * corpus.xsl makes every edition-wide output in one transformation, from
+ * the edition header, the registers and the documents' summaries
+ * (summary.xsl); the summaries must carry what the documents' own outputs
+ * say of them.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEdition } from '../src/bench/generate.js';
 import { collectionOrder } from '../src/build/index.js';
-import { assembleCorpus, corpusDocument, rootElementText } from '../src/build/corpus.js';
-import { parseEntryPages } from '../src/build/entry-pages.js';
+import { assembleEditionInput } from '../src/build/corpus.js';
+import { parseEntryPages, summaryEntryIds } from '../src/build/entry-pages.js';
+import { outputBaseName } from '../src/build/output-paths.js';
 import { loadConfig } from '../src/config.js';
 import { parseForTransform, transform } from '../src/transform/saxon.js';
 import type { StylesheetParams } from '../src/transform/saxon.js';
@@ -37,93 +39,90 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/**
- * The teiCorpus a build of the edition configured in `configFile` assembles;
- * `whole`: with the documents as they are instead (each with the xml:base
- * the build gives it).
- */
-async function corpusOf(configFile: string, whole = false): Promise<string> {
+interface Edition {
+  /** The edition-wide input a build of the edition assembles. */
+  input: string;
+  /** Each document in collection order: its output base name, its own JSON and its summary. */
+  documents: Array<{ base: string; json: string; summary: string }>;
+}
+
+/** What a build of the edition configured in `configFile` gives corpus.xsl, and each document's JSON. */
+async function editionOf(configFile: string): Promise<Edition> {
   const config = loadConfig(configFile);
   const { files } = await validate({ config });
   const readable = files.filter((f) => f.text !== undefined && f.summary !== undefined);
   const header = readable.find((f) => f.summary!.kind === 'header');
-  return assembleCorpus({
+  const documents: Edition['documents'] = [];
+  for (const d of collectionOrder(readable)) {
+    const base = outputBaseName(d.name)!;
+    const source = await parseForTransform(d.text!);
+    const single = { ...params, 'doc-file': base };
+    documents.push({ base, json: transform(sheets.json, source, single).principal, summary: transform(sheets.summary, source, single).principal });
+  }
+  const input = assembleEditionInput({
     header: header?.text,
     registers: readable.filter((f) => f.summary!.kind === 'register').map((f) => f.text!),
-    documents: collectionOrder(readable).map((d) => whole
-      ? rootElementText(d.text!).replace(/^<TEI\b/, `<TEI xml:base="${d.name}"`)
-      : corpusDocument(d.text!, d.summary!)),
-    title: config.title,
+    summaries: documents.map((d) => d.summary),
   });
+  return { input, documents };
 }
 
-function collect(into: Map<string, string>, prefix = ''): (href: string, content: string) => void {
-  return (href, content) => void into.set(`${prefix}${href}`, content);
+async function corpusOutputs(input: string, p: StylesheetParams = params): Promise<Map<string, string>> {
+  const made = new Map<string, string>();
+  transform(sheets.corpus, await parseForTransform(input), p, (href, content) => void made.set(href, content));
+  return made;
 }
+
+/** The members of a document object that index.json and the document's own JSON share. */
+const shared = (d: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(['id', 'file', 'n', 'title', 'type', 'date', 'sender', 'recipient'].map((k) => [k, d[k]]));
 
 describe('corpus.xsl', () => {
   for (const [label, configFile] of [
     ['the project edition', (): string => join(root, 'edition.config.json')],
     ['a generated edition of 12 letters', (): string => join(work, 'generated', 'edition.config.json')],
   ] as const) {
-    test(`makes of ${label} what the four stylesheets make one by one, byte for byte`, async () => {
-      const corpus = await parseForTransform(await corpusOf(configFile()));
-      const separate = new Map<string, string>();
-      transform(sheets.html, corpus, params, collect(separate));
-      transform(sheets.json, corpus, params, collect(separate, 'json/'));
-      separate.set('cmif.xml', transform(sheets.cmif, corpus, params).principal);
-      separate.set('edition-header.txt', transform(sheets.text, corpus, params).principal);
-      const together = new Map<string, string>();
-      transform(sheets.corpus, corpus, params, collect(together));
-      // The list of entry pages, which only corpus.xsl writes, names every entry page, each with its entry's id.
-      const listing = together.get('entry-pages.txt') ?? '';
+    test(`makes every edition-wide output of ${label} from the summaries, and omits the entry pages it is told to`, async () => {
+      const edition = await editionOf(configFile());
+      const all = await corpusOutputs(edition.input);
+      // The list of entry pages, which the build takes out, names every entry page made, each with its entry's id.
+      const listing = all.get('entry-pages.txt') ?? '';
       const listed = parseEntryPages(listing);
-      together.delete('entry-pages.txt');
-      const entryPages = [...separate.keys()].filter((href) => /^(persons|places|orgs)\//.test(href)).sort();
+      all.delete('entry-pages.txt');
+      expect(all.has('edition-header.txt')).toBe(true);
+      const entryPages = [...all.keys()].filter((href) => /^(persons|places|orgs)\//.test(href)).sort();
       expect(entryPages.length).toBeGreaterThan(3);
       expect(listed.map((l) => l.page).sort()).toEqual(entryPages);
       for (const { id, page } of listed) expect(page).toMatch(new RegExp(`/${id}\\.html$`));
-      expect([...together.keys()].sort()).toEqual([...separate.keys()].sort());
-      expect(together.size).toBeGreaterThan(10);
-      for (const [href, content] of separate) expect(together.get(href), href).toBe(content);
+      for (const href of ['index.html', 'persons.html', 'places.html', 'orgs.html', 'about.html', 'search.html', 'cmif.xml',
+        'json/index.json', 'json/persons.json', 'json/places.json', 'json/orgs.json']) expect(all.has(href), href).toBe(true);
+
+      // The list of the documents describes each one as its own JSON does, in collection order.
+      const index = JSON.parse(all.get('json/index.json')!) as { documents: Array<Record<string, unknown>> };
+      expect(index.documents.map(shared)).toEqual(edition.documents.map((d) => shared(JSON.parse(d.json) as Record<string, unknown>)));
+      // Every entry a summary names has its page, and that page links to the document.
+      for (const d of edition.documents) {
+        for (const id of summaryEntryIds(d.summary)) {
+          const page = listed.find((l) => l.id === id)?.page;
+          if (page) expect(all.get(page), page).toContain(`../${d.base}.html`);
+        }
+      }
 
       // Entry pages omitted by id are not made; everything else is made as before.
       const omitted = listed.filter((_, i) => i % 2 === 0);
-      const some = new Map<string, string>();
-      transform(sheets.corpus, corpus, { ...params, 'entry-pages-omitted': omitted.map((l) => l.id).join(' ') }, collect(some));
+      const some = await corpusOutputs(edition.input, { ...params, 'entry-pages-omitted': omitted.map((l) => l.id).join(' ') });
       // The list still names every entry page, made or not.
       expect(some.get('entry-pages.txt')).toBe(listing);
       some.delete('entry-pages.txt');
       const omittedPages = new Set(omitted.map((l) => l.page));
-      expect([...some.keys()].sort()).toEqual([...separate.keys()].filter((href) => !omittedPages.has(href)).sort());
-      for (const [href, content] of some) expect(content, href).toBe(separate.get(href));
-
-      // Without the lists of the documents, everything else is made as before.
-      const withoutLists = new Map<string, string>();
-      transform(sheets.corpus, corpus, { ...params, 'omit-document-lists': 'yes' }, collect(withoutLists));
-      withoutLists.delete('entry-pages.txt');
-      expect([...withoutLists.keys()].sort()).toEqual([...separate.keys()].filter((href) => href !== 'index.html' && href !== 'json/index.json').sort());
-      for (const [href, content] of withoutLists) expect(content, href).toBe(separate.get(href));
+      expect([...some.keys()].sort()).toEqual([...all.keys()].filter((href) => !omittedPages.has(href)).sort());
+      for (const [href, content] of some) expect(content, href).toBe(all.get(href));
     });
   }
 });
 
-/** corpus.xsl's outputs of the corpus the build assembles, which must be those of the whole documents; returned. */
-async function expectReducedAsWhole(configFile: string): Promise<Map<string, string>> {
-  const outputs = async (whole: boolean): Promise<Map<string, string>> => {
-    const made = new Map<string, string>();
-    transform(sheets.corpus, await parseForTransform(await corpusOf(configFile, whole)), params, collect(made));
-    return made;
-  };
-  const reduced = await outputs(false);
-  const whole = await outputs(true);
-  expect([...reduced.keys()].sort()).toEqual([...whole.keys()].sort());
-  for (const [href, content] of whole) expect(reduced.get(href), href).toBe(content);
-  return reduced;
-}
-
-describe('the corpus the build assembles', () => {
-  test('gives every edition-wide output the whole documents give', async () => {
+describe('the summaries', () => {
+  test('carry what the edition-wide outputs read of a letter: its kind, and the number, id and kind of every note', async () => {
     // A letter whose kind only the first div of its body names (f:doc-type reads it when the header does not).
     const project = join(work, 'project-copy');
     for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(project, part), { recursive: true });
@@ -131,21 +130,20 @@ describe('the corpus the build assembles', () => {
     const text = readFileSync(letter, 'utf8');
     expect(text).toContain('<objectDesc form="leaf">');
     // Notes without @n or xml:id (numbered and named by position), with @resp and no @type (editorial), nested,
-    // with names in them: the reduced letter must keep each note's number, id and kind.
+    // with names in them: the summary must keep each note's number, id and kind.
     const notes = ' <note resp="#compilers">An unnumbered note on <persName ref="persons.xml#lenin">Lenin</persName>'
       + '<note>nested, on <placeName ref="places.xml#moscow">Moscow</placeName></note></note>'
       + '<note type="compilers">Another, on <rs type="place" ref="places.xml#baku">the city</rs>.</note>';
     expect(text).toContain('Received encryption.');
     writeFileSync(letter, text.replace('<objectDesc form="leaf">', '<objectDesc>').replace('Received encryption.', `Received encryption.${notes}`));
-    const reduced = await expectReducedAsWhole(join(project, 'edition.config.json'));
+    const edition = await editionOf(join(project, 'edition.config.json'));
+    const made = await corpusOutputs(edition.input);
     // The kind reached the list of the documents, the names in the new notes the entry pages.
-    expect(JSON.parse(reduced.get('json/index.json')!).documents.map((d: { type: string | null }) => d.type)).toContain('telegram');
-    expect(reduced.get('places/moscow.html')).toContain('doc069.html#doc069-note-at-');
-    expect(reduced.get('persons/lenin.html')).toMatch(/doc069\.html#doc069-note-at-\d+">[^<]*editorial note \d/);
-  });
-
-  test('gives every edition-wide output the whole documents give, for generated letters', async () => {
-    const reduced = await expectReducedAsWhole(join(work, 'generated', 'edition.config.json'));
-    expect(reduced.size).toBeGreaterThan(30);
+    expect(JSON.parse(made.get('json/index.json')!).documents.map((d: { type: string | null }) => d.type)).toContain('telegram');
+    expect(made.get('places/moscow.html')).toContain('doc069.html#doc069-note-at-');
+    expect(made.get('persons/lenin.html')).toMatch(/doc069\.html#doc069-note-at-\d+">[^<]*editorial note \d/);
+    // Each note's id is the one the letter's own JSON gives it.
+    const own = JSON.parse(edition.documents.find((d) => d.base === 'doc069')!.json) as { notes: Array<{ id: string }> };
+    for (const id of /doc069-note-at-\d+/g[Symbol.match](made.get('places/moscow.html')!) ?? []) expect(own.notes.map((n) => n.id)).toContain(id);
   });
 });

@@ -1,8 +1,7 @@
 /**
- * Register entry pages, and the lists of the documents, are kept from the
- * last build unless something they show changed: a change to one entry, or
- * to the names in one letter, remakes the pages of the entries concerned
- * and no others, and leaves index.html and json/index.json; the output is
+ * Register entry pages are kept from the last build unless something they
+ * show changed: a change to one entry, or to the names in one letter,
+ * remakes the pages of the entries concerned and no others; the output is
  * byte for byte what a cold build of the changed sources gives.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildEdition } from '../src/build/index.js';
 import type { BuildResult } from '../src/build/index.js';
-import { parseEntryPages } from '../src/build/entry-pages.js';
+import { parseEntryPages, summaryEntryIds } from '../src/build/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
 import { pointedId } from '../src/edition/files.js';
@@ -71,7 +70,8 @@ describe('register entry pages in an incremental build', () => {
     expect(result.corpusTransformed).toBe(true);
     expect(result.entryPagesKept).toBe(pageCount - 1);
     // The lists of the documents do not read the registers.
-    expect(result.documentListsKept).toBe(true);
+    expect(digest['index.html']).toBe(first['index.html']);
+    expect(digest['json/index.json']).toBe(first['json/index.json']);
     expect(changedPages(first, digest)).toEqual(['persons/trotsky.html']);
     first = digest;
   });
@@ -104,7 +104,8 @@ describe('register entry pages in an incremental build', () => {
     const remade = pageCount - result.entryPagesKept;
     expect(remade).toBe(names.size + 1);
     // The names in a letter's text are not in the lists of the documents.
-    expect(result.documentListsKept).toBe(true);
+    expect(digest['index.html']).toBe(first['index.html']);
+    expect(digest['json/index.json']).toBe(first['json/index.json']);
     expect(changedPages(first, digest)).toContain('persons/kvashonkin.html');
     first = digest;
   });
@@ -114,7 +115,7 @@ describe('register entry pages in an incremental build', () => {
     edit('edition.xml', '<edition n="0.1.0">', '<edition n="0.1.1">');
     const { result, digest } = await buildBoth();
     expect(result.entryPagesKept).toBe(0);
-    expect(result.documentListsKept).toBe(false);
+    expect(digest['index.html']).not.toBe(first['index.html']);
     expect(changedPages(first, digest)).toEqual(entryPages(digest));
     first = digest;
   });
@@ -122,7 +123,7 @@ describe('register entry pages in an incremental build', () => {
   test("a change to a letter's header remakes the lists of the documents", async () => {
     edit('doc069.xml', '<title>', '<title>Revised: ');
     const { result, digest } = await buildBoth();
-    expect(result.documentListsKept).toBe(false);
+    expect(result.corpusTransformed).toBe(true);
     expect(digest['index.html']).not.toBe(first['index.html']);
     expect(digest['json/index.json']).not.toBe(first['json/index.json']);
   });
@@ -136,6 +137,15 @@ describe('the id a pointer names', () => {
     expect(pointedId('https://example.org/edition/persons.xml#stalin')).toBe('stalin');
     expect(pointedId('doc068.xml')).toBeUndefined();
     expect(pointedId('persons.xml#')).toBeUndefined();
+  });
+});
+
+describe('the entries a summary names', () => {
+  test('are the ids of its s:names/@entries, whatever their register', () => {
+    const summary = '<s:document xmlns:s="urn:edition:summary" file="doc1" title="entries=&quot;x&quot;">'
+      + '<s:names doc="doc1" role="text" entries="persons#trotsky places#baku"/><s:names doc="doc1" role="note" entries="orgs#a&amp;b persons#trotsky"/></s:document>';
+    expect([...summaryEntryIds(summary)].sort()).toEqual(['a&b', 'baku', 'trotsky']);
+    expect(summaryEntryIds('<s:document xmlns:s="urn:edition:summary" file="doc2"/>').size).toBe(0);
   });
 });
 

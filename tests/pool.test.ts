@@ -51,13 +51,13 @@ describe('the transform pool', () => {
     for (const page of ['doc002.html', 'doc031.html', 'doc060.html']) expect(readFileSync(join(work, 'pooled', page), 'utf8')).toContain(nonAscii);
   }, 600_000);
 
-  test('when the edition-wide transformation fails, on its worker or in this thread, the build names the failure and publishes nothing', async () => {
+  test('when the edition-wide transformation fails, with the documents made on workers or in this thread, the build names the failure and publishes nothing', async () => {
     // Stylesheets of the smallest kind: the documents' outputs are made, the edition-wide ones fail.
     const xslt = join(work, 'xslt-broken');
     mkdirSync(xslt, { recursive: true });
     const sheet = (body: string): string => `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:xs="http://www.w3.org/2001/XMLSchema">${body}</xsl:stylesheet>`;
     for (const name of entryStylesheets) writeFileSync(join(xslt, `${name}.xsl`), sheet('<xsl:template match="/">ok</xsl:template>'));
-    // The build's one stylesheet: batch.xsl's entry writes the documents' outputs, corpus.xsl's fails.
+    // The build's one stylesheet: batch.xsl's entry writes the documents' outputs and summaries, corpus.xsl's fails.
     writeFileSync(join(xslt, 'build.xsl'), sheet(`
       <xsl:param name="batch-documents" as="document-node()*"/>
       <xsl:param name="batch-files" as="xs:string*"/>
@@ -66,6 +66,7 @@ describe('the transform pool', () => {
           <xsl:result-document href="{.}.html" method="text">page</xsl:result-document>
           <xsl:result-document href="text/{.}.txt" method="text">text</xsl:result-document>
           <xsl:result-document href="json/{.}.json" method="text">{}</xsl:result-document>
+          <xsl:result-document href="summary/{.}.xml" method="text">&lt;s:document xmlns:s="urn:edition:summary" file="{.}"/&gt;</xsl:result-document>
         </xsl:for-each>
       </xsl:template>
       <xsl:template name="fp:edition-outputs" xmlns:fp="urn:edition:private"><xsl:message terminate="yes">broken on purpose</xsl:message></xsl:template>`));

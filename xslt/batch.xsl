@@ -4,7 +4,9 @@
   transformation, each written with xsl:result-document:
   FILE.html, text/FILE.txt and json/FILE.json, where FILE is the document's
   entry in $batch-files. The outputs are those html.xsl, text.xsl and
-  json.xsl give for each document on its own, byte for byte.
+  json.xsl give for each document on its own, byte for byte. And
+  summary/FILE.xml, the document's summary (summary.xsl's, byte for byte),
+  which the build keeps for the edition-wide outputs and does not publish.
 
   Why: SaxonJS sets every transformation up from the whole compiled
   stylesheet, which costs about as much as transforming a short letter.
@@ -25,6 +27,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -32,7 +35,10 @@
   <xsl:import href="text.xsl"/>
   <xsl:import href="json.xsl"/>
 
+  <xsl:include href="common/summary.xsl"/>
+
   <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
+  <xsl:output name="fp:summary" method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
 
   <xsl:template name="xsl:initial-template" as="empty-sequence()">
     <xsl:if test="not(fp:batch-suitable())">
@@ -52,6 +58,9 @@
         </xsl:result-document>
         <xsl:result-document href="json/{$file}.json" format="fp:text">
           <xsl:value-of select="concat(f:json-document(., $paragraphs), '&#10;')"/>
+        </xsl:result-document>
+        <xsl:result-document href="summary/{$file}.xml" format="fp:summary">
+          <xsl:apply-templates select="." mode="m:summary"/>
         </xsl:result-document>
       </xsl:for-each>
     </xsl:for-each>

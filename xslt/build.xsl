@@ -5,13 +5,16 @@
   text.xsl, json.xsl, cmif.xsl and schema.xsl share are compiled once, not
   once per entry stylesheet). The build calls it by named template:
 
-    xsl:initial-template  batch.xsl: the page, text and JSON of several
-                          documents ($batch-documents …), as result documents
-    fp:one-document       the page, text and JSON of the global context
-                          document (when batch.xsl refuses a batch), as
-                          result documents FILE.html, text/FILE.txt and
-                          json/FILE.json, FILE being $doc-file
-    fp:edition-outputs    corpus.xsl: every output of a teiCorpus
+    xsl:initial-template  batch.xsl: the page, text, JSON and summary of
+                          several documents ($batch-documents …), as result
+                          documents
+    fp:one-document       the page, text, JSON and summary of the global
+                          context document (when batch.xsl refuses a batch),
+                          as result documents FILE.html, text/FILE.txt,
+                          json/FILE.json and summary/FILE.xml, FILE being
+                          $doc-file
+    fp:edition-outputs    corpus.xsl: every edition-wide output, from the
+                          edition header, the registers and the summaries
     fp:schema-output      schema.xsl: schema.html from the RelaxNG grammar
 
   Its compiled form is committed as build.sef.json, with the hash of the
@@ -24,6 +27,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
   xmlns:rng="http://relaxng.org/ns/structure/1.0"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
@@ -32,7 +36,7 @@
   <xsl:import href="schema.xsl"/>
   <xsl:import href="corpus.xsl"/>
 
-  <!-- One document, as html.xsl, text.xsl and json.xsl each make it on its own. -->
+  <!-- One document, as html.xsl, text.xsl, json.xsl and summary.xsl each make it on its own. -->
   <xsl:template name="fp:one-document" as="empty-sequence()">
     <xsl:variable name="file" as="xs:string" select="$doc-file"/>
     <xsl:if test="/teiCorpus">
@@ -47,6 +51,9 @@
       </xsl:result-document>
       <xsl:result-document href="json/{$file}.json" format="fp:text">
         <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
+      </xsl:result-document>
+      <xsl:result-document href="summary/{$file}.xml" format="fp:summary">
+        <xsl:apply-templates select="." mode="m:summary"/>
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>

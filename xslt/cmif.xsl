@@ -2,10 +2,12 @@
 <!--
   cmif.xsl: the edition's correspondence metadata as CMIF (Correspondence
   Metadata Interchange Format, TEI Correspondence SIG), for correspSearch.
-  From a teiCorpus: one correspDesc for every correspDesc of every
-  document, the embedded letters and telegrams included; from a single TEI,
-  those of that document. The principal result is the CMIF TEI document;
-  it validates against cmi-customization.rng and meets cmif.sch.
+  One correspDesc for every correspDesc of every document, the embedded
+  letters and telegrams included, made from the documents' summaries
+  (common/summary.xsl): from a single TEI, those of that document (the
+  principal result); corpus.xsl calls the named template fp:cmif for the
+  edition's, from the edition-wide input (common/registers.xsl). The
+  result validates against cmi-customization.rng and meets cmif.sch.
 
   Persons, organisations and places carry @ref as a full URI: the register
   entry's authority identifier (Wikidata, VIAF, GeoNames, … when its idno
@@ -20,6 +22,7 @@
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:s="urn:edition:summary"
   xmlns="http://www.tei-c.org/ns/1.0"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
@@ -30,8 +33,12 @@
   <xsl:include href="common/dates.xsl"/>
   <xsl:include href="common/header.xsl"/>
   <xsl:include href="common/notes.xsl"/>
+  <xsl:include href="common/apparatus.xsl"/>
+  <xsl:include href="common/interventions.xsl"/>
   <xsl:include href="common/layout.xsl"/>
+  <xsl:include href="common/plain.xsl"/>
   <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/summary.xsl"/>
 
   <!--
     The xml:id of the CMIF's bibl (correspDesc/@source points at it). CMIF
@@ -44,10 +51,10 @@
   <!-- The same, for corpus.xsl, which writes the CMIF as one result among others. -->
   <xsl:output name="fp:cmif" method="xml" encoding="UTF-8" indent="yes"/>
 
-  <!-- The entry: a teiCorpus or one TEI document. -->
+  <!-- The entry: one TEI document. -->
   <xsl:mode on-no-match="shallow-skip"/>
 
-  <!-- A correspDesc of the source to the CMIF's. -->
+  <!-- A correspDesc of a summary (s:corresp) to the CMIF's. -->
   <xsl:mode name="m:cmif" on-no-match="shallow-skip"/>
 
   <xsl:variable name="fp:source-id" as="xs:string" select="
@@ -58,11 +65,19 @@
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus | /TEI" name="fp:cmif" as="element()">
-    <xsl:variable name="corpus" as="element(teiCorpus)?" select="self::teiCorpus"/>
-    <xsl:variable name="documents" as="element()*"
-      select="if ($corpus) then f:documents-in-order($corpus) else ."/>
-    <xsl:variable name="header" as="element(teiHeader)?" select="($f:edition-header, self::TEI/teiHeader)[1]"/>
+  <xsl:template match="/TEI" as="element()">
+    <xsl:call-template name="fp:cmif">
+      <xsl:with-param name="documents" as="element(s:document)">
+        <xsl:apply-templates select="." mode="m:summary"/>
+      </xsl:with-param>
+      <xsl:with-param name="header" select="teiHeader"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The CMIF of some documents' summaries, by default the edition's (common/registers.xsl). -->
+  <xsl:template name="fp:cmif" as="element()">
+    <xsl:param name="documents" as="element(s:document)*" select="$fp:summaries"/>
+    <xsl:param name="header" as="element(teiHeader)?" select="$f:edition-header"/>
     <TEI>
       <teiHeader>
         <fileDesc>
@@ -112,11 +127,7 @@
           </sourceDesc>
         </fileDesc>
         <profileDesc>
-          <xsl:for-each select="$documents">
-            <xsl:apply-templates select="f:corresp-descs(.)" mode="m:cmif">
-              <xsl:with-param name="corpus" select="$corpus" tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:for-each>
+          <xsl:apply-templates select="$documents/s:corresp" mode="m:cmif"/>
         </profileDesc>
       </teiHeader>
       <text>
@@ -127,14 +138,11 @@
     </TEI>
   </xsl:template>
 
-  <xsl:template match="correspDesc" mode="m:cmif" as="element()">
-    <xsl:variable name="tei" as="element()" select="ancestor::TEI[1]"/>
-    <xsl:variable name="part" as="element()?" select="f:corresp-text-part(.)"/>
-    <xsl:variable name="page" as="xs:string" select="concat(f:doc-file($tei), '.html',
-        if (normalize-space($part/@xml:id) != '') then concat('#', f:safe-name($part/@xml:id)) else '')"/>
+  <xsl:template match="s:corresp" mode="m:cmif" as="element()">
+    <xsl:variable name="page" as="xs:string" select="concat(../@file, '.html', if (@part) then concat('#', @part) else '')"/>
     <correspDesc ref="{f:absolute-url($base-url, $page)}" source="#{$fp:source-id}">
-      <xsl:apply-templates select="correspAction[@type = ('sent', 'received')]" mode="m:cmif"/>
-      <xsl:for-each select="('sent', 'received')[not(. = current()/correspAction/@type)]">
+      <xsl:apply-templates select="s:action" mode="m:cmif"/>
+      <xsl:for-each select="('sent', 'received')[not(. = current()/s:action/@type)]">
         <correspAction type="{.}">
           <note>Not stated in the source.</note>
         </correspAction>
@@ -142,25 +150,24 @@
     </correspDesc>
   </xsl:template>
 
-  <xsl:template match="correspAction" mode="m:cmif" as="element()">
-    <xsl:param name="corpus" as="element(teiCorpus)?" tunnel="yes"/>
+  <xsl:template match="s:action" mode="m:cmif" as="element()">
     <xsl:variable name="parts" as="element()*">
-      <xsl:for-each select="persName | orgName | name | rs">
-        <xsl:element name="{if (self::orgName or (not(self::persName) and @type = ('org', 'organisation', 'organization'))) then 'orgName' else 'persName'}">
-          <xsl:sequence select="fp:ref-attribute(@ref, $corpus)"/>
-          <xsl:value-of select="f:name-string(.)"/>
+      <xsl:for-each select="s:agent">
+        <xsl:element name="{@element}">
+          <xsl:sequence select="fp:ref-attribute(.)"/>
+          <xsl:value-of select="@name"/>
         </xsl:element>
       </xsl:for-each>
-      <xsl:for-each select="placeName | settlement">
+      <xsl:for-each select="s:place">
         <placeName>
-          <xsl:sequence select="fp:ref-attribute(@ref, $corpus)"/>
-          <xsl:value-of select="f:name-string(.)"/>
+          <xsl:sequence select="fp:ref-attribute(.)"/>
+          <xsl:value-of select="@name"/>
         </placeName>
       </xsl:for-each>
-      <xsl:for-each select="date[@when or @from or @to or @notBefore or @notAfter][1]">
+      <xsl:for-each select="s:cmif-date">
         <date>
           <xsl:for-each select="@when, @from, @to, @notBefore, @notAfter">
-            <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+            <xsl:attribute name="{local-name()}" select="."/>
           </xsl:for-each>
         </date>
       </xsl:for-each>
@@ -174,44 +181,34 @@
   </xsl:template>
 
   <!--
-    @ref for a name: for each pointer, the entry's authority URI, else the
-    entry page (register pointers), the particDesc entry's authority URI
-    ('#id'), or the URI itself (http, https); the first one found.
+    @ref for a name of a summary: the URI the summary gives (@uri), else for
+    a register pointer (@pointer) the entry's first authority URI, else the
+    entry page on the site.
   -->
   <xsl:function name="fp:ref-attribute" as="attribute()?">
-    <xsl:param name="ref" as="attribute()?"/>
-    <xsl:param name="corpus" as="element(teiCorpus)?"/>
-    <xsl:variable name="tei" as="element()?" select="$ref/ancestor::TEI[1]"/>
-    <xsl:variable name="in-source" as="xs:boolean" select="exists($corpus) and $corpus is $fp:source-corpus"/>
-    <xsl:variable name="uris" as="xs:string*" select="
-        for $t in tokenize(normalize-space($ref), ' ')
-        return
-          if ($in-source and map:contains($fp:register-uris, $t)) then map:get($fp:register-uris, $t)
-          else if (exists(f:register-page($t))) then fp:register-uri($t, $corpus)
-          else if (starts-with($t, '#')) then f:authority-uris(f:local-target($t, $tei))[1]
-          else if (f:is-web-uri($t)) then f:clean-url($t)
-          else ()"/>
-    <xsl:if test="exists($uris)">
-      <xsl:attribute name="ref" select="$uris[1]"/>
-    </xsl:if>
+    <xsl:param name="name" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$name/@uri">
+        <xsl:attribute name="ref" select="$name/@uri"/>
+      </xsl:when>
+      <xsl:when test="$name/@pointer">
+        <xsl:variable name="pointer" as="xs:string" select="string($name/@pointer)"/>
+        <xsl:attribute name="ref" select="if (map:contains($fp:register-uris, $pointer)) then $fp:register-uris($pointer) else fp:register-uri($pointer)"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:function>
 
   <!--
-    The URI fp:ref-attribute gives each register pointer that a correspAction
-    of the corpus being transformed names, worked out once per pointer: the
-    same few hundred entries are named by thousands of letters, and finding
-    an entry in the registers costs a fraction of a millisecond.
+    The URI of every register pointer CMIF names, worked out once per
+    pointer: the same few hundred entries are named by thousands of letters.
   -->
   <xsl:variable name="fp:register-uris" as="map(xs:string, xs:string)" select="map:merge(
-      for $t in distinct-values($fp:source-documents/teiHeader/profileDesc/correspDesc/correspAction
-                                  /(persName | orgName | name | rs | placeName | settlement)/@ref/tokenize(normalize-space(.), ' '))
-      return (if (exists(f:register-page($t))) then map:entry($t, fp:register-uri($t, $fp:source-corpus)) else ()))"/>
+      for $t in distinct-values($fp:summaries//@pointer) return map:entry($t, fp:register-uri($t)))"/>
 
   <!-- The URI for a register pointer: the entry's first authority URI, else its page on the site. -->
   <xsl:function name="fp:register-uri" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
-    <xsl:param name="corpus" as="element(teiCorpus)?"/>
-    <xsl:sequence select="(f:authority-uris(f:entry-for-pointer($pointer, $corpus))[1], f:absolute-url($base-url, f:register-page($pointer)))[1]"/>
+    <xsl:sequence select="(f:authority-uris(f:entry-for-pointer($pointer))[1], f:absolute-url($base-url, f:register-page($pointer)))[1]"/>
   </xsl:function>
 
   <!--

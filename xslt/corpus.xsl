@@ -1,27 +1,22 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  corpus.xsl: every output of a teiCorpus in one transformation, each
-  written with xsl:result-document:
-    the pages html.xsl makes of a corpus (index.html, persons.html, …,
-      persons/ID.html, …, search.html, about.html);
+  corpus.xsl: every edition-wide output in one transformation, each
+  written with xsl:result-document, from the edition-wide input the build
+  assembles (common/registers.xsl: the edition header, the registers and
+  every document's summary, common/summary.xsl), never from the documents:
+    index.html, persons.html, …, persons/ID.html, …, search.html,
+      about.html (html/edition.xsl, with html.xsl's page frame);
     json/index.json, json/persons.json, json/places.json, json/orgs.json
-      (json.xsl);
-    cmif.xml (cmif.xsl);
+      (json.xsl's fp:json-edition);
+    cmif.xml (cmif.xsl's fp:cmif);
     edition-header.txt: the head of edition.txt (text.xsl), which the build
       puts before the documents' texts and does not publish on its own;
     entry-pages.txt: each register entry's id and page (made or omitted
       by $entry-pages-omitted), which the build keeps in its manifest and
       does not publish.
-  The bytes are those html.xsl, json.xsl, cmif.xsl and text.xsl give on
-  the corpus each on its own.
-
-  Why: the HTML and the JSON both list where every register entry occurs,
-  and working that out from the corpus (fp:corpus-occurrences in
-  common/registers.xsl) is most of the time of either. The global variables
-  of the imported stylesheets are the same declarations, so here each is
-  evaluated once for all the outputs. (At 1,000 letters, under a profiling
-  copy of SaxonJS, the occurrence index was 2.6 s of the HTML's run and
-  2.8 s of the JSON's.)
+  Its work grows with the summaries (a few hundred bytes a letter), not
+  with the texts: where each register entry occurs is one map made from
+  the summaries' occurrence records, shared by the pages and the JSON.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,6 +24,7 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
+  xmlns:s="urn:edition:summary"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -40,7 +36,7 @@
   <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
 
   <xsl:template match="/" name="fp:edition-outputs" as="empty-sequence()">
-    <xsl:for-each select="teiCorpus">
+    <xsl:for-each select="s:edition">
       <xsl:apply-templates select="." mode="m:html-edition"/>
       <xsl:call-template name="fp:json-edition">
         <xsl:with-param name="folder" select="'json/'"/>
@@ -55,7 +51,7 @@
       <xsl:result-document href="entry-pages.txt" format="fp:text">
         <xsl:for-each select="$f:register-kinds">
           <xsl:variable name="kind" as="xs:string" select="."/>
-          <xsl:for-each select="f:register-entries(f:corpus-registers($fp:source-corpus))[f:entry-kind(.) = $kind]">
+          <xsl:for-each select="f:entries-of-kind($kind)">
             <xsl:value-of select="concat(@xml:id, '&#9;', fp:entry-page-href($kind, .), $fp:nl)"/>
           </xsl:for-each>
         </xsl:for-each>

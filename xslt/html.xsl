@@ -1,11 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   html.xsl: a TEI document to its page (docNNN.html, the principal
-  result); a teiCorpus to the pages that span the edition, written with
-  xsl:result-document at hrefs relative to the base output URI:
-  index.html, persons.html, places.html, orgs.html, persons/ID.html,
-  places/ID.html, orgs/ID.html, about.html, search.html (no principal
-  result). schema.xsl imports this stylesheet for the page frame.
+  result). The pages that span the edition (index.html, persons.html,
+  places.html, orgs.html, persons/ID.html, places/ID.html, orgs/ID.html,
+  about.html, search.html) are made by corpus.xsl, from the documents'
+  summaries, with html/edition.xsl and this stylesheet's page frame.
+  schema.xsl imports this stylesheet for the page frame.
 
   Every page: HTML5 doctype, <html lang="en">, a strict
   Content-Security-Policy, one stylesheet (assets/edition.css, which the
@@ -42,7 +42,7 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="fp:html" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <!-- The entry: a TEI document or a teiCorpus. -->
+  <!-- The entry: a TEI document. -->
   <xsl:mode on-no-match="shallow-skip"/>
 
   <!-- The Content-Security-Policy of every page: nothing but the site's own stylesheet. -->
@@ -51,10 +51,6 @@
 
   <xsl:template match="/" as="node()*">
     <xsl:apply-templates select="*"/>
-  </xsl:template>
-
-  <xsl:template match="/teiCorpus" as="empty-sequence()">
-    <xsl:apply-templates select="." mode="m:html-edition"/>
   </xsl:template>
 
   <!-- A TEI document, or any other root element (rendered as a document from what it holds). -->

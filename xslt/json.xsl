@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  json.xsl: one TEI document to one JSON object; a teiCorpus to index.json,
-  persons.json, places.json and orgs.json (xsl:result-document). The shapes
+  json.xsl: one TEI document to one JSON object. corpus.xsl calls its named
+  template fp:json-edition on the edition-wide input (common/registers.xsl)
+  for index.json, persons.json, places.json and orgs.json
+  (xsl:result-document). The shapes
   are the contract in schema/edition-json.schema.json.
 
   The JSON text is written directly as strings, not with method="json" or
@@ -31,6 +33,7 @@
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:s="urn:edition:summary"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -48,7 +51,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- The entry: a TEI document or a teiCorpus. -->
+  <!-- The entry: a TEI document. -->
   <xsl:mode on-no-match="shallow-skip"/>
 
 
@@ -56,7 +59,7 @@
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
-  <!-- Anything that is not TEI or teiCorpus: a document object all the same, from what is there. -->
+  <!-- Anything that is not TEI: a document object all the same, from what is there. -->
   <xsl:template match="/*" priority="-1" as="node()*">
     <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
   </xsl:template>
@@ -65,24 +68,19 @@
     <xsl:value-of select="concat(f:json-document(.), '&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="/teiCorpus" as="node()*">
-    <xsl:call-template name="fp:json-edition"/>
-  </xsl:template>
-
-  <!-- The JSON indexes of the corpus (the context item), written in $folder (a relative path ending in '/', or ''). -->
+  <!-- The JSON indexes of the edition-wide input (common/registers.xsl), written in $folder (a relative path ending in '/', or ''). -->
   <xsl:template name="fp:json-edition" as="empty-sequence()">
     <xsl:param name="folder" as="xs:string" select="''"/>
-    <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
     <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
     <xsl:if test="$omit-document-lists != 'yes'">
       <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
-        <xsl:value-of select="concat(f:json-index($corpus, $edition), '&#10;')"/>
+        <xsl:value-of select="concat(f:json-index($edition), '&#10;')"/>
       </xsl:result-document>
     </xsl:if>
-    <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents($corpus)"/>
+    <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents()"/>
     <xsl:for-each select="$f:register-kinds">
       <xsl:result-document href="{$folder}{.}.json" method="text" encoding="UTF-8">
-        <xsl:value-of select="concat(f:json-register($corpus, ., $edition, $documents), '&#10;')"/>
+        <xsl:value-of select="concat(f:json-register(., $edition, $documents), '&#10;')"/>
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>
@@ -324,25 +322,39 @@
         fp:text($generated-date)))"/>
   </xsl:function>
 
+  <!-- {ref, name, place, placeRef, date} for one side of a correspDesc, from a summary's s:action. -->
+  <xsl:function name="fp:summary-party" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="action" as="element(s:action)?"/>
+    <xsl:variable name="place" as="element(s:place)?" select="$action/s:place[1]"/>
+    <xsl:variable name="date" as="element(s:date)?" select="$action/s:date"/>
+    <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
+    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text(string-join($action/s:agent/@ref, ' ')),
+                                 $next, 'name&quot;: ', fp:text(string-join($action/s:agent/@name, ', ')),
+                                 $next, 'place&quot;: ', fp:text($place/@name),
+                                 $next, 'placeRef&quot;: ', fp:text($place/@ref),
+                                 $next, 'date&quot;: {&#10;', $indent, '    &quot;when&quot;: ', fp:string($date/@iso),
+                                 ',&#10;', $indent, '    &quot;text&quot;: ', fp:text($date/@text),
+                                 '&#10;', $indent, '  }',
+                                 '&#10;', $indent, '}')"/>
+  </xsl:function>
+
   <!-- index.json; $edition is the edition object (fp:edition) laid out for two spaces. -->
   <xsl:function name="f:json-index" as="xs:string">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
     <xsl:param name="edition" as="xs:string"/>
     <xsl:variable name="documents" as="xs:string*">
-      <xsl:for-each select="f:documents-in-order($corpus)">
-        <xsl:variable name="tei" as="element(TEI)" select="."/>
-        <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-        <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
-        <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
+      <xsl:for-each select="$fp:summaries">
+        <xsl:variable name="main" as="element(s:corresp)?" select="s:corresp[@main]"/>
+        <xsl:variable name="file" as="xs:string" select="string(@file)"/>
         <xsl:sequence select="fp:object('    ', ('id', 'file', 'n', 'title', 'type', 'date', 'sender', 'recipient', 'files'), (
-            fp:string(f:doc-id($tei)),
+            fp:string(@id),
             fp:string($file),
-            fp:string(f:doc-number($tei)),
-            fp:string(f:doc-title($tei)),
-            fp:string(f:doc-type($tei)),
-            fp:date('      ', f:doc-date-attributes($tei), if ($doc-date) then f:plain-line($doc-date/node()) else ()),
-            fp:party('      ', f:corresp-action($main, 'sent')),
-            fp:party('      ', f:corresp-action($main, 'received')),
+            fp:string(@n),
+            fp:string(@title),
+            fp:string(@type),
+            concat('{&#10;        &quot;when&quot;: ', fp:string(@date-when), ',&#10;        &quot;text&quot;: ', fp:text(@date-text), '&#10;      }'),
+            fp:summary-party('      ', $main/s:action[@type = 'sent'][1]),
+            fp:summary-party('      ', $main/s:action[@type = 'received'][1]),
             fp:object('      ', ('html', 'text', 'json', 'tei'), (
                 fp:string(concat($file, '.html')),
                 fp:string(concat('text/', $file, '.txt')),
@@ -355,27 +367,22 @@
 
   <!--
     For the registers' lists of documents: the "id", "n" and "title" members
-    of each document of the corpus (laid out for a document object of a
-    register entry), by output base name; the first TEI of the corpus with
-    that name gives them, as f:document-by-file has it. Made once per corpus,
+    of each document (laid out for a document object of a register entry),
+    by output base name (the first summary of a name gives them). Made once,
     not once per entry and document.
   -->
   <xsl:function name="fp:register-documents" as="map(xs:string, xs:string)">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
-    <!-- The first TEI of the corpus by output base name, in one pass (what f:document-by-file answers one name at a time). -->
-    <xsl:variable name="first-by-file" as="map(xs:string, element(TEI))"
-      select="map:merge(for $tei in $corpus/TEI return map:entry(f:doc-file($tei), $tei), map { 'duplicates': 'use-first' })"/>
     <xsl:sequence select="map:merge(
-        for $file in distinct-values(f:documents-in-order($corpus)/f:doc-file(.))
-        return map:entry($file, fp:register-document($file, $first-by-file($file))))"/>
+        for $file in map:keys($fp:summary-by-file)
+        return map:entry($file, fp:register-document($file, $fp:summary-by-file($file))))"/>
   </xsl:function>
 
   <xsl:function name="fp:register-document" as="xs:string">
     <xsl:param name="file" as="xs:string"/>
-    <xsl:param name="tei" as="element(TEI)?"/>
+    <xsl:param name="summary" as="element(s:document)?"/>
     <xsl:sequence select="concat('&quot;id&quot;: ', fp:string($file),
-                                 ',&#10;          &quot;n&quot;: ', fp:string(if ($tei) then f:doc-number($tei) else ()),
-                                 ',&#10;          &quot;title&quot;: ', fp:string(if ($tei) then f:doc-title($tei) else ()))"/>
+                                 ',&#10;          &quot;n&quot;: ', fp:string($summary/@n),
+                                 ',&#10;          &quot;title&quot;: ', fp:string($summary/@title))"/>
   </xsl:function>
 
   <!--
@@ -383,18 +390,15 @@
     (fp:edition) laid out for two spaces, $documents fp:register-documents.
   -->
   <xsl:function name="f:json-register" as="xs:string">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="edition" as="xs:string"/>
     <xsl:param name="register-documents" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
-    <xsl:variable name="entries" as="element()*"
-      select="f:register-entries(f:corpus-registers($corpus))[f:entry-kind(.) = $kind]"/>
+    <xsl:variable name="entries" as="element()*" select="f:entries-of-kind($kind)"/>
     <xsl:variable name="items" as="xs:string*">
       <xsl:for-each select="$entries">
         <xsl:sort select="f:entry-sort-key(.)"/>
         <xsl:sort select="string(@xml:id)"/>
-        <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences(., $documents)"/>
+        <xsl:variable name="occurrences" as="element(s:names)*" select="f:entry-occurrences(.)"/>
         <xsl:variable name="in-documents" as="xs:string*">
           <!--
             One object per document, written out here rather than with fp:object, fp:strings and fp:string: a

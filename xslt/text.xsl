@@ -16,8 +16,9 @@
     Editorial notes:                        this edition's notes, apart
     Apparatus:                              a lemma] reading (sigla); …
 
-  On a teiCorpus it gives the edition's header (title, compilers, version,
-  licence); the build appends each document's text to make edition.txt.
+  f:text-edition-header gives corpus.xsl the edition's header (title,
+  compilers, version, licence); the build appends each document's text to
+  make edition.txt.
   Conventions are those of common/plain.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -42,7 +43,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- The entry: a TEI document or a teiCorpus; anything else gives its text content. -->
+  <!-- The entry: a TEI document; anything else gives its text content. -->
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:variable name="fp:nl" as="xs:string" select="'&#10;'"/>
@@ -68,10 +69,6 @@
     <xsl:sequence select="if ($root/self::TEI) then concat(string-join(f:text-document($root, $paragraphs), $fp:nl), $fp:nl)
                           else concat(f:plain-text($root, true()), $fp:nl)"/>
   </xsl:function>
-
-  <xsl:template match="/teiCorpus" as="node()*">
-    <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
-  </xsl:template>
 
   <!-- The lines of one document's text file, given the paragraphs of its text (f:plain-paragraphs($tei/text)). -->
   <xsl:function name="f:text-document" as="xs:string*">
@@ -141,9 +138,9 @@
                                  if (exists($readings)) then concat(' ', string-join($readings, '; ')) else '')"/>
   </xsl:function>
 
-  <!-- The lines heading edition.txt: title, compilers and editors, version, licence. -->
+  <!-- The lines heading edition.txt: title, compilers and editors, version, licence (corpus.xsl, on the edition-wide input). -->
   <xsl:function name="f:text-edition-header" as="xs:string*">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:param name="edition" as="element()"/>
     <xsl:variable name="header" as="element(teiHeader)?" select="$f:edition-header"/>
     <xsl:variable name="titles" as="element()*" select="$header/fileDesc/titleStmt/title"/>
     <xsl:sequence select="$f:edition-title"/>

@@ -1,22 +1,21 @@
 /**
  * Register entry pages (persons/ID.html, places/ID.html, orgs/ID.html) are
- * made one by one when they change, not all whenever the corpus does: each
- * has a key of its own, from what its page shows.
+ * made one by one when they change, not all whenever the edition-wide
+ * outputs are: each has a key of its own, from what its page shows.
  *
  * An entry page shows the entry (from its register), the documents that
- * name it (their titles and where in them the name stands) and the frame
- * every page has. The key is kept on the side of too much, so that a page
- * is never kept when it would have changed:
+ * name it (their titles and where in them the name stands, all in their
+ * summaries) and the frame every page has. The key is kept on the side of
+ * too much, so that a page is never kept when it would have changed:
  *   - the hashes the validation summary gives the entry's id in registers
  *     and the edition header (the entry, its list, what it points at and
  *     what points at it: `entryKeys` in src/edition/files.ts);
- *   - every document with a pointer to that id, whatever its file or
- *     attribute, by name and by the hash of what the corpus carries of it
- *     (src/build/corpus.ts), in collection order;
+ *   - every document whose summary names an entry with that id (in any
+ *     register), by name and by the hash of its summary, in collection
+ *     order;
  *   - what every page's frame shows, and the toolchain (`shared`).
  */
 import type { FileSummary } from '../edition/files.js';
-import { pointedId } from '../edition/files.js';
 import { hashText } from '../validate/cache.js';
 
 export interface EntryPageSources {
@@ -24,8 +23,25 @@ export interface EntryPageSources {
   shared: string;
   /** Registers and the edition header. */
   registers: ReadonlyArray<{ name: string; summary: FileSummary }>;
-  /** The documents in collection order, with the text the corpus carries of each. */
-  documents: ReadonlyArray<{ name: string; summary: FileSummary; corpusText: string }>;
+  /** The documents in collection order, with their summaries (xslt/common/summary.xsl). */
+  documents: ReadonlyArray<{ name: string; summary: string }>;
+}
+
+const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescape = (s: string): string =>
+  s.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_, e: string) =>
+    e.startsWith('#x') ? String.fromCodePoint(Number.parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : xmlEntities[e]!);
+
+/** The ids of the register entries a summary names (its s:names/@entries, 'kind#id' tokens). */
+export function summaryEntryIds(summary: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of summary.matchAll(/\sentries="([^"]*)"/g)) {
+    for (const token of unescape(m[1]!).split(/\s+/)) {
+      const hash = token.indexOf('#');
+      if (hash > 0) ids.add(token.slice(hash + 1));
+    }
+  }
+  return ids;
 }
 
 /** The key of every entry page, by entry id. */
@@ -39,17 +55,12 @@ export function entryPageKeys(sources: EntryPageSources): Map<string, string> {
     }
   }
   for (const d of sources.documents) {
-    let corpusHash: string | undefined;
-    const named = new Set<string>();
-    for (const p of d.summary.pointers) {
-      const id = pointedId(p.value);
-      if (id !== undefined) named.add(id);
-    }
-    for (const id of named) {
+    let summaryHash: string | undefined;
+    for (const id of summaryEntryIds(d.summary)) {
       const parts = material.get(id);
       if (!parts) continue;
-      corpusHash ??= hashText(d.corpusText);
-      parts.push('document', d.name, corpusHash);
+      summaryHash ??= hashText(d.summary);
+      parts.push('document', d.name, summaryHash);
     }
   }
   const keys = new Map<string, string>();

@@ -16,8 +16,10 @@ import type { CheckedFile, Progress, ValidationResult } from '../validate/index.
 import { validate } from '../validate/index.js';
 import { hashText } from '../validate/cache.js';
 import { toolFingerprint } from '../version.js';
-import { assembleCorpus, corpusDocumentParts, rootStartTag } from './corpus.js';
+import { assembleEditionInput } from './corpus.js';
 import { entryPageKeys, parseEntryPages } from './entry-pages.js';
+import type { KeptSummary } from './summaries.js';
+import { readSummaries, summariesPath, writeSummaries } from './summaries.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
 import { outputBaseName, OutputPathError } from './output-paths.js';
@@ -29,8 +31,8 @@ import { searchEntry, searchIndexEntries, searchIndexScript } from './search-ind
 import { loadStylesheets } from '../transform/stylesheets.js';
 import type { StylesheetParams } from '../transform/saxon.js';
 import { TransformError } from '../transform/saxon.js';
-import { makeCorpusOutputs, makeCorpusOutputsInWorker } from '../transform/corpus.js';
-import type { CorpusJob, CorpusRun } from '../transform/corpus.js';
+import { makeCorpusOutputs } from '../transform/corpus.js';
+import type { CorpusJob } from '../transform/corpus.js';
 import { startPool } from '../transform/pool.js';
 import { transformDocuments } from '../transform/document.js';
 import type { DocumentContext, DocumentJob, DocumentResult } from '../transform/document.js';
@@ -90,8 +92,6 @@ export interface BuildResult {
   corpusTransformed: boolean;
   /** Register entry pages kept from the last build when the edition-wide outputs were remade. */
   entryPagesKept: number;
-  /** Whether the lists of the documents (index.html, json/index.json) were kept when the edition-wide outputs were remade. */
-  documentListsKept: boolean;
   outputs: number;
   /** Outputs carried over or found identical to the published ones (hard links). */
   unchanged: number;
@@ -127,8 +127,6 @@ function isoDate(epochSeconds: number | undefined): string {
 
 /** Below this many documents to transform, starting workers costs more than it saves. */
 const POOL_MIN_DOCUMENTS = 48;
-/** The lists of the documents, which corpus.xsl leaves out with omit-document-lists=yes. */
-const documentListOutputs: ReadonlySet<string> = new Set(['index.html', 'json/index.json']);
 const MAX_WORKERS = 2;
 /** Documents per batch.xsl transformation (one SaxonJS set-up serves them all). */
 const BATCH_SIZE = 8;
@@ -147,7 +145,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   const cacheFolder = options.cacheFolder ?? config.cacheFolder ?? join(process.cwd(), '.cache');
   const validation = await validate({ config, cacheFolder, toolVersion: toolFingerprint(), ...(onProgress ? { onProgress } : {}) });
   const result: BuildResult = {
-    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, documentListsKept: false, outputs: 0, unchanged: 0, recovered: [],
+    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
   };
   if (validation.errors > 0 && (config.editionRules || options.strict)) return result;
   if (options.signal?.aborted) throw interrupted();
@@ -191,6 +189,10 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const manifestFile = manifestPath(cacheFolder, out);
     const previous = (!options.force && existsSync(out) && readManifest(manifestFile)) || emptyManifest();
     const next: BuildManifest = emptyManifest();
+    // The documents' summaries of the last build, and those of this one, by source file name.
+    const summariesFile = summariesPath(manifestFile);
+    const keptSummaries = options.force ? new Map<string, KeptSummary>() : readSummaries(summariesFile);
+    const nextSummaries = new Map<string, KeptSummary>();
     const total = documents.length + 1;
 
     const write = (path: string, content: string | Uint8Array, source: string): boolean => {
@@ -222,6 +224,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
 
     // Plan every document: carry over what is unchanged, claim the outputs of the rest.
     const texts: string[] = new Array<string>(documents.length).fill('');
+    const summaries: string[] = new Array<string>(documents.length).fill('');
     const searchByIndex: Array<SearchEntry | undefined> = new Array<SearchEntry | undefined>(documents.length);
     const jobs: DocumentJob[] = [];
     const pendingNames = new Map<number, { name: string; file: string; key: string; outputs: string[] }>();
@@ -237,8 +240,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
       const key = hashText(everything, d.name, d.hash, prev, nextDoc);
       const outputs = [`${base}.html`, `text/${base}.txt`, `json/${base}.json`];
-      if (reuse(previous.documents[d.name], key)) {
+      const kept = keptSummaries.get(d.name);
+      if (kept?.key === key && reuse(previous.documents[d.name], key)) {
         next.documents[d.name] = previous.documents[d.name]!;
+        summaries[i] = kept.summary;
+        nextSummaries.set(d.name, kept);
         texts[i] = staged.readPublished(`text/${base}.txt`) ?? '';
         searchByIndex[i] = publishedSearch().get(`${base}.html`);
         if (searchByIndex[i] === undefined) {
@@ -263,6 +269,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       const pending = pendingNames.get(r.index)!;
       if (r.ok) {
         texts[r.index] = r.text;
+        summaries[r.index] = r.summary;
+        nextSummaries.set(pending.name, { key: pending.key, summary: r.summary });
         searchByIndex[r.index] = r.search;
         staged.linked += r.linked;
         next.documents[pending.name] = { key: pending.key, outputs: pending.outputs };
@@ -274,122 +282,23 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       onProgress?.({ stage: 'transform', done: transformedDocs, total: jobs.length + 1 });
     };
 
-    // Many documents go to worker threads, which run while the edition-wide pages are made.
+    // Many documents go to worker threads.
     const workerCount = options.workers ?? (jobs.length >= POOL_MIN_DOCUMENTS ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
     const pool = workerCount > 0 && jobs.length > 0
       ? startPool({ xsltFolder, stylesheetCacheFolder, out, staging: staged.staging, params: common, batchSize: BATCH_SIZE }, jobs, workerCount, onDocument)
       : undefined;
-    // A large corpus goes to a worker thread of its own (see transform/corpus.ts).
-    const corpusInWorker = documents.length >= POOL_MIN_DOCUMENTS && options.workers !== 0;
-    let corpusRun: CorpusRun | undefined;
-    const stopWorkers = (): void => {
-      void pool?.terminate();
-      void corpusRun?.terminate();
-    };
+    const stopWorkers = (): void => void pool?.terminate();
     options.signal?.addEventListener('abort', stopWorkers);
-    const corpusSource = header?.file ?? config.source;
-    let editionHeaderText = '';
-    let entryPagesText = '';
-    let assignCorpusOutputs = (): void => undefined;
     try {
-      // The pages that span the edition, from one teiCorpus.
-      const corpusParts = documents.map((d) => corpusDocumentParts(d.text!, d.summary!));
-      const corpusText = assembleCorpus({
-        header: header?.text,
-        registers: registers.map((r) => r.text!),
-        documents: corpusParts.map((p) => p.text),
-        title: config.title,
-      });
-      const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
-      const corpusKey = hashText(everything, corpusText, schemaText);
-      const entryKeys = entryPageKeys({
-        shared: hashText(everything, header?.hash ?? '', config.title),
-        registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary! })),
-        documents: documents.map((d, i) => ({ name: d.name, summary: d.summary!, corpusText: corpusParts[i]!.text })),
-      });
-      // The lists of the documents read the documents' headers and front matter, and which TEI of the corpus
-      // are registers (a list in the body) or the edition's: a change to a register entry or to the names in a
-      // letter leaves them as they are.
-      const documentListsKey = hashText(everything, header?.hash ?? '', config.title,
-        ...registers.flatMap((r) => [r.name, rootStartTag(r.text!), String(r.summary!.listsInBody)]),
-        ...documents.flatMap((d, i) => [d.name, corpusParts[i]!.listed]));
-      const groupsApart = [...Object.values(previous.entries), ...(previous.documentLists ? [previous.documentLists] : [])];
-      if (groupsApart.every((g) => g.outputs.every((o) => existsSync(join(out, o)))) && reuse(previous.corpus, corpusKey)) {
-        next.corpus = previous.corpus;
-        for (const [id, group] of Object.entries(previous.entries)) {
-          reuse(group, group.key);
-          next.entries[id] = group;
-        }
-        if (reuse(previous.documentLists, previous.documentLists?.key ?? '')) next.documentLists = previous.documentLists;
-        editionHeaderText = previous.editionHeader;
+      if (pool) {
+        await Promise.race([
+          pool.done,
+          new Promise<never>((_, reject) => {
+            if (options.signal?.aborted) reject(interrupted());
+            options.signal?.addEventListener('abort', () => reject(interrupted()));
+          }),
+        ]);
       } else {
-        if (options.signal?.aborted) throw interrupted();
-        result.corpusTransformed = true;
-        // Entry pages whose key is unchanged are kept, and corpus.xsl is told not to make them.
-        const omitted: string[] = [];
-        for (const [id, key] of entryKeys) {
-          if (reuse(previous.entries[id], key)) {
-            next.entries[id] = previous.entries[id]!;
-            omitted.push(id);
-          }
-        }
-        result.entryPagesKept = omitted.length;
-        const omitDocumentLists = reuse(previous.documentLists, documentListsKey);
-        if (omitDocumentLists) next.documentLists = previous.documentLists;
-        result.documentListsKept = omitDocumentLists;
-        const made: string[] = [];
-        // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
-        const onOutput = (href: string, content: string): void => {
-          if (href === 'edition-header.txt') editionHeaderText = content;
-          else if (href === 'entry-pages.txt') entryPagesText = content;
-          else if (write(href, content, corpusSource)) made.push(href);
-        };
-        /** Once the transformation is done: the entry pages made go to their entries' groups, the rest to the corpus's. */
-        assignCorpusOutputs = (): void => {
-          const entryPages = new Set<string>();
-          const kept = new Set(omitted);
-          const written = new Set(made);
-          for (const { id, page } of parseEntryPages(entryPagesText)) {
-            entryPages.add(page);
-            if (kept.has(id) || !written.has(page)) continue;
-            const group = (next.entries[id] ??= { key: entryKeys.get(id) ?? '', outputs: [] });
-            group.outputs.push(page);
-          }
-          const lists = made.filter((o) => documentListOutputs.has(o));
-          if (!omitDocumentLists && lists.length > 0) next.documentLists = { key: documentListsKey, outputs: lists };
-          next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o) && !documentListOutputs.has(o)) };
-        };
-        const job: CorpusJob = {
-          corpusText,
-          // The reference for editors: every element and attribute the edition's schema allows, from its
-          // documentation. A foreign folder validated against someone else's schema gets none.
-          schemaText: config.editionRules ? schemaText : undefined,
-          params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' '),
-            'omit-document-lists': omitDocumentLists ? 'yes' : '' },
-        };
-        const failed = (message: string): void => {
-          result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${message}`));
-        };
-        if (corpusInWorker) {
-          const run = makeCorpusOutputsInWorker({ xsltFolder, stylesheetCacheFolder, job }, onOutput);
-          const done = run.done.catch((error: unknown) => {
-            if (!(error instanceof TransformError)) throw error;
-            failed(error.message);
-          });
-          // Awaited below; until then a failure must not count as unhandled.
-          done.catch(() => undefined);
-          corpusRun = { done, terminate: run.terminate };
-        } else {
-          try {
-            await makeCorpusOutputs(stylesheet, job, onOutput);
-          } catch (error) {
-            if (!(error instanceof TransformError)) throw error;
-            failed(error.message);
-          }
-        }
-      }
-
-      if (!pool) {
         // Few documents: in this thread.
         const context: DocumentContext = { stylesheet, params: common, folders: { out, staging: staged.staging }, batching: true };
         for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
@@ -397,20 +306,79 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           for (const r of await transformDocuments(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);
         }
       }
-      if (pool || corpusRun) {
-        await Promise.race([
-          Promise.all([pool?.done, corpusRun?.done]),
-          new Promise<never>((_, reject) => {
-            if (options.signal?.aborted) reject(interrupted());
-            options.signal?.addEventListener('abort', () => reject(interrupted()));
-          }),
-        ]);
-      }
     } finally {
       options.signal?.removeEventListener('abort', stopWorkers);
-      await Promise.all([pool?.terminate(), corpusRun?.terminate()]);
+      await pool?.terminate();
     }
-    assignCorpusOutputs();
+    if (options.signal?.aborted) throw interrupted();
+
+    // The pages that span the edition, from the edition header, the registers and the documents' summaries.
+    const corpusSource = header?.file ?? config.source;
+    let editionHeaderText = '';
+    const inputText = assembleEditionInput({
+      header: header?.text,
+      registers: registers.map((r) => r.text!),
+      summaries: summaries.filter((t) => t !== ''),
+    });
+    const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
+    const corpusKey = hashText(everything, config.title, inputText, schemaText);
+    const entryKeys = entryPageKeys({
+      shared: hashText(everything, header?.hash ?? '', config.title),
+      registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary! })),
+      documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
+    });
+    const groupsApart = Object.values(previous.entries);
+    if (groupsApart.every((g) => g.outputs.every((o) => existsSync(join(out, o)))) && reuse(previous.corpus, corpusKey)) {
+      next.corpus = previous.corpus;
+      for (const [id, group] of Object.entries(previous.entries)) {
+        reuse(group, group.key);
+        next.entries[id] = group;
+      }
+      editionHeaderText = previous.editionHeader;
+    } else {
+      result.corpusTransformed = true;
+      // Entry pages whose key is unchanged are kept, and corpus.xsl is told not to make them.
+      const omitted: string[] = [];
+      for (const [id, key] of entryKeys) {
+        if (reuse(previous.entries[id], key)) {
+          next.entries[id] = previous.entries[id]!;
+          omitted.push(id);
+        }
+      }
+      result.entryPagesKept = omitted.length;
+      const made: string[] = [];
+      let entryPagesText = '';
+      // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
+      const onOutput = (href: string, content: string): void => {
+        if (href === 'edition-header.txt') editionHeaderText = content;
+        else if (href === 'entry-pages.txt') entryPagesText = content;
+        else if (write(href, content, corpusSource)) made.push(href);
+      };
+      const job: CorpusJob = {
+        inputText,
+        // The reference for editors: every element and attribute the edition's schema allows, from its
+        // documentation. A foreign folder validated against someone else's schema gets none.
+        schemaText: config.editionRules ? schemaText : undefined,
+        params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' ') },
+      };
+      try {
+        await makeCorpusOutputs(stylesheet, job, onOutput);
+      } catch (error) {
+        if (!(error instanceof TransformError)) throw error;
+        result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${error.message}`));
+      }
+      // The entry pages made go to their entries' groups, the rest to the corpus's.
+      const entryPages = new Set<string>();
+      const kept = new Set(omitted);
+      const written = new Set(made);
+      for (const { id, page } of parseEntryPages(entryPagesText)) {
+        entryPages.add(page);
+        if (kept.has(id) || !written.has(page)) continue;
+        const group = (next.entries[id] ??= { key: entryKeys.get(id) ?? '', outputs: [] });
+        group.outputs.push(page);
+      }
+      next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o)) };
+    }
     next.editionHeader = editionHeaderText;
     const textParts = [editionHeaderText, ...texts.filter((_, i) => outputBaseName(documents[i]!.name) !== undefined)];
     const searchEntries = searchByIndex.filter((e): e is SearchEntry => e !== undefined);
@@ -450,6 +418,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     onProgress?.({ stage: 'publish', done: 0, total: 1 });
     staged.publish();
     writeManifest(manifestFile, next);
+    writeSummaries(summariesFile, nextSummaries);
     result.published = true;
     result.unchanged = staged.linked;
     onProgress?.({ stage: 'publish', done: 1, total: 1 });

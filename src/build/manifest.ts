@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { hashText } from '../validate/cache.js';
 
-const MANIFEST_FORMAT = 3;
+const MANIFEST_FORMAT = 4;
 
 export interface OutputGroup {
   /** Hash of everything these outputs were made from. */
@@ -20,10 +20,8 @@ export interface BuildManifest {
   format: number;
   /** Per document (by source file name): its page, text and JSON. */
   documents: Record<string, OutputGroup>;
-  /** The outputs made from the corpus (index, register lists, about, CMIF, JSON indexes), but the entry pages. */
+  /** The edition-wide outputs (index, register lists, about, CMIF, JSON indexes), but the entry pages. */
   corpus: OutputGroup | undefined;
-  /** The lists of the documents, index.html and json/index.json (see `documentListsKey` in src/build/index.ts). */
-  documentLists: OutputGroup | undefined;
   /** Per register entry id: its page (pages, if two registers share the id), keyed as in src/build/entry-pages.ts. */
   entries: Record<string, OutputGroup>;
   /** The text the corpus gives for the head of edition.txt. */
@@ -49,7 +47,7 @@ export function readManifest(path: string): BuildManifest | undefined {
 }
 
 export function emptyManifest(): BuildManifest {
-  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, documentLists: undefined, entries: {}, editionHeader: '', sources: {}, zip: undefined };
+  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, entries: {}, editionHeader: '', sources: {}, zip: undefined };
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {

@@ -56,41 +56,6 @@ export interface FileSummary {
    * changed.
    */
   entryKeys: Record<string, string> | undefined;
-  /**
-   * For a register or the edition header: whether its text's body holds a
-   * listPerson, listPlace or listOrg (what makes a TEI a register to the
-   * stylesheets, f:is-register).
-   */
-  listsInBody: boolean | undefined;
-  /**
-   * For a document: every element with a @ref in its text, but in the front
-   * (which the corpus carries as written), with the note it stands in.
-   */
-  mentions: Mention[] | undefined;
-  /** For a document: every note of its text, but in the front, in document order (see `mentions`). */
-  notes: TextNote[] | undefined;
-  /**
-   * For a document: the @type of the first div of its text's body, which
-   * names the kind of document when its header does not (f:doc-type).
-   */
-  bodyDivType: string | undefined;
-  /** For a document: its embedded texts (floatingText), with the attributes that tie them to their correspDesc. */
-  embedded: Array<{ id: string | undefined; decls: string | undefined; type: string | undefined }> | undefined;
-}
-
-export interface Mention {
-  /** The element's name: any element of the text with a @ref (persName, placeName, orgName, rs, name, …). */
-  element: string;
-  ref: string;
-  /** The outermost note it stands in, as an index into the summary's `notes`; -1 for none. */
-  note: number;
-}
-
-export interface TextNote {
-  /** Its attributes as written (xml:id, n, type, resp, …: what its number, id and kind are read from). */
-  attributes: Record<string, string>;
-  /** The note it sits in, as an index into the summary's `notes`; -1 for none. */
-  parent: number;
 }
 
 export interface Correspondent {
@@ -146,12 +111,7 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
     entryNames: kind === 'register' ? entryNames(root) : undefined,
     entryKeys: kind === 'document' ? undefined : entryKeys(root),
-    listsInBody: kind === 'document' ? undefined : hasListsInBody(root),
-    ...(kind === 'document' ? namesAndNotes(root) : { mentions: undefined, notes: undefined }),
-    bodyDivType: kind === 'document' ? firstBodyDivType(root) : undefined,
-    embedded: kind === 'document'
-      ? descendantsNamed(root, 'floatingText').map((f) => ({ id: f.attributes['xml:id'], decls: f.attributes['decls'], type: f.attributes['type'] }))
-      : undefined };
+  };
 }
 
 const correspondentElements = new Set(['persName', 'orgName', 'name']);
@@ -202,24 +162,6 @@ function entryNames(root: XmlElement): Record<string, string> {
     names[id] = name ? textOf(name) : id;
   }
   return names;
-}
-
-const registerLists = new Set(['listPerson', 'listPlace', 'listOrg']);
-
-/** The body of the root's text, if any. */
-function textBody(root: XmlElement): XmlElement | undefined {
-  const text = firstChild(root, 'text');
-  return text ? firstChild(text, 'body') : undefined;
-}
-
-function hasListsInBody(root: XmlElement): boolean {
-  const body = textBody(root);
-  return body !== undefined && descendants(body).some((e) => registerLists.has(localName(e.name)));
-}
-
-function firstBodyDivType(root: XmlElement): string | undefined {
-  const body = textBody(root);
-  return body ? firstChild(body, 'div')?.attributes['type'] : undefined;
 }
 
 /** An element's start tag, unambiguously: its name and attributes in order. */
@@ -314,33 +256,3 @@ function entryKeys(root: XmlElement): Record<string, string> {
   return keys;
 }
 
-/**
- * The names (elements with @ref) and notes of a document's text, outside
- * its first front (the one the corpus carries as written), in document
- * order: what the edition-wide pages read of the text. Every note is kept,
- * with its attributes and the note it sits in, so that a note without @n
- * or xml:id gets the number and id its position gives it in the whole text.
- */
-function namesAndNotes(root: XmlElement): { mentions: Mention[]; notes: TextNote[] } {
-  const text = firstChild(root, 'text');
-  const mentions: Mention[] = [];
-  const notes: TextNote[] = [];
-  if (!text) return { mentions, notes };
-  const front = descendantsNamed(root, 'front')[0];
-  const visit = (e: XmlElement, note: number, outermost: number): void => {
-    // The front goes into the corpus as written; a TEI nested in the text has names and notes of its own.
-    if (e === front || localName(e.name) === 'TEI') return;
-    let inNote = note;
-    let outer = outermost;
-    if (localName(e.name) === 'note') {
-      notes.push({ attributes: { ...e.attributes }, parent: note });
-      inNote = notes.length - 1;
-      if (outer < 0) outer = inNote;
-    }
-    const ref = e.attributes['ref'];
-    if (ref !== undefined) mentions.push({ element: localName(e.name), ref, note: outer });
-    for (const c of e.children) if (typeof c !== 'string') visit(c, inNote, outer);
-  };
-  for (const c of text.children) if (typeof c !== 'string') visit(c, -1, -1);
-  return { mentions, notes };
-}

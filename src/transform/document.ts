@@ -1,6 +1,8 @@
 /**
  * Documents' outputs: each document's page, plain text and JSON, written
- * into the build's staging folder at paths the main thread has claimed.
+ * into the build's staging folder at paths the main thread has claimed,
+ * and its summary (xslt/common/summary.xsl: what it contributes to the
+ * edition-wide outputs), which goes back to the build.
  * The same work runs in a pool worker or, for a few documents, in the
  * build's own thread.
  *
@@ -27,9 +29,9 @@ export interface DocumentJob {
   next: string;
 }
 
-/** Only the text and the search entry travel back, for edition.txt and the search index. */
+/** Only the text, the search entry and the summary travel back, for edition.txt, the search index and the edition-wide outputs. */
 export type DocumentResult =
-  | { index: number; ok: true; text: string; search: SearchEntry; linked: number }
+  | { index: number; ok: true; text: string; search: SearchEntry; summary: string; linked: number }
   | { index: number; ok: false; message: string };
 
 /** Where outputs go: the published folder (to link unchanged files from) and the staging folder. */
@@ -49,25 +51,25 @@ export interface DocumentContext {
   batching: boolean;
 }
 
-function place(context: DocumentContext, job: DocumentJob, html: string, text: string, json: string): DocumentResult {
+function place(context: DocumentContext, job: DocumentJob, html: string, text: string, json: string, summary: string): DocumentResult {
   const { out, staging } = context.folders;
   let linked = 0;
   if (placeOutput(out, staging, `${job.base}.html`, html)) linked++;
   if (placeOutput(out, staging, `text/${job.base}.txt`, text)) linked++;
   if (placeOutput(out, staging, `json/${job.base}.json`, json)) linked++;
-  return { index: job.index, ok: true, text, search: searchEntry(json, job.base), linked };
+  return { index: job.index, ok: true, text, search: searchEntry(json, job.base), summary, linked };
 }
 
-/** One document on its own: its page, text and JSON as html.xsl, text.xsl and json.xsl make them. */
+/** One document on its own: its page, text, JSON and summary as html.xsl, text.xsl, json.xsl and summary.xsl make them. */
 async function transformOne(context: DocumentContext, job: DocumentJob, parsed?: SaxonDocument): Promise<DocumentResult> {
   try {
     const source = parsed ?? (await parseForTransform(job.text));
     const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next };
     const outputs = new Map<string, string>();
     callTemplate(context.stylesheet, buildEntry.oneDocument, source, params, (href, content) => outputs.set(href, content));
-    const made = [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`].map((href) => outputs.get(href));
+    const made = [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href));
     if (made.some((o) => o === undefined)) throw new TransformError(`build.xsl made no outputs for ${job.base}`);
-    return place(context, job, made[0]!, made[1]!, made[2]!);
+    return place(context, job, made[0]!, made[1]!, made[2]!, made[3]!);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     return { index: job.index, ok: false, message: error.message };
@@ -101,10 +103,10 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
         prev: batch.map((j) => j.prev),
         next: batch.map((j) => j.next),
       }, context.params, (href, content) => outputs.set(href, content));
-      const made = jobs.map((job) => [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`].map((href) => outputs.get(href)));
+      const made = jobs.map((job) => [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href)));
       const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
       if (missing) throw new TransformError(`batch.xsl made no outputs for ${missing.base}`);
-      return jobs.map((job, i) => results[i] ?? place(context, job, made[i]![0]!, made[i]![1]!, made[i]![2]!));
+      return jobs.map((job, i) => results[i] ?? place(context, job, made[i]![0]!, made[i]![1]!, made[i]![2]!, made[i]![3]!));
     } catch (error) {
       if (!(error instanceof TransformError)) throw error;
       if (error instanceof BatchUnsuitableError) context.batching = false;

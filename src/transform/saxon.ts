@@ -74,7 +74,7 @@ export const buildEntry = {
   documents: 'Q{http://www.w3.org/1999/XSL/Transform}initial-template',
   /** The outputs of the source document on its own. */
   oneDocument: 'Q{urn:edition:private}one-document',
-  /** corpus.xsl: every output of the teiCorpus. */
+  /** corpus.xsl: every edition-wide output, from the edition-wide input (src/build/corpus.ts). */
   edition: 'Q{urn:edition:private}edition-outputs',
   /** schema.xsl: schema.html (the principal result) from the RelaxNG grammar. */
   schemaPage: 'Q{urn:edition:private}schema-output',

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileSummary, Mention, TextNote } from '../edition/files.js';
+import type { FileSummary } from '../edition/files.js';
 
 /** Bump when the shape of what is cached, or what the checks find, changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 /**
  * The cache is kept in this many files, a file's entry in the one its path
  * hashes to, so a build that changed one letter rewrites one of them
@@ -37,11 +37,7 @@ export function hashText(...parts: Array<string | Uint8Array>): string {
 // On disk, the many small records of a summary are arrays rather than objects: half the bytes to read and parse.
 type StoredPointer = [attribute: string, element: string, value: string, line: number, column: number, inCorrespContext: 0 | 1];
 type StoredId = [id: string, element: string, line: number, column: number];
-type StoredMention = [element: string, ref: string, note: number];
-type StoredNote = [attributes: Record<string, string>, parent: number];
-type StoredSummary = Omit<FileSummary, 'pointers' | 'ids' | 'mentions' | 'notes'> & {
-  pointers: StoredPointer[]; ids: StoredId[]; mentions: StoredMention[] | null; notes: StoredNote[] | null;
-};
+type StoredSummary = Omit<FileSummary, 'pointers' | 'ids'> & { pointers: StoredPointer[]; ids: StoredId[] };
 type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null };
 
 
@@ -50,8 +46,6 @@ function storeSummary(s: FileSummary): StoredSummary {
     ...s,
     pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, p.inCorrespContext ? 1 : 0]),
     ids: s.ids.map((d) => [d.id, d.element, d.line, d.column]),
-    mentions: s.mentions ? s.mentions.map((m): StoredMention => [m.element, m.ref, m.note]) : null,
-    notes: s.notes ? s.notes.map((n): StoredNote => [n.attributes, n.parent]) : null,
   };
 }
 
@@ -61,8 +55,6 @@ function restoreSummary(s: StoredSummary): FileSummary {
   for (const [k, v] of Object.entries(s)) summary[k] = v === null ? undefined : v;
   summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, inCorrespContext]) => ({ attribute, element, value, line, column, inCorrespContext: inCorrespContext === 1 }));
   summary['ids'] = s.ids.map(([id, element, line, column]) => ({ id, element, line, column }));
-  summary['mentions'] = s.mentions?.map(([element, ref, note]): Mention => ({ element, ref, note }));
-  summary['notes'] = s.notes?.map(([attributes, parent]): TextNote => ({ attributes, parent }));
   return summary as unknown as FileSummary;
 }
 

@@ -15,6 +15,7 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:s="urn:edition:summary"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -58,7 +59,7 @@
                       map { 'duplicates': 'use-first' })"/>
 
   <!--
-    'yes': for a teiCorpus, do not make the lists of the documents,
+    'yes': for the edition-wide input, do not make the lists of the documents,
     index.html and index.json, which read only the documents' headers and
     front matter (the build passes it when those did not change). '' (or
     anything else) makes them.
@@ -105,9 +106,9 @@
 
   <!-- ===== Derived, edition-wide values ===== -->
 
-  <!-- The edition's header when the source is a teiCorpus (a copy of edition.xml's teiHeader). -->
+  <!-- The edition's header (edition.xml's teiHeader) when the source is the edition-wide input (common/registers.xsl). -->
   <xsl:variable name="f:edition-header" as="element(teiHeader)?"
-    select="(/teiCorpus/teiHeader, /teiCorpus/TEI[f:is-edition(.)]/teiHeader)[1]"/>
+    select="(/s:edition/s:header//teiHeader)[1]"/>
 
   <xsl:variable name="f:edition-title" as="xs:string" select="(
       normalize-space($edition-title),

@@ -1,13 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   html/edition.xsl: the pages that span the edition, made from the
-  teiCorpus the build assembles: index.html (documents in collection
+  edition-wide input (common/registers.xsl: the edition header, the
+  registers and the documents' summaries): index.html (documents in collection
   order), persons.html, places.html, orgs.html (register indexes),
   persons/ID.html … (one page per entry, listing every document and note
   that names it), about.html (from the edition header), search.html (the
   search page: assets/search.js over search-index.js, which the build
   writes).
-  Mode m:html-edition: teiCorpus to all of these result documents.
+  Mode m:html-edition: s:edition to all of these result documents.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,6 +17,7 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
+  xmlns:s="urn:edition:summary"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -25,9 +27,8 @@
   <xsl:variable name="fp:register-titles" as="map(xs:string, xs:string)"
     select="map { 'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations' }"/>
 
-  <xsl:template match="teiCorpus" mode="m:html-edition" as="empty-sequence()">
-    <xsl:variable name="corpus" as="element(teiCorpus)" select="."/>
-    <xsl:variable name="documents" as="element(TEI)*" select="f:documents-in-order($corpus)"/>
+  <xsl:template match="s:edition" mode="m:html-edition" as="empty-sequence()">
+    <xsl:variable name="documents" as="element(s:document)*" select="$fp:summaries"/>
 
     <xsl:if test="$omit-document-lists != 'yes'">
       <xsl:result-document href="index.html" format="fp:html">
@@ -46,8 +47,7 @@
 
     <xsl:for-each select="$f:register-kinds">
       <xsl:variable name="kind" as="xs:string" select="."/>
-      <xsl:variable name="entries" as="element()*"
-        select="f:register-entries(f:corpus-registers($corpus))[f:entry-kind(.) = $kind]"/>
+      <xsl:variable name="entries" as="element()*" select="f:entries-of-kind($kind)"/>
       <xsl:result-document href="{$kind}.html" format="fp:html">
         <xsl:call-template name="fp:page">
           <xsl:with-param name="title" select="concat($fp:register-titles($kind), ' — ', $f:edition-title)"/>
@@ -56,7 +56,6 @@
             <xsl:call-template name="fp:register-index">
               <xsl:with-param name="kind" select="$kind"/>
               <xsl:with-param name="entries" select="$entries"/>
-              <xsl:with-param name="documents" select="$documents"/>
             </xsl:call-template>
           </xsl:with-param>
         </xsl:call-template>
@@ -70,7 +69,6 @@
             <xsl:with-param name="content" as="node()*">
               <xsl:call-template name="fp:entry-content">
                 <xsl:with-param name="entry" select="."/>
-                <xsl:with-param name="documents" select="$documents"/>
               </xsl:call-template>
             </xsl:with-param>
           </xsl:call-template>
@@ -96,9 +94,7 @@
         <xsl:with-param name="title" select="concat('About — ', $f:edition-title)"/>
         <xsl:with-param name="current" select="'about'"/>
         <xsl:with-param name="content" as="node()*">
-          <xsl:call-template name="fp:about-content">
-            <xsl:with-param name="corpus" select="$corpus"/>
-          </xsl:call-template>
+          <xsl:call-template name="fp:about-content"/>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:result-document>
@@ -114,7 +110,7 @@
   <!-- ===== index.html ===== -->
 
   <xsl:template name="fp:index-content" as="node()*">
-    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <xsl:param name="documents" as="element(s:document)*" required="yes"/>
     <h1><xsl:value-of select="$f:edition-title"/></h1>
     <xsl:for-each select="$f:edition-header/fileDesc/titleStmt/title[not(@type = 'main')][normalize-space(.) != $f:edition-title]">
       <p class="subtitle"><xsl:apply-templates select="node()" mode="m:html"/></p>
@@ -127,13 +123,13 @@
         <!-- What the filters and the table both need of each document, worked out once per document. -->
         <xsl:variable name="rows" as="element(fp:row)*">
           <xsl:for-each select="$documents">
-            <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp(.)"/>
-            <xsl:variable name="sort-date" as="xs:string" select="f:date-sort-key(f:doc-date-attributes(.))"/>
+            <xsl:variable name="main" as="element(s:corresp)?" select="s:corresp[@main]"/>
+            <xsl:variable name="sort-date" as="xs:string" select="string(@sort-date)"/>
             <fp:row sort-date="{$sort-date}" year="{substring($sort-date, 1, 4)}">
-              <xsl:for-each select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']">
+              <xsl:for-each select="$main/s:action[@type = 'sent'][1]/s:agent/@name[. != '']">
                 <fp:sender><xsl:value-of select="."/></fp:sender>
               </xsl:for-each>
-              <xsl:for-each select="f:action-agents(f:corresp-action($main, 'received'))/f:name-string(.)[. != '']">
+              <xsl:for-each select="$main/s:action[@type = 'received'][1]/s:agent/@name[. != '']">
                 <fp:recipient><xsl:value-of select="."/></fp:recipient>
               </xsl:for-each>
             </fp:row>
@@ -202,23 +198,19 @@
   </xsl:template>
 
   <xsl:template name="fp:index-row" as="element()">
-    <xsl:param name="tei" as="element(TEI)" required="yes"/>
+    <xsl:param name="tei" as="element(s:document)" required="yes"/>
     <xsl:param name="position" as="xs:integer" select="0"/>
     <!-- The document's fp:row of fp:index-content: its sort date, senders and recipients. -->
     <xsl:param name="row" as="element(fp:row)" required="yes"/>
-    <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
-    <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-    <xsl:variable name="dated" as="element()?" select="f:doc-date($tei)"/>
+    <xsl:variable name="file" as="xs:string" select="string($tei/@file)"/>
+    <xsl:variable name="main" as="element(s:corresp)?" select="$tei/s:corresp[@main]"/>
     <xsl:variable name="sort-date" as="xs:string" select="string($row/@sort-date)"/>
-    <xsl:variable name="number" as="xs:string" select="(f:doc-number($tei), f:doc-id($tei))[1]"/>
+    <xsl:variable name="number" as="xs:string" select="string(($tei/@n, $tei/@id)[1])"/>
     <xsl:variable name="senders" as="xs:string*" select="$row/fp:sender/string(.)"/>
     <xsl:variable name="recipients" as="xs:string*" select="$row/fp:recipient/string(.)"/>
-    <xsl:variable name="sent-place" as="xs:string?"
-      select="f:action-place(f:corresp-action($main, 'sent'))/f:name-string(.)"/>
-    <xsl:variable name="received-place" as="xs:string?"
-      select="f:action-place(f:corresp-action($main, 'received'))/f:name-string(.)"/>
-    <xsl:variable name="date-words" as="xs:string"
-      select="if (empty($dated)) then '' else if ($dated/self::docDate) then f:plain-line($dated/node()) else string(f:date-text($dated))"/>
+    <xsl:variable name="sent-place" as="xs:string?" select="$main/s:action[@type = 'sent'][1]/s:place[1]/@name/string(.)"/>
+    <xsl:variable name="received-place" as="xs:string?" select="$main/s:action[@type = 'received'][1]/s:place[1]/@name/string(.)"/>
+    <xsl:variable name="date-words" as="xs:string" select="string($tei/@date-words)"/>
     <!-- data-* values for assets/index.js: the filters ('|' joins several names) and the collection order. -->
     <tr data-order="{$position}" data-number="{$number}" data-date="{string-join(($sort-date, $date-words), ' ')}"
         data-year="{substring($sort-date, 1, 4)}" data-sender="{string-join($senders, '|')}" data-recipient="{string-join($recipients, '|')}">
@@ -228,20 +220,18 @@
         </a>
       </td>
       <td class="title" data-label="Title">
-        <a href="{$file}.html"><xsl:value-of select="f:doc-title($tei)"/></a>
-        <xsl:for-each select="f:other-corresps($tei)">
+        <a href="{$file}.html"><xsl:value-of select="$tei/@title"/></a>
+        <xsl:for-each select="$tei/s:corresp[not(@main)]">
           <span class="embedded-summary">
-            <xsl:value-of select="concat('(', if (exists(f:corresp-text-part(.))) then 'embedded' else 'also', ': ',
-                                         f:corresp-summary(.), ')')"/>
+            <xsl:value-of select="concat('(', if (@embedded) then 'embedded' else 'also', ': ', @summary, ')')"/>
           </span>
         </xsl:for-each>
       </td>
       <td class="date" data-label="Date" data-sort="{$sort-date}">
-        <xsl:if test="$dated">
-          <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(f:doc-date-attributes($tei))"/>
+        <xsl:if test="$tei/@dated">
           <xsl:choose>
-            <xsl:when test="exists($datetime)">
-              <time datetime="{$datetime}"><xsl:value-of select="$date-words"/></time>
+            <xsl:when test="exists($tei/@datetime)">
+              <time datetime="{$tei/@datetime}"><xsl:value-of select="$date-words"/></time>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="$date-words"/>
@@ -265,7 +255,7 @@
         <xsl:value-of select="string-join((if (exists($sent-place)) then $sent-place else '?',
                                            if (exists($received-place)) then $received-place else '?'), ' → ')"/>
       </td>
-      <td class="type" data-label="Type"><xsl:value-of select="f:doc-type($tei)"/></td>
+      <td class="type" data-label="Type"><xsl:value-of select="$tei/@type"/></td>
     </tr>
   </xsl:template>
 
@@ -277,7 +267,7 @@
     JavaScript the page says so and points to the browsing pages.
   -->
   <xsl:template name="fp:search-content" as="node()*">
-    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
+    <xsl:param name="documents" as="element(s:document)*" required="yes"/>
     <h1>Search</h1>
     <noscript>
       <p class="noscript">The search runs in your browser and needs JavaScript, which is turned off.
@@ -310,7 +300,6 @@
   <xsl:template name="fp:register-index" as="node()*">
     <xsl:param name="kind" as="xs:string" required="yes"/>
     <xsl:param name="entries" as="element()*" required="yes"/>
-    <xsl:param name="documents" as="element(TEI)*" required="yes"/>
     <h1><xsl:value-of select="$fp:register-titles($kind)"/></h1>
     <xsl:choose>
       <xsl:when test="empty($entries)">
@@ -322,7 +311,7 @@
             <xsl:sort select="f:entry-sort-key(.)"/>
             <xsl:sort select="string(@xml:id)"/>
             <xsl:variable name="count" as="xs:integer"
-              select="count(distinct-values(f:entry-occurrences(., $documents)/@doc))"/>
+              select="count(distinct-values(f:entry-occurrences(.)/@doc))"/>
             <li>
               <a href="{$kind}/{f:safe-name(@xml:id)}.html"><xsl:value-of select="f:entry-label(.)"/></a>
               <span class="count">
@@ -337,12 +326,9 @@
 
   <!-- ===== Register entry pages ===== -->
 
-  <!-- $documents here and in fp:occurrence-list: the corpus's documents in order (element(TEI)*), with no declared
-       type, which SaxonJS would check item by item on every entry page. -->
   <xsl:template name="fp:entry-content" as="node()*">
     <xsl:param name="entry" as="element()" required="yes"/>
-    <xsl:param name="documents" required="yes"/>
-    <xsl:variable name="occurrences" as="element(fp:occurrence)*" select="f:entry-occurrences($entry, $documents)"/>
+    <xsl:variable name="occurrences" as="element(s:names)*" select="f:entry-occurrences($entry)"/>
     <xsl:variable name="kind" as="xs:string" select="f:entry-kind($entry)"/>
     <nav class="breadcrumb" aria-label="Register">
       <a href="../{$kind}.html"><xsl:value-of select="$fp:register-titles($kind)"/></a>
@@ -395,15 +381,14 @@
     </dl>
 
     <!-- Told apart by the attributes only they have: a sender's, recipient's or place's @corresp, a note's @note. -->
-    <xsl:variable name="as-correspondent" as="element(fp:occurrence)*" select="$occurrences[@corresp]"/>
-    <xsl:variable name="in-text" as="element(fp:occurrence)*" select="$occurrences[not(@corresp or @note)]"/>
-    <xsl:variable name="in-notes" as="element(fp:occurrence)*" select="$occurrences[@note]"/>
+    <xsl:variable name="as-correspondent" as="element(s:names)*" select="$occurrences[@corresp]"/>
+    <xsl:variable name="in-text" as="element(s:names)*" select="$occurrences[not(@corresp or @note)]"/>
+    <xsl:variable name="in-notes" as="element(s:names)*" select="$occurrences[@note]"/>
 
     <section aria-labelledby="correspondence-heading">
       <h2 id="correspondence-heading">Correspondence</h2>
       <xsl:call-template name="fp:occurrence-list">
         <xsl:with-param name="occurrences" select="$as-correspondent"/>
-        <xsl:with-param name="documents" select="$documents"/>
         <xsl:with-param name="empty" select="'Not named as sender, recipient or place of a document.'"/>
       </xsl:call-template>
     </section>
@@ -411,7 +396,6 @@
       <h2 id="documents-heading">Documents naming this entry</h2>
       <xsl:call-template name="fp:occurrence-list">
         <xsl:with-param name="occurrences" select="$in-text"/>
-        <xsl:with-param name="documents" select="$documents"/>
         <xsl:with-param name="empty" select="'Not named in the text of any document.'"/>
       </xsl:call-template>
     </section>
@@ -419,39 +403,29 @@
       <h2 id="notes-heading">Notes naming this entry</h2>
       <xsl:call-template name="fp:occurrence-list">
         <xsl:with-param name="occurrences" select="$in-notes"/>
-        <xsl:with-param name="documents" select="$documents"/>
         <xsl:with-param name="empty" select="'Not named in any note.'"/>
       </xsl:call-template>
     </section>
   </xsl:template>
 
-  <!--
-    The page title of every TEI of the corpus being transformed, by output
-    base name (the first of a name wins, as with f:document-by-file). Made
-    once: the entry pages name a document at every occurrence.
-  -->
+  <!-- The page title of every document, by output base name (the first of a name wins). -->
   <xsl:variable name="fp:document-titles" as="map(xs:string, xs:string)"
-    select="map:merge(for $tei in $fp:source-corpus/TEI return map:entry(f:doc-file($tei), f:document-page-title($tei)),
+    select="map:merge(for $d in $fp:summaries return map:entry(string($d/@file), f:summary-page-title($d)),
                       map { 'duplicates': 'use-first' })"/>
 
   <!-- One list item per document (per note for notes), with links into the document pages. -->
   <xsl:template name="fp:occurrence-list" as="node()*">
-    <xsl:param name="occurrences" as="element(fp:occurrence)*" required="yes"/>
-    <xsl:param name="documents" required="yes"/>
+    <xsl:param name="occurrences" as="element(s:names)*" required="yes"/>
     <xsl:param name="empty" as="xs:string" required="yes"/>
     <xsl:choose>
       <xsl:when test="empty($occurrences)">
         <p class="none"><xsl:value-of select="$empty"/></p>
       </xsl:when>
       <xsl:otherwise>
-        <!-- Asked once, not per document: the titles of the corpus being transformed are in one map. -->
-        <xsl:variable name="source-titles" as="xs:boolean" select="$documents[1]/parent::teiCorpus is $fp:source-corpus"/>
         <ul class="occurrences">
           <xsl:for-each-group select="$occurrences" group-by="concat(@doc, '#', @note)">
             <xsl:variable name="doc" as="xs:string" select="string(@doc)"/>
-            <xsl:variable name="title" as="xs:string?" select="
-                if ($source-titles) then $fp:document-titles($doc)
-                else (for $tei in f:document-by-file($documents, $doc) return f:document-page-title($tei))"/>
+            <xsl:variable name="title" as="xs:string?" select="$fp:document-titles($doc)"/>
             <li>
               <a href="../{$doc}.html{if (normalize-space(@note) != '') then concat('#', @note) else ''}">
                 <xsl:value-of select="($title, $doc)[1]"/>
@@ -477,9 +451,8 @@
   <!-- ===== about.html ===== -->
 
   <xsl:template name="fp:about-content" as="node()*">
-    <xsl:param name="corpus" as="element(teiCorpus)" required="yes"/>
     <xsl:variable name="header" as="element(teiHeader)?" select="$f:edition-header"/>
-    <xsl:variable name="edition" as="element(TEI)?" select="$corpus/TEI[f:is-edition(.)][1]"/>
+    <xsl:variable name="edition" as="element(TEI)?" select="$fp:edition-tei"/>
     <xsl:variable name="file" as="element()?" select="$header/fileDesc"/>
     <h1>About <xsl:value-of select="$f:edition-title"/></h1>
     <xsl:for-each select="$file/titleStmt/title[not(@type = 'main')][normalize-space(.) != $f:edition-title]">

@@ -31,11 +31,7 @@ const stageLabel: Record<BuildProgress['stage'], string> = {
 
 /** What of the edition-wide outputs was kept when they were remade: ' (kept: …)', or ''. */
 function keptParts(result: BuildResult): string {
-  const kept = [
-    ...(result.entryPagesKept > 0 ? [`${result.entryPagesKept} register entry pages`] : []),
-    ...(result.documentListsKept ? ['the lists of the documents'] : []),
-  ];
-  return kept.length > 0 ? ` (kept: ${kept.join(', ')})` : '';
+  return result.entryPagesKept > 0 ? ` (kept: ${result.entryPagesKept} register entry pages)` : '';
 }
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
