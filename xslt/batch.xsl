@@ -52,7 +52,7 @@
           <xsl:call-template name="fp:document-page"/>
         </xsl:result-document>
         <!-- The text file and the JSON read the document's text once. -->
-        <xsl:variable name="paragraphs" as="element(fp:block)*" select="f:plain-paragraphs(text)"/>
+        <xsl:variable name="paragraphs" as="xs:string" select="f:plain-paragraphs(text)"/>
         <xsl:result-document href="text/{$file}.txt" format="fp:text">
           <xsl:value-of select="f:text-file(., $paragraphs)"/>
         </xsl:result-document>

@@ -182,51 +182,21 @@
                                  '&#10;', $indent, '}')"/>
   </xsl:function>
 
-  <!--
-    Offsets in a flattened text, its paragraphs joined by a blank line: for
-    every name (fp:span kind="entity") its entity object as JSON text, laid
-    out for $indent; for every other fp:span (start, end) and fp:point
-    (offset) an fp:at record with its attributes.
-  -->
-  <xsl:function name="fp:offsets" as="item()*">
-    <xsl:param name="blocks" as="element(fp:block)*"/>
+  <!-- The entity objects of a text (f:plain-json), laid out for $indent. -->
+  <xsl:function name="fp:entities" as="xs:string*">
+    <xsl:param name="plain" as="map(*)"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:iterate select="for $b in $blocks return ($b, $b//(text() | fp:span | fp:point))">
-      <xsl:param name="offset" as="xs:integer" select="0"/>
-      <xsl:param name="started" as="xs:boolean" select="false()"/>
-      <xsl:choose>
-        <xsl:when test=". instance of text()">
-          <xsl:next-iteration>
-            <xsl:with-param name="offset" select="$offset + string-length(.)"/>
-          </xsl:next-iteration>
-        </xsl:when>
-        <xsl:when test="self::fp:block">
-          <xsl:next-iteration>
-            <xsl:with-param name="offset" select="if ($started) then $offset + 2 else $offset"/>
-            <xsl:with-param name="started" select="true()"/>
-          </xsl:next-iteration>
-        </xsl:when>
-        <xsl:when test="self::fp:span[@kind = 'entity']">
-          <xsl:variable name="text" as="xs:string" select="string(.)"/>
-          <xsl:sequence select="concat('{&#10;', $indent, '  &quot;type&quot;: ', fp:string(@type),
-                                       ',&#10;', $indent, '  &quot;ref&quot;: ', fp:string(@ref),
-                                       ',&#10;', $indent, '  &quot;start&quot;: ', $offset,
-                                       ',&#10;', $indent, '  &quot;end&quot;: ', $offset + string-length($text),
-                                       ',&#10;', $indent, '  &quot;text&quot;: ', fp:string($text),
-                                       '&#10;', $indent, '}')"/>
-        </xsl:when>
-        <xsl:when test="self::fp:span">
-          <fp:at start="{$offset}" end="{$offset + string-length(.)}" text="{string(.)}">
-            <xsl:sequence select="@*"/>
-          </fp:at>
-        </xsl:when>
-        <xsl:otherwise>
-          <fp:at start="{$offset}" end="{$offset}">
-            <xsl:sequence select="@*"/>
-          </fp:at>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:iterate>
+    <xsl:variable name="text" as="xs:string" select="map:get($plain, 'text')"/>
+    <xsl:for-each select="map:get($plain, 'entities')">
+      <xsl:variable name="start" as="xs:integer" select="map:get(., 'start')"/>
+      <xsl:variable name="end" as="xs:integer" select="map:get(., 'end')"/>
+      <xsl:sequence select="concat('{&#10;', $indent, '  &quot;type&quot;: ', fp:string(map:get(., 'type')),
+                                   ',&#10;', $indent, '  &quot;ref&quot;: ', fp:string(map:get(., 'ref')),
+                                   ',&#10;', $indent, '  &quot;start&quot;: ', $start,
+                                   ',&#10;', $indent, '  &quot;end&quot;: ', $end,
+                                   ',&#10;', $indent, '  &quot;text&quot;: ', fp:string(substring($text, $start + 1, $end - $start)),
+                                   '&#10;', $indent, '}')"/>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- ===== One document ===== -->
@@ -236,14 +206,13 @@
     <xsl:sequence select="f:json-document($tei, f:plain-paragraphs($tei/text))"/>
   </xsl:function>
 
-  <!-- The same, given the paragraphs of the document's text (f:plain-paragraphs($tei/text)). -->
+  <!-- The same, given the marked string of the document's text (f:plain-paragraphs($tei/text)). -->
   <xsl:function name="f:json-document" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:param name="paragraphs" as="element(fp:block)*"/>
+    <xsl:param name="paragraphs" as="xs:string"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-    <xsl:variable name="blocks" as="element(fp:block)*" select="f:plain-finish($paragraphs, false())"/>
-    <xsl:variable name="offsets" as="item()*" select="fp:offsets($blocks, '    ')"/>
-    <xsl:variable name="at" as="element(fp:at)*" select="$offsets[. instance of element()]"/>
+    <xsl:variable name="plain" as="map(*)" select="f:plain-json($paragraphs)"/>
+    <xsl:variable name="text" as="xs:string" select="map:get($plain, 'text')"/>
     <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
     <xsl:variable name="embedded" as="xs:string*">
       <xsl:for-each select="f:other-corresps($tei)">
@@ -255,29 +224,31 @@
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
       <xsl:for-each select="f:doc-notes($tei)">
-        <xsl:variable name="id" as="xs:string" select="f:note-id(.)"/>
-        <xsl:variable name="note-blocks" as="element(fp:block)*" select="f:plain-blocks(node(), false())"/>
+        <xsl:variable name="facts" as="xs:string+" select="fp:note-facts(.)"/>
+        <xsl:variable name="id" as="xs:string" select="$facts[1]"/>
+        <xsl:variable name="note-plain" as="map(*)" select="f:plain-json(fp:marked(node()))"/>
         <xsl:sequence select="fp:object('    ', ('id', 'n', 'type', 'resp', 'text', 'anchor', 'targets', 'entities'), (
             fp:string($id),
-            fp:string(f:note-number(.)),
-            fp:string((@type/normalize-space(.)[. != ''], f:note-kind(.))[1]),
+            fp:string($facts[2]),
+            fp:string((@type/normalize-space(.)[. != ''], $facts[3])[1]),
             fp:text(@resp),
-            fp:string(string-join($note-blocks/string(.), '&#10;&#10;')),
-            fp:number(xs:integer($at[@kind = 'note'][@note = $id][1]/@start)),
+            fp:string(map:get($note-plain, 'text')),
+            fp:number(map:get(map:get($plain, 'notes'), $id)),
             fp:strings('      ', f:local-ids(@target)),
-            fp:array('      ', fp:offsets($note-blocks, '        ')[. instance of xs:string])))"/>
+            fp:array('      ', fp:entities($note-plain, '        '))))"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="apparatus" as="xs:string*">
       <xsl:for-each select="f:doc-apps($tei)">
         <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
-        <xsl:variable name="app-at" as="element(fp:at)?" select="$at[@kind = 'app'][@id = $id][1]"/>
+        <!-- The lemma's start and end in the text, if it is there. -->
+        <xsl:variable name="app-at" as="xs:integer*" select="map:get(map:get($plain, 'apps'), $id)"/>
         <xsl:variable name="lemma" as="element()?" select="f:app-lemma(.)"/>
         <xsl:sequence select="fp:object('    ', ('id', 'start', 'end', 'lem', 'lemWit', 'readings'), (
             fp:string($id),
-            fp:number(xs:integer($app-at/@start)),
-            fp:number(xs:integer($app-at/@end)),
-            fp:string(if ($app-at) then string($app-at/@text) else f:plain-line($lemma/node())),
+            fp:number($app-at[1]),
+            fp:number($app-at[2]),
+            fp:string(if (exists($app-at)) then substring($text, $app-at[1] + 1, $app-at[2] - $app-at[1]) else f:plain-line($lemma/node())),
             fp:text(string-join(f:witness-sigla($lemma/@wit), '; ')),
             fp:array('      ', for $r in f:app-readings(.) return fp:object('        ', ('wit', 'text'), (
                 fp:text(string-join(f:witness-sigla($r/@wit), '; ')),
@@ -303,8 +274,8 @@
             fp:string(f:ms-idno($tei, 'delo')),
             fp:string(f:folios($tei)),
             fp:text(string-join(f:physical-description($tei)/f:plain-line(.), ' ')))),
-        fp:string(string-join($blocks/string(.), '&#10;&#10;')),
-        fp:array('  ', $offsets[. instance of xs:string]),
+        fp:string($text),
+        fp:array('  ', fp:entities($plain, '    ')),
         fp:array('  ', $notes),
         fp:array('  ', $apparatus)))"/>
   </xsl:function>

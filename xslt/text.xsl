@@ -62,18 +62,18 @@
     <xsl:sequence select="f:text-file($root, if ($root/self::TEI) then f:plain-paragraphs($root/text) else ())"/>
   </xsl:function>
 
-  <!-- The same, given the paragraphs of the document's text (f:plain-paragraphs($root/text)). -->
+  <!-- The same, given the marked string of the document's text (f:plain-paragraphs($root/text)). -->
   <xsl:function name="f:text-file" as="xs:string">
     <xsl:param name="root" as="element()"/>
-    <xsl:param name="paragraphs" as="element(fp:block)*"/>
+    <xsl:param name="paragraphs" as="xs:string?"/>
     <xsl:sequence select="if ($root/self::TEI) then concat(string-join(f:text-document($root, $paragraphs), $fp:nl), $fp:nl)
                           else concat(f:plain-text($root, true()), $fp:nl)"/>
   </xsl:function>
 
-  <!-- The lines of one document's text file, given the paragraphs of its text (f:plain-paragraphs($tei/text)). -->
+  <!-- The lines of one document's text file, given the marked string of its text (f:plain-paragraphs($tei/text)). -->
   <xsl:function name="f:text-document" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:param name="paragraphs" as="element(fp:block)*"/>
+    <xsl:param name="paragraphs" as="xs:string?"/>
     <xsl:variable name="doc-title" as="element()?" select="$tei/text/front/docTitle[1]"/>
     <xsl:variable name="doc-date" as="element()?" select="$tei/text/front/docDate[1]"/>
     <!-- Heading -->
@@ -83,7 +83,8 @@
           <xsl:sequence select="concat(f:plain-line(node()), f:plain-markers(.),
                                        if (position() = last()) then f:plain-markers($doc-title) else '')"/>
         </xsl:for-each>
-        <xsl:sequence select="f:plain-line($doc-title/text()[normalize-space(.) != ''])[. != '']"/>
+        <!-- (Text nodes alone: as f:plain-line reads them, without their neighbours.) -->
+        <xsl:sequence select="normalize-space(string-join($doc-title/text()[normalize-space(.) != '']/f:join-breaks(.), ''))[. != '']"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="f:doc-number-label($tei), f:doc-title($tei)"/>
@@ -92,9 +93,8 @@
     <xsl:sequence select="if ($doc-date) then concat(f:plain-line($doc-date/node()), f:plain-markers($doc-date))
                           else f:date-text(f:doc-date($tei))"/>
     <!-- Reading text -->
-    <xsl:for-each select="f:plain-finish($paragraphs, true())">
-      <xsl:sequence select="''"/>
-      <xsl:sequence select="concat(string-join(for $i in 1 to xs:integer(@depth) return '    ', ''), string(.))"/>
+    <xsl:for-each select="f:plain-lines(string($paragraphs), true())">
+      <xsl:sequence select="'', ."/>
     </xsl:for-each>
     <!-- Archival reference and physical description -->
     <xsl:variable name="printed" as="element()?" select="f:printed-citation($tei)"/>
@@ -105,12 +105,14 @@
       <xsl:sequence select="'', $archive"/>
     </xsl:if>
     <!-- Notes -->
+    <xsl:variable name="all-notes" as="element(note)*" select="f:doc-notes($tei)"/>
     <xsl:for-each select="('source', 'editorial')">
-      <xsl:variable name="notes" as="element(note)*" select="f:notes-of-kind($tei, current())"/>
+      <xsl:variable name="kind" as="xs:string" select="."/>
+      <xsl:variable name="notes" as="element(note)*" select="$all-notes[fp:note-facts(.)[3] = $kind]"/>
       <xsl:if test="exists($notes)">
         <xsl:sequence select="'', concat(f:notes-heading(current()), ':')"/>
         <xsl:for-each select="$notes">
-          <xsl:sequence select="'', concat('[', f:note-number(.), '] ', f:plain-text(node(), true()), f:plain-markers(.))"/>
+          <xsl:sequence select="'', concat('[', fp:note-facts(.)[2], '] ', f:plain-text(node(), true()), f:plain-markers(.))"/>
         </xsl:for-each>
       </xsl:if>
     </xsl:for-each>

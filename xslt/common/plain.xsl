@@ -2,20 +2,39 @@
 <!--
   plain.xsl: the reading text as plain text, shared by text.xsl and json.xsl.
 
-  Three steps:
-  1. mode m:plain turns TEI into a small private model: fp:block for each
-     paragraph-like element, fp:span around names (kind="entity") and lemmas
-     (kind="app"), fp:marker for text only the .txt file shows (note
-     markers [n], hand markers, page numbers), plain text for the rest.
+  Two steps, both on strings: in SaxonJS a temporary tree, built and then
+  walked again, cost several times what one walk over the TEI costs.
+
+  1. Mode m:plain walks the TEI once and writes one string, "marked": the
+     text, with private marks (Unicode noncharacters, which no text
+     contains) where the structure is:
+       boundaries     a block's start and end, an embedded text's
+                      (floatingText) start and end, and the edges of a name
+                      or lemma that holds a block (such a wrapper is dropped);
+       spans          around names (type, @ref) and lemmas (id), for the
+                      JSON's offsets;
+       note markers   '[n]' with the note's id: text in the .txt file, a
+                      point in the JSON text;
+       other markers  '[hand: Stalin] ', ' [p. 5] ', an orphan anchor's
+                      '[n]': text in the .txt file only.
      Interventions print as the plain-text conventions say: supplied
      [1920], choice 'Chairman [Pre]', gap '[...]', del ⟦…⟧, sic 'x [sic]'.
-  2. f:plain-blocks flattens nested blocks into a sequence of paragraphs and
-     collapses whitespace the way a browser would: runs of whitespace become
-     one space, none at the edges of a paragraph (for JSON, mode
-     m:plain-unmark, which also turns markers into points).
-  3. The callers join paragraphs with a blank line; json.xsl turns markers
-     into zero-width fp:point elements first, so offsets index the text
-     without markers.
+  2. Functions read the marked string: f:plain-lines (the .txt file:
+     markers kept), f:plain-json (the JSON: markers dropped, offsets of
+     names, lemmas and note markers), f:plain-line and f:plain-text for
+     short texts.
+
+  A paragraph is the text between two boundaries: a block's text before,
+  between and after the blocks it holds is a paragraph of its own, at the
+  block's depth (the number of embedded texts it is in). Whitespace
+  collapses as a browser would: a run of whitespace (across marks) becomes
+  one space, none at a paragraph's edges; empty paragraphs are left out.
+
+  Kept lean for SaxonJS (see "Per-letter cost in SaxonJS" in README.md):
+  one mode; rules by element name; no rule that every node is tested
+  against but `*[@xml:id and $fp:any-targets]`; no tunnel parameters;
+  facts of a document (notes' numbers and ids, whether notes point at
+  elements) worked out once (fp:note-facts).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,186 +42,199 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- TEI to the plain model. Text is copied; elements without a rule below keep their content. -->
+  <!--
+    The marks (character references, so the file shows which):
+      boundaries   &#xFDD0; block start   &#xFDD1; block end
+                   &#xFDD2; start and &#xFDD3; end of a dropped name or lemma
+                   &#xFDD4; embedded text's start   &#xFDD5; its end
+      spans        &#xFDD6; name: type [&#xFDEF; ref] &#xFDD8;
+                   &#xFDD7; lemma: id &#xFDD8;    &#xFDD9; end of either
+      markers      &#xFDDA; note marker: id &#xFDDB; [n] &#xFDDC;
+                   &#xFDDD; marker of the .txt file only: text &#xFDDE;
+      &#xFDEE; stands for a space in a type, ref or id.
+      &#xFDE0; and &#xFDE1;: whitespace to take off, by word-joining breaks
+      (fp:join-marks).
+  -->
+
+  <!-- TEI to the marked string. Text is copied; elements without a rule below give their content. -->
   <xsl:mode name="m:plain" on-no-match="text-only-copy"/>
 
+  <!-- ===== Step 1: TEI to the marked string ===== -->
+
   <!--
-    Markers dropped and whitespace collapsed (JSON): fp:marker becomes an
-    empty fp:point that keeps its attributes.
+    Blocks, by (local) name: the names of fp:block-names in
+    common/layout.xsl but teiHeader, which is silent, and bibl, quote and
+    the like where f:is-block makes them blocks. Keep the three in step.
   -->
-  <xsl:mode name="m:plain-unmark" on-no-match="shallow-copy"/>
-
-  <!-- ===== Step 1: TEI to the plain model ===== -->
-
-  <!-- Generic: a block becomes a paragraph, anything else just its content. -->
-  <xsl:template match="*" mode="m:plain" as="node()*">
-    <xsl:choose>
-      <xsl:when test="f:is-block(.)">
-        <fp:block depth="{count(ancestor::floatingText)}">
-          <xsl:apply-templates mode="m:plain"/>
-        </fp:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="m:plain"/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <xsl:template match="*:TEI | *:teiCorpus | *:text | *:group | *:front | *:body | *:back | *:floatingText
+                       | *:div | *:div1 | *:div2 | *:div3 | *:div4 | *:div5 | *:div6 | *:div7 | *:divGen
+                       | *:p | *:ab | *:head | *:opener | *:closer | *:dateline | *:salute | *:signed | *:postscript
+                       | *:byline | *:argument | *:epigraph | *:trailer | *:docTitle | *:titlePart | *:docDate
+                       | *:docAuthor | *:docImprint | *:docEdition | *:titlePage | *:imprimatur
+                       | *:list | *:item | *:listBibl | *:lg | *:l | *:sp | *:speaker | *:castList | *:castItem
+                       | *:table | *:row | *:figure | *:listPerson | *:listPlace | *:listOrg | *:listEvent | *:listWit
+                       | *:person | *:personGrp | *:place | *:org | *:event | *:witness
+                       | *:fileDesc | *:titleStmt | *:editionStmt | *:extent | *:publicationStmt
+                       | *:seriesStmt | *:notesStmt | *:sourceDesc | *:encodingDesc | *:projectDesc | *:samplingDecl
+                       | *:editorialDecl | *:correction | *:normalization | *:quotation | *:hyphenation
+                       | *:segmentation | *:interpretation | *:punctuation | *:stdVals | *:refsDecl | *:classDecl
+                       | *:tagsDecl | *:profileDesc | *:langUsage | *:language | *:textClass | *:correspDesc
+                       | *:correspAction | *:correspContext | *:particDesc | *:settingDesc | *:revisionDesc
+                       | *:change | *:listChange | *:availability | *:licence | *:respStmt | *:msDesc
+                       | *:msIdentifier | *:msContents | *:msItem | *:physDesc | *:objectDesc | *:handDesc
+                       | *:handNote | *:history | *:additional
+                       | *:bibl[parent::*[local-name() = ('listBibl', 'sourceDesc', 'body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:biblStruct[parent::*[local-name() = ('listBibl', 'sourceDesc', 'body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:biblFull[parent::*[local-name() = ('listBibl', 'sourceDesc', 'body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:quote[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:cit[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:q[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:said[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:label[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]
+                       | *:stage[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]"
+                mode="m:plain" priority="-0.25">
+    <xsl:text>&#xFDD0;</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>&#xFDD1;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="text()" mode="m:plain" as="node()*">
-    <xsl:value-of select="."/>
+  <!-- An embedded text: a block, and what it holds one level deeper. -->
+  <xsl:template match="floatingText" mode="m:plain">
+    <xsl:text>&#xFDD4;</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>&#xFDD5;</xsl:text>
   </xsl:template>
 
-  <!-- Next to a word-joining break (f:join-breaks). A pattern, not a function call, for the many text nodes that are not. -->
-  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
-                              or following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
-                mode="m:plain" priority="0.25" as="node()*">
-    <xsl:value-of select="f:join-breaks(.)"/>
-  </xsl:template>
+  <!--
+    Not reading text: the header, apparatus readings, standoff and index
+    elements ($fp:silent-names in layout.xsl: keep them in step); pointers
+    and media have no words.
+  -->
+  <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
+                       | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
+                       | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff
+                       | graphic | media | binaryObject | ptr"
+                mode="m:plain" priority="0.5"/>
+
+  <!-- Parts printed elsewhere: the document's heading, the back notes. -->
+  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]"
+                mode="m:plain" priority="30"/>
 
   <!--
     Indentation inside an element that holds only elements is not text:
     'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
-    html/text.xsl and common/plain.xsl share this pattern: keep them in step.
+    (choice and app give only their children's content, rdgGrp is silent.)
+    html/text.xsl spells this as a pattern: keep them in step.
   -->
-  <xsl:template match="subst/text()[normalize-space(.) = ''] | choice/text()[normalize-space(.) = ''] | app/text()[normalize-space(.) = '']
-                       | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
-                mode="m:plain" priority="0.5" as="node()*"/>
-
-  <!-- Not reading text: the header, apparatus readings, standoff and index elements; pointers and media have no words. -->
-  <xsl:template match="*[f:is-silent(.)] | graphic | media | binaryObject | ptr" mode="m:plain" as="node()*"/>
-
-  <!-- Parts printed elsewhere: the document's heading, the back notes. -->
-  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]" mode="m:plain" priority="30" as="node()*"/>
+  <xsl:template match="subst | substJoin" mode="m:plain">
+    <xsl:apply-templates select="node()[not(self::text()[normalize-space(.) = ''])]" mode="m:plain"/>
+  </xsl:template>
 
   <!--
     An element a note points at (not an anchor): its content, then the note
-    markers; for a block, inside it, at the end of its last paragraph.
+    markers; for a block, inside it, at the end of its last paragraph
+    (fp:insert-markers). Only when some note points at all.
   -->
-  <xsl:template match="*[@xml:id][not(self::anchor or self::note or self::handShift)][exists(f:notes-at(.))]" mode="m:plain" priority="20" as="node()*">
-    <xsl:variable name="rendered" as="node()*">
-      <xsl:next-match/>
-    </xsl:variable>
-    <xsl:variable name="markers" as="element(fp:marker)*" select="fp:note-markers(f:notes-at(.))"/>
+  <xsl:template match="*[@xml:id and $fp:any-targets]" mode="m:plain" priority="20">
+    <!-- Set by the next match: batch.xsl has this module three times, and so this rule. -->
+    <xsl:param name="fp:done" as="xs:boolean" select="false()"/>
+    <xsl:variable name="notes" as="element(note)*"
+      select="if ($fp:done or self::anchor or self::note or self::handShift) then () else f:notes-at(.)"/>
     <xsl:choose>
-      <xsl:when test="count($rendered) = 1 and $rendered instance of element(fp:block)">
-        <xsl:sequence select="fp:append-markers($rendered, $markers)"/>
+      <xsl:when test="empty($notes)">
+        <xsl:next-match>
+          <xsl:with-param name="fp:done" select="true()"/>
+        </xsl:next-match>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="$rendered, $markers"/>
+        <xsl:variable name="rendered" as="xs:string">
+          <xsl:value-of>
+            <xsl:next-match>
+              <xsl:with-param name="fp:done" select="true()"/>
+            </xsl:next-match>
+          </xsl:value-of>
+        </xsl:variable>
+        <xsl:value-of select="fp:add-markers($rendered, fp:note-markers($notes))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- A block with markers added at the end of its last paragraph. -->
-  <xsl:function name="fp:append-markers" as="element(fp:block)">
-    <xsl:param name="block" as="element(fp:block)"/>
-    <xsl:param name="markers" as="element(fp:marker)*"/>
-    <xsl:variable name="last" as="element(fp:block)?" select="$block/fp:block[last()]"/>
-    <fp:block>
-      <xsl:sequence select="$block/@*"/>
-      <xsl:choose>
-        <xsl:when test="$last and empty($last/following-sibling::node()[normalize-space(.) != ''])">
-          <xsl:sequence select="$last/preceding-sibling::node()"/>
-          <xsl:sequence select="fp:append-markers($last, $markers)"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:sequence select="$block/node(), $markers"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </fp:block>
-  </xsl:function>
-
-  <xsl:template match="anchor" mode="m:plain" as="node()*">
-    <xsl:variable name="notes" as="element(note)*" select="f:notes-at(.)"/>
-    <xsl:sequence select="fp:note-markers($notes)"/>
-    <xsl:if test="empty($notes) and f:is-orphan-anchor(.)">
-      <fp:marker kind="note">[<xsl:value-of select="normalize-space(@n)"/>]</fp:marker>
-    </xsl:if>
+  <xsl:template match="anchor" mode="m:plain">
+    <xsl:variable name="notes" as="element(note)*" select="if ($fp:any-targets) then f:notes-at(.) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($notes)">
+        <xsl:value-of select="fp:note-markers($notes)"/>
+      </xsl:when>
+      <!-- An orphan anchor (f:is-orphan-anchor): its number in the .txt file, no point in the JSON. -->
+      <xsl:when test="normalize-space(@n) != ''">
+        <xsl:value-of select="concat('&#xFDDD;[', normalize-space(@n), ']&#xFDDE;')"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A note in the text: a marker where it stands (its content goes to the notes). -->
-  <xsl:template match="note" mode="m:plain" as="node()*">
+  <xsl:template match="note" mode="m:plain">
     <xsl:choose>
-      <xsl:when test="f:is-inline-note(.)">
-        <xsl:sequence select="fp:note-markers(.)"/>
+      <!-- f:is-inline-note; without @target it points at nothing. -->
+      <xsl:when test="if (@target) then f:is-inline-note(.) else (empty(ancestor::back) and exists(ancestor::text))">
+        <xsl:value-of select="fp:note-markers(.)"/>
       </xsl:when>
       <xsl:when test="empty(ancestor::text)">
-        <xsl:next-match/>
+        <xsl:apply-templates mode="m:plain"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
 
-  <!-- '[e1][e3]': the markers of the notes that point at an element, as a string (for headings, notes). -->
-  <xsl:function name="f:plain-markers" as="xs:string">
-    <xsl:param name="e" as="element()*"/>
-    <xsl:sequence select="string-join(for $n in $e/f:notes-at(.) return concat('[', f:note-number($n), ']'), '')"/>
-  </xsl:function>
-
-  <xsl:function name="fp:note-markers" as="element(fp:marker)*">
-    <xsl:param name="notes" as="element(note)*"/>
-    <xsl:for-each select="$notes">
-      <fp:marker kind="note" note="{f:note-id(.)}">[<xsl:value-of select="f:note-number(.)"/>]</fp:marker>
-    </xsl:for-each>
-  </xsl:function>
-
-  <xsl:template match="lb | cb" mode="m:plain" as="node()*">
-    <xsl:if test="not(@break = 'no')">
-      <xsl:text> </xsl:text>
-    </xsl:if>
+  <xsl:template match="lb | cb" mode="m:plain">
+    <xsl:value-of select="if (@break = 'no') then fp:join-marks(., '') else ' '"/>
   </xsl:template>
 
-  <xsl:template match="pb" mode="m:plain" as="node()*">
-    <xsl:choose>
-      <xsl:when test="normalize-space(@n) != ''">
-        <fp:marker kind="page">
-          <xsl:value-of select="concat(if (@break = 'no') then '' else ' ', '[p. ', normalize-space(@n), ']',
-                                       if (@break = 'no') then '' else ' ')"/>
-        </fp:marker>
-      </xsl:when>
-      <xsl:when test="not(@break = 'no')">
-        <xsl:text> </xsl:text>
-      </xsl:when>
-    </xsl:choose>
+  <xsl:template match="pb" mode="m:plain">
+    <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:value-of select="if (@break = 'no') then fp:join-marks(., if ($n != '') then concat('&#xFDDD;[p. ', $n, ']&#xFDDE;') else '')
+                          else if ($n != '') then concat('&#xFDDD; [p. ', $n, '] &#xFDDE;')
+                          else ' '"/>
   </xsl:template>
 
   <!-- Lines of an address, cells of a row: run on, separated by a space. -->
-  <xsl:template match="addrLine | cell" mode="m:plain" as="node()*">
+  <xsl:template match="addrLine | cell" mode="m:plain">
     <xsl:if test="preceding-sibling::*">
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:apply-templates mode="m:plain"/>
   </xsl:template>
 
-  <xsl:template match="space" mode="m:plain" as="node()*">
+  <xsl:template match="space" mode="m:plain">
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template match="supplied" mode="m:plain" as="node()*">
+  <xsl:template match="supplied" mode="m:plain">
     <xsl:text>[</xsl:text>
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="gap" mode="m:plain" as="node()*">
+  <xsl:template match="gap" mode="m:plain">
     <xsl:text>[...]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="del" mode="m:plain" as="node()*">
+  <xsl:template match="del" mode="m:plain">
     <xsl:text>⟦</xsl:text>
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text>⟧</xsl:text>
   </xsl:template>
 
-  <xsl:template match="sic[not(parent::choice)]" mode="m:plain" as="node()*">
+  <xsl:template match="sic[not(parent::choice)]" mode="m:plain">
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text> [sic]</xsl:text>
   </xsl:template>
 
   <!-- choice: the reading, then each source form in brackets: 'Chairman [Pre]', '21/III [ПІ]'. -->
-  <xsl:template match="choice" mode="m:plain" as="node()*">
+  <xsl:template match="choice" mode="m:plain">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
     <xsl:apply-templates select="$reading/node()" mode="m:plain"/>
     <xsl:for-each select="f:choice-sources(.)">
@@ -213,159 +245,440 @@
   </xsl:template>
 
   <!-- A change of hand: '[hand: Stalin] ', with the markers of notes on it before the space. -->
-  <xsl:template match="handShift" mode="m:plain" as="node()*">
-    <fp:marker kind="hand">
-      <xsl:value-of select="concat('[hand: ', f:hand-pointer-label(@new), ']')"/>
-    </fp:marker>
-    <xsl:sequence select="fp:note-markers(f:notes-at(.))"/>
-    <fp:marker kind="hand">
-      <xsl:text> </xsl:text>
-    </fp:marker>
+  <xsl:template match="handShift" mode="m:plain">
+    <xsl:value-of select="concat('&#xFDDD;[hand: ', f:hand-pointer-label(@new), ']&#xFDDE;',
+                                 if ($fp:any-targets) then fp:note-markers(f:notes-at(.)) else '', '&#xFDDD; &#xFDDE;')"/>
   </xsl:template>
 
-  <!-- app: the lemma, wrapped so json.xsl can find its offsets. -->
-  <xsl:template match="app" mode="m:plain" as="node()*">
-    <fp:span kind="app" id="{f:app-id(.)}">
-      <xsl:apply-templates select="f:app-lemma(.)/node()" mode="m:plain"/>
-    </fp:span>
-  </xsl:template>
-
-  <!-- Names: wrapped so json.xsl can find their offsets. -->
-  <xsl:template match="persName | placeName | orgName | name | rs" mode="m:plain" as="node()*">
-    <fp:span kind="entity" type="{f:entity-type(.)}">
-      <xsl:if test="@ref">
-        <xsl:attribute name="ref" select="normalize-space(@ref)"/>
-      </xsl:if>
-      <xsl:apply-templates mode="m:plain"/>
-    </fp:span>
-  </xsl:template>
-
-  <!-- ===== Step 2: flatten and collapse whitespace ===== -->
-
-  <!--
-    The paragraphs of some TEI nodes (an element's children, a note, the
-    front and body …) in the plain model, flattened and with whitespace
-    collapsed; empty paragraphs are dropped. With $keep-markers false,
-    markers become zero-width fp:point elements.
-  -->
-  <xsl:function name="f:plain-blocks" as="element(fp:block)*">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:param name="keep-markers" as="xs:boolean"/>
-    <xsl:sequence select="f:plain-finish(f:plain-paragraphs($nodes), $keep-markers)"/>
-  </xsl:function>
-
-  <!--
-    The first part of f:plain-blocks: the paragraphs in the plain model,
-    flattened, markers kept, whitespace as it is. batch.xsl makes a
-    document's once for its text file and its JSON.
-  -->
-  <xsl:function name="f:plain-paragraphs" as="element(fp:block)*">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="model" as="element(fp:root)">
-      <fp:root>
-        <xsl:apply-templates select="$nodes" mode="m:plain"/>
-      </fp:root>
+  <!-- app: the lemma, marked with the app's id. -->
+  <xsl:template match="app" mode="m:plain">
+    <xsl:variable name="content" as="xs:string">
+      <xsl:value-of>
+        <xsl:apply-templates select="f:app-lemma(.)/node()" mode="m:plain"/>
+      </xsl:value-of>
     </xsl:variable>
-    <xsl:sequence select="fp:flatten($model/node(), 0)"/>
+    <xsl:value-of select="if (matches($content, '[&#xFDD0;&#xFDD4;]')) then concat('&#xFDD2;', $content, '&#xFDD3;')
+                          else concat('&#xFDD7;', translate(f:app-id(.), ' ', '&#xFDEE;'), '&#xFDD8;', $content, '&#xFDD9;')"/>
+  </xsl:template>
+
+  <!--
+    Names, marked with their type (as f:entity-type gives it: one rule per
+    name, not a call per name) and @ref; a name of text only (most) is
+    written at once; a name that holds a block is dropped, its edges are
+    boundaries.
+  -->
+  <xsl:template match="persName" mode="m:plain">
+    <xsl:variable name="start" as="xs:string"
+      select="concat('&#xFDD6;person', if (@ref) then concat('&#xFDEF;', translate(normalize-space(@ref), ' ', '&#xFDEE;')) else '', '&#xFDD8;')"/>
+    <xsl:value-of select="if (*) then fp:name(., $start) else concat($start, ., '&#xFDD9;')"/>
+  </xsl:template>
+
+  <xsl:template match="placeName" mode="m:plain">
+    <xsl:variable name="start" as="xs:string"
+      select="concat('&#xFDD6;place', if (@ref) then concat('&#xFDEF;', translate(normalize-space(@ref), ' ', '&#xFDEE;')) else '', '&#xFDD8;')"/>
+    <xsl:value-of select="if (*) then fp:name(., $start) else concat($start, ., '&#xFDD9;')"/>
+  </xsl:template>
+
+  <xsl:template match="orgName" mode="m:plain">
+    <xsl:variable name="start" as="xs:string"
+      select="concat('&#xFDD6;org', if (@ref) then concat('&#xFDEF;', translate(normalize-space(@ref), ' ', '&#xFDEE;')) else '', '&#xFDD8;')"/>
+    <xsl:value-of select="if (*) then fp:name(., $start) else concat($start, ., '&#xFDD9;')"/>
+  </xsl:template>
+
+  <xsl:template match="name | rs" mode="m:plain">
+    <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
+    <xsl:variable name="start" as="xs:string"
+      select="concat('&#xFDD6;', if ($type != '') then translate($type, ' ', '&#xFDEE;') else 'name',
+                     if (@ref) then concat('&#xFDEF;', translate(normalize-space(@ref), ' ', '&#xFDEE;')) else '', '&#xFDD8;')"/>
+    <xsl:value-of select="if (*) then fp:name(., $start) else concat($start, ., '&#xFDD9;')"/>
+  </xsl:template>
+
+  <!-- A name that holds elements: marked, or dropped when it holds a block. -->
+  <xsl:function name="fp:name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:param name="start" as="xs:string"/>
+    <xsl:variable name="content" as="xs:string">
+      <xsl:value-of>
+        <xsl:apply-templates select="$name/node()" mode="m:plain"/>
+      </xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="if (matches($content, '[&#xFDD0;&#xFDD4;]')) then concat('&#xFDD2;', $content, '&#xFDD3;')
+                          else concat($start, $content, '&#xFDD9;')"/>
   </xsl:function>
 
-  <!-- The second part: whitespace collapsed, markers kept or made points, empty paragraphs dropped. -->
-  <xsl:function name="f:plain-finish" as="element(fp:block)*">
-    <xsl:param name="flat" as="element(fp:block)*"/>
-    <xsl:param name="keep-markers" as="xs:boolean"/>
+  <!-- ===== Notes ===== -->
+
+  <!-- '[e1][e3]': the markers of the notes that point at an element, as a string (for headings, notes). -->
+  <xsl:function name="f:plain-markers" as="xs:string">
+    <xsl:param name="e" as="element()*"/>
+    <xsl:sequence select="if (empty($e) or not($fp:any-targets)) then ''
+                          else string-join(for $n in $e/f:notes-at(.) return concat('[', fp:note-facts($n)[2], ']'), '')"/>
+  </xsl:function>
+
+  <!-- The marked markers of some notes: each '[n]' with the note's id. -->
+  <xsl:function name="fp:note-markers" as="xs:string">
+    <xsl:param name="notes" as="element(note)*"/>
+    <xsl:sequence select="string-join(for $n in $notes return let $facts := fp:note-facts($n)
+                                      return concat('&#xFDDA;', translate($facts[1], ' ', '&#xFDEE;'), '&#xFDDB;[', $facts[2], ']&#xFDDC;'), '')"/>
+  </xsl:function>
+
+  <!--
+    A note's id, number and kind (f:note-id, f:note-number, f:note-kind).
+    The first two count the notes before it; for the documents being
+    transformed (the source, or batch.xsl's documents) they are worked out
+    once, in one pass over the notes; other notes are asked one by one.
+  -->
+  <xsl:function name="fp:note-facts" as="xs:string+">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="facts" as="xs:string*" select="map:get($fp:note-facts, generate-id($note))"/>
+    <xsl:sequence select="if (exists($facts)) then $facts else (f:note-id($note), f:note-number($note), f:note-kind($note))"/>
+  </xsl:function>
+
+  <xsl:variable name="fp:note-facts" as="map(xs:string, xs:string*)"
+    select="map:merge((/TEI | $batch-documents/TEI) ! fp:note-facts-of(.))"/>
+
+  <!--
+    Whether an element can be one a note points at: some note of the
+    documents being transformed has a @target (for a corpus or a root that
+    is not a TEI, always).
+  -->
+  <xsl:variable name="fp:any-targets" as="xs:boolean"
+    select="not(/*/self::TEI) or map:contains($fp:note-facts, '#targets')"/>
+
+  <!--
+    The facts of a TEI's notes by generate-id(): the notes fp:notes-before
+    counts, in one pass; '#targets' when a note of the TEI has a @target.
+  -->
+  <xsl:function name="fp:note-facts-of" as="map(xs:string, xs:string*)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" as="element(note)*" select="$tei/text//note[not(ancestor::TEI[2])]"/>
+    <xsl:if test="exists($notes[@target]) or exists($tei/(* except text)//note[@target])">
+      <xsl:sequence select="map { '#targets': '' }"/>
+    </xsl:if>
+    <xsl:variable name="doc" as="xs:string" select="f:safe-name(f:doc-id($tei))"/>
+    <xsl:iterate select="$notes">
+      <xsl:param name="sources" as="xs:integer" select="0"/>
+      <xsl:param name="editorials" as="xs:integer" select="0"/>
+      <!-- f:note-kind -->
+      <xsl:variable name="kind" as="xs:string"
+        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))) then 'editorial' else 'source'"/>
+      <!-- The notes before it but the notes it is in, of its kind and of any. -->
+      <xsl:variable name="outer" as="element(note)*" select="ancestor::note[ancestor::text]"/>
+      <xsl:variable name="before" as="xs:integer" select="$sources + $editorials - count($outer)"/>
+      <xsl:variable name="before-kind" as="xs:integer"
+        select="(if ($kind = 'editorial') then $editorials else $sources)
+                - count($outer[(if (@type = 'editorial' or (@resp and not(@type = 'compilers'))) then 'editorial' else 'source') = $kind])"/>
+      <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+      <xsl:sequence select="map { generate-id(.): (
+          if (normalize-space(@xml:id) != '') then f:safe-name(@xml:id)
+          else if ($n != '') then concat($doc, if ($kind = 'editorial') then '-enote-' else '-note-', f:safe-name($n))
+          else concat($doc, '-note-at-', $before + 1),
+          if ($n != '') then $n else string($before-kind + 1),
+          $kind) }"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="sources" select="if ($kind = 'editorial') then $sources else $sources + 1"/>
+        <xsl:with-param name="editorials" select="if ($kind = 'editorial') then $editorials + 1 else $editorials"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- ===== Word-joining breaks ===== -->
+
+  <!--
+    A word-joining break (break="no") joins the text nodes next to it
+    without their whitespace there, as f:join-breaks has it ('divi<lb
+    break="no"/>sions' reads 'divisions' however the source is indented).
+    The text nodes are written as they are, and around $marker the break
+    writes one &#xFDE0; for each whitespace character to take off the end
+    of the text before, one &#xFDE1; for each to take off the start of the
+    text after; fp:marked takes them off. (A rule for text nodes next to
+    such breaks would be tried on every text node.)
+  -->
+  <xsl:function name="fp:join-marks" as="xs:string">
+    <xsl:param name="break" as="element()"/>
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:variable name="before" as="text()?" select="$break/preceding-sibling::node()[1][self::text()][not(fp:is-dropped(.))]"/>
+    <xsl:variable name="after" as="text()?" select="$break/following-sibling::node()[1][self::text()][not(fp:is-dropped(.))]"/>
+    <!-- The text before has lost its leading whitespace already when a break joins it at the start too. -->
+    <xsl:variable name="kept" as="xs:string"
+      select="if ($before/preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])
+              then replace($before, '^\s+', '') else string($before)"/>
+    <xsl:sequence select="concat(
+        string-join(for $i in 1 to string-length($kept) - string-length(replace($kept, '\s+$', '')) return '&#xFDE0;', ''),
+        $marker,
+        string-join(for $i in 1 to string-length($after) - string-length(replace($after, '^\s+', '')) return '&#xFDE1;', ''))"/>
+  </xsl:function>
+
+  <!-- Whitespace-only text directly in subst or substJoin: not written (see the rule for subst). -->
+  <xsl:function name="fp:is-dropped" as="xs:boolean">
+    <xsl:param name="t" as="text()"/>
+    <xsl:sequence select="exists($t/parent::subst | $t/parent::substJoin) and normalize-space($t) = ''"/>
+  </xsl:function>
+
+  <!-- ===== Markers at the end of an element a note points at ===== -->
+
+  <!--
+    $markers after $rendered; when $rendered is one block, inside it, at the
+    end of its last paragraph: inside its last block when only whitespace
+    follows that block, and so on down.
+  -->
+  <xsl:function name="fp:add-markers" as="xs:string">
+    <xsl:param name="rendered" as="xs:string"/>
+    <xsl:param name="markers" as="xs:string"/>
+    <xsl:variable name="pieces" as="xs:string*" select="fp:structure-pieces($rendered)"/>
+    <xsl:variable name="levels" as="xs:integer*" select="fp:levels($pieces)"/>
+    <xsl:sequence select="
+        if ($pieces[1] = '' and count($pieces) ge 3 and matches($pieces[2], '^[&#xFDD0;&#xFDD4;]')
+            and matches($pieces[last()], '^[&#xFDD1;&#xFDD5;]$')
+            and empty($levels[position() gt 1 and position() lt last()][. le 0]))
+        then concat(substring($rendered, 1, 1), fp:insert-markers(substring($rendered, 2, string-length($rendered) - 2), $markers),
+                    substring($rendered, string-length($rendered)))
+        else concat($rendered, $markers)"/>
+  </xsl:function>
+
+  <!-- The marked string cut before each boundary: the text before the first, then each boundary with what follows it. -->
+  <xsl:function name="fp:structure-pieces" as="xs:string*">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="marks" as="xs:integer*" select="string-to-codepoints(replace($s, '[^&#xFDD0;-&#xFDD5;]', ''))"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize($s, '[&#xFDD0;-&#xFDD5;]')"/>
+    <xsl:sequence select="$parts[1], for $i in 1 to count($marks) return concat(codepoints-to-string($marks[$i]), $parts[$i + 1])"/>
+  </xsl:function>
+
+  <!-- The nesting after each piece of fp:structure-pieces (starts open, ends close). -->
+  <xsl:function name="fp:levels" as="xs:integer*">
+    <xsl:param name="pieces" as="xs:string*"/>
+    <xsl:iterate select="$pieces">
+      <xsl:param name="level" as="xs:integer" select="0"/>
+      <xsl:variable name="next" as="xs:integer"
+        select="if (matches(., '^[&#xFDD0;&#xFDD2;&#xFDD4;]')) then $level + 1 else if (matches(., '^[&#xFDD1;&#xFDD3;&#xFDD5;]')) then $level - 1 else $level"/>
+      <xsl:sequence select="$next"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="level" select="$next"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- Markers at the end of a block's content (see fp:add-markers). -->
+  <xsl:function name="fp:insert-markers" as="xs:string">
+    <xsl:param name="content" as="xs:string"/>
+    <xsl:param name="markers" as="xs:string"/>
+    <xsl:variable name="pieces" as="xs:string*" select="fp:structure-pieces($content)"/>
+    <xsl:variable name="levels" as="xs:integer*" select="fp:levels($pieces)"/>
+    <!-- The last block that starts at the top, and the end that closes it. -->
+    <xsl:variable name="start" as="xs:integer?"
+      select="(for $i in 2 to count($pieces) return if (matches($pieces[$i], '^[&#xFDD0;&#xFDD4;]') and $levels[$i - 1] = 0) then $i else ())[last()]"/>
+    <xsl:variable name="end" as="xs:integer?"
+      select="if (empty($start)) then () else (for $i in $start + 1 to count($pieces) return if ($levels[$i] = 0) then $i else ())[1]"/>
+    <xsl:variable name="after" as="xs:string"
+      select="if (empty($end)) then '' else concat(substring($pieces[$end], 2), string-join(subsequence($pieces, $end + 1), ''))"/>
+    <xsl:sequence select="
+        if (exists($end) and normalize-space(fp:text-of($after)) = '')
+        then concat(string-join(subsequence($pieces, 1, $start - 1), ''),
+                    substring($pieces[$start], 1, 1),
+                    fp:insert-markers(concat(substring($pieces[$start], 2), string-join(subsequence($pieces, $start + 1, $end - $start - 1), '')), $markers),
+                    $pieces[$end], string-join(subsequence($pieces, $end + 1), ''))
+        else concat($content, $markers)"/>
+  </xsl:function>
+
+  <!-- ===== Step 2: reading the marked string ===== -->
+
+  <!-- The marked string of some TEI nodes. -->
+  <xsl:function name="fp:marked" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="marked" as="xs:string">
+      <xsl:value-of>
+        <xsl:apply-templates select="$nodes" mode="m:plain"/>
+      </xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="if (contains($marked, '&#xFDE0;') or contains($marked, '&#xFDE1;')) then fp:joined($marked) else $marked"/>
+  </xsl:function>
+
+  <!-- The whitespace the marks of word-joining breaks stand for taken off, a character a round (fp:join-marks). -->
+  <xsl:function name="fp:joined" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (matches($s, '\s&#xFDE0;|&#xFDE1;\s')) then fp:joined(replace(replace($s, '\s&#xFDE0;', ''), '&#xFDE1;\s', ''))
+                          else replace($s, '[&#xFDE0;&#xFDE1;]', '')"/>
+  </xsl:function>
+
+  <!--
+    The marked string of a document's text (f:plain-paragraphs($tei/text)):
+    batch.xsl makes it once for the text file and the JSON.
+  -->
+  <xsl:function name="f:plain-paragraphs" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="fp:marked($nodes)"/>
+  </xsl:function>
+
+  <!-- The text of a marked string as the .txt file has it: markers' text kept, spans and markers' marks gone, boundaries kept. -->
+  <xsl:function name="fp:text-of" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace($s, '[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|[&#xFDD9;&#xFDDC;-&#xFDDE;]', '')"/>
+  </xsl:function>
+
+  <!--
+    The paragraphs of a marked string for the .txt file: markers kept,
+    whitespace collapsed, empty ones left out; with $indent, four spaces
+    before a paragraph for each embedded text it is in.
+  -->
+  <xsl:function name="f:plain-lines" as="xs:string*">
+    <xsl:param name="marked" as="xs:string"/>
+    <xsl:param name="indent" as="xs:boolean"/>
+    <xsl:variable name="text" as="xs:string" select="fp:text-of($marked)"/>
+    <xsl:variable name="paragraphs" as="xs:string*" select="tokenize($text, '[&#xFDD0;-&#xFDD5;]')"/>
     <xsl:choose>
-      <xsl:when test="$keep-markers">
-        <!--
-          With the markers kept, callers read only each paragraph's string and
-          depth. Collapsing node by node (as m:plain-unmark does) gives exactly the
-          paragraph's string with its whitespace normalised, so the paragraph
-          is not copied again.
-        -->
-        <xsl:for-each select="$flat">
-          <xsl:variable name="collapsed" as="xs:string" select="normalize-space(.)"/>
-          <xsl:if test="$collapsed != ''">
-            <fp:block depth="{@depth}">
-              <xsl:value-of select="$collapsed"/>
-            </fp:block>
-          </xsl:if>
+      <xsl:when test="$indent and contains($text, '&#xFDD4;')">
+        <xsl:variable name="depths" as="xs:integer*" select="fp:depths(string-to-codepoints(replace($text, '[^&#xFDD0;-&#xFDD5;]', '')))"/>
+        <xsl:for-each select="$paragraphs">
+          <xsl:variable name="line" as="xs:string" select="normalize-space(.)"/>
+          <xsl:variable name="i" as="xs:integer" select="position()"/>
+          <xsl:variable name="depth" as="xs:integer" select="if ($i = 1) then 0 else $depths[$i - 1]"/>
+          <xsl:sequence select="if ($depth = 0) then $line[. != '']
+                                else concat(string-join(for $i in 1 to $depth return '    ', ''), $line)[$line != '']"/>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:for-each select="$flat">
-          <xsl:variable name="collapsed" as="element(fp:block)">
-            <xsl:apply-templates select="." mode="m:plain-unmark"/>
-          </xsl:variable>
-          <xsl:if test="string($collapsed) != ''">
-            <xsl:sequence select="$collapsed"/>
-          </xsl:if>
-        </xsl:for-each>
+        <xsl:sequence select="for $p in $paragraphs return normalize-space($p)[. != '']"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
-  <!-- The plain text of some TEI nodes: paragraphs joined by a blank line. -->
+  <!--
+    The depth of the paragraph after each boundary: a block's own text is
+    at the number of embedded texts around it, an embedded text's own text
+    at the depth outside it; after a block's end, the depth of the block
+    around it (0 at the top).
+  -->
+  <xsl:function name="fp:depths" as="xs:integer*">
+    <xsl:param name="marks" as="xs:integer*"/>
+    <xsl:iterate select="$marks">
+      <xsl:param name="open" as="xs:integer*" select="()"/>
+      <xsl:param name="embedded" as="xs:integer" select="0"/>
+      <xsl:choose>
+        <!-- block start; embedded text's start -->
+        <xsl:when test=". = (64976, 64980)">
+          <xsl:sequence select="$embedded"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="open" select="($open, $embedded)"/>
+            <xsl:with-param name="embedded" select="if (. = 64980) then $embedded + 1 else $embedded"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <!-- block end; embedded text's end -->
+        <xsl:when test=". = (64977, 64981)">
+          <xsl:sequence select="($open[last() - 1], 0)[1]"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="open" select="$open[position() lt last()]"/>
+            <xsl:with-param name="embedded" select="if (. = 64981) then $embedded - 1 else $embedded"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <!-- the edges of a dropped name or lemma -->
+        <xsl:otherwise>
+          <xsl:sequence select="($open[last()], 0)[1]"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The plain text of some TEI nodes: paragraphs joined by a blank line; with $keep-markers false without markers. -->
   <xsl:function name="f:plain-text" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="keep-markers" as="xs:boolean"/>
-    <xsl:sequence select="string-join(f:plain-blocks($nodes, $keep-markers)/string(.), '&#10;&#10;')"/>
+    <xsl:sequence select="if ($keep-markers) then string-join(f:plain-lines(fp:marked($nodes), false()), '&#10;&#10;')
+                          else map:get(f:plain-json(fp:marked($nodes)), 'text')"/>
   </xsl:function>
 
-  <!-- The plain text of some TEI nodes on one line (for titles, dates, labels). -->
+  <!-- The plain text of some TEI nodes on one line (for titles, dates, labels): markers kept. -->
   <xsl:function name="f:plain-line" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join(f:plain-blocks($nodes, true())/string(.), ' '))"/>
+    <xsl:sequence select="normalize-space(translate(fp:text-of(fp:marked($nodes)), '&#xFDD0;&#xFDD1;&#xFDD2;&#xFDD3;&#xFDD4;&#xFDD5;', '      '))"/>
   </xsl:function>
 
   <!--
-    Nested blocks to a flat sequence: a run of inline nodes becomes a
-    paragraph of its own at the depth of its container; an inline wrapper
-    (fp:span) that holds blocks is unwrapped.
+    The JSON reading of a marked string, a map:
+      'text'      the text without markers: paragraphs joined by a blank
+                  line, whitespace collapsed across names, lemmas and
+                  points, empty paragraphs (and what they hold) left out;
+      'entities'  per name, in order, a map: 'type', 'ref' (absent for a
+                  name without @ref), 'start', 'end' (code points in
+                  'text', end-exclusive);
+      'apps'      by app id, its lemma's start and end (the first);
+      'notes'     by note id, the offset of its first marker.
   -->
-  <xsl:function name="fp:flatten" as="element(fp:block)*">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:param name="depth" as="xs:integer"/>
-    <xsl:for-each-group select="$nodes" group-adjacent="exists(self::fp:block | descendant::fp:block)">
-      <xsl:choose>
-        <xsl:when test="current-grouping-key()">
-          <xsl:for-each select="current-group()">
-            <xsl:sequence select="fp:flatten(node(), if (self::fp:block) then xs:integer(@depth) else $depth)"/>
-          </xsl:for-each>
-        </xsl:when>
-        <xsl:otherwise>
-          <fp:block depth="{$depth}">
-            <xsl:sequence select="current-group()"/>
-          </fp:block>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each-group>
+  <xsl:function name="f:plain-json" as="map(*)">
+    <xsl:param name="marked" as="xs:string"/>
+    <!-- Markers without their text: note markers become points (id between &#xFDDA; and &#xFDDB;), the others go. -->
+    <xsl:variable name="points" as="xs:string"
+      select="replace(replace($marked, '&#xFDDB;[^&#xFDDC;]*&#xFDDC;', '&#xFDDB;'), '&#xFDDD;[^&#xFDDE;]*&#xFDDE;', '')"/>
+    <xsl:variable name="collapsed" as="xs:string" select="fp:collapse(replace($points, '\s+', ' '))"/>
+    <xsl:variable name="paragraphs" as="xs:string*">
+      <xsl:for-each select="tokenize($collapsed, '[&#xFDD0;-&#xFDD5;]')">
+        <!-- No space at the edges (before or after only marks); a paragraph without text goes, with its marks. -->
+        <xsl:variable name="p" as="xs:string"
+          select="replace(replace(., '^((?:[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|&#xFDD9;)*) ', '$1'),
+                          ' ((?:[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|&#xFDD9;)*)$', '$1')"/>
+        <xsl:sequence select="$p[replace(., '[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|&#xFDD9;', '') != '']"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="joined" as="xs:string" select="string-join($paragraphs, '&#10;&#10;')"/>
+    <xsl:variable name="text" as="xs:string" select="replace($joined, '[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|&#xFDD9;', '')"/>
+    <xsl:sequence select="if ($text = $joined) then map { 'text': $text, 'entities': (), 'apps': map { }, 'notes': map { } }
+                          else fp:offsets($joined, $text)"/>
   </xsl:function>
 
-  <xsl:template match="fp:marker" mode="m:plain-unmark" as="element(fp:point)">
-    <fp:point>
-      <xsl:sequence select="@*"/>
-    </fp:point>
-  </xsl:template>
+  <!-- A space after a space with only marks between goes, round after round (a round takes every other one). -->
+  <xsl:function name="fp:collapse" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="pattern" as="xs:string" select="' ((?:[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|&#xFDD9;)+) '"/>
+    <xsl:sequence select="if (matches($s, $pattern)) then fp:collapse(replace($s, $pattern, ' $1')) else $s"/>
+  </xsl:function>
 
-  <!--
-    Collapse whitespace as across the whole paragraph, markers left out: a
-    whitespace run becomes one space, kept only after a non-space character
-    and only when some non-space text follows in the paragraph. The text of
-    a marker is not the paragraph's text (it becomes an empty fp:point), so
-    the neighbours looked at are the text nodes outside markers.
-  -->
-  <xsl:template match="text()" mode="m:plain-unmark" as="text()?">
-    <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
-    <!-- The neighbours are looked at only when the text starts or ends with a space. -->
-    <xsl:variable name="drop-lead" as="xs:boolean"
-      select="starts-with($collapsed, ' ') and (for $previous in preceding::text()[not(parent::fp:marker)][1] return matches($previous, '\s$'), true())[1]"/>
-    <xsl:variable name="drop-trail" as="xs:boolean"
-      select="ends-with($collapsed, ' ') and empty(following::text()[not(parent::fp:marker)][matches(., '\S')])"/>
-    <xsl:variable name="lead" as="xs:string" select="if ($drop-lead) then substring($collapsed, 2) else $collapsed"/>
-    <xsl:variable name="result" as="xs:string"
-      select="if ($drop-trail) then replace($lead, ' $', '') else $lead"/>
-    <xsl:if test="$result != ''">
-      <xsl:value-of select="$result"/>
-    </xsl:if>
-  </xsl:template>
+  <!-- The offsets of the marks in $joined ($text without them): see f:plain-json. -->
+  <xsl:function name="fp:offsets" as="map(*)">
+    <xsl:param name="joined" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <!-- The marks in order; the pieces: the text before the first, then after each mark its id or type (if any) and the text up to the next. -->
+    <xsl:variable name="kinds" as="xs:integer*" select="string-to-codepoints(replace($joined, '[^&#xFDD6;&#xFDD7;&#xFDD9;&#xFDDA;]', ''))"/>
+    <xsl:variable name="pieces" as="xs:string*" select="tokenize($joined, '[&#xFDD6;&#xFDD7;&#xFDD9;&#xFDDA;]')"/>
+    <xsl:variable name="records" as="map(*)*">
+      <xsl:iterate select="1 to count($kinds)">
+        <xsl:param name="offset" as="xs:integer" select="string-length($pieces[1])"/>
+        <xsl:param name="open" as="xs:integer*" select="()"/>
+        <xsl:variable name="i" as="xs:integer" select="."/>
+        <xsl:variable name="kind" as="xs:integer" select="$kinds[$i]"/>
+        <xsl:variable name="piece" as="xs:string" select="$pieces[$i + 1]"/>
+        <xsl:choose>
+          <!-- the end of a name or lemma closes the last one open -->
+          <xsl:when test="$kind = 64985">
+            <xsl:sequence select="map { 'i': $open[last()], 'end': $offset }"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="offset" select="$offset + string-length($piece)"/>
+              <xsl:with-param name="open" select="$open[position() lt last()]"/>
+            </xsl:next-iteration>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="payload" as="xs:string" select="substring-before($piece, if ($kind = 64986) then '&#xFDDB;' else '&#xFDD8;')"/>
+            <xsl:sequence select="map { 'i': $i, 'kind': $kind, 'payload': translate($payload, '&#xFDEE;', ' '), 'start': $offset }"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="offset" select="$offset + string-length($piece) - string-length($payload) - 1"/>
+              <xsl:with-param name="open" select="if ($kind = 64986) then $open else ($open, $i)"/>
+            </xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:variable name="ends" as="map(xs:integer, xs:integer)"
+      select="map:merge(for $r in $records[map:contains(., 'end')] return map:entry(map:get($r, 'i'), map:get($r, 'end')))"/>
+    <xsl:sequence select="map {
+        'text': $text,
+        'entities': for $r in $records[map:get(., 'kind') = 64982]
+                    return let $p := map:get($r, 'payload')
+                           return map:merge((map { 'type': if (contains($p, '&#xFDEF;')) then substring-before($p, '&#xFDEF;') else $p,
+                                                   'start': map:get($r, 'start'), 'end': map:get($ends, map:get($r, 'i')) },
+                                             if (contains($p, '&#xFDEF;')) then map { 'ref': substring-after($p, '&#xFDEF;') } else ())),
+        'apps': map:merge(for $r in $records[map:get(., 'kind') = 64983]
+                          return map:entry(map:get($r, 'payload'), (map:get($r, 'start'), map:get($ends, map:get($r, 'i')))),
+                          map { 'duplicates': 'use-first' }),
+        'notes': map:merge(for $r in $records[map:get(., 'kind') = 64986] return map:entry(map:get($r, 'payload'), map:get($r, 'start')),
+                           map { 'duplicates': 'use-first' }) }"/>
+  </xsl:function>
 
 </xsl:stylesheet>
