@@ -21,10 +21,30 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
   <xsl:mode name="m:html" on-no-match="text-only-copy"/>
+
+  <!--
+    Whether the sources hold a note with @target, or a word-joining break (lb, pb, cb with
+    break="no"), at all: most letters have neither, and two patterns below then fail at their
+    first predicate instead of asking, for every element with an id and every text node, what a
+    function or the sibling axes say. The sources are the documents of a batch and the global
+    context item (a TEI document or the teiCorpus); without a global context item, true (the
+    patterns then ask as before).
+  -->
+  <xsl:variable name="fp:targeted-notes" as="xs:boolean">
+    <xsl:try select="exists(($batch-documents, /)//note[@target])">
+      <xsl:catch select="true()"/>
+    </xsl:try>
+  </xsl:variable>
+  <xsl:variable name="fp:break-joins" as="xs:boolean">
+    <xsl:try select="exists(($batch-documents, /)//*[@break = 'no'][self::lb or self::pb or self::cb])">
+      <xsl:catch select="true()"/>
+    </xsl:try>
+  </xsl:variable>
 
   <!-- ===== Attributes ===== -->
 
@@ -36,13 +56,9 @@
   <xsl:function name="f:html-attributes" as="attribute()*">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="classes" as="xs:string*"/>
-    <xsl:variable name="type" as="xs:string*"
-      select="if (empty($e/@type)) then () else for $t in tokenize(normalize-space($e/@type), ' ')
-              return if (matches($t, '^[A-Za-z0-9\-]+$')) then concat('type-', lower-case($t)) else ()"/>
-    <xsl:variable name="all" as="xs:string*"
-      select="distinct-values((concat('tei-', local-name($e)), $classes, $type, if ($e/@rend) then f:rend-classes($e/@rend) else (),
-                               if ($e/@hand) then 'has-hand' else ()))"/>
-    <xsl:attribute name="class" select="string-join($all, ' ')"/>
+    <xsl:attribute name="class" select="if (empty($e/(@type | @rend | @hand)) and count($classes) le 1 and not($classes = concat('tei-', local-name($e))))
+                                        then string-join((concat('tei-', local-name($e)), $classes), ' ')
+                                        else fp:class-list($e, $classes)"/>
     <xsl:if test="normalize-space($e/@xml:id) != ''">
       <xsl:attribute name="id" select="f:safe-name($e/@xml:id)"/>
     </xsl:if>
@@ -56,21 +72,55 @@
     </xsl:if>
   </xsl:function>
 
+  <!--
+    The class attribute of f:html-attributes when the element has @type, @rend or @hand.
+    A token is tested with translate(), not matches(): a regular expression costs SaxonJS several
+    microseconds a call, and this runs for most elements of a letter.
+  -->
+  <xsl:function name="fp:class-list" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="classes" as="xs:string*"/>
+    <xsl:variable name="type" as="xs:string*"
+      select="if (empty($e/@type)) then () else for $t in tokenize(normalize-space($e/@type), ' ')
+              return if (translate($t, $fp:type-chars, '') = '') then concat('type-', lower-case($t)) else ()"/>
+    <xsl:variable name="rend" as="xs:string*"
+      select="if (empty($e/@rend)) then () else for $t in tokenize(normalize-space($e/@rend), ' ')
+              return if (translate($t, $fp:rend-chars, '') = '') then concat('rend-', $t) else ()"/>
+    <xsl:sequence select="string-join(distinct-values((concat('tei-', local-name($e)), $classes, $type, $rend,
+                                                       if ($e/@hand) then 'has-hand' else ())), ' ')"/>
+  </xsl:function>
+
+  <!-- The characters of '^[A-Za-z0-9\-]+$' (a @type token) and of '^[a-z0-9\-]+$' (a @rend token, as in f:rend-classes). -->
+  <xsl:variable name="fp:type-chars" as="xs:string" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-'"/>
+  <xsl:variable name="fp:rend-chars" as="xs:string" select="'abcdefghijklmnopqrstuvwxyz0123456789-'"/>
+
+  <!--
+    Is the element rendered as a div: a block, or holding one? f:is-block or f:holds-block, asked cheaply:
+    an element without element children holds nothing, and only names that can be blocks are looked at.
+  -->
+  <xsl:function name="fp:is-div" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:is-block($e) or fp:holds-block($e)"/>
+  </xsl:function>
+
+  <!-- f:holds-block, the same answer: false at once for an element without element children. -->
+  <xsl:function name="fp:holds-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/*) and exists($e//*[map:contains($fp:maybe-block-map, local-name())][f:is-block(.)]
+                                                    [empty(ancestor::*[self::note or self::rdg or self::rdgGrp][. &gt;&gt; $e])])"/>
+  </xsl:function>
+
   <!-- ===== Generic ===== -->
 
   <xsl:template match="*" mode="m:html" as="node()*">
-    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (fp:is-div(.)) then 'div' else 'span'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="text()" mode="m:html" as="node()*">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
   <!-- Next to a word-joining break (f:join-breaks). A pattern, not a function call, for the many text nodes that are not. -->
-  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
+  <xsl:template match="text()[$fp:break-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
                               or following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
                 mode="m:html" priority="0.25" as="node()*">
     <xsl:value-of select="f:join-breaks(.)"/>
@@ -85,7 +135,11 @@
                        | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
                 mode="m:html" priority="0.5" as="node()*"/>
 
-  <xsl:template match="*[f:is-silent(.)]" mode="m:html" as="node()*"/>
+  <!-- f:is-silent as names: a pattern of names is indexed; a predicate runs for every element. -->
+  <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
+                       | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
+                       | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff"
+                mode="m:html" priority="0.5" as="node()*"/>
 
   <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]" mode="m:html" priority="30" as="node()*"/>
 
@@ -98,7 +152,7 @@
     An element a note points at (not an anchor): the element, then the
     note references; inside a block, at its end.
   -->
-  <xsl:template match="*[@xml:id][not(self::anchor or self::note)][exists(f:notes-at(.))]" mode="m:html" priority="20" as="node()*">
+  <xsl:template match="*[$fp:targeted-notes][@xml:id][not(self::anchor or self::note)][exists(f:notes-at(.))]" mode="m:html" priority="20" as="node()*">
     <xsl:variable name="rendered" as="node()*">
       <xsl:next-match/>
     </xsl:variable>
@@ -197,7 +251,7 @@
   <!-- ===== Structure ===== -->
 
   <xsl:template match="p" mode="m:html" as="node()*">
-    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'p'}">
+    <xsl:element name="{if (fp:holds-block(.)) then 'div' else 'p'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
@@ -248,14 +302,14 @@
     </em>
   </xsl:template>
 
-  <xsl:template match="title[not(f:is-block(.) or f:holds-block(.))]" mode="m:html" as="node()*">
+  <xsl:template match="title[not(f:is-block(.) or fp:holds-block(.))]" mode="m:html" as="node()*">
     <cite>
       <xsl:sequence select="f:html-attributes(., ())"/>
       <xsl:apply-templates mode="m:html"/>
     </cite>
   </xsl:template>
 
-  <xsl:template match="date[not(f:holds-block(.))] | docDate[not(f:holds-block(.))][not(parent::front)]" mode="m:html" as="node()*">
+  <xsl:template match="date[not(fp:holds-block(.))] | docDate[not(parent::front)][not(fp:holds-block(.))]" mode="m:html" as="node()*">
     <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(.)"/>
     <xsl:choose>
       <xsl:when test="exists($datetime) and not(f:is-block(.))">
@@ -330,7 +384,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="f:register-href(@ref, $root)"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
+      <xsl:when test="exists($href) and not($in-link) and not(fp:holds-block(.))">
         <a href="{$href}">
           <xsl:sequence select="f:html-attributes(., 'name')"/>
           <xsl:apply-templates mode="m:html">
@@ -351,7 +405,7 @@
     <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="href" as="xs:string?" select="if (exists($target)) then f:site-href($target, $root) else ()"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
+      <xsl:when test="exists($href) and not($in-link) and not(fp:holds-block(.))">
         <a href="{$href}">
           <xsl:sequence select="f:html-attributes(., ())"/>
           <xsl:apply-templates mode="m:html">
@@ -363,7 +417,7 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+        <xsl:element name="{if (fp:holds-block(.)) then 'div' else 'span'}">
           <xsl:sequence select="f:html-attributes(., if (exists($target) and empty($href)) then 'link-refused' else ())"/>
           <xsl:apply-templates mode="m:html"/>
           <xsl:if test="self::ptr">
@@ -398,7 +452,7 @@
   <!-- ===== Interventions ===== -->
 
   <xsl:template match="supplied" mode="m:html" as="node()*">
-    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (fp:holds-block(.)) then 'div' else 'span'}">
       <xsl:sequence select="f:html-attributes(., ())"/>
       <span class="bracket">[</span>
       <xsl:apply-templates mode="m:html"/>
