@@ -72,11 +72,9 @@
   <xsl:template name="fp:json-edition" as="empty-sequence()">
     <xsl:param name="folder" as="xs:string" select="''"/>
     <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
-    <xsl:if test="$omit-document-lists != 'yes'">
-      <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
-        <xsl:value-of select="concat(f:json-index($edition), '&#10;')"/>
-      </xsl:result-document>
-    </xsl:if>
+    <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
+      <xsl:value-of select="concat(f:json-index($edition), '&#10;')"/>
+    </xsl:result-document>
     <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents()"/>
     <xsl:for-each select="$f:register-kinds">
       <xsl:result-document href="{$folder}{.}.json" method="text" encoding="UTF-8">

@@ -2,9 +2,8 @@
 <!--
   header.xsl: what the outputs read from a teiHeader. Number, title,
   correspondence (correspDesc), archival identifiers, physical description,
-  hands; and how a teiCorpus is split into edition header, registers and
-  documents. Every output asks these functions, so HTML, text, JSON and
-  CMIF agree on them.
+  hands; and whether a TEI is a register. Every output asks these
+  functions, so HTML, text, JSON and CMIF agree on them.
   No mode: functions only.
 -->
 <xsl:stylesheet version="3.0"
@@ -15,80 +14,12 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- ===== The parts of a corpus ===== -->
+  <!-- ===== Registers ===== -->
 
   <!-- Is this TEI a register (a body holding listPerson, listPlace or listOrg)? -->
   <xsl:function name="f:is-register" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="exists($tei/text/body//(listPerson | listPlace | listOrg))"/>
-  </xsl:function>
-
-  <!--
-    Is this TEI the edition header document? It has xml:id="edition", or,
-    in a corpus, the very teiHeader the corpus carries as its own.
-  -->
-  <xsl:function name="f:is-edition" as="xs:boolean">
-    <xsl:param name="tei" as="element()"/>
-    <!-- The cheap tests first: deep-equal of two headers is costly, and a document's header differs at once in its title. -->
-    <!-- The corpus's own header is its first child: asking for every teiHeader child would read past
-         all the corpus's documents, for every document. -->
-    <xsl:variable name="corpus-header" as="element(teiHeader)?" select="$tei/parent::teiCorpus/*[1][self::teiHeader]"/>
-    <xsl:sequence select="string($tei/@xml:id) = 'edition'
-                          or (exists($corpus-header) and exists($tei/teiHeader)
-                              and string($tei/teiHeader/fileDesc/titleStmt/title[1]) = string($corpus-header/fileDesc/titleStmt/title[1])
-                              and deep-equal($tei/teiHeader, $corpus-header))"/>
-  </xsl:function>
-
-  <!--
-    The corpus being transformed, its documents in order and its registers,
-    worked out once per transformation: the functions below are called for
-    every name and every entry, and recomputing these each time made the
-    edition-wide pages quadratic in the number of documents.
-  -->
-  <xsl:variable name="fp:source-corpus" as="element(teiCorpus)?" select="/teiCorpus"/>
-  <xsl:variable name="fp:source-registers" as="element(TEI)*"
-    select="if (exists($fp:source-corpus)) then $fp:source-corpus/TEI[f:is-register(.)] else ()"/>
-  <xsl:variable name="fp:source-documents" as="element(TEI)*"
-    select="if (exists($fp:source-corpus)) then fp:sort-documents($fp:source-corpus/TEI[not(f:is-edition(.)) and not(f:is-register(.))]) else ()"/>
-
-  <!-- A corpus's documents by the output base name they get. -->
-  <xsl:key name="fp:document-by-file" match="teiCorpus/TEI" use="f:doc-file(.)"/>
-
-  <!-- The document among $documents whose output base name is $file (one key lookup, not a scan). -->
-  <xsl:function name="f:document-by-file" as="element(TEI)?">
-    <xsl:param name="documents" as="element(TEI)*"/>
-    <xsl:param name="file" as="xs:string"/>
-    <xsl:variable name="corpus" as="element(teiCorpus)?" select="$documents[1]/parent::teiCorpus"/>
-    <xsl:sequence select="if (exists($corpus)) then key('fp:document-by-file', $file, root($corpus))[parent::teiCorpus is $corpus][1]
-                          else $documents[f:doc-file(.) = $file][1]"/>
-  </xsl:function>
-
-  <!-- The documents of a corpus: every TEI child that is neither the edition header nor a register. -->
-  <xsl:function name="f:corpus-documents" as="element(TEI)*">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
-    <xsl:sequence select="if ($corpus is $fp:source-corpus) then $fp:source-documents
-                          else $corpus/TEI[not(f:is-edition(.)) and not(f:is-register(.))]"/>
-  </xsl:function>
-
-  <!-- The documents in collection order: by numeric @n (unnumbered last), then in corpus order. -->
-  <xsl:function name="f:documents-in-order" as="element(TEI)*">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
-    <xsl:sequence select="if ($corpus is $fp:source-corpus) then $fp:source-documents
-                          else fp:sort-documents(f:corpus-documents($corpus))"/>
-  </xsl:function>
-
-  <xsl:function name="fp:sort-documents" as="element(TEI)*">
-    <xsl:param name="documents" as="element(TEI)*"/>
-    <xsl:perform-sort select="$documents">
-      <xsl:sort select="let $n := f:doc-number(.) return if ($n castable as xs:decimal) then xs:decimal($n) else 1e15"
-                data-type="number"/>
-    </xsl:perform-sort>
-  </xsl:function>
-
-  <!-- The register documents of a corpus. -->
-  <xsl:function name="f:corpus-registers" as="element(TEI)*">
-    <xsl:param name="corpus" as="element(teiCorpus)"/>
-    <xsl:sequence select="if ($corpus is $fp:source-corpus) then $fp:source-registers else $corpus/TEI[f:is-register(.)]"/>
   </xsl:function>
 
   <!-- The title of an edition from its header: title[@type='main'], else the first title. -->

@@ -58,13 +58,6 @@
     select="map:merge(for $id in tokenize(normalize-space($entry-pages-omitted), ' ') return map:entry($id, true()),
                       map { 'duplicates': 'use-first' })"/>
 
-  <!--
-    'yes': for the edition-wide input, do not make the lists of the documents,
-    index.html and index.json, which read only the documents' headers and
-    front matter (the build passes it when those did not change). '' (or
-    anything else) makes them.
-  -->
-  <xsl:param name="omit-document-lists" as="xs:string" select="''"/>
 
   <!--
     A batch: several documents made in one transformation (batch.xsl), so

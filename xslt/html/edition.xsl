@@ -30,20 +30,18 @@
   <xsl:template match="s:edition" mode="m:html-edition" as="empty-sequence()">
     <xsl:variable name="documents" as="element(s:document)*" select="$fp:summaries"/>
 
-    <xsl:if test="$omit-document-lists != 'yes'">
-      <xsl:result-document href="index.html" format="fp:html">
-        <xsl:call-template name="fp:page">
-          <xsl:with-param name="title" select="$f:edition-title"/>
-          <xsl:with-param name="current" select="'index'"/>
-          <xsl:with-param name="scripts" select="'assets/index.js'"/>
-          <xsl:with-param name="content" as="node()*">
-            <xsl:call-template name="fp:index-content">
-              <xsl:with-param name="documents" select="$documents"/>
-            </xsl:call-template>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:result-document>
-    </xsl:if>
+    <xsl:result-document href="index.html" format="fp:html">
+      <xsl:call-template name="fp:page">
+        <xsl:with-param name="title" select="$f:edition-title"/>
+        <xsl:with-param name="current" select="'index'"/>
+        <xsl:with-param name="scripts" select="'assets/index.js'"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:call-template name="fp:index-content">
+            <xsl:with-param name="documents" select="$documents"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
 
     <xsl:for-each select="$f:register-kinds">
       <xsl:variable name="kind" as="xs:string" select="."/>
