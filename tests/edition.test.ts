@@ -59,6 +59,10 @@ describe('edition new and list, in a copy of the edition', () => {
     expect((await run(['node', 'edition', 'build', '--quiet', '--out', 'out-quiet'], quiet)).exitCode).toBe(0);
     expect(quiet.err).toBe('');
     expect(quiet.out.trim().split('\n').map((l) => l.split(' ')[2])).toEqual(['note-number-gap', 'note-without-anchor']);
+    // The encoding reference is an HTML page that lists the schema's elements.
+    const reference = readFileSync(join(copy, 'out-quiet', 'schema.html'), 'utf8');
+    expect(reference.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(Number(/(\d+) elements, (\d+) attributes/.exec(reference)?.[1])).toBeGreaterThan(20);
     const verbose = terminal(copy);
     expect((await run(['node', 'edition', 'build', '--verbose', '--out', 'out-quiet'], verbose)).exitCode).toBe(0);
     expect(verbose.err).toMatch(/^built \d+ documents into out-quiet\/: \d+ outputs \(0 documents transformed, edition pages unchanged, \d+ files unchanged, \d+ files' checks cached\), 2 warnings, [\d.]+ s$/m);

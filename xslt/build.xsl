@@ -15,7 +15,9 @@
                           $doc-file
     fp:edition-outputs    corpus.xsl: every edition-wide output, from the
                           edition header, the registers and the summaries
-    fp:schema-output      schema.xsl: schema.html from the RelaxNG grammar
+    mode fp:schema-output schema.xsl: schema.html from the RelaxNG grammar
+                          (a mode, so that the grammar is the global
+                          context item)
 
   Its compiled form is committed as build.sef.json, with the hash of the
   stylesheets it was compiled from in build.sef.hash
@@ -58,13 +60,21 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The encoding reference from the RelaxNG grammar (the global context document), as schema.xsl makes it. -->
-  <xsl:template name="fp:schema-output" as="element()">
+  <!--
+    The encoding reference from the RelaxNG grammar, as schema.xsl makes it,
+    written as schema.html. Started in this mode (not by name) so that the
+    grammar is the global context item schema.xsl's variables read.
+  -->
+  <xsl:mode name="fp:schema-output" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/" mode="fp:schema-output" as="empty-sequence()">
     <xsl:for-each select="/*">
       <xsl:if test="not(self::rng:grammar)">
         <xsl:message terminate="yes">schema.xsl: the source is not a RelaxNG grammar (found <xsl:value-of select="name()"/>)</xsl:message>
       </xsl:if>
-      <xsl:call-template name="fp:schema-page"/>
+      <xsl:result-document href="schema.html" format="fp:html">
+        <xsl:call-template name="fp:schema-page"/>
+      </xsl:result-document>
     </xsl:for-each>
   </xsl:template>
 

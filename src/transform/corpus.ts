@@ -7,7 +7,7 @@
  * (xslt/build.xsl). The input grows with the summaries (a few kilobytes a
  * letter), not with the texts, so this runs in the build's own thread.
  */
-import { buildEntry, callTemplate, parseForTransform } from './saxon.js';
+import { applyMode, buildEntry, callTemplate, parseForTransform } from './saxon.js';
 import type { StylesheetParams } from './saxon.js';
 import type { CompiledStylesheet } from './stylesheets.js';
 
@@ -25,6 +25,6 @@ export async function makeCorpusOutputs(stylesheet: CompiledStylesheet, job: Cor
   callTemplate(stylesheet, buildEntry.edition, input, job.params, onOutput);
   if (job.schemaText !== undefined) {
     const schema = await parseForTransform(job.schemaText);
-    onOutput('schema.html', callTemplate(stylesheet, buildEntry.schemaPage, schema, job.params).principal);
+    applyMode(stylesheet, buildEntry.schemaPage, schema, job.params, onOutput);
   }
 }

@@ -18,6 +18,7 @@ interface SaxonJSApi {
       stylesheetInternal: unknown;
       sourceNode: unknown;
       initialTemplate?: string;
+      initialMode?: string;
       destination: 'serialized';
       stylesheetParams: Record<string, unknown>;
       baseOutputURI: string;
@@ -76,11 +77,19 @@ export const buildEntry = {
   oneDocument: 'Q{urn:edition:private}one-document',
   /** corpus.xsl: every edition-wide output, from the edition-wide input (src/build/corpus.ts). */
   edition: 'Q{urn:edition:private}edition-outputs',
-  /** schema.xsl: schema.html (the principal result) from the RelaxNG grammar. */
+  /** schema.xsl: schema.html from the RelaxNG grammar; a mode (applyMode), so that the grammar is the global context item. */
   schemaPage: 'Q{urn:edition:private}schema-output',
 } as const;
 
-/** Run a named template of the stylesheet with `source` as the global context item. */
+/** Apply templates in a mode of the stylesheet to `source`, which is also the global context item. */
+export function applyMode(sheet: CompiledStylesheet, mode: string, source: SaxonDocument, params: StylesheetParams, onDocument?: (href: string, content: string) => void): TransformOutput {
+  return run(sheet, source, { initialMode: mode }, params, onDocument);
+}
+
+/**
+ * Run a named template of the stylesheet. SaxonJS 2.7 does not make
+ * `source` the global context item then: the template reads it as `.`.
+ */
 export function callTemplate(sheet: CompiledStylesheet, template: string, source: SaxonDocument, params: StylesheetParams, onDocument?: (href: string, content: string) => void): TransformOutput {
   return run(sheet, source, template, params, onDocument);
 }
@@ -120,7 +129,7 @@ export function transformBatch(sheet: CompiledStylesheet, batch: BatchParams, pa
 function run(
   sheet: CompiledStylesheet,
   source: SaxonDocument,
-  initialTemplate: string | undefined,
+  entry: string | { initialMode: string } | undefined,
   params: Record<string, unknown>,
   onDocument?: (href: string, content: string) => void,
 ): TransformOutput {
@@ -131,7 +140,7 @@ function run(
       {
         stylesheetInternal: sheet.sef,
         sourceNode: source,
-        ...(initialTemplate ? { initialTemplate } : {}),
+        ...(typeof entry === 'string' ? { initialTemplate: entry } : entry ?? {}),
         destination: 'serialized',
         stylesheetParams: params,
         baseOutputURI: OUTPUT_BASE,
