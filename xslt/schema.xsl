@@ -38,11 +38,17 @@
 
   <xsl:key name="fp:define" match="define" use="@name"/>
 
-  <xsl:variable name="fp:grammar" as="element()?" select="/grammar"/>
+  <!--
+    Global variables spell the RelaxNG namespace out (rng:): compiled into
+    build.xsl with the other stylesheets, xslt3 2.7 gave their paths the TEI
+    namespace of the other modules' xpath-default-namespace, and the
+    reference listed no element at all.
+  -->
+  <xsl:variable name="fp:grammar" as="element()?" select="/rng:grammar"/>
 
   <!-- Every element declaration, one per name, sorted. -->
   <xsl:variable name="fp:elements" as="element(element)*">
-    <xsl:for-each-group select="//element[@name]" group-by="string(@name)">
+    <xsl:for-each-group select="//rng:element[@name]" group-by="string(@name)">
       <xsl:sort select="lower-case(@name)"/>
       <xsl:sort select="string(@name)"/>
       <xsl:sequence select="current-group()[1]"/>
@@ -69,7 +75,7 @@
   <!-- Attribute classes (defines named edition.att.*), each with every attribute it gives. -->
   <xsl:variable name="fp:classes" as="map(xs:string, element(fp:allows))">
     <xsl:map>
-      <xsl:for-each-group select="/grammar/define[starts-with(@name, 'edition.att.')]" group-by="string(@name)">
+      <xsl:for-each-group select="/rng:grammar/rng:define[starts-with(@name, 'edition.att.')]" group-by="string(@name)">
         <xsl:map-entry key="current-grouping-key()">
           <fp:allows>
             <xsl:apply-templates select="current-group()/(* except a:documentation)" mode="m:schema-reach">
