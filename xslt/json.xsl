@@ -180,20 +180,34 @@
                                  '&#10;', $indent, '}')"/>
   </xsl:function>
 
-  <!-- The entity objects of a text (f:plain-json), laid out for $indent. -->
+  <!--
+    The entity objects of a text (f:plain-json), laid out for $indent.
+    Written out here rather than with fp:string: when the text and the
+    types and refs (tab-separated) have nothing JSON escapes but the line
+    breaks between paragraphs, no value has.
+  -->
   <xsl:function name="fp:entities" as="xs:string*">
     <xsl:param name="plain" as="map(*)"/>
     <xsl:param name="indent" as="xs:string"/>
     <xsl:variable name="text" as="xs:string" select="map:get($plain, 'text')"/>
-    <xsl:for-each select="map:get($plain, 'entities')">
-      <xsl:variable name="start" as="xs:integer" select="map:get(., 'start')"/>
-      <xsl:variable name="end" as="xs:integer" select="map:get(., 'end')"/>
-      <xsl:sequence select="concat('{&#10;', $indent, '  &quot;type&quot;: ', fp:string(map:get(., 'type')),
-                                   ',&#10;', $indent, '  &quot;ref&quot;: ', fp:string(map:get(., 'ref')),
-                                   ',&#10;', $indent, '  &quot;start&quot;: ', $start,
-                                   ',&#10;', $indent, '  &quot;end&quot;: ', $end,
-                                   ',&#10;', $indent, '  &quot;text&quot;: ', fp:string(substring($text, $start + 1, $end - $start)),
-                                   '&#10;', $indent, '}')"/>
+    <xsl:variable name="entities" as="xs:string*" select="map:get($plain, 'entities')"/>
+    <xsl:variable name="plain-values" as="xs:boolean"
+      select="not(matches(translate(concat($text, string-join($entities, '')), '&#9;&#10;', ''), '[&quot;\\\p{Cc}]'))"/>
+    <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
+    <xsl:for-each select="$entities">
+      <xsl:variable name="e" as="xs:string*" select="tokenize(., '&#9;')"/>
+      <xsl:variable name="start" as="xs:integer" select="xs:integer($e[1])"/>
+      <xsl:variable name="end" as="xs:integer" select="xs:integer($e[2])"/>
+      <xsl:variable name="name" as="xs:string" select="substring($text, $start + 1, $end - $start)"/>
+      <xsl:sequence select="if ($plain-values)
+                            then concat('{&#10;', $indent, '  &quot;type&quot;: &quot;', $e[3], '&quot;',
+                                        $next, 'ref&quot;: ', if (exists($e[4])) then concat('&quot;', $e[4], '&quot;') else 'null',
+                                        $next, 'start&quot;: ', $start, $next, 'end&quot;: ', $end,
+                                        $next, 'text&quot;: &quot;', $name, '&quot;&#10;', $indent, '}')
+                            else concat('{&#10;', $indent, '  &quot;type&quot;: ', fp:string($e[3]),
+                                        $next, 'ref&quot;: ', fp:string($e[4]),
+                                        $next, 'start&quot;: ', $start, $next, 'end&quot;: ', $end,
+                                        $next, 'text&quot;: ', fp:string($name), '&#10;', $indent, '}')"/>
     </xsl:for-each>
   </xsl:function>
 

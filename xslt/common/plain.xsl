@@ -597,9 +597,11 @@
       'text'      the text without markers: paragraphs joined by a blank
                   line, whitespace collapsed across names, lemmas and
                   points, empty paragraphs (and what they hold) left out;
-      'entities'  per name, in order, a map: 'type', 'ref' (absent for a
-                  name without @ref), 'start', 'end' (code points in
-                  'text', end-exclusive);
+      'entities'  per name, in order, a string: start, end (code points
+                  in 'text', end-exclusive), type and, for a name with
+                  @ref, the ref, separated by tabs (strings, not maps:
+                  a letter has dozens of names, and a map each cost
+                  SaxonJS more than the rest of the JSON);
       'apps'      by app id, its lemma's start and end (the first);
       'notes'     by note id, the offset of its first marker.
   -->
@@ -620,8 +622,58 @@
     </xsl:variable>
     <xsl:variable name="joined" as="xs:string" select="string-join($paragraphs, '&#10;&#10;')"/>
     <xsl:variable name="text" as="xs:string" select="replace($joined, '[&#xFDD6;&#xFDD7;&#xFDDA;][^&#xFDD8;&#xFDDB;]*[&#xFDD8;&#xFDDB;]|&#xFDD9;', '')"/>
-    <xsl:sequence select="if ($text = $joined) then map { 'text': $text, 'entities': (), 'apps': map { }, 'notes': map { } }
-                          else fp:offsets($joined, $text)"/>
+    <!-- The marks in order: when each name or lemma ends before the next mark (most texts), one pass over the starts. -->
+    <xsl:variable name="marks" as="xs:string" select="replace($joined, '[^&#xFDD6;&#xFDD7;&#xFDD9;&#xFDDA;]', '')"/>
+    <xsl:variable name="records" as="xs:string*"
+      select="if ($marks = '') then ()
+              else if (matches($marks, '^(?:[&#xFDD6;&#xFDD7;]&#xFDD9;|&#xFDDA;)*$')) then fp:simple-offsets($joined, $marks)
+              else fp:offsets($joined)"/>
+    <xsl:sequence select="map {
+        'text': $text,
+        'entities': for $r in $records[starts-with(., 'E&#9;')] return substring($r, 3),
+        'apps': map:merge(for $r in $records[starts-with(., 'A&#9;')] return let $t := tokenize($r, '&#9;')
+                          return map:entry($t[2], (xs:integer($t[3]), xs:integer($t[4]))), map { 'duplicates': 'use-first' }),
+        'notes': map:merge(for $r in $records[starts-with(., 'N&#9;')] return let $t := tokenize($r, '&#9;')
+                           return map:entry($t[2], xs:integer($t[3])), map { 'duplicates': 'use-first' }) }"/>
+  </xsl:function>
+
+  <!--
+    The offsets of the marks when no name or lemma holds another mark: per
+    start, the payload, the name's text up to its end mark, the text after.
+    Records: 'E', start, end, type[, ref]; 'A', id, start, end; 'N', id,
+    offset; tab-separated.
+  -->
+  <xsl:function name="fp:simple-offsets" as="xs:string*">
+    <xsl:param name="joined" as="xs:string"/>
+    <xsl:param name="marks" as="xs:string"/>
+    <xsl:variable name="kinds" as="xs:integer*" select="string-to-codepoints(translate($marks, '&#xFDD9;', ''))"/>
+    <xsl:variable name="pieces" as="xs:string*" select="tokenize($joined, '[&#xFDD6;&#xFDD7;&#xFDDA;]')"/>
+    <xsl:iterate select="$kinds">
+      <xsl:param name="i" as="xs:integer" select="2"/>
+      <xsl:param name="offset" as="xs:integer" select="string-length($pieces[1])"/>
+      <xsl:variable name="piece" as="xs:string" select="$pieces[$i]"/>
+      <xsl:choose>
+        <xsl:when test=". = 64986">
+          <xsl:variable name="rest" as="xs:string" select="substring-after($piece, '&#xFDDB;')"/>
+          <xsl:sequence select="concat('N&#9;', translate(substring-before($piece, '&#xFDDB;'), '&#xFDEE;', ' '), '&#9;', $offset)"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="i" select="$i + 1"/>
+            <xsl:with-param name="offset" select="$offset + string-length($rest)"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="payload" as="xs:string" select="translate(substring-before($piece, '&#xFDD8;'), '&#xFDEE;&#xFDEF;', ' &#9;')"/>
+          <xsl:variable name="after" as="xs:string" select="substring-after($piece, '&#xFDD8;')"/>
+          <xsl:variable name="end" as="xs:integer" select="$offset + string-length(substring-before($after, '&#xFDD9;'))"/>
+          <xsl:sequence select="if (. = 64982) then concat('E&#9;', $offset, '&#9;', $end, '&#9;', $payload)
+                                else concat('A&#9;', $payload, '&#9;', $offset, '&#9;', $end)"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="i" select="$i + 1"/>
+            <xsl:with-param name="offset" select="$end + string-length(substring-after($after, '&#xFDD9;'))"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- A space after a space with only marks between goes, round after round (a round takes every other one). -->
@@ -631,13 +683,13 @@
     <xsl:sequence select="if (matches($s, $pattern)) then fp:collapse(replace($s, $pattern, ' $1')) else $s"/>
   </xsl:function>
 
-  <!-- The offsets of the marks in $joined ($text without them): see f:plain-json. -->
-  <xsl:function name="fp:offsets" as="map(*)">
+  <!-- The offsets of the marks in $joined, names and lemmas holding other marks: records as fp:simple-offsets makes them. -->
+  <xsl:function name="fp:offsets" as="xs:string*">
     <xsl:param name="joined" as="xs:string"/>
-    <xsl:param name="text" as="xs:string"/>
-    <!-- The marks in order; the pieces: the text before the first, then after each mark its id or type (if any) and the text up to the next. -->
+    <!-- The marks in order; the pieces: the text before the first, then after each mark its payload (if any) and the text up to the next. -->
     <xsl:variable name="kinds" as="xs:integer*" select="string-to-codepoints(replace($joined, '[^&#xFDD6;&#xFDD7;&#xFDD9;&#xFDDA;]', ''))"/>
     <xsl:variable name="pieces" as="xs:string*" select="tokenize($joined, '[&#xFDD6;&#xFDD7;&#xFDD9;&#xFDDA;]')"/>
+    <!-- Per mark: its number, kind, start and payload; per end: the number of the start it closes, and the end. -->
     <xsl:variable name="records" as="map(*)*">
       <xsl:iterate select="1 to count($kinds)">
         <xsl:param name="offset" as="xs:integer" select="string-length($pieces[1])"/>
@@ -646,7 +698,6 @@
         <xsl:variable name="kind" as="xs:integer" select="$kinds[$i]"/>
         <xsl:variable name="piece" as="xs:string" select="$pieces[$i + 1]"/>
         <xsl:choose>
-          <!-- the end of a name or lemma closes the last one open -->
           <xsl:when test="$kind = 64985">
             <xsl:sequence select="map { 'i': $open[last()], 'end': $offset }"/>
             <xsl:next-iteration>
@@ -656,7 +707,7 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="payload" as="xs:string" select="substring-before($piece, if ($kind = 64986) then '&#xFDDB;' else '&#xFDD8;')"/>
-            <xsl:sequence select="map { 'i': $i, 'kind': $kind, 'payload': translate($payload, '&#xFDEE;', ' '), 'start': $offset }"/>
+            <xsl:sequence select="map { 'i': $i, 'kind': $kind, 'payload': translate($payload, '&#xFDEE;&#xFDEF;', ' &#9;'), 'start': $offset }"/>
             <xsl:next-iteration>
               <xsl:with-param name="offset" select="$offset + string-length($piece) - string-length($payload) - 1"/>
               <xsl:with-param name="open" select="if ($kind = 64986) then $open else ($open, $i)"/>
@@ -667,18 +718,11 @@
     </xsl:variable>
     <xsl:variable name="ends" as="map(xs:integer, xs:integer)"
       select="map:merge(for $r in $records[map:contains(., 'end')] return map:entry(map:get($r, 'i'), map:get($r, 'end')))"/>
-    <xsl:sequence select="map {
-        'text': $text,
-        'entities': for $r in $records[map:get(., 'kind') = 64982]
-                    return let $p := map:get($r, 'payload')
-                           return map:merge((map { 'type': if (contains($p, '&#xFDEF;')) then substring-before($p, '&#xFDEF;') else $p,
-                                                   'start': map:get($r, 'start'), 'end': map:get($ends, map:get($r, 'i')) },
-                                             if (contains($p, '&#xFDEF;')) then map { 'ref': substring-after($p, '&#xFDEF;') } else ())),
-        'apps': map:merge(for $r in $records[map:get(., 'kind') = 64983]
-                          return map:entry(map:get($r, 'payload'), (map:get($r, 'start'), map:get($ends, map:get($r, 'i')))),
-                          map { 'duplicates': 'use-first' }),
-        'notes': map:merge(for $r in $records[map:get(., 'kind') = 64986] return map:entry(map:get($r, 'payload'), map:get($r, 'start')),
-                           map { 'duplicates': 'use-first' }) }"/>
+    <xsl:sequence select="for $r in $records[map:contains(., 'kind')]
+                          return let $kind := map:get($r, 'kind')
+                          return if ($kind = 64982) then concat('E&#9;', map:get($r, 'start'), '&#9;', map:get($ends, map:get($r, 'i')), '&#9;', map:get($r, 'payload'))
+                                 else if ($kind = 64983) then concat('A&#9;', map:get($r, 'payload'), '&#9;', map:get($r, 'start'), '&#9;', map:get($ends, map:get($r, 'i')))
+                                 else concat('N&#9;', map:get($r, 'payload'), '&#9;', map:get($r, 'start'))"/>
   </xsl:function>
 
 </xsl:stylesheet>
