@@ -38,11 +38,12 @@
   <xsl:function name="f:intervention-title" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <!-- Most elements are neither an intervention nor in a hand: say so at once (this runs for every element shown). -->
-    <xsl:sequence select="if (empty($e/@hand) and not(map:contains($fp:intervention-names, local-name($e)))) then ()
+    <xsl:sequence select="if (empty($e/@hand) and not(contains('|supplied|gap|unclear|add|del|sic|corr|abbr|expan|orig|reg|surplus|damage|restore|space|',
+                                                                concat('|', local-name($e), '|')))) then ()
                           else fp:intervention-title($e)"/>
   </xsl:function>
 
-  <!-- The elements f:intervention-title describes. -->
+  <!-- The elements f:intervention-title describes (written out as a '|…|' string in the functions that test it: see f:is-block). -->
   <xsl:variable name="fp:intervention-names" as="map(xs:string, xs:boolean)"
     select="map:merge(for $n in ('supplied', 'gap', 'unclear', 'add', 'del', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg',
                                  'surplus', 'damage', 'restore', 'space')

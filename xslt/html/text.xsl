@@ -21,7 +21,6 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
-  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -56,21 +55,52 @@
   <xsl:function name="f:html-attributes" as="attribute()*">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="classes" as="xs:string*"/>
-    <xsl:attribute name="class" select="if (empty($e/(@type | @rend | @hand)) and count($classes) le 1 and not($classes = concat('tei-', local-name($e))))
-                                        then string-join((concat('tei-', local-name($e)), $classes), ' ')
+    <!-- Most elements have no @type, @rend or @hand and no extra class: their class is at once 'tei-NAME'. -->
+    <xsl:attribute name="class" select="if (empty($classes) and not($e/@type or $e/@rend or $e/@hand)) then concat('tei-', local-name($e))
                                         else fp:class-list($e, $classes)"/>
-    <xsl:if test="normalize-space($e/@xml:id) != ''">
+    <xsl:if test="$e/@xml:id and normalize-space($e/@xml:id) != ''">
       <xsl:attribute name="id" select="f:safe-name($e/@xml:id)"/>
     </xsl:if>
-    <xsl:variable name="lang" as="xs:string?" select="if ($e/@xml:lang) then f:lang-tag($e/@xml:lang) else ()"/>
-    <xsl:if test="exists($lang)">
-      <xsl:attribute name="lang" select="$lang"/>
+    <xsl:if test="$e/@xml:lang and exists(f:lang-tag($e/@xml:lang))">
+      <xsl:attribute name="lang" select="f:lang-tag($e/@xml:lang)"/>
     </xsl:if>
-    <xsl:variable name="title" as="xs:string?" select="f:intervention-title($e)"/>
-    <xsl:if test="exists($title)">
-      <xsl:attribute name="title" select="$title"/>
+    <!-- f:intervention-title's own quick test, written out: one function call less for every element. -->
+    <xsl:if test="$e/@hand or contains('|supplied|gap|unclear|add|del|sic|corr|abbr|expan|orig|reg|surplus|damage|restore|space|',
+                                       concat('|', local-name($e), '|'))">
+      <xsl:variable name="title" as="xs:string?" select="fp:intervention-title($e)"/>
+      <xsl:if test="exists($title)">
+        <xsl:attribute name="title" select="$title"/>
+      </xsl:if>
     </xsl:if>
   </xsl:function>
+
+  <!--
+    f:html-attributes as a named template, which the templates below call inside the element they
+    make: its attributes go straight onto that element. A function returning attribute nodes makes
+    each one apart from any element first and then copies it (in SaxonJS about 20 microseconds an
+    element more). Its parameters carry no declared type: SaxonJS checks one at every call.
+  -->
+  <xsl:template name="fp:html-attributes">
+    <xsl:param name="e" select="."/>
+    <xsl:param name="classes" select="()"/>
+    <!-- Most elements have no @type, @rend or @hand and no extra class: their class is at once 'tei-NAME'. -->
+    <xsl:attribute name="class" select="if (empty($classes) and not($e/@type or $e/@rend or $e/@hand)) then concat('tei-', local-name($e))
+                                        else fp:class-list($e, $classes)"/>
+    <xsl:if test="$e/@xml:id and normalize-space($e/@xml:id) != ''">
+      <xsl:attribute name="id" select="f:safe-name($e/@xml:id)"/>
+    </xsl:if>
+    <xsl:if test="$e/@xml:lang and exists(f:lang-tag($e/@xml:lang))">
+      <xsl:attribute name="lang" select="f:lang-tag($e/@xml:lang)"/>
+    </xsl:if>
+    <!-- f:intervention-title's own quick test, written out: one function call less for every element. -->
+    <xsl:if test="$e/@hand or contains('|supplied|gap|unclear|add|del|sic|corr|abbr|expan|orig|reg|surplus|damage|restore|space|',
+                                       concat('|', local-name($e), '|'))">
+      <xsl:variable name="title" as="xs:string?" select="fp:intervention-title($e)"/>
+      <xsl:if test="exists($title)">
+        <xsl:attribute name="title" select="$title"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
 
   <!--
     The class attribute of f:html-attributes when the element has @type, @rend or @hand.
@@ -94,27 +124,11 @@
   <xsl:variable name="fp:type-chars" as="xs:string" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-'"/>
   <xsl:variable name="fp:rend-chars" as="xs:string" select="'abcdefghijklmnopqrstuvwxyz0123456789-'"/>
 
-  <!--
-    Is the element rendered as a div: a block, or holding one? f:is-block or f:holds-block, asked cheaply:
-    an element without element children holds nothing, and only names that can be blocks are looked at.
-  -->
-  <xsl:function name="fp:is-div" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="f:is-block($e) or fp:holds-block($e)"/>
-  </xsl:function>
-
-  <!-- f:holds-block, the same answer: false at once for an element without element children. -->
-  <xsl:function name="fp:holds-block" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/*) and exists($e//*[map:contains($fp:maybe-block-map, local-name())][f:is-block(.)]
-                                                    [empty(ancestor::*[self::note or self::rdg or self::rdgGrp][. &gt;&gt; $e])])"/>
-  </xsl:function>
-
   <!-- ===== Generic ===== -->
 
   <xsl:template match="*" mode="m:html" as="node()*">
-    <xsl:element name="{if (fp:is-div(.)) then 'div' else 'span'}">
-      <xsl:sequence select="f:html-attributes(., ())"/>
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
   </xsl:template>
@@ -251,8 +265,8 @@
   <!-- ===== Structure ===== -->
 
   <xsl:template match="p" mode="m:html" as="node()*">
-    <xsl:element name="{if (fp:holds-block(.)) then 'div' else 'p'}">
-      <xsl:sequence select="f:html-attributes(., ())"/>
+    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'p'}">
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
   </xsl:template>
@@ -263,7 +277,7 @@
     <xsl:variable name="level" as="xs:integer"
       select="min((6, $heading-offset + count(ancestor::*[local-name() = $fp:division-names][not(self::body or self::front or self::back)]) ))"/>
     <xsl:element name="h{max((1, $level))}">
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
   </xsl:template>
@@ -297,24 +311,24 @@
 
   <xsl:template match="emph" mode="m:html" as="node()*">
     <em>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </em>
   </xsl:template>
 
-  <xsl:template match="title[not(f:is-block(.) or fp:holds-block(.))]" mode="m:html" as="node()*">
+  <xsl:template match="title[not(f:is-block(.) or f:holds-block(.))]" mode="m:html" as="node()*">
     <cite>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </cite>
   </xsl:template>
 
-  <xsl:template match="date[not(fp:holds-block(.))] | docDate[not(parent::front)][not(fp:holds-block(.))]" mode="m:html" as="node()*">
+  <xsl:template match="date[not(f:holds-block(.))] | docDate[not(parent::front)][not(f:holds-block(.))]" mode="m:html" as="node()*">
     <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(.)"/>
     <xsl:choose>
       <xsl:when test="exists($datetime) and not(f:is-block(.))">
         <time datetime="{$datetime}">
-          <xsl:sequence select="f:html-attributes(., ())"/>
+          <xsl:call-template name="fp:html-attributes"/>
           <xsl:apply-templates mode="m:html"/>
         </time>
       </xsl:when>
@@ -326,7 +340,7 @@
 
   <xsl:template match="table[row]" mode="m:html" as="node()*">
     <table>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:if test="head">
         <caption>
           <xsl:apply-templates select="head/node()" mode="m:html"/>
@@ -340,14 +354,14 @@
 
   <xsl:template match="table[row]/row" mode="m:html" as="node()*">
     <tr>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates select="cell" mode="m:html"/>
     </tr>
   </xsl:template>
 
   <xsl:template match="table[row]/row/cell" mode="m:html" as="node()*">
     <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:if test="@cols castable as xs:positiveInteger">
         <xsl:attribute name="colspan" select="xs:integer(@cols)"/>
       </xsl:if>
@@ -364,7 +378,7 @@
       select="f:local-target(tokenize(normalize-space(@decls), ' ')[1], ancestor::TEI[1])[self::correspDesc]"/>
     <xsl:variable name="sent" as="element()?" select="f:action-date(f:corresp-action($corresp, 'sent'))"/>
     <figure>
-      <xsl:sequence select="f:html-attributes(., 'embedded-text')"/>
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'embedded-text'"/></xsl:call-template>
       <figcaption>
         <xsl:value-of select="concat('Embedded ', if (normalize-space(@type) != '') then normalize-space(@type) else 'text',
                                      if ($corresp) then concat(': ', f:corresp-summary($corresp)) else '',
@@ -382,11 +396,11 @@
   <xsl:template match="persName | placeName | orgName | name | rs" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?" select="f:register-href(@ref, $root)"/>
+    <xsl:variable name="href" as="xs:string?" select="if (@ref) then f:register-href(@ref, $root) else ()"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(fp:holds-block(.))">
+      <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
         <a href="{$href}">
-          <xsl:sequence select="f:html-attributes(., 'name')"/>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'name'"/></xsl:call-template>
           <xsl:apply-templates mode="m:html">
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
@@ -405,9 +419,9 @@
     <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="href" as="xs:string?" select="if (exists($target)) then f:site-href($target, $root) else ()"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(fp:holds-block(.))">
+      <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
         <a href="{$href}">
-          <xsl:sequence select="f:html-attributes(., ())"/>
+          <xsl:call-template name="fp:html-attributes"/>
           <xsl:apply-templates mode="m:html">
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
@@ -417,8 +431,8 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:element name="{if (fp:holds-block(.)) then 'div' else 'span'}">
-          <xsl:sequence select="f:html-attributes(., if (exists($target) and empty($href)) then 'link-refused' else ())"/>
+        <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (exists($target) and empty($href)) then 'link-refused' else ()"/></xsl:call-template>
           <xsl:apply-templates mode="m:html"/>
           <xsl:if test="self::ptr">
             <xsl:value-of select="$target"/>
@@ -436,13 +450,13 @@
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link)">
         <a href="{$href}">
-          <xsl:sequence select="f:html-attributes(., ())"/>
+          <xsl:call-template name="fp:html-attributes"/>
           <xsl:text>[image]</xsl:text>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span>
-          <xsl:sequence select="f:html-attributes(., if (@url) then 'link-refused' else ())"/>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (@url) then 'link-refused' else ()"/></xsl:call-template>
           <xsl:text>[image]</xsl:text>
         </span>
       </xsl:otherwise>
@@ -452,8 +466,8 @@
   <!-- ===== Interventions ===== -->
 
   <xsl:template match="supplied" mode="m:html" as="node()*">
-    <xsl:element name="{if (fp:holds-block(.)) then 'div' else 'span'}">
-      <xsl:sequence select="f:html-attributes(., ())"/>
+    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
       <span class="bracket">[</span>
       <xsl:apply-templates mode="m:html"/>
       <span class="bracket">]</span>
@@ -468,16 +482,16 @@
   <xsl:template match="choice" mode="m:html" as="node()*">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
     <span>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:if test="$reading">
         <span>
-          <xsl:sequence select="f:html-attributes($reading, 'reading')"/>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="e" select="$reading"/><xsl:with-param name="classes" select="'reading'"/></xsl:call-template>
           <xsl:apply-templates select="$reading/node()" mode="m:html"/>
         </span>
       </xsl:if>
       <xsl:for-each select="f:choice-sources(.)">
         <span>
-          <xsl:sequence select="f:html-attributes(., 'diplomatic')"/>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'diplomatic'"/></xsl:call-template>
           <span class="bracket">
             <xsl:value-of select="if (normalize-space(string($reading)) != '') then ' [' else '['"/>
           </span>
@@ -495,28 +509,28 @@
 
   <xsl:template match="del" mode="m:html" as="node()*">
     <del>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </del>
   </xsl:template>
 
   <xsl:template match="add" mode="m:html" as="node()*">
     <ins>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </ins>
   </xsl:template>
 
   <xsl:template match="gap" mode="m:html" as="node()*">
     <span>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:text>[…]</xsl:text>
     </span>
   </xsl:template>
 
   <xsl:template match="space" mode="m:html" as="node()*">
     <span>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:text> </xsl:text>
     </span>
   </xsl:template>
@@ -525,7 +539,7 @@
   <xsl:template match="handShift" mode="m:html" as="node()*">
     <xsl:variable name="hand" as="element()?" select="f:hand-of(@new)"/>
     <span>
-      <xsl:sequence select="f:html-attributes(., 'hand-marker')"/>
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'hand-marker'"/></xsl:call-template>
       <xsl:if test="$hand">
         <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string($hand)))"/>
       </xsl:if>
@@ -538,7 +552,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="id" as="xs:string" select="f:app-id(.)"/>
     <span>
-      <xsl:sequence select="f:html-attributes(., ())"/>
+      <xsl:call-template name="fp:html-attributes"/>
       <xsl:attribute name="id" select="$id"/>
       <span class="lem">
         <xsl:apply-templates select="f:app-lemma(.)/node()" mode="m:html"/>
