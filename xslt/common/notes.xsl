@@ -60,7 +60,10 @@
   <xsl:function name="fp:notes-before" as="element(note)*">
     <xsl:param name="note" as="element(note)"/>
     <xsl:variable name="tei" as="element()?" select="$note/ancestor::TEI[1]"/>
+    <!-- In a document of its own (the TEI is the root element) the preceding axis reads only as far
+         back as the note; in a corpus it would run through every document before, so the TEI is read. -->
     <xsl:sequence select="if (empty($tei)) then ()
+                          else if (empty($tei/parent::*)) then $note/preceding::note[ancestor::text][ancestor::TEI[1] is $tei]
                           else ($tei//note[ancestor::text][ancestor::TEI[1] is $tei] except $note/ancestor::note)[. &lt;&lt; $note]"/>
   </xsl:function>
 
