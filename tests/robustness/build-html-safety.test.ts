@@ -288,12 +288,20 @@ describe('a configured edition with a hostile register', () => {
 });
 
 describe('odd names', () => {
-  test('xml:ids that are not NCNames ("../../evil", "a b") are refused before anything is written', async () => {
-    const { result, out } = await buildInto(['--src', join(fixtures, 'ids'), '--schema', schema]);
+  test('xml:ids that are not NCNames ("../../evil", "a b") are errors: with --strict nothing is written', async () => {
+    const { result, out } = await buildInto(['--src', join(fixtures, 'ids'), '--schema', schema, '--strict']);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout + result.stderr).toMatch(/\.\.\/\.\.\/evil is not an NCName/);
     expect(result.stdout + result.stderr).toMatch(/a b is not an NCName/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  test('without --strict a foreign folder with such ids is built all the same, and every path stays inside --out', async () => {
+    // buildInto checks that the output's parent and the working folder hold nothing new but the output and the cache.
+    const { result, out } = await buildInto(['--src', join(fixtures, 'ids'), '--schema', schema]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/\.\.\/\.\.\/evil is not an NCName/);
+    for (const path of listAll(out)) expect(path).not.toMatch(/(^|\/)\.\.(\/|$)|\s/);
   });
 
   test('file names with a Cyrillic look-alike letter or a space never name a path outside --out', async () => {
