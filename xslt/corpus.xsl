@@ -33,6 +33,10 @@
   <xsl:import href="json.xsl"/>
   <xsl:import href="cmif.xsl"/>
 
+  <!-- The edition-wide pages' own modules: html.xsl leaves them out, so that a document's page does not carry them. -->
+  <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="html/edition.xsl"/>
+
   <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
 
   <xsl:template match="/" name="fp:edition-outputs" as="empty-sequence()">

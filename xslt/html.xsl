@@ -34,16 +34,18 @@
   <xsl:include href="common/interventions.xsl"/>
   <xsl:include href="common/layout.xsl"/>
   <xsl:include href="common/plain.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
   <xsl:include href="html/text.xsl"/>
   <xsl:include href="html/document.xsl"/>
-  <xsl:include href="html/edition.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="fp:html" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!-- The entry: a TEI document. -->
   <xsl:mode on-no-match="shallow-skip"/>
+
+  <!-- Headings of the register pages (the navigation of every page names them). -->
+  <xsl:variable name="fp:register-titles" as="map(xs:string, xs:string)"
+    select="map { 'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations' }"/>
 
   <!-- The Content-Security-Policy of every page: nothing but the site's own stylesheet. -->
   <xsl:variable name="fp:csp" as="xs:string"

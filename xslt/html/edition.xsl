@@ -23,10 +23,6 @@
 
   <xsl:mode name="m:html-edition" on-no-match="shallow-skip"/>
 
-  <!-- Headings of the register pages. -->
-  <xsl:variable name="fp:register-titles" as="map(xs:string, xs:string)"
-    select="map { 'persons': 'Persons', 'places': 'Places', 'orgs': 'Organisations' }"/>
-
   <xsl:template match="s:edition" mode="m:html-edition" as="empty-sequence()">
     <xsl:variable name="documents" as="element(s:document)*" select="$fp:summaries"/>
 
