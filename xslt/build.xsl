@@ -16,8 +16,6 @@
     fp:edition-outputs    corpus.xsl: every edition-wide output, from the
                           edition header, the registers and the summaries
     mode fp:schema-output schema.xsl: schema.html from the RelaxNG grammar
-                          (a mode, so that the grammar is the global
-                          context item)
 
   Its compiled form is committed as build.sef.json, with the hash of the
   stylesheets it was compiled from in build.sef.hash
@@ -62,8 +60,8 @@
 
   <!--
     The encoding reference from the RelaxNG grammar, as schema.xsl makes it,
-    written as schema.html. Started in this mode (not by name) so that the
-    grammar is the global context item schema.xsl's variables read.
+    written as schema.html with the HTML output format (the package's
+    unnamed output format is not schema.xsl's).
   -->
   <xsl:mode name="fp:schema-output" on-no-match="shallow-skip"/>
 

@@ -77,7 +77,7 @@ export const buildEntry = {
   oneDocument: 'Q{urn:edition:private}one-document',
   /** corpus.xsl: every edition-wide output, from the edition-wide input (src/build/corpus.ts). */
   edition: 'Q{urn:edition:private}edition-outputs',
-  /** schema.xsl: schema.html from the RelaxNG grammar; a mode (applyMode), so that the grammar is the global context item. */
+  /** schema.xsl: schema.html from the RelaxNG grammar, a mode applied to it (applyMode). */
   schemaPage: 'Q{urn:edition:private}schema-output',
 } as const;
 
@@ -86,10 +86,7 @@ export function applyMode(sheet: CompiledStylesheet, mode: string, source: Saxon
   return run(sheet, source, { initialMode: mode }, params, onDocument);
 }
 
-/**
- * Run a named template of the stylesheet. SaxonJS 2.7 does not make
- * `source` the global context item then: the template reads it as `.`.
- */
+/** Run a named template of the stylesheet with `source` as the global context item. */
 export function callTemplate(sheet: CompiledStylesheet, template: string, source: SaxonDocument, params: StylesheetParams, onDocument?: (href: string, content: string) => void): TransformOutput {
   return run(sheet, source, template, params, onDocument);
 }
