@@ -22,6 +22,20 @@ function configuredEdition(files: Record<string, string>) {
 const noteWithoutAnchor = rules.find((r) => r.id === 'note-without-anchor')!;
 const refUnresolved = rules.find((r) => r.id === 'ref-unresolved')!;
 
+
+/** A configured edition with a foreign folder beside its sources (`foreign/`, holding `files`); removed after `body`. */
+async function withForeignFolder(files: Record<string, string>, body: (root: string) => Promise<void>): Promise<void> {
+  const edition = configuredEdition(refUnresolved.doc.passing);
+  try {
+    const foreign = join(edition.root, 'foreign');
+    mkdirSync(foreign);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(foreign, name), text);
+    await body(edition.root);
+  } finally {
+    edition.cleanup();
+  }
+}
+
 describe('edition validate', () => {
   test('pretty lines are path:line:column: severity rule message, relative with /', async () => {
     const edition = configuredEdition(refUnresolved.doc.failing);
@@ -104,61 +118,46 @@ describe('edition validate', () => {
   });
 
   test('a foreign folder gets only the generic checks, as warnings', async () => {
-    const edition = configuredEdition(refUnresolved.doc.passing);
-    try {
-      const foreign = join(edition.root, 'foreign');
-      mkdirSync(foreign);
-      // Would fail ref-unresolved and correspondent-missing in the configured edition.
-      writeFileSync(join(foreign, 'letter.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p><persName ref="persons.xml#x">X</persName><ref target="#nowhere">y</ref></p></body></text></TEI>');
-      const t = fakeTerminal(edition.root);
+    // Would fail ref-unresolved and correspondent-missing in the configured edition.
+    const letter = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p><persName ref="persons.xml#x">X</persName><ref target="#nowhere">y</ref></p></body></text></TEI>';
+    await withForeignFolder({ 'letter.xml': letter }, async (root) => {
+      const t = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', 'foreign'], t)).exitCode).toBe(0);
       const lines = t.out.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' '));
       expect(lines).toEqual(['warning pointer-unresolved']);
-      expect((await run(['node', 'edition', 'validate', '--strict', 'foreign'], fakeTerminal(edition.root))).exitCode).toBe(1);
-    } finally {
-      edition.cleanup();
-    }
+      expect((await run(['node', 'edition', 'validate', '--strict', 'foreign'], fakeTerminal(root))).exitCode).toBe(1);
+    });
   });
 
   test('in a foreign folder, #id pointers resolve in any of its files, and an id found nowhere is one warning with its count', async () => {
-    const edition = configuredEdition(refUnresolved.doc.passing);
-    try {
-      const foreign = join(edition.root, 'foreign');
-      mkdirSync(foreign);
-      const tei = (body: string): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>${body}</body></text></TEI>`;
-      writeFileSync(join(foreign, 'listperson.xml'), tei('<listPerson><person xml:id="pmb2121"><persName>Schnitzler</persName></person></listPerson>'));
-      writeFileSync(join(foreign, 'L1.xml'), tei('<p><rs ref="#pmb2121">A. S.</rs> <rs ref="#pmb9">X</rs> <rs ref="#pmb9">X</rs></p>'));
-      writeFileSync(join(foreign, 'L2.xml'), tei('<p><rs ref="#pmb2121">Arthur</rs>\n<rs ref="#pmb9">X</rs></p>'));
-      const t = fakeTerminal(edition.root);
+    const tei = (body: string): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>${body}</body></text></TEI>`;
+    await withForeignFolder({
+      'listperson.xml': tei('<listPerson><person xml:id="pmb2121"><persName>Schnitzler</persName></person></listPerson>'),
+      'L1.xml': tei('<p><rs ref="#pmb2121">A. S.</rs> <rs ref="#pmb9">X</rs> <rs ref="#pmb9">X</rs></p>'),
+      'L2.xml': tei('<p><rs ref="#pmb2121">Arthur</rs>\n<rs ref="#pmb9">X</rs></p>'),
+    }, async (root) => {
+      const t = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', 'foreign'], t)).exitCode).toBe(0);
       expect(t.out.trim().split('\n')).toEqual([
         'foreign/L1.xml:1:87: warning pointer-unresolved #pmb9 does not resolve: no file of the folder has xml:id "pmb9" (@ref here; used 3 times in 2 files)',
       ]);
-    } finally {
-      edition.cleanup();
-    }
+    });
   });
 
   test('a foreign folder is checked against a RelaxNG schema only when --schema names one; not well-formed is an error either way', async () => {
-    const edition = configuredEdition(refUnresolved.doc.passing);
-    try {
-      const foreign = join(edition.root, 'foreign');
-      mkdirSync(foreign);
-      writeFileSync(join(foreign, 'odd.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><notTei/></TEI>');
-      writeFileSync(join(edition.root, 'strict.rng'), '<element name="TEI" ns="http://www.tei-c.org/ns/1.0" xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>');
-      const plain = fakeTerminal(edition.root);
+    await withForeignFolder({ 'odd.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><notTei/></TEI>' }, async (root) => {
+      writeFileSync(join(root, 'strict.rng'), '<element name="TEI" ns="http://www.tei-c.org/ns/1.0" xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>');
+      const plain = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', 'foreign'], plain)).exitCode).toBe(0);
       expect(plain.out).toBe('');
-      const checked = fakeTerminal(edition.root);
+      const checked = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', '--schema', 'strict.rng', 'foreign'], checked)).exitCode).toBe(1);
       expect(checked.out).toMatch(/^foreign\/odd\.xml:1:\d+: error relaxng-invalid /m);
-      writeFileSync(join(foreign, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>unclosed</TEI>');
-      const broken = fakeTerminal(edition.root);
+      writeFileSync(join(root, 'foreign', 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>unclosed</TEI>');
+      const broken = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', 'foreign'], broken)).exitCode).toBe(1);
       expect(broken.out).toMatch(/^foreign\/broken\.xml:1:\d+: error xml-not-well-formed /m);
-    } finally {
-      edition.cleanup();
-    }
+    });
   });
 
   test('every file is reported, and the others go on after a broken one', async () => {
@@ -180,28 +179,23 @@ describe('edition validate', () => {
 
 describe('edition build of a foreign folder', () => {
   test('what is not well-formed is reported and left out, the rest is built and published, and the build exits 1; --strict writes nothing', async () => {
-    const edition = configuredEdition(refUnresolved.doc.passing);
-    try {
-      const foreign = join(edition.root, 'foreign');
-      mkdirSync(foreign);
-      const letter = (words: string): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${words}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>${words}</p></body></text></TEI>`;
-      writeFileSync(join(foreign, 'a.xml'), letter('Lieber Richard'));
-      writeFileSync(join(foreign, 'b.xml'), letter('Herzlichst'));
-      writeFileSync(join(foreign, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>unclosed</TEI>');
-
-      const strict = fakeTerminal(edition.root);
+    const letter = (words: string): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${words}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p>${words}</p></body></text></TEI>`;
+    await withForeignFolder({
+      'a.xml': letter('Lieber Richard'),
+      'b.xml': letter('Herzlichst'),
+      'broken.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>unclosed</TEI>',
+    }, async (root) => {
+      const strict = fakeTerminal(root);
       expect((await run(['node', 'edition', 'build', '--src', 'foreign', '--out', 'strict-out', '--strict'], strict)).exitCode).toBe(1);
-      expect(existsSync(join(edition.root, 'strict-out'))).toBe(false);
+      expect(existsSync(join(root, 'strict-out'))).toBe(false);
 
-      const t = fakeTerminal(edition.root);
+      const t = fakeTerminal(root);
       expect((await run(['node', 'edition', 'build', '--src', 'foreign', '--out', 'out'], t)).exitCode).toBe(1);
       expect(t.out).toMatch(/^foreign\/broken\.xml:1:\d+: error xml-not-well-formed /m);
-      const out = join(edition.root, 'out');
+      const out = join(root, 'out');
       for (const made of ['a.html', 'b.html', 'text/a.txt', 'json/b.json', 'index.html']) expect(existsSync(join(out, made)), made).toBe(true);
       expect(readFileSync(join(out, 'text/a.txt'), 'utf8')).toContain('Lieber Richard');
       expect(existsSync(join(out, 'broken.html'))).toBe(false);
-    } finally {
-      edition.cleanup();
-    }
+    });
   }, 120_000);
 });

@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url);
  * transformation it makes, in one compiled package); the others are the
  * stylesheets a user runs on a document of their own, and the tests'.
  */
-export const entryStylesheets = ['build', 'html', 'text', 'json', 'cmif', 'summary', 'batch', 'corpus', 'schema'] as const;
+export const entryStylesheets = ['build', 'html', 'text', 'json', 'cmif', 'summary', 'corpus', 'schema'] as const;
 export type EntryStylesheet = (typeof entryStylesheets)[number];
 
 /** A compiled stylesheet, loaded once per process. */
