@@ -12,9 +12,9 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
-import { createZip, storedMembers } from '../src/build/zip.js';
-import type { SearchEntry } from '../src/build/search-index.js';
-import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/build/search-index.js';
+import { createZip, storedMembers } from '../src/site/zip.js';
+import type { SearchEntry } from '../src/site/search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/site/search-index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-incremental-'));

@@ -1,6 +1,6 @@
 /**
  * The edition-wide outputs: xslt/corpus.xsl over the edition-wide input
- * the build assembles (src/build/corpus.ts: the edition header, the
+ * the build assembles (src/site/corpus.ts: the edition header, the
  * registers and the documents' summaries), and the schema reference
  * (xslt/schema.xsl over the edition's RelaxNG schema) when the edition has
  * one of its own, both by named template of the build's stylesheet
@@ -12,7 +12,7 @@ import type { StylesheetParams } from './saxon.js';
 import type { CompiledStylesheet } from './stylesheets.js';
 
 export interface CorpusJob {
-  /** The edition-wide input (src/build/corpus.ts). */
+  /** The edition-wide input (src/site/corpus.ts). */
   inputText: string;
   /** The edition's RelaxNG schema, for schema.html; undefined for none. */
   schemaText: string | undefined;

@@ -12,9 +12,9 @@
  * a batch fails, its documents are transformed one at a time, so a failure
  * is reported for its own document only.
  */
-import { placeOutput } from '../build/publish.js';
-import { searchEntry } from '../build/search-index.js';
-import type { SearchEntry } from '../build/search-index.js';
+import { placeOutput } from '../site/publish.js';
+import { searchEntry } from '../site/search-index.js';
+import type { SearchEntry } from '../site/search-index.js';
 import { BatchUnsuitableError, buildEntry, callTemplate, parseForTransform, transformBatch, TransformError } from './saxon.js';
 import type { SaxonDocument, StylesheetParams } from './saxon.js';
 import type { CompiledStylesheet } from './stylesheets.js';
