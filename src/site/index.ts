@@ -1,42 +1,39 @@
 /**
  * build: validate exactly as `validate` does; when no file has an error,
- * transform the edition-wide corpus and every document with the XSLT
- * stylesheets into a staging folder, then publish it in one swap.
+ * make the edition's outputs into a staging folder, then publish it in one
+ * swap. Three stages, each in a file of its own:
+ *
+ *   plan.ts       what to make and what to take over from the last build
+ *                 (a pure function of the sources, the manifest, the options);
+ *   transform.ts  runs the stylesheets and hands their outputs back;
+ *   write.ts      staging and publish.
+ *
+ * validate → plan the documents → transform them → plan the edition-wide
+ * pages (they need the documents' summaries) → transform them → write the
+ * search index, edition.txt, the TEI downloads, the ZIP, the assets →
+ * publish, with the manifest and summaries the next build plans from.
  *
  * Incremental: outputs whose inputs (source text, neighbours, stylesheets,
  * parameters, toolchain version) are unchanged since the last build are
  * carried over as hard links instead of being transformed again.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import type { EditionConfig } from '../config.js';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CheckedFile, Progress, ValidationResult } from '../validate/index.js';
+import type { EditionConfig } from '../config.js';
+import type { Progress, ValidationResult } from '../validate/index.js';
 import { validate } from '../validate/index.js';
 import { hashText } from '../validate/cache.js';
 import { toolFingerprint } from '../version.js';
-import { assembleEditionInput } from './corpus.js';
-import { entryPageKeys, parseEntryPages } from './entry-pages.js';
-import type { KeptSummary } from './summaries.js';
-import { readSummaries, summariesPath, writeSummaries } from './summaries.js';
-import type { BuildManifest, OutputGroup } from './manifest.js';
-import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
-import { outputBaseName, OutputPathError } from './output-paths.js';
-import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
-import { createZip, storedMembers } from './zip.js';
-import type { StoredMember, ZipEntry } from './zip.js';
-import type { SearchEntry } from './search-index.js';
-import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
-import { loadStylesheets } from '../transform/stylesheets.js';
-import type { StylesheetParams } from '../transform/saxon.js';
 import { TransformError } from '../transform/saxon.js';
-import { makeCorpusOutputs } from '../transform/corpus.js';
-import type { CorpusJob } from '../transform/corpus.js';
-import { startPool } from '../transform/pool.js';
-import { transformDocuments } from '../transform/document.js';
-import type { DocumentContext, DocumentJob, DocumentResult } from '../transform/document.js';
-import { filesUnder } from '../read/folders.js';
+import { loadStylesheets } from '../transform/stylesheets.js';
+import { emptyManifest, manifestPath, readManifest } from './manifest.js';
+import { editionParams, editionSources, planBuild, planEditionPages } from './plan.js';
+import type { Previous } from './plan.js';
+import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
+import { readSummaries, summariesPath } from './summaries.js';
+import { transformDocuments, transformEditionPages } from './transform.js';
+import { problem, publishedFiles, SiteWriter } from './write.js';
 
 export interface BuildProgress {
   stage: Progress['stage'] | 'compile' | 'transform' | 'publish';
@@ -101,330 +98,115 @@ export interface BuildResult {
 
 const toolRoot = resolve(new URL('../..', import.meta.url).pathname);
 
-function collectionNumber(file: CheckedFile): number {
-  const n = Number.parseInt(file.summary?.n ?? '', 10);
-  return Number.isNaN(n) ? Number.POSITIVE_INFINITY : n;
-}
-
-/** Documents in the collection's order: by number, then by file name. */
-export function collectionOrder(files: readonly CheckedFile[]): CheckedFile[] {
-  return files
-    .filter((f) => f.summary?.kind === 'document')
-    .sort((a, b) => collectionNumber(a) - collectionNumber(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-function editionVersion(header: string | undefined): string {
-  if (!header) return '';
-  const m = /<edition\b[^>]*\bn\s*=\s*["']([^"']*)["']/.exec(header);
-  return m?.[1] ?? '';
-}
-
-function isoDate(epochSeconds: number | undefined): string {
-  if (epochSeconds === undefined || !Number.isFinite(epochSeconds)) return '';
-  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
-}
-
-
-/** Below this many documents to transform, starting workers costs more than it saves. */
-const POOL_MIN_DOCUMENTS = 48;
-const MAX_WORKERS = 2;
-/** Documents per batch.xsl transformation (one SaxonJS set-up serves them all). */
-const BATCH_SIZE = 8;
-
-function problem(file: string, rule: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
-}
-
 function interrupted(): BuildAbortedError {
   return new BuildAbortedError('The build was interrupted; the published output is unchanged');
 }
 
 export async function buildEdition(options: BuildOptions): Promise<BuildResult> {
-  const { config, onProgress } = options;
+  const { config, onProgress, signal } = options;
   const out = resolve(options.out ?? config.output);
   const cacheFolder = options.cacheFolder ?? config.cacheFolder ?? join(process.cwd(), '.cache');
+  // Every source is read, decoded and hashed here, once (CheckedFile); the stages below use those records.
   const validation = await validate({ config, cacheFolder, toolVersion: toolFingerprint(), ...(onProgress ? { onProgress } : {}) });
   const result: BuildResult = {
     validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
   };
   if (validation.errors > 0 && (config.editionRules || options.strict)) return result;
-  if (options.signal?.aborted) throw interrupted();
+  if (signal?.aborted) throw interrupted();
 
   const xsltFolder = options.xsltFolder ?? join(toolRoot, 'xslt');
   onProgress?.({ stage: 'compile', done: 0, total: 1 });
   // Compiled stylesheets depend only on the stylesheets, so they are cached
   // beside them (the toolchain's .cache/), shared by every edition built with them.
+  // They are hashed here, once per build; the workers are handed the result.
   const stylesheetCacheFolder = options.stylesheetCacheFolder ?? join(dirname(xsltFolder), '.cache');
   const { build: stylesheet } = await loadStylesheets(xsltFolder, stylesheetCacheFolder, ['build']);
   onProgress?.({ stage: 'compile', done: 1, total: 1 });
-  if (options.signal?.aborted) throw interrupted();
+  if (signal?.aborted) throw interrupted();
 
   // Recover only while holding the lock: another build may be between its two renames.
   const lock = lockOutput(out);
-  let staged: StagedOutput;
+  let site: SiteWriter;
   try {
     result.recovered = recoverOutput(out);
-    staged = new StagedOutput(out);
+    site = new SiteWriter(new StagedOutput(out), result.problems);
   } catch (error) {
     lock.release();
     throw error;
   }
   try {
-    const readable = validation.files.filter((f) => f.text !== undefined && f.summary !== undefined);
-    const header = readable.find((f) => f.summary!.kind === 'header');
-    const registers = readable.filter((f) => f.summary!.kind === 'register');
-    const documents = collectionOrder(readable);
-    result.documents = documents.length;
+    const sources = editionSources(validation.files);
+    result.documents = sources.documents.length;
     const epoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined);
-    const common: StylesheetParams = {
-      'edition-title': config.title,
-      'edition-version': editionVersion(header?.text),
-      'base-url': config.baseUrl,
-      licence: config.licence.url,
-      'licence-label': config.licence.label,
-      'generated-date': isoDate(epoch),
-    };
+    const params = editionParams(config, sources.header, epoch);
     // Whatever, when it changes, invalidates every output.
-    const everything = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(common));
+    const everything = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(params));
     const manifestFile = manifestPath(cacheFolder, out);
-    const previous = (!options.force && existsSync(out) && readManifest(manifestFile)) || emptyManifest();
-    const next: BuildManifest = emptyManifest();
-    // The documents' summaries of the last build, and those of this one, by source file name.
     const summariesFile = summariesPath(manifestFile);
-    const keptSummaries = options.force ? new Map<string, KeptSummary>() : readSummaries(summariesFile);
-    const nextSummaries = new Map<string, KeptSummary>();
-    const total = documents.length + 1;
-
-    const write = (path: string, content: string | Uint8Array, source: string): boolean => {
-      try {
-        staged.write(path, content);
-        result.outputs++;
-        return true;
-      } catch (error) {
-        if (error instanceof OutputPathError) {
-          result.problems.push(problem(source, 'output-path-unsafe', error.message));
-          return false;
-        }
-        throw error;
-      }
-    };
-    /** Carry a group of outputs over when its key is unchanged and every file is still published. */
-    const reuse = (group: OutputGroup | undefined, key: string): boolean => {
-      if (!group || group.key !== key) return false;
-      if (!group.outputs.every((o) => existsSync(join(out, o)))) return false;
-      for (const o of group.outputs) staged.reuse(o);
-      result.outputs += group.outputs.length;
-      return true;
+    const fresh = options.force || !existsSync(out);
+    const previous: Previous = {
+      manifest: (!fresh && readManifest(manifestFile)) || emptyManifest(),
+      summaries: options.force ? new Map() : readSummaries(summariesFile),
+      published: fresh ? new Set() : publishedFiles(out),
     };
 
-    // The search entries of the published build, read when the first unchanged document needs its own.
-    let publishedEntries: Map<string, SearchEntry> | undefined;
-    const publishedSearch = (): Map<string, SearchEntry> =>
-      (publishedEntries ??= searchIndexEntries(staged.readPublished('search-index.js') ?? ''));
-
-    // Plan every document: carry over what is unchanged, claim the outputs of the rest.
-    const texts: string[] = new Array<string>(documents.length).fill('');
-    const summaries: string[] = new Array<string>(documents.length).fill('');
-    const searchByIndex: Array<SearchEntry | undefined> = new Array<SearchEntry | undefined>(documents.length);
-    const jobs: DocumentJob[] = [];
-    const pendingNames = new Map<number, { name: string; file: string; key: string; outputs: string[] }>();
-    for (let i = 0; i < documents.length; i++) {
-      const d = documents[i]!;
-      const base = outputBaseName(d.name);
-      if (!base) {
-        result.problems.push(problem(d.file, 'output-path-unsafe', `The file name "${d.name}" cannot name an output: use letters, digits, ".", "_" and "-"`));
-        continue;
-      }
-      const prev = i > 0 ? (outputBaseName(documents[i - 1]!.name) ?? '') : '';
-      const nextDoc = i + 1 < documents.length ? (outputBaseName(documents[i + 1]!.name) ?? '') : '';
-      // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
-      const key = hashText(everything, d.name, d.hash, prev, nextDoc);
-      const outputs = [`${base}.html`, `text/${base}.txt`, `json/${base}.json`];
-      const kept = keptSummaries.get(d.name);
-      if (kept?.key === key && reuse(previous.documents[d.name], key)) {
-        next.documents[d.name] = previous.documents[d.name]!;
-        summaries[i] = kept.summary;
-        nextSummaries.set(d.name, kept);
-        texts[i] = staged.readPublished(`text/${base}.txt`) ?? '';
-        searchByIndex[i] = publishedSearch().get(`${base}.html`);
-        if (searchByIndex[i] === undefined) {
-          const json = staged.readPublished(`json/${base}.json`);
-          if (json !== undefined) searchByIndex[i] = searchEntry(json, base);
-        }
-        continue;
-      }
-      try {
-        for (const o of outputs) staged.claim(o);
-      } catch (error) {
-        if (!(error instanceof OutputPathError)) throw error;
-        result.problems.push(problem(d.file, 'output-path-unsafe', error.message));
-        continue;
-      }
-      result.outputs += outputs.length;
-      jobs.push({ index: i, base, text: d.text!, prev, next: nextDoc });
-      pendingNames.set(i, { name: d.name, file: d.file, key, outputs });
-    }
-    let transformedDocs = 0;
-    const onDocument = (r: DocumentResult): void => {
-      const pending = pendingNames.get(r.index)!;
-      if (r.ok) {
-        texts[r.index] = r.text;
-        summaries[r.index] = r.summary;
-        nextSummaries.set(pending.name, { key: pending.key, summary: r.summary });
-        searchByIndex[r.index] = r.search;
-        staged.linked += r.linked;
-        next.documents[pending.name] = { key: pending.key, outputs: pending.outputs };
-        result.transformed++;
-      } else {
-        result.problems.push(problem(pending.file, 'transform-failed', r.message));
-      }
-      transformedDocs++;
-      onProgress?.({ stage: 'transform', done: transformedDocs, total: jobs.length + 1 });
-    };
-
-    // Many documents go to worker threads.
-    const workerCount = options.workers ?? (jobs.length >= POOL_MIN_DOCUMENTS ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
-    const pool = workerCount > 0 && jobs.length > 0
-      ? startPool({ xsltFolder, stylesheetCacheFolder, out, staging: staged.staging, params: common, batchSize: BATCH_SIZE }, jobs, workerCount, onDocument)
-      : undefined;
-    const stopWorkers = (): void => void pool?.terminate();
-    options.signal?.addEventListener('abort', stopWorkers);
-    try {
-      if (pool) {
-        await Promise.race([
-          pool.done,
-          new Promise<never>((_, reject) => {
-            if (options.signal?.aborted) reject(interrupted());
-            options.signal?.addEventListener('abort', () => reject(interrupted()));
-          }),
-        ]);
-      } else {
-        // Few documents: in this thread.
-        const context: DocumentContext = { stylesheet, params: common, folders: { out, staging: staged.staging }, batching: true };
-        for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
-          if (options.signal?.aborted) throw interrupted();
-          for (const r of await transformDocuments(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);
-        }
-      }
-    } finally {
-      options.signal?.removeEventListener('abort', stopWorkers);
-      await pool?.terminate();
-    }
-    if (options.signal?.aborted) throw interrupted();
+    // The documents: plan, stage what is kept, transform the rest.
+    const plan = planBuild({ sources, previous, everything, epoch });
+    const jobs = site.stageDocuments(plan.documents);
+    let done = 0;
+    await transformDocuments(
+      { stylesheet, codeCacheFolder: stylesheetCacheFolder, params, workers: options.workers, signal, interrupted },
+      jobs,
+      (r) => {
+        site.writeDocument(r);
+        onProgress?.({ stage: 'transform', done: ++done, total: jobs.length + 1 });
+      },
+    );
+    if (signal?.aborted) throw interrupted();
+    result.transformed = site.transformed;
 
     // The pages that span the edition, from the edition header, the registers and the documents' summaries.
-    const corpusSource = header?.file ?? config.source;
-    let editionHeaderText = '';
-    const inputText = assembleEditionInput({
-      header: header?.text,
-      registers: registers.map((r) => r.text!),
-      summaries: summaries.filter((t) => t !== ''),
-    });
+    const corpusSource = sources.header?.file ?? config.source;
     const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
-    const corpusKey = hashText(everything, config.title, inputText, schemaText);
-    const entryKeys = entryPageKeys({
-      shared: hashText(everything, header?.hash ?? '', config.title),
-      registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary! })),
-      documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
-    });
-    const groupsApart = Object.values(previous.entries);
-    if (groupsApart.every((g) => g.outputs.every((o) => existsSync(join(out, o)))) && reuse(previous.corpus, corpusKey)) {
-      next.corpus = previous.corpus;
-      for (const [id, group] of Object.entries(previous.entries)) {
-        reuse(group, group.key);
-        next.entries[id] = group;
-      }
-      editionHeaderText = previous.editionHeader;
-    } else {
+    const pages = planEditionPages({ config, sources, summaries: site.parts.map((p) => p.summary), schemaText, previous, everything });
+    let editionHeader: string;
+    if (pages.reuse) editionHeader = site.reuseEditionPages(previous.manifest);
+    else {
       result.corpusTransformed = true;
-      // Entry pages whose key is unchanged are kept, and corpus.xsl is told not to make them.
-      const omitted: string[] = [];
-      for (const [id, key] of entryKeys) {
-        if (reuse(previous.entries[id], key)) {
-          next.entries[id] = previous.entries[id]!;
-          omitted.push(id);
-        }
-      }
-      result.entryPagesKept = omitted.length;
-      const made: string[] = [];
-      let entryPagesText = '';
-      // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
-      const onOutput = (href: string, content: string): void => {
-        if (href === 'edition-header.txt') editionHeaderText = content;
-        else if (href === 'entry-pages.txt') entryPagesText = content;
-        else if (write(href, content, corpusSource)) made.push(href);
-      };
-      const job: CorpusJob = {
-        inputText,
-        // The reference for editors: every element and attribute the edition's schema allows, from its
-        // documentation. A foreign folder validated against someone else's schema gets none.
-        schemaText: config.editionRules ? schemaText : undefined,
-        params: { ...common, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': omitted.join(' ') },
-      };
+      result.entryPagesKept = pages.keptEntries.length;
+      const made = site.editionPages(pages, previous.manifest, corpusSource);
       try {
-        await makeCorpusOutputs(stylesheet, job, onOutput);
+        await transformEditionPages(stylesheet, {
+          inputText: pages.inputText,
+          // The reference for editors: every element and attribute the edition's schema allows, from its
+          // documentation. A foreign folder validated against someone else's schema gets none.
+          schemaText: config.editionRules ? schemaText : undefined,
+          params: { ...params, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': pages.keptEntries.join(' ') },
+        }, made.onOutput);
       } catch (error) {
         if (!(error instanceof TransformError)) throw error;
         result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${error.message}`));
       }
-      // The entry pages made go to their entries' groups, the rest to the corpus's.
-      const entryPages = new Set<string>();
-      const kept = new Set(omitted);
-      const written = new Set(made);
-      for (const { id, page } of parseEntryPages(entryPagesText)) {
-        entryPages.add(page);
-        if (kept.has(id) || !written.has(page)) continue;
-        const group = (next.entries[id] ??= { key: entryKeys.get(id) ?? '', outputs: [] });
-        group.outputs.push(page);
-      }
-      next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o)) };
-    }
-    next.editionHeader = editionHeaderText;
-    const textParts = [editionHeaderText, ...texts.filter((_, i) => outputBaseName(documents[i]!.name) !== undefined)];
-    const searchEntries = searchByIndex.filter((e): e is SearchEntry => e !== undefined);
-    write('search-index.js', searchIndexScript(searchEntries), corpusSource);
-    write('text/edition.txt', `${textParts.map((t) => t.trimEnd()).join('\n\n\n')}\n`, corpusSource);
-
-    // The sources for download, as they are, and the whole edition as one ZIP.
-    for (const f of readable) {
-      const path = `tei/${f.name}`;
-      if (reuse(previous.sources[f.name], f.hash)) next.sources[f.name] = previous.sources[f.name]!;
-      else if (write(path, readFileSync(f.file), f.file)) next.sources[f.name] = { key: f.hash, outputs: [path] };
-    }
-    const zipKey = hashText(everything, String(epoch ?? ''), ...readable.flatMap((f) => [f.name, f.hash]));
-    if (reuse(previous.zip, zipKey)) next.zip = previous.zip;
-    else {
-      // The members of sources unchanged since the published ZIP was made are taken from it as they are stored.
-      const published = previous.zip ? staged.readPublishedBytes('tei/edition.zip') : undefined;
-      const stored = published ? storedMembers(published) : new Map<string, StoredMember>();
-      const entries: ZipEntry[] = readable.map((f) => {
-        const member = previous.sources[f.name]?.key === f.hash ? stored.get(f.name) : undefined;
-        return member ? { name: f.name, stored: member } : { name: f.name, content: readFileSync(f.file) };
-      });
-      const zip = createZip(entries, epoch !== undefined ? new Date(epoch * 1000) : undefined);
-      next.zip = write('tei/edition.zip', zip, config.source) ? { key: zipKey, outputs: ['tei/edition.zip'] } : undefined;
+      editionHeader = made.finish();
     }
 
-    const assets = join(xsltFolder, 'assets');
-    for (const asset of filesUnder(assets)) {
-      write(`assets/${relative(assets, asset).split('\\').join('/')}`, readFileSync(asset), asset);
-    }
+    site.writeEditionText(plan, editionHeader, corpusSource);
+    site.writeDownloads(plan, previous.manifest, epoch, config.source);
+    site.writeAssets(xsltFolder);
+    result.outputs = site.outputs;
 
     if (result.problems.length > 0) {
-      staged.discard();
+      site.discard();
       return result;
     }
-    if (options.signal?.aborted) throw interrupted();
+    if (signal?.aborted) throw interrupted();
     onProgress?.({ stage: 'publish', done: 0, total: 1 });
-    staged.publish();
-    writeManifest(manifestFile, next);
-    writeSummaries(summariesFile, nextSummaries);
+    result.unchanged = site.publish(manifestFile, summariesFile);
     result.published = true;
-    result.unchanged = staged.linked;
     onProgress?.({ stage: 'publish', done: 1, total: 1 });
     return result;
   } catch (error) {
-    staged.discard();
+    site.discard();
     throw error;
   } finally {
     lock.release();
