@@ -67,7 +67,7 @@ describe('search entries', () => {
   });
 
   test('the entries read back from the script are the entries it was made from', () => {
-    const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`));
+    const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`, `doc${n}.html`));
     expect(entries[0]!.places).toEqual(['Москва', 'Харьков']);
     const read = searchIndexEntries(searchIndexScript(entries));
     expect([...read.keys()]).toEqual(['doc1.html', 'doc2.html', 'doc3.html']);

@@ -141,7 +141,7 @@ export class SiteWriter {
     const entry = this.publishedEntries.get(d.outputs.page);
     if (entry !== undefined) return entry;
     const json = this.staged.readPublished(d.outputs.json);
-    return json !== undefined ? searchEntry(json, d.base) : undefined;
+    return json !== undefined ? searchEntry(json, d.base, d.outputs.page) : undefined;
   }
 
   /** Write a transformed document's outputs into the paths claimed for it, or record its failure. */

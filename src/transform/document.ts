@@ -53,7 +53,7 @@ function hrefs(job: DocumentJob): string[] {
 /** The job's result from what the stylesheet wrote (every href of hrefs(job) present). */
 function result(job: DocumentJob, made: string[]): DocumentResult {
   const [page, text, json, summary] = made as [string, string, string, string];
-  return { index: job.index, ok: true, page, text, json, search: searchEntry(json, job.base), summary };
+  return { index: job.index, ok: true, page, text, json, search: searchEntry(json, job.base, job.outputs.page), summary };
 }
 
 /** One document on its own: its page, text, JSON and summary as html.xsl, text.xsl, json.xsl and summary.xsl make them. */
