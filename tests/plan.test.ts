@@ -5,6 +5,7 @@
  * written: each test edits the data a build would see and checks what the
  * plan decides.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -205,5 +206,23 @@ describe('planEditionPages', () => {
     published.delete('persons/lenin.html');
     const pages = pagesOf(sources, { ...previous, published });
     expect(pages).toMatchObject({ reuse: false, keptEntries: ['trotsky'] });
+  });
+});
+
+describe("the stages' boundaries", () => {
+  const src = join(import.meta.dirname, '..', 'src');
+  const importsOf = (file: string): string[] => [...readFileSync(join(src, file), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+
+  test('the plan does no I/O: it imports nothing from node: but types', () => {
+    const source = readFileSync(join(src, 'site/plan.ts'), 'utf8');
+    expect(source).not.toMatch(/from 'node:/);
+    expect(importsOf('site/plan.ts')).not.toContain('./publish.js');
+  });
+
+  test('the transform stage imports nothing of the write stage', () => {
+    const files = ['site/transform.ts', ...readdirSync(join(src, 'transform')).map((f) => `transform/${f}`)];
+    for (const file of files) {
+      for (const imported of importsOf(file)) expect(imported, file).not.toMatch(/(^|\/)(write|publish|manifest|summaries)\.js$/);
+    }
   });
 });
