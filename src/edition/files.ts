@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { XmlElement } from '../parse/tree.js';
+import { fileKind } from '../site/plan.js';
 import { ancestor, childElements, descendants, descendantsNamed, firstChild, localName, textOf } from '../parse/tree.js';
 
 export type FileKind = 'document' | 'register' | 'header';
@@ -80,19 +81,9 @@ export const pointerAttributes: ReadonlySet<string> = new Set([
   'ref', 'target', 'corresp', 'resp', 'hand', 'new', 'decls', 'source', 'wit', 'scribeRef', 'sameAs', 'next', 'prev', 'who', 'facs',
 ]);
 
-export function kindOf(name: string, config: EditionConfig): { kind: FileKind; register: RegisterKind | undefined } {
-  if (config.editionRules) {
-    if (config.header === name) return { kind: 'header', register: undefined };
-    for (const register of ['persons', 'places', 'orgs'] as const) {
-      if (config.registers[register] === name) return { kind: 'register', register };
-    }
-  }
-  return { kind: 'document', register: undefined };
-}
-
 export function summarise(file: string, root: XmlElement, config: EditionConfig): FileSummary {
   const name = basename(file);
-  const { kind, register } = kindOf(name, config);
+  const { kind, register } = fileKind(name, config);
   const ids: IdDeclaration[] = [];
   const pointers: Pointer[] = [];
   const visit = (e: XmlElement): void => {
