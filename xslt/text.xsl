@@ -6,6 +6,8 @@
     Telegram of L. D. Trotsky to I. V. Stalin
     March 21 [1920]
 
+    Marks: [ ] as printed in the source …   the legend of the marks (f:text-marks-legend)
+
     Kharkov, to Stalin by direct wire[1],   the reading text, a blank line
     …                                       between paragraphs; an embedded
                                             text is indented by four spaces
@@ -13,7 +15,7 @@
     Original, telegraph form.               physical description
 
     Notes:                                  [n] text, numbered as printed
-    Editorial notes:                        this edition's notes, apart
+    Editorial notes:                        this edition's notes, apart: ⟨e1⟩ text
     Apparatus:                              a lemma] reading (sigla); …
 
   f:text-edition-header gives corpus.xsl the edition's header (title,
@@ -92,6 +94,8 @@
     </xsl:choose>
     <xsl:sequence select="if ($doc-date) then concat(f:plain-line($doc-date/node()), f:plain-markers($doc-date))
                           else f:date-text(f:doc-date($tei))"/>
+    <!-- The marks of the text file -->
+    <xsl:sequence select="'', $f:text-marks-legend"/>
     <!-- Reading text -->
     <xsl:for-each select="f:plain-lines(string($paragraphs), true())">
       <xsl:sequence select="'', ."/>
@@ -112,7 +116,7 @@
       <xsl:if test="exists($notes)">
         <xsl:sequence select="'', concat(f:notes-heading(current()), ':')"/>
         <xsl:for-each select="$notes">
-          <xsl:sequence select="'', concat('[', fp:note-facts(.)[2], '] ', f:plain-text(node(), true()), f:plain-markers(.))"/>
+          <xsl:sequence select="'', concat(f:note-label(fp:note-facts(.)), ' ', f:plain-text(node(), true()), f:plain-markers(.))"/>
         </xsl:for-each>
       </xsl:if>
     </xsl:for-each>
@@ -125,6 +129,21 @@
       </xsl:for-each>
     </xsl:if>
   </xsl:function>
+
+  <!--
+    The legend under each document's heading: the marks of the text file
+    (common/plain.xsl). Square brackets are the compilers' of the source,
+    as printed; ⟨…⟩ marks everything this edition adds, so that no
+    editorial word is taken for the source's. The same for every document,
+    so that a reader of edition.txt or of any one file finds it.
+  -->
+  <xsl:variable name="f:text-marks-legend" as="xs:string+" select="(
+      'Marks:',
+      '[ ]  as the source prints them: its compilers'' supplied words [1920] and omissions [...], its note numbers [1]',
+      '⟨ ⟩  added by this edition: its reading after the source''s form (Pre ⟨Chairman⟩), words it supplies ⟨1920⟩',
+      '     or cannot read ⟨...⟩, ⟨sic⟩, a change of hand ⟨hand: Stalin⟩, a page ⟨p. 5⟩, the numbers of its notes ⟨e1⟩',
+      '⟦ ⟧  deleted in the source',
+      '“ ”  quoted words')"/>
 
   <!-- 'a encryption] the cipher (copy); towards (O)': lemma, then each reading with its sigla. -->
   <xsl:function name="f:text-app-entry" as="xs:string">

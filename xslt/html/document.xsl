@@ -158,7 +158,8 @@
     a class on the article for browsers without :has().
     Reading view: corr, expan, reg and supplied text; sic, abbr, orig hidden.
     Diplomatic view: sic, abbr, orig without brackets; corr, expan, reg and
-    supplied text hidden, and no '[sic]' markers.
+    this edition's supplied text hidden, and no '⟨sic⟩' markers; the
+    compilers' supplied words stay in their brackets, as the source prints them.
   -->
   <xsl:template name="fp:view-switch" as="element()">
     <fieldset class="view-switch">
@@ -169,7 +170,7 @@
       </span>
       <span class="view-option">
         <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-        <label for="view-diplomatic">Diplomatic <span class="view-hint">(the source's own forms, nothing supplied)</span></label>
+        <label for="view-diplomatic">Diplomatic <span class="view-hint">(the source's own forms, nothing supplied by this edition)</span></label>
       </span>
     </fieldset>
   </xsl:template>

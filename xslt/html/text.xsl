@@ -297,7 +297,7 @@
   <xsl:template match="pb" mode="m:html" as="node()*">
     <xsl:if test="normalize-space(@n) != ''">
       <span class="tei-pb" title="Page break">
-        <xsl:value-of select="concat('[p. ', normalize-space(@n), ']')"/>
+        <xsl:value-of select="concat('⟨p. ', normalize-space(@n), '⟩')"/>
       </span>
     </xsl:if>
   </xsl:template>
@@ -465,12 +465,33 @@
 
   <!-- ===== Interventions ===== -->
 
+  <!--
+    supplied: the compilers' of the source in their square brackets, as
+    printed (class by-compilers: the diplomatic view keeps them); this
+    edition's in the editorial mark ⟨…⟩, as in the text file.
+  -->
   <xsl:template match="supplied" mode="m:html" as="node()*">
+    <xsl:variable name="compilers" as="xs:boolean" select="f:by-compilers(.)"/>
     <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
-      <xsl:call-template name="fp:html-attributes"/>
-      <span class="bracket">[</span>
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if ($compilers) then 'by-compilers' else ()"/></xsl:call-template>
+      <span class="bracket">
+        <xsl:value-of select="if ($compilers) then '[' else '⟨'"/>
+      </span>
       <xsl:apply-templates mode="m:html"/>
-      <span class="bracket">]</span>
+      <span class="bracket">
+        <xsl:value-of select="if ($compilers) then ']' else '⟩'"/>
+      </span>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Quoted words: in quotation marks that are real text (f:quotation-marks); a block q is a block. -->
+  <xsl:template match="q[not(f:is-block(.) or f:holds-block(.))] | mentioned[not(f:holds-block(.))] | soCalled[not(f:holds-block(.))]" mode="m:html" as="node()*">
+    <xsl:variable name="marks" as="xs:string*" select="f:quotation-marks(.)"/>
+    <xsl:element name="{if (self::q) then 'q' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:value-of select="$marks[1]"/>
+      <xsl:apply-templates mode="m:html"/>
+      <xsl:value-of select="$marks[2]"/>
     </xsl:element>
   </xsl:template>
 
@@ -504,7 +525,7 @@
 
   <xsl:template match="sic[not(parent::choice)]" mode="m:html" as="node()*">
     <xsl:next-match/>
-    <span class="sic-marker"> [sic]</span>
+    <span class="sic-marker"> ⟨sic⟩</span>
   </xsl:template>
 
   <xsl:template match="del" mode="m:html" as="node()*">
@@ -524,7 +545,7 @@
   <xsl:template match="gap" mode="m:html" as="node()*">
     <span>
       <xsl:call-template name="fp:html-attributes"/>
-      <xsl:text>[…]</xsl:text>
+      <xsl:value-of select="if (f:by-compilers(.)) then '[…]' else '⟨…⟩'"/>
     </span>
   </xsl:template>
 
@@ -543,7 +564,7 @@
       <xsl:if test="$hand">
         <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string($hand)))"/>
       </xsl:if>
-      <xsl:value-of select="concat('[hand: ', f:hand-pointer-label(@new), ']')"/>
+      <xsl:value-of select="concat('⟨hand: ', f:hand-pointer-label(@new), '⟩')"/>
     </span>
   </xsl:template>
 
