@@ -25,7 +25,7 @@
      '⟨1920⟩', '⟨...⟩', but the compilers' own (@resp pointing at
      #compilers, f:by-compilers) in their square brackets as printed,
      '[1920]', '[...]'; the numbers of this edition's notes '⟨e1⟩', the
-     source's '[1]'; del ⟦…⟧; quoted words (q, mentioned, soCalled) in
+     source's '[1]'; a choice whose reading is empty 'mit{t}i'; del ⟦…⟧; quoted words (q, mentioned, soCalled) in
      quotation marks, “…”, ‘…’ inside others.
   2. Functions read the marked string: f:plain-lines (the .txt file:
      markers kept), f:plain-json (the JSON: markers dropped, offsets of
@@ -249,6 +249,13 @@
     <xsl:text>⟧</xsl:text>
   </xsl:template>
 
+  <!-- surplus: in the source, taken out by the editors: in braces (Leiden), as a choice with an empty reading. -->
+  <xsl:template match="surplus" mode="m:plain">
+    <xsl:text>{</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>}</xsl:text>
+  </xsl:template>
+
   <xsl:template match="sic[not(parent::choice)]" mode="m:plain">
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text> ⟨sic⟩</xsl:text>
@@ -257,17 +264,26 @@
   <!--
     choice: the source's form first, then the editors' reading in the
     editorial mark: 'Pre ⟨Chairman⟩', '21/ПІ ⟨III⟩'. More than one source
-    form: separated by ' / '. An empty reading adds nothing.
+    form: separated by ' / '. An empty reading (the editors take the
+    source's letters out) puts the source's form in braces, as the Leiden
+    convention marks superfluous letters: 'mit{t}i'.
   -->
   <xsl:template match="choice" mode="m:plain">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
     <xsl:variable name="sources" as="element()*" select="f:choice-sources(.)"/>
+    <xsl:variable name="taken-out" as="xs:boolean" select="exists($reading) and exists($sources) and normalize-space(string($reading)) = ''"/>
+    <xsl:if test="$taken-out">
+      <xsl:text>{</xsl:text>
+    </xsl:if>
     <xsl:for-each select="$sources">
       <xsl:if test="position() gt 1">
         <xsl:text> / </xsl:text>
       </xsl:if>
       <xsl:apply-templates mode="m:plain"/>
     </xsl:for-each>
+    <xsl:if test="$taken-out">
+      <xsl:text>}</xsl:text>
+    </xsl:if>
     <xsl:if test="normalize-space(string($reading)) != ''">
       <xsl:value-of select="if (normalize-space(string-join($sources, '')) != '') then ' ⟨' else '⟨'"/>
       <xsl:apply-templates select="$reading/node()" mode="m:plain"/>

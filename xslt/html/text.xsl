@@ -496,30 +496,48 @@
   </xsl:template>
 
   <!--
-    choice: the reading (corr, expan, reg) and the source's form (sic, abbr,
-    orig) in brackets after it: 'Chairman [Pre]'. Classes 'reading' and
-    'diplomatic' let a later switch show one side only.
+    choice: the source's form (sic, abbr, orig) first, then the reading
+    (corr, expan, reg) in the editorial mark, as in the text file:
+    'Pre ⟨Chairman⟩'; an empty reading puts the source's form in braces,
+    'mit{t}i'. Classes 'diplomatic' and 'reading' let the view switch show
+    one side only (has-reading: there is a reading to show instead of the
+    source's form); the marks show only when both sides do.
   -->
   <xsl:template match="choice" mode="m:html" as="node()*">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
+    <xsl:variable name="sources" as="element()*" select="f:choice-sources(.)"/>
+    <xsl:variable name="taken-out" as="xs:boolean" select="exists($reading) and exists($sources) and normalize-space(string($reading)) = ''"/>
     <span>
-      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (exists($reading) and exists($sources)) then 'has-reading' else ()"/></xsl:call-template>
+      <xsl:for-each select="$sources">
+        <span>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'diplomatic'"/></xsl:call-template>
+          <xsl:if test="position() gt 1">
+            <span class="bracket"> / </span>
+          </xsl:if>
+          <xsl:if test="$taken-out and position() = 1">
+            <span class="bracket">{</span>
+          </xsl:if>
+          <xsl:apply-templates mode="m:html"/>
+          <xsl:if test="$taken-out and position() = last()">
+            <span class="bracket">}</span>
+          </xsl:if>
+        </span>
+      </xsl:for-each>
       <xsl:if test="$reading">
         <span>
           <xsl:call-template name="fp:html-attributes"><xsl:with-param name="e" select="$reading"/><xsl:with-param name="classes" select="'reading'"/></xsl:call-template>
+          <xsl:if test="exists($sources) and not($taken-out)">
+            <span class="bracket">
+              <xsl:value-of select="if (normalize-space(string-join($sources, '')) != '') then ' ⟨' else '⟨'"/>
+            </span>
+          </xsl:if>
           <xsl:apply-templates select="$reading/node()" mode="m:html"/>
+          <xsl:if test="exists($sources) and not($taken-out)">
+            <span class="bracket">⟩</span>
+          </xsl:if>
         </span>
       </xsl:if>
-      <xsl:for-each select="f:choice-sources(.)">
-        <span>
-          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'diplomatic'"/></xsl:call-template>
-          <span class="bracket">
-            <xsl:value-of select="if (normalize-space(string($reading)) != '') then ' [' else '['"/>
-          </span>
-          <xsl:apply-templates mode="m:html"/>
-          <span class="bracket">]</span>
-        </span>
-      </xsl:for-each>
     </span>
   </xsl:template>
 
