@@ -3,7 +3,7 @@
  * count as their entry pages do, in words; the entry pages label birth,
  * death and the name types in words and link bare Wikidata and GeoNames
  * identifiers; the compilers' interventions say whose they are; quoted words
- * keep their quotation marks in the HTML.
+ * keep their quotation marks in the HTML; a date range is no single <time>.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +100,13 @@ describe('documents', () => {
     expect(page('doc069.html')).toContain('title="Supplied by the compilers of the source (undated)"><span class="bracket">[</span>1920<span class="bracket">]</span>');
     expect(page('doc068.html')).toContain('title="Omitted by the compilers of the source">[…]');
     expect(page('doc069.html')).not.toContain('Supplied by the editors');
+  });
+
+  test('a range is no <time> that claims its first day (point 5), and the archive is today\'s, with its country (point 6)', () => {
+    const html = page('doc068.html');
+    expect(html).toContain('<span class="tei-date date-range" id="doc068-grozny-taken" title="Between 23 March 1920 and 10 April 1920 (certainty: medium)">late March - early April 1920');
+    expect(html).not.toMatch(/<time datetime="[^"]*"[^>]*id="doc068-grozny-taken"/);
+    expect(page('doc069.html')).toContain('<dt>Repository</dt><dd>Russian State Archive of Socio-Political History (RGASPI), Moscow, Russia</dd>');
   });
 
   test('quoted words keep their quotation marks in the HTML', () => {

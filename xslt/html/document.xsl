@@ -210,7 +210,7 @@
   <xsl:function name="fp:time" as="node()*">
     <xsl:param name="date" as="element()"/>
     <xsl:param name="words" as="xs:string?"/>
-    <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime($date)"/>
+    <xsl:variable name="datetime" as="xs:string?" select="f:html-datetime($date)"/>
     <xsl:variable name="content" as="node()*">
       <xsl:choose>
         <xsl:when test="exists($words)">
@@ -386,7 +386,9 @@
           </xsl:choose>
         </dd>
       </xsl:if>
-      <xsl:variable name="repository" as="xs:string*" select="(f:repository($tei), f:settlement($tei))"/>
+      <!-- The holder, its town and country ('…(RGASPI), Moscow, Russia'). -->
+      <xsl:variable name="repository" as="xs:string*"
+        select="(f:repository($tei), f:settlement($tei), normalize-space(f:ms-desc($tei)/msIdentifier/country[1])[. != ''])"/>
       <xsl:if test="exists($repository)">
         <dt>Repository</dt>
         <dd><xsl:value-of select="string-join($repository, ', ')"/></dd>

@@ -323,14 +323,27 @@
     </cite>
   </xsl:template>
 
+  <!--
+    A date with @when: <time datetime>. A range or a bound (from/to,
+    notBefore/notAfter) is no point in time, and <time> can hold only one:
+    a span whose title gives both ends and the certainty ('between 23 March
+    1920 and 10 April 1920 (certainty: medium)').
+  -->
   <xsl:template match="date[not(f:holds-block(.))] | docDate[not(parent::front)][not(f:holds-block(.))]" mode="m:html" as="node()*">
-    <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime(.)"/>
+    <xsl:variable name="datetime" as="xs:string?" select="f:html-datetime(.)"/>
     <xsl:choose>
       <xsl:when test="exists($datetime) and not(f:is-block(.))">
         <time datetime="{$datetime}">
           <xsl:call-template name="fp:html-attributes"/>
           <xsl:apply-templates mode="m:html"/>
         </time>
+      </xsl:when>
+      <xsl:when test="empty(@when) and (@from or @to or @notBefore or @notAfter) and not(f:is-block(.))">
+        <span>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'date-range'"/></xsl:call-template>
+          <xsl:attribute name="title" select="concat(f:capitalise(f:date-attribute-label(.)), f:cert-note(.))"/>
+          <xsl:apply-templates mode="m:html"/>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <xsl:next-match/>
