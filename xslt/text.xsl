@@ -139,7 +139,7 @@
   -->
   <xsl:variable name="f:text-marks-legend" as="xs:string+" select="(
       'Marks:',
-      '[ ]  as the source prints them: its compilers'' supplied words [1920] and omissions [...], its note numbers [1]',
+      '[ ]  the source''s: words its compilers supplied [1920] or left out [...] (their brackets), the numbers of its notes [1]',
       '⟨ ⟩  added by this edition: its reading after the source''s form (Pre ⟨Chairman⟩), words it supplies ⟨1920⟩',
       '     or cannot read ⟨...⟩, ⟨sic⟩, a change of hand ⟨hand: Stalin⟩, a page ⟨p. 5⟩, the numbers of its notes ⟨e1⟩',
       '{ }  in the source, taken out by this edition',
