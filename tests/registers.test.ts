@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEdition } from '../src/build/index.js';
+import { buildEdition } from '../src/site/index.js';
 import { loadConfig } from '../src/config.js';
 
 const root = join(import.meta.dirname, '..');
