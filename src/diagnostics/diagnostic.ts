@@ -26,16 +26,6 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
-}
-
 /** Thrown by the library for usage problems (bad option, missing config); the CLI maps it to exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

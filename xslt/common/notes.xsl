@@ -97,12 +97,6 @@
     <xsl:sequence select="empty(f:note-targets($note)) and empty($note/ancestor::back) and exists($note/ancestor::text)"/>
   </xsl:function>
 
-  <!-- Does the note have a place in the text (an anchor, a target or its own place)? -->
-  <xsl:function name="f:is-anchored" as="xs:boolean">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="exists(f:note-targets($note)) or f:is-inline-note($note)"/>
-  </xsl:function>
-
   <!-- The notes whose @target points at this element, in document order. -->
   <xsl:function name="f:notes-at" as="element(note)*">
     <xsl:param name="e" as="element()"/>

@@ -14,7 +14,7 @@ export interface ReportOptions {
   strict?: boolean;
 }
 
-/** Print diagnostics (stdout) and return the exit code DESIGN.md fixes. */
+/** Print diagnostics (stdout) and return the exit code README gives ("Exit codes": 1 with an error, or a warning under --strict). */
 export function reportDiagnostics(
   terminal: Terminal,
   result: { diagnostics: Parameters<typeof formatDiagnostics>[0]; errors: number; warnings: number },
