@@ -17,6 +17,7 @@ import { declareUtf8, decodeSource } from '../read/decode.js';
 import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
+import { loadAcknowledgements, markAcknowledged } from './acknowledged.js';
 import { hashText, ValidationCache } from './cache.js';
 import { schemaFor, shouldPrune } from './schema.js';
 import type { LintFile, LintSchema } from './xmllint.js';
@@ -61,6 +62,14 @@ export interface ValidationResult {
   warnings: number;
   /** Files whose findings came from the cache. */
   cached: number;
+  /** Warnings the editor has acknowledged (counted in `warnings`, marked `acknowledged`). */
+  acknowledged: number;
+  /**
+   * Names of the files the cross-document rules left out because they
+   * could not be read as XML (not well-formed, undecodable, refused): each
+   * has its own located error, and no finding elsewhere blames its absence.
+   */
+  skipped: string[];
 }
 
 /** The .xml files a path names: the file itself, or a folder's .xml files in name order. */
@@ -235,6 +244,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     const found = [...p.early, ...(lint.byFile.get(p.checked.file) ?? [])];
     const wellFormed = p.lint !== undefined && !lint.notWellFormed.has(p.checked.file);
     const parsed = parsedFindings.get(p);
+    if (!wellFormed) keepFirstParserError(found);
     let usable = false;
     if (wellFormed && parsed) {
       found.push(...parsed.found);
@@ -248,18 +258,22 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   }
 
   const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
+  const skipped = files.filter((f) => !f.summary).map((f) => f.name);
   for (const a of editionRules) {
     if (a.rule.kind !== 'edition') continue;
-    for (const f of a.rule.check({ files: summaries, config })) diagnostics.push(toDiagnostic(a, f));
+    for (const f of a.rule.check({ files: summaries, config, skipped: new Set(skipped) })) diagnostics.push(toDiagnostic(a, f));
   }
   if (cache && !options.paths?.length) cache.retain(new Set(paths));
   cache?.save();
 
-  diagnostics.sort(compareDiagnostics);
+  const marked = markAcknowledged(diagnostics, loadAcknowledgements(config.acknowledged), config.root);
+  marked.sort(compareDiagnostics);
   const byPath = new Map(files.map((f) => [f.file, f]));
   let errors = 0;
   let warnings = 0;
-  for (const d of diagnostics) {
+  let acknowledged = 0;
+  for (const d of marked) {
+    if (d.acknowledged) acknowledged++;
     const f = byPath.get(d.file);
     if (d.severity === 'error') {
       errors++;
@@ -269,5 +283,28 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
       if (f) f.warnings++;
     }
   }
-  return { diagnostics, files, errors, warnings, cached };
+  return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped };
+}
+
+/**
+ * A file that is not well-formed gets one message: libxml2's first error,
+ * which is where the file goes wrong (a missing `</p>` makes every
+ * enclosing end tag mismatch after it). The others follow from it and
+ * would change once it is fixed, so they are counted, not listed.
+ */
+function keepFirstParserError(found: Diagnostic[]): void {
+  const parser = found.filter((d) => d.source === 'xml');
+  const first = parser.find((d) => d.severity === 'error');
+  if (!first) return;
+  const others = parser.filter((d) => d !== first).length;
+  const kept = { ...first, message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? '' : 's'} after it, which follow from this one)` : '') };
+  found.splice(0, found.length, ...found.filter((d) => d.source !== 'xml' || d === first).map((d) => (d === first ? kept : d)));
+}
+
+/** libxml2's "Opening and ending tag mismatch: p line 80 and div", in an editor's words. */
+function tidyMismatch(message: string): string {
+  const m = /^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/.exec(message);
+  if (!m) return message;
+  const [, open, line, close] = m;
+  return `<${open}> opened at line ${line} is not closed: </${close}> found where </${open}> was expected`;
 }
