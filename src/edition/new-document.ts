@@ -4,6 +4,7 @@
  */
 import type { FileSummary, RegisterKind } from './files.js';
 import { parseIsoDate, isSpan } from '../rules/dates.js';
+import { didYouMean } from '../rules/suggest.js';
 
 export interface NewDocumentRequest {
   n: number;
@@ -24,9 +25,11 @@ export interface NewDocumentPlan {
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string> } | undefined {
+function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string>; aliases: Record<string, string[]> } | undefined {
   const register = files.find((f) => f.register === kind);
-  return register ? { file: register.name, ids: new Set(Object.keys(register.entryNames ?? {})), names: register.entryNames ?? {} } : undefined;
+  return register
+    ? { file: register.name, ids: new Set(Object.keys(register.entryNames ?? {})), names: register.entryNames ?? {}, aliases: register.entryAliases ?? {} }
+    : undefined;
 }
 
 /** Plan the new document, or list every reason it cannot be made. */
@@ -45,7 +48,10 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   const check = (register: ReturnType<typeof registerIds>, kind: string, option: string, value: string | undefined): void => {
     if (value === undefined) return;
     if (!register) problems.push(`${option} "${value}": the edition has no ${kind} register`);
-    else if (!register.ids.has(value)) problems.push(`${option} "${value}" is not an entry of ${register.file}`);
+    else if (!register.ids.has(value)) {
+      const hint = didYouMean(value, [...register.ids].map((id) => ({ id, names: register.aliases[id] ?? [] })));
+      problems.push(`${option} "${value}" is not an entry of ${register.file}${hint}`);
+    }
   };
   check(persons, 'persons', '--from', request.from);
   check(persons, 'persons', '--to', request.to);

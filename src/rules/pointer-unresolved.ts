@@ -3,6 +3,7 @@ import { at } from './rule.js';
 import type { FileSummary, Pointer } from '../edition/files.js';
 import { splitPointer } from '../edition/files.js';
 import { letter, withRegisters } from './examples.js';
+import { didYouMean } from './suggest.js';
 
 /** The id a same-document pointer (`#id`) names, or undefined for any other pointer. */
 function localFragment(p: Pointer): string | undefined {
@@ -43,7 +44,8 @@ function withinEachDocument(files: readonly FileSummary[]): Finding[] {
     for (const p of summary.pointers) {
       const id = localFragment(p);
       if (id !== undefined && !ids.has(id)) {
-        findings.push(at(summary.file, p, `@${p.attribute}="${p.value}" does not resolve: this document has no xml:id "${id}"`));
+        const hint = didYouMean(id, summary.ids.map((d) => ({ id: d.id })));
+        findings.push(at(summary.file, p, `@${p.attribute}="${p.value}" does not resolve: this document has no xml:id "${id}"${hint}`));
       }
     }
   }
