@@ -293,12 +293,12 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
  * would change once it is fixed, so they are counted, not listed.
  */
 function keepFirstParserError(found: Diagnostic[]): void {
-  const parser = found.filter((d) => d.source === 'xml');
-  const first = parser.find((d) => d.severity === 'error');
+  const parser = found.filter((d) => d.rule === 'xml-not-well-formed');
+  const first = parser[0];
   if (!first) return;
-  const others = parser.filter((d) => d !== first).length;
+  const others = parser.length - 1;
   const kept = { ...first, message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? '' : 's'} after it, which follow from this one)` : '') };
-  found.splice(0, found.length, ...found.filter((d) => d.source !== 'xml' || d === first).map((d) => (d === first ? kept : d)));
+  found.splice(0, found.length, ...found.flatMap((d) => (d === first ? [kept] : d.rule === 'xml-not-well-formed' ? [] : [d])));
 }
 
 /** libxml2's "Opening and ending tag mismatch: p line 80 and div", in an editor's words. */
