@@ -287,18 +287,25 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
 }
 
 /**
- * A file that is not well-formed gets one message: libxml2's first error,
- * which is where the file goes wrong (a missing `</p>` makes every
- * enclosing end tag mismatch after it). The others follow from it and
- * would change once it is fixed, so they are counted, not listed.
+ * A file that is not well-formed gets one message for its structure:
+ * libxml2's first error, which is where the file goes wrong (a missing
+ * `</p>` makes every enclosing end tag mismatch after it). The others
+ * follow from it and would change once it is fixed, so they are counted,
+ * not listed. Errors about one attribute (an xml:id that is not an NCName,
+ * a namespace problem) stand on their own and are all kept.
  */
 function keepFirstParserError(found: Diagnostic[]): void {
-  const parser = found.filter((d) => d.rule === 'xml-not-well-formed');
-  const first = parser[0];
+  const standsAlone = (d: Diagnostic): boolean => /is not an NCName|namespace|xmlns|redefined/i.test(d.message);
+  const structural = found.filter((d) => d.rule === 'xml-not-well-formed' && !standsAlone(d));
+  const first = structural[0];
   if (!first) return;
-  const others = parser.length - 1;
-  const kept = { ...first, message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? '' : 's'} after it, which follow from this one)` : '') };
-  found.splice(0, found.length, ...found.flatMap((d) => (d === first ? [kept] : d.rule === 'xml-not-well-formed' ? [] : [d])));
+  const others = structural.length - 1;
+  const kept = {
+    ...first,
+    message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? ', which follows' : 's, which follow'} from this one)` : ''),
+  };
+  const dropped = new Set(structural.slice(1));
+  found.splice(0, found.length, ...found.flatMap((d) => (d === first ? [kept] : dropped.has(d) ? [] : [d])));
 }
 
 /** libxml2's "Opening and ending tag mismatch: p line 80 and div", in an editor's words. */
