@@ -19,6 +19,12 @@ export interface Diagnostic {
   rule: string;
   source: DiagnosticSource;
   message: string;
+  /**
+   * True when the editor has acknowledged this finding (a known defect of
+   * the source, listed in the acknowledgements file): it is counted, kept in
+   * the JSON output, but not repeated in the pretty output.
+   */
+  acknowledged?: boolean;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
