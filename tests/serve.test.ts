@@ -52,14 +52,17 @@ describe('edition serve', () => {
     expect(response.status).toBe(404);
   });
 
-  test('an edited source is rebuilt and served within 2 s', async () => {
+  // How fast the rebuild is belongs to the bench (a one-letter edit is one of its rows); this checks that it happens.
+  test('an edited source is rebuilt, served, and the pages are told to reload', async () => {
     const file = join(copy, 'tei/doc069.xml');
     const before = preview.build;
+    const version = async () => (await (await fetch(new URL('/__edition/version.js', preview.url))).text());
+    expect(await version()).toBe(`window.__editionBuild = ${before};\n`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('Received encryption.', 'Received the encryption.'));
-    const elapsed = await waitFor(async () => (await (await fetch(new URL('doc069.html', preview.url))).text()).includes('Received the encryption.'), 2000);
-    expect(elapsed).toBeLessThan(2000);
+    await waitFor(async () => (await (await fetch(new URL('doc069.html', preview.url))).text()).includes('Received the encryption.'), 30_000);
     expect(preview.build).toBeGreaterThan(before);
-  });
+    expect(await version()).toBe(`window.__editionBuild = ${preview.build};\n`);
+  }, 40_000);
 
   test('an error shows an error page with each message and its place; fixing it brings the page back', async () => {
     const file = join(copy, 'tei/doc069.xml');
