@@ -6,6 +6,7 @@ import type { FileSummary, RegisterKind } from './files.js';
 import { parseIsoDate, isSpan } from '../rules/dates.js';
 import { didYouMean } from '../rules/suggest.js';
 import { LineIndex } from '../read/positions.js';
+import { escapeXml } from '../parse/escape.js';
 
 /**
  * The template's placeholder texts, each with what replaces it: the
@@ -47,7 +48,6 @@ export interface NewDocumentPlan {
   templates: Array<{ line: number; column: number; message: string }>;
 }
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string>; aliases: Record<string, string[]> } | undefined {
   const register = files.find((f) => f.register === kind);

@@ -6,11 +6,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { count, displayPath } from '../diagnostics/format.js';
+import { escapeXml } from '../parse/escape.js';
 import { decodeSource } from '../read/decode.js';
 import { RELOAD_PATH } from './live-reload.js';
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export interface ErrorPageOptions {
   /** Files the cross-document rules left out (ValidationResult.skipped). */
@@ -48,7 +47,7 @@ export function sourceExcerpt(text: string, line: number, column: number, contex
     const chars = Array.from(lines[n - 1]!.replace(/\t/g, ' '));
     const shown = (start > 0 ? '…' : '') + chars.slice(start, start + WIDTH).join('') + (chars.length > start + WIDTH ? '…' : '');
     const number = String(n).padStart(digits);
-    const row = `${n === line ? '&gt;' : ' '} ${number} | ${escapeHtml(shown)}`;
+    const row = `${n === line ? '&gt;' : ' '} ${number} | ${escapeXml(shown)}`;
     rows.push(n === line ? `<mark>${row}</mark>` : row);
     if (n === line) rows.push(`  ${' '.repeat(digits)} | ${' '.repeat(column - 1 - start + (start > 0 ? 1 : 0))}^`);
   }
@@ -66,8 +65,8 @@ export function errorPage(diagnostics: readonly Diagnostic[], cwd: string, optio
     const text = textOf(d.file);
     const excerpt = text === undefined ? '' : sourceExcerpt(text, d.line, d.column, options.context);
     return (
-      `<li class="${d.severity}"><p><strong>${d.severity}</strong> <code>${escapeHtml(displayPath(d.file, cwd))}:${d.line}:${d.column}</code> ` +
-      `<code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}</p>` +
+      `<li class="${d.severity}"><p><strong>${d.severity}</strong> <code>${escapeXml(displayPath(d.file, cwd))}:${d.line}:${d.column}</code> ` +
+      `<code>${escapeXml(d.rule)}</code> ${escapeXml(d.message)}</p>` +
       (excerpt ? `\n<pre class="source"><code>${excerpt}</code></pre>` : '') +
       '</li>'
     );
@@ -82,7 +81,7 @@ export function errorPage(diagnostics: readonly Diagnostic[], cwd: string, optio
       : `<section aria-labelledby="${id}">\n<h2 id="${id}">${heading}</h2>\n<ol class="diagnostics ${id}">\n${list.map(item).join('\n')}\n</ol>\n</section>\n`;
   const notes: string[] = [];
   if (options.skipped && options.skipped.length > 0) {
-    notes.push(`The cross-document rules skipped ${escapeHtml(options.skipped.join(', '))} (not well-formed).`);
+    notes.push(`The cross-document rules skipped ${escapeXml(options.skipped.join(', '))} (not well-formed).`);
   }
   if (acknowledged > 0) notes.push(`${count(acknowledged, 'acknowledged warning')} not shown.`);
   const title = count(errors.length, 'error');

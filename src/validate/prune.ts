@@ -31,6 +31,7 @@
  */
 import type { XmlElement } from '../parse/tree.js';
 import { parseXml } from '../parse/tree.js';
+import { escapeAttributeExactly, escapeXml } from '../parse/escape.js';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XMLNS_PREFIX = 'xmlns';
@@ -205,17 +206,9 @@ class Pruner {
   }
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
-
 function startTag(node: RngNode): string {
   let tag = `<${node.source.name}`;
-  for (const [name, value] of Object.entries(node.source.attributes)) tag += ` ${name}="${escapeAttribute(value)}"`;
+  for (const [name, value] of Object.entries(node.source.attributes)) tag += ` ${name}="${escapeAttributeExactly(value)}"`;
   return tag;
 }
 
@@ -344,7 +337,7 @@ export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode:
       return;
     }
     if (TEXT_KINDS.has(node.kind) && node.children.length === 0) {
-      out.push(pad, startTag(node), '>', escapeText(node.text), `</${node.source.name}>`);
+      out.push(pad, startTag(node), '>', escapeXml(node.text), `</${node.source.name}>`);
       return;
     }
     if (children.length === 0) {
