@@ -3,9 +3,10 @@
  * the work whose inputs did not change. It lives in the cache folder, one
  * per output folder, and is written only after a successful publish.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hashText } from '../validate/cache.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 const MANIFEST_FORMAT = 4;
 
@@ -51,8 +52,5 @@ export function emptyManifest(): BuildManifest {
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.tmp-${process.pid}`;
-  writeFileSync(partial, JSON.stringify(manifest));
-  renameSync(partial, path);
+  writeFileAtomic(path, JSON.stringify(manifest));
 }

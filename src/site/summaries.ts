@@ -5,8 +5,8 @@
  * is taken from here, keyed like the document's outputs, so the
  * edition-wide outputs are made again without reading unchanged letters.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../write-atomic.js';
 
 const SUMMARIES_FORMAT = 1;
 
@@ -32,8 +32,5 @@ export function readSummaries(path: string): Map<string, KeptSummary> {
 }
 
 export function writeSummaries(path: string, summaries: ReadonlyMap<string, KeptSummary>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.tmp-${process.pid}`;
-  writeFileSync(partial, JSON.stringify({ format: SUMMARIES_FORMAT, documents: Object.fromEntries(summaries) }));
-  renameSync(partial, path);
+  writeFileAtomic(path, JSON.stringify({ format: SUMMARIES_FORMAT, documents: Object.fromEntries(summaries) }));
 }

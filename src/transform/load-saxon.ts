@@ -10,10 +10,11 @@
  * - axios is loaded only if SaxonJS ever calls it.
  * Anything unexpected falls back to a plain require().
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomic } from '../write-atomic.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,10 +49,7 @@ function loadWithCodeCache(cacheFolder: string): unknown {
   wrapper.call(module.exports, module.exports, requireForSaxon, module, file, dirname(file));
   if (!cachedData || script.cachedDataRejected) {
     try {
-      mkdirSync(dirname(cache), { recursive: true });
-      const partial = `${cache}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cache);
+      writeFileAtomic(cache, script.createCachedData());
     } catch {
       // A cache that cannot be written only costs time.
     }

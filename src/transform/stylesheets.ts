@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -168,9 +168,3 @@ function removeStaleSef(folder: string, hash: string): void {
   }
 }
 
-/** Write a file so that no reader ever sees half of it. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const partial = `${path}.tmp-${process.pid}`;
-  writeFileSync(partial, content);
-  renameSync(partial, path);
-}

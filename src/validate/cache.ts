@@ -5,10 +5,11 @@
  * files, always run afresh on the summaries.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileSummary } from '../edition/files.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 /** Bump when the shape of what is cached, or what the checks find, changes. */
 const CACHE_FORMAT = 5;
@@ -118,10 +119,7 @@ export class ValidationCache {
     // The cache of format 1 was one file beside this folder.
     rmSync(`${this.folder}.json`, { force: true });
     for (const shard of this.dirty) {
-      const file = this.shardFile(shard);
-      const partial = `${file}.tmp-${process.pid}`;
-      writeFileSync(partial, JSON.stringify({ format: CACHE_FORMAT, entries: [...this.shards[shard]!] }));
-      renameSync(partial, file);
+      writeFileAtomic(this.shardFile(shard), JSON.stringify({ format: CACHE_FORMAT, entries: [...this.shards[shard]!] }));
     }
     this.dirty.clear();
   }

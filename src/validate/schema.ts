@@ -6,11 +6,12 @@
  * schema, the set of names and the toolchain's version, so an unchanged
  * edition does not prune again. A small schema is used as it is.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashText } from './cache.js';
 import { elementNamesIn, pruneSchema } from './prune.js';
 import type { LintSchema } from './xmllint.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 /**
  * Schemas at least this long are pruned. Measured: edition.rng (80 kB)
@@ -53,10 +54,7 @@ export function schemaFor(full: LintSchema, texts: readonly string[], options: {
   if (!pruned) return { schema: full, full: undefined };
   if (folder && cachedFile) {
     try {
-      mkdirSync(folder, { recursive: true });
-      const partial = `${cachedFile}.tmp-${process.pid}`;
-      writeFileSync(partial, pruned.text);
-      renameSync(partial, cachedFile);
+      writeFileAtomic(cachedFile, pruned.text);
       forgetOld(folder);
     } catch {
       // A cache that cannot be written only costs time.
