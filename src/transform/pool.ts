@@ -11,6 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentJob, DocumentResult } from './document.js';
 import type { WorkerSetup } from './worker.js';
+import { workerScript } from '../worker-script.js';
 
 export interface TransformPool {
   /** Resolves when every job has a result. */
@@ -18,10 +19,7 @@ export interface TransformPool {
   terminate(): Promise<void>;
 }
 
-// Under vitest this module is TypeScript; the worker then runs from the compiled build/ (npm test compiles first).
-const workerScript = import.meta.url.endsWith('.ts')
-  ? new URL('../../build/transform/worker.js', import.meta.url)
-  : new URL('./worker.js', import.meta.url);
+const workerFile = workerScript(import.meta.url, 'worker');
 
 /** A job as a worker receives it: its source text is a slice of the shared texts. */
 export type PooledJob = Omit<DocumentJob, 'text'> & { start: number; end: number };
@@ -76,7 +74,7 @@ export function startPool(setup: WorkerSetup, jobs: readonly DocumentJob[], size
   if (jobs.length === 0) settle();
   const workerData: WorkerData = { setup, ...shareTexts(jobs), next };
   for (let i = 0; i < Math.max(1, Math.min(size, jobs.length)); i++) {
-    const worker = new Worker(workerScript, { workerData });
+    const worker = new Worker(workerFile, { workerData });
     workers.push(worker);
     worker.on('message', (result: DocumentResult) => {
       onResult(result);

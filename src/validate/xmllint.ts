@@ -16,11 +16,9 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codePointCount, LineIndex } from '../read/positions.js';
 import type { XmllintCall, XmllintReply } from './xmllint-worker.js';
+import { workerScript } from '../worker-script.js';
 
-// Under vitest this module is TypeScript; the worker then runs from the compiled build/ (npm test compiles first).
-const workerScript = import.meta.url.endsWith('.ts')
-  ? new URL('../../build/validate/xmllint-worker.js', import.meta.url)
-  : new URL('./xmllint-worker.js', import.meta.url);
+const workerFile = workerScript(import.meta.url, 'xmllint-worker');
 
 export const MAX_FILES_PER_CALL = 1000;
 /** Files larger than this are validated in a call of their own. */
@@ -72,7 +70,7 @@ class Lane {
   readonly pending: PendingCall[] = [];
 
   private start(): Worker {
-    const worker = new Worker(workerScript);
+    const worker = new Worker(workerFile);
     worker.on('message', (message: { xmllintReply?: XmllintReply }) => {
       const reply = message?.xmllintReply;
       if (!reply) return;
