@@ -80,19 +80,45 @@ export const pointerAttributes: ReadonlySet<string> = new Set([
   'ref', 'target', 'corresp', 'resp', 'hand', 'new', 'decls', 'source', 'wit', 'scribeRef', 'sameAs', 'next', 'prev', 'who', 'facs',
 ]);
 
-export function kindOf(name: string, config: EditionConfig): { kind: FileKind; register: RegisterKind | undefined } {
+const registerLists: Record<string, RegisterKind | undefined> = { listPerson: 'persons', listPlace: 'places', listOrg: 'orgs', listBibl: undefined };
+
+/**
+ * The register kind a TEI's body makes it, whatever the file is called:
+ * the kind of the first listPerson, listPlace or listOrg in its body (a
+ * register of listBibl only has no entry pages: undefined), or null when
+ * its body holds no such list. A letter's back (its own lists) does not count.
+ */
+export function registerByContent(root: XmlElement): RegisterKind | undefined | null {
+  const text = firstChild(root, 'text');
+  const body = text ? firstChild(text, 'body') : undefined;
+  if (!body) return null;
+  let found: RegisterKind | undefined | null = null;
+  for (const e of descendants(body)) {
+    const name = localName(e.name);
+    if (!(name in registerLists)) continue;
+    const kind = registerLists[name];
+    if (kind !== undefined) return kind;
+    found = undefined;
+  }
+  return found;
+}
+
+export function kindOf(name: string, config: EditionConfig, root?: XmlElement): { kind: FileKind; register: RegisterKind | undefined } {
   if (config.editionRules) {
     if (config.header === name) return { kind: 'header', register: undefined };
     for (const register of ['persons', 'places', 'orgs'] as const) {
       if (config.registers[register] === name) return { kind: 'register', register };
     }
   }
+  // A register by its content, whatever its name.
+  const byContent = root ? registerByContent(root) : null;
+  if (byContent !== null) return { kind: 'register', register: byContent };
   return { kind: 'document', register: undefined };
 }
 
 export function summarise(file: string, root: XmlElement, config: EditionConfig): FileSummary {
   const name = basename(file);
-  const { kind, register } = kindOf(name, config);
+  const { kind, register } = kindOf(name, config, root);
   const ids: IdDeclaration[] = [];
   const pointers: Pointer[] = [];
   const visit = (e: XmlElement): void => {

@@ -27,6 +27,27 @@ export interface DocumentJob {
   /** Base names of the neighbours in collection order ('' for none). */
   prev: string;
   next: string;
+  /**
+   * The register entries this document's '#id' pointers name, as 'id kind'
+   * pairs separated by spaces (the stylesheets' register-entries): only
+   * these, so that a large register does not weigh on every letter.
+   */
+  registerEntries?: string;
+}
+
+/** The register entries of some jobs, each once (a batch's are passed together). */
+function registerEntries(jobs: readonly DocumentJob[]): string {
+  const seen = new Set<string>();
+  const pairs: string[] = [];
+  for (const job of jobs) {
+    const t = (job.registerEntries ?? '').split(' ');
+    for (let i = 0; i + 1 < t.length; i += 2) {
+      if (t[i] === '' || seen.has(t[i]!)) continue;
+      seen.add(t[i]!);
+      pairs.push(t[i]!, t[i + 1]!);
+    }
+  }
+  return pairs.join(' ');
 }
 
 /** Only the text, the search entry and the summary travel back, for edition.txt, the search index and the edition-wide outputs. */
@@ -64,7 +85,7 @@ function place(context: DocumentContext, job: DocumentJob, html: string, text: s
 async function transformOne(context: DocumentContext, job: DocumentJob, parsed?: SaxonDocument): Promise<DocumentResult> {
   try {
     const source = parsed ?? (await parseForTransform(job.text));
-    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next };
+    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next, 'register-entries': registerEntries([job]) };
     const outputs = new Map<string, string>();
     callTemplate(context.stylesheet, buildEntry.oneDocument, source, params, (href, content) => outputs.set(href, content));
     const made = [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href));
@@ -102,7 +123,7 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
         files: batch.map((j) => j.base),
         prev: batch.map((j) => j.prev),
         next: batch.map((j) => j.next),
-      }, context.params, (href, content) => outputs.set(href, content));
+      }, { ...context.params, 'register-entries': registerEntries(batch) }, (href, content) => outputs.set(href, content));
       const made = jobs.map((job) => [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href)));
       const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
       if (missing) throw new TransformError(`batch.xsl made no outputs for ${missing.base}`);

@@ -31,6 +31,18 @@
 
   <!-- ===== One document ===== -->
 
+  <!--
+    The language of a document's text as an HTML lang tag: the text's
+    xml:lang, else the TEI's, else the first language of its langUsage,
+    else $text-lang (the build option lang); () when none is known.
+  -->
+  <xsl:function name="f:text-lang" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="given" as="xs:string*"
+      select="($tei/text/@xml:lang, $tei/@xml:lang, $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)/normalize-space(.), normalize-space($text-lang)"/>
+    <xsl:sequence select="$given[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
+  </xsl:function>
+
   <!-- The document's id: its xml:id, else 'document'. -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="tei" as="element()"/>

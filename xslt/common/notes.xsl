@@ -26,7 +26,8 @@
   <!-- All notes of a document's text, in document order. -->
   <xsl:function name="f:doc-notes" as="element(note)*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/text//note"/>
+    <!-- Not the notes inside register entries a letter carries (back/listPerson/person/note): they belong to their entries. -->
+    <xsl:sequence select="$tei/text//note[not(ancestor::*[self::listPerson or self::listPlace or self::listOrg or self::listBibl])]"/>
   </xsl:function>
 
   <!-- 'editorial' for this edition's notes (type editorial, or a @resp without type compilers), else 'source'. -->

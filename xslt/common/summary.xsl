@@ -194,7 +194,8 @@
           if (empty($action)) then () else if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
       <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
           return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
-                  return if ($entry ne $t) then $entry else ()))">
+                  return if ($entry ne $t) then $entry
+                         else string-join(fp:register-entry-pointer($t), '#')[. != '']))">
         <s:occurrence entry="{.}" role="{$role}">
           <xsl:if test="exists($corresp)">
             <xsl:attribute name="corresp" select="$corresp"/>

@@ -282,10 +282,20 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    Every lb of the source is a line break on the page, one inside a word
+    (break="no") too, so that the lines stand as the source has them and
+    none is lost; the word's two halves stay together in the text outputs.
+  -->
   <xsl:template match="lb" mode="m:html" as="node()*">
-    <xsl:if test="not(@break = 'no')">
-      <br/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@break = 'no'">
+        <br class="lb-in-word"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <br/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="cb | milestone" mode="m:html" as="node()*">
@@ -425,7 +435,7 @@
           <xsl:apply-templates mode="m:html">
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
-          <xsl:if test="self::ptr">
+          <xsl:if test="self::ptr or (self::ref and empty(node()))">
             <xsl:value-of select="f:clean-url($target)"/>
           </xsl:if>
         </a>
@@ -434,7 +444,7 @@
         <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
           <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (exists($target) and empty($href)) then 'link-refused' else ()"/></xsl:call-template>
           <xsl:apply-templates mode="m:html"/>
-          <xsl:if test="self::ptr">
+          <xsl:if test="self::ptr or (self::ref and empty(node()))">
             <xsl:value-of select="$target"/>
           </xsl:if>
         </xsl:element>
