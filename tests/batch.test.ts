@@ -1,5 +1,5 @@
 /**
- * batch.xsl makes several documents in one transformation; it must make
+ * build.xsl's batch (its initial template) makes several documents in one transformation; it must make
  * exactly what html.xsl, text.xsl, json.xsl and summary.xsl make for each
  * document on its own, and refuse (so the caller goes one at a time) when a document's
  * own header would give a value the parameters do not.
@@ -45,7 +45,7 @@ const neighbours = (i: number): { prev: string; next: string } => ({
   next: i + 1 < sources.length ? sources[i + 1]!.base : '',
 });
 
-/** Each document on its own: the outputs by href, as batch.xsl names them. */
+/** Each document on its own: the outputs by href, as the batch names them. */
 async function oneByOne(p: StylesheetParams): Promise<Map<string, string>> {
   const outputs = new Map<string, string>();
   for (const [i, s] of sources.entries()) {
@@ -60,7 +60,7 @@ async function oneByOne(p: StylesheetParams): Promise<Map<string, string>> {
   return outputs;
 }
 
-describe('batch.xsl, as the build runs it (build.xsl)', () => {
+describe('the batch of build.xsl, as the build runs it', () => {
   test('makes, byte for byte, what the four stylesheets make for each document on its own', async () => {
     const expected = await oneByOne(params);
     const made = new Map<string, string>();

@@ -57,7 +57,7 @@ describe('the transform pool', () => {
     mkdirSync(xslt, { recursive: true });
     const sheet = (body: string): string => `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:xs="http://www.w3.org/2001/XMLSchema">${body}</xsl:stylesheet>`;
     for (const name of entryStylesheets) writeFileSync(join(xslt, `${name}.xsl`), sheet('<xsl:template match="/">ok</xsl:template>'));
-    // The build's one stylesheet: batch.xsl's entry writes the documents' outputs and summaries, corpus.xsl's fails.
+    // The build's one stylesheet: the batch writes the documents' outputs and summaries, the edition-wide template fails.
     writeFileSync(join(xslt, 'build.xsl'), sheet(`
       <xsl:param name="batch-documents" as="document-node()*"/>
       <xsl:param name="batch-files" as="xs:string*"/>

@@ -1,21 +1,22 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   build.xsl: every transformation the build makes, in one stylesheet, so
-  that one compilation serves them all (the modules that html.xsl,
-  text.xsl, json.xsl, cmif.xsl and schema.xsl share are compiled once, not
-  once per entry stylesheet). The build calls it by named template:
+  that one compilation serves them all: corpus.xsl (which includes every
+  module of html.xsl, text.xsl, json.xsl and cmif.xsl, each once),
+  common/summary.xsl and schema/reference.xsl. The build calls it by
+  named template:
 
-    xsl:initial-template  batch.xsl: the page, text, JSON and summary of
+    xsl:initial-template  the page, text, JSON and summary of
                           several documents ($batch-documents …), as result
                           documents
     fp:one-document       the page, text, JSON and summary of the global
-                          context document (when batch.xsl refuses a batch),
+                          context document (when the batch is refused),
                           as result documents FILE.html, text/FILE.txt,
                           json/FILE.json and summary/FILE.xml, FILE being
                           $doc-file
-    fp:edition-outputs    corpus.xsl: every edition-wide output, from the
+    fp:edition-outputs    corpus.xsl's: every edition-wide output, from the
                           edition header, the registers and the summaries
-    mode fp:schema-output schema.xsl: schema.html from the RelaxNG grammar
+    mode fp:schema-output schema.html from the RelaxNG grammar
 
   Its compiled form is committed as build.sef.json, with the hash of the
   stylesheets it was compiled from in build.sef.hash
@@ -32,9 +33,75 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="batch.xsl"/>
-  <xsl:import href="schema.xsl"/>
-  <xsl:import href="corpus.xsl"/>
+  <xsl:include href="corpus.xsl"/>
+  <xsl:include href="common/summary.xsl"/>
+  <xsl:include href="schema/reference.xsl"/>
+
+  <xsl:output name="fp:summary" method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
+
+  <!--
+    The initial template: several documents to their page, text and JSON in one
+    transformation, each written with xsl:result-document:
+    FILE.html, text/FILE.txt and json/FILE.json, where FILE is the document's
+    entry in $batch-files. The outputs are those html.xsl, text.xsl and
+    json.xsl give for each document on its own, byte for byte. And
+    summary/FILE.xml, the document's summary (summary.xsl's, byte for byte),
+    which the build keeps for the edition-wide outputs and does not publish.
+
+    Why: SaxonJS sets every transformation up from the whole compiled
+    stylesheet, which costs about as much as transforming a short letter.
+    The build's workers hand it a batch of documents at a time.
+
+    Parameters (common/params.xsl): $batch-documents, $batch-files,
+    $batch-prev, $batch-next, and the edition-wide ones. Run from the initial
+    template, with the first document as the global context item.
+
+    A single document's edition title and licence fall back on its own
+    header when the parameters do not give them; one transformation cannot
+    do that per document, so a batch without them, or one holding a
+    teiCorpus, stops with error fp:batch-unsuitable and the caller
+    transforms the documents one at a time.
+  -->
+
+  <xsl:template name="xsl:initial-template" as="empty-sequence()">
+    <xsl:if test="not(fp:batch-suitable())">
+      <xsl:message terminate="yes" error-code="fp:batch-unsuitable">The documents must be transformed one at a time.</xsl:message>
+    </xsl:if>
+    <xsl:for-each select="$batch-documents">
+      <xsl:variable name="i" as="xs:integer" select="position()"/>
+      <xsl:variable name="file" as="xs:string" select="$batch-files[$i]"/>
+      <xsl:for-each select="*">
+        <xsl:result-document href="{$file}.html" format="fp:html">
+          <xsl:call-template name="fp:document-page"/>
+        </xsl:result-document>
+        <!-- The text file and the JSON read the document's text once. -->
+        <xsl:variable name="paragraphs" as="xs:string" select="f:plain-paragraphs(text)"/>
+        <xsl:result-document href="text/{$file}.txt" format="fp:text">
+          <xsl:value-of select="f:text-file(., $paragraphs)"/>
+        </xsl:result-document>
+        <xsl:result-document href="json/{$file}.json" format="fp:text">
+          <xsl:value-of select="concat(f:json-document(., $paragraphs), '&#10;')"/>
+        </xsl:result-document>
+        <xsl:result-document href="summary/{$file}.xml" format="fp:summary">
+          <xsl:apply-templates select="." mode="m:summary"/>
+        </xsl:result-document>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!--
+    Whether every document gets from the parameters the values it would
+    otherwise read from its own header (see common/params.xsl): the
+    edition's title, the licence's name and a usable licence URL; and no
+    document is a teiCorpus (those make the edition-wide pages instead).
+  -->
+  <xsl:function name="fp:batch-suitable" as="xs:boolean">
+    <xsl:sequence select="normalize-space($edition-title) != ''
+                          and normalize-space($licence-label) != ''
+                          and f:is-safe-url(f:clean-url($licence))
+                          and empty($batch-documents/teiCorpus)
+                          and count($batch-files) = count($batch-documents)"/>
+  </xsl:function>
 
   <!-- One document, as html.xsl, text.xsl, json.xsl and summary.xsl each make it on its own. -->
   <xsl:template name="fp:one-document" as="empty-sequence()">

@@ -5,11 +5,11 @@
   assembles (common/registers.xsl: the edition header, the registers and
   every document's summary, common/summary.xsl), never from the documents:
     index.html, persons.html, …, persons/ID.html, …, search.html,
-      about.html (html/edition.xsl, with html.xsl's page frame);
+      about.html (html/edition.xsl, with html/page.xsl's frame);
     json/index.json, json/persons.json, json/places.json, json/orgs.json
-      (json.xsl's fp:json-edition);
-    cmif.xml (cmif.xsl's fp:cmif);
-    edition-header.txt: the head of edition.txt (text.xsl), which the build
+      (json/edition.xsl's fp:json-edition);
+    cmif.xml (cmif/correspondence.xsl's fp:cmif);
+    edition-header.txt: the head of edition.txt (text/document.xsl), which the build
       puts before the documents' texts and does not publish on its own;
     entry-pages.txt: each register entry's id and page (made or omitted
       by $entry-pages-omitted), which the build keeps in its manifest and
@@ -28,14 +28,17 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="html.xsl"/>
-  <xsl:import href="text.xsl"/>
-  <xsl:import href="json.xsl"/>
-  <xsl:import href="cmif.xsl"/>
-
-  <!-- The edition-wide pages' own modules: html.xsl leaves them out, so that a document's page does not carry them. -->
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="common/plain.xsl"/>
   <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="html/text.xsl"/>
+  <xsl:include href="html/document.xsl"/>
+  <xsl:include href="html/page.xsl"/>
   <xsl:include href="html/edition.xsl"/>
+  <xsl:include href="text/document.xsl"/>
+  <xsl:include href="json/document.xsl"/>
+  <xsl:include href="json/edition.xsl"/>
+  <xsl:include href="cmif/correspondence.xsl"/>
 
   <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
 

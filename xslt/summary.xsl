@@ -2,7 +2,7 @@
 <!--
   summary.xsl: one TEI document to its summary (common/summary.xsl), the
   principal result: what the document contributes to the edition-wide
-  outputs. The build's batch.xsl makes the same summary beside each
+  outputs. The build (build.xsl) makes the same summary beside each
   document's page, text and JSON; this stylesheet is for trying it and for
   the tests. Parameter: doc-file (the output base name; '' takes the
   sanitised xml:id).
@@ -14,15 +14,7 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/urls.xsl"/>
-  <xsl:include href="common/names.xsl"/>
-  <xsl:include href="common/dates.xsl"/>
-  <xsl:include href="common/header.xsl"/>
-  <xsl:include href="common/notes.xsl"/>
-  <xsl:include href="common/apparatus.xsl"/>
-  <xsl:include href="common/interventions.xsl"/>
-  <xsl:include href="common/layout.xsl"/>
+  <xsl:include href="common.xsl"/>
   <xsl:include href="common/plain.xsl"/>
   <xsl:include href="common/summary.xsl"/>
 

@@ -128,7 +128,7 @@ function isoDate(epochSeconds: number | undefined): string {
 /** Below this many documents to transform, starting workers costs more than it saves. */
 const POOL_MIN_DOCUMENTS = 48;
 const MAX_WORKERS = 2;
-/** Documents per batch.xsl transformation (one SaxonJS set-up serves them all). */
+/** Documents per batch transformation (build.xsl's initial template) (one SaxonJS set-up serves them all). */
 const BATCH_SIZE = 8;
 
 function problem(file: string, rule: string, message: string): Diagnostic {

@@ -6,7 +6,7 @@
  * The same work runs in a pool worker or, for a few documents, in the
  * build's own thread.
  *
- * Documents go through batch.xsl several at a time: SaxonJS sets up a
+ * Documents go through build.xsl's batch (its initial template) several at a time: SaxonJS sets up a
  * transformation from the whole compiled stylesheet, which costs about as
  * much as transforming a short letter, so one set-up serves a batch. When
  * a batch fails, its documents are transformed one at a time, so a failure
@@ -68,7 +68,7 @@ export interface DocumentContext {
   /** The edition-wide stylesheet parameters (title, licence, base URL …). */
   params: StylesheetParams;
   folders: OutputFolders;
-  /** Set to false once batch.xsl has refused a batch (it would refuse every batch of this build). */
+  /** Set to false once the batch template has refused a batch (it would refuse every batch of this build). */
   batching: boolean;
 }
 
@@ -98,7 +98,7 @@ async function transformOne(context: DocumentContext, job: DocumentJob, parsed?:
 }
 
 /**
- * Transform some documents, in one batch.xsl transformation when there is
+ * Transform some documents, in one transformation of build.xsl's batch template when there is
  * more than one; results in the order of the jobs. A stylesheet failure is
  * a result; any other error is thrown.
  */
@@ -126,7 +126,7 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
       }, { ...context.params, 'register-entries': registerEntries(batch) }, (href, content) => outputs.set(href, content));
       const made = jobs.map((job) => [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href)));
       const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
-      if (missing) throw new TransformError(`batch.xsl made no outputs for ${missing.base}`);
+      if (missing) throw new TransformError(`the batch made no outputs for ${missing.base}`);
       return jobs.map((job, i) => results[i] ?? place(context, job, made[i]![0]!, made[i]![1]!, made[i]![2]!, made[i]![3]!));
     } catch (error) {
       if (!(error instanceof TransformError)) throw error;

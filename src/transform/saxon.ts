@@ -71,7 +71,7 @@ export function transform(sheet: CompiledStylesheet, source: SaxonDocument, para
 
 /** The named templates of xslt/build.xsl, the build's one stylesheet (see its comment). */
 export const buildEntry = {
-  /** batch.xsl: the outputs of several documents (transformBatch). */
+  /** build.xsl's initial template: the outputs of several documents (transformBatch). */
   documents: 'Q{http://www.w3.org/1999/XSL/Transform}initial-template',
   /** The outputs of the source document on its own. */
   oneDocument: 'Q{urn:edition:private}one-document',
@@ -91,7 +91,7 @@ export function callTemplate(sheet: CompiledStylesheet, template: string, source
   return run(sheet, source, template, params, onDocument);
 }
 
-/** Parameters of a batch.xsl transformation: the sources and, in their order, each one's base name and neighbours. */
+/** Parameters of a batch transformation (build.xsl's initial template): the sources and, in their order, each one's base name and neighbours. */
 export interface BatchParams {
   documents: SaxonDocument[];
   files: string[];
@@ -99,15 +99,15 @@ export interface BatchParams {
   next: string[];
 }
 
-/** The error batch.xsl raises when its documents must be transformed one at a time. */
+/** The error build.xsl's batch raises when its documents must be transformed one at a time. */
 const BATCH_UNSUITABLE = 'batch-unsuitable';
 
-/** batch.xsl refused the batch (see its documentation); nothing was written. */
+/** build.xsl refused the batch (see its documentation); nothing was written. */
 export class BatchUnsuitableError extends TransformError {
   override name = 'BatchUnsuitableError';
 }
 
-/** Run batch.xsl on several documents; every output goes to onDocument, by href relative to the output folder. */
+/** Run build.xsl's batch on several documents; every output goes to onDocument, by href relative to the output folder. */
 export function transformBatch(sheet: CompiledStylesheet, batch: BatchParams, params: StylesheetParams, onDocument: (href: string, content: string) => void): void {
   try {
     run(sheet, batch.documents[0], buildEntry.documents, {

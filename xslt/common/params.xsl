@@ -102,7 +102,7 @@
 
 
   <!--
-    A batch: several documents made in one transformation (batch.xsl), so
+    A batch: several documents made in one transformation (build.xsl's initial template), so
     that SaxonJS sets a transformation up once per batch instead of three
     times per document. $batch-documents are the sources; $batch-files,
     $batch-prev and $batch-next give, in the same order, what $doc-file,

@@ -140,22 +140,16 @@
     (fp:insert-markers). Only when some note points at all.
   -->
   <xsl:template match="*[@xml:id and $fp:any-targets]" mode="m:plain" priority="20">
-    <!-- Set by the next match: batch.xsl has this module three times, and so this rule. -->
-    <xsl:param name="fp:done" as="xs:boolean" select="false()"/>
     <xsl:variable name="notes" as="element(note)*"
-      select="if ($fp:done or self::anchor or self::note or self::handShift) then () else f:notes-at(.)"/>
+      select="if (self::anchor or self::note or self::handShift) then () else f:notes-at(.)"/>
     <xsl:choose>
       <xsl:when test="empty($notes)">
-        <xsl:next-match>
-          <xsl:with-param name="fp:done" select="true()"/>
-        </xsl:next-match>
+        <xsl:next-match/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="rendered" as="xs:string">
           <xsl:value-of>
-            <xsl:next-match>
-              <xsl:with-param name="fp:done" select="true()"/>
-            </xsl:next-match>
+            <xsl:next-match/>
           </xsl:value-of>
         </xsl:variable>
         <xsl:value-of select="fp:add-markers($rendered, fp:note-markers($notes))"/>
@@ -325,7 +319,7 @@
   <!--
     A note's id, number and kind (f:note-id, f:note-number, f:note-kind).
     The first two count the notes before it; for the documents being
-    transformed (the source, or batch.xsl's documents) they are worked out
+    transformed (the source, or the documents of build.xsl's batch) they are worked out
     once, in one pass over the notes; other notes are asked one by one.
   -->
   <xsl:function name="fp:note-facts" as="xs:string+">
@@ -502,7 +496,7 @@
 
   <!--
     The marked string of a document's text (f:plain-paragraphs($tei/text)):
-    batch.xsl makes it once for the text file and the JSON.
+    build.xsl's batch makes it once for the text file and the JSON.
   -->
   <xsl:function name="f:plain-paragraphs" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
