@@ -22,7 +22,9 @@ import type { KeptSummary } from './summaries.js';
 import { readSummaries, summariesPath, writeSummaries } from './summaries.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest } from './manifest.js';
-import { outputBaseName, OutputPathError } from './output-paths.js';
+import { isSafeOutputPath, OutputPathError } from './output-paths.js';
+import { outputBaseNames } from './output-names.js';
+import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from './foreign.js';
 import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
 import { createZip, storedMembers } from './zip.js';
 import type { StoredMember, ZipEntry } from './zip.js';
@@ -175,13 +177,26 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const registers = readable.filter((f) => f.summary!.kind === 'register');
     const documents = collectionOrder(readable);
     result.documents = documents.length;
+    // Every output name is decided here, before any transformation (src/build/output-names.ts).
+    const bases = outputBaseNames(readable.map((f) => ({ name: f.name, document: f.summary!.kind === 'document' })));
+    const baseOf = (name: string): string => bases.get(name)!;
+    // The register entries '#id' pointers name, found in the registers by their content.
+    const entryIndex = registerEntryIndex(registers.map((r) => r.summary!));
+    const registerFiles = new Set(registers.map((r) => r.name));
+    // A foreign corpus's identity comes from its own headers, unless --title or --lang say otherwise.
+    const foreign = !config.editionRules;
+    const identity = foreign ? corpusIdentity(documents.map((d) => d.text!)) : { title: undefined, licenceUrl: undefined, lang: undefined };
+    const title = config.title !== '' ? config.title : (identity.title ?? 'TEI documents');
     const epoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined);
     const common: StylesheetParams = {
-      'edition-title': config.title,
+      'edition-title': title,
       'edition-version': editionVersion(header?.text),
       'base-url': config.baseUrl,
-      licence: config.licence.url,
-      'licence-label': config.licence.label,
+      licence: foreign ? (identity.licenceUrl ?? '') : config.licence.url,
+      'licence-label': foreign ? '' : config.licence.label,
+      'text-lang': config.lang ?? identity.lang ?? '',
+      // This edition's wording and links stay as they are; a foreign folder's pages say only what its sources do.
+      ...(foreign ? { 'edition-profile': 'foreign', 'document-files': documentFilesParam(bases, documents.map((d) => d.name)) } : {}),
       'generated-date': isoDate(epoch),
     };
     // Whatever, when it changes, invalidates every output.
@@ -230,15 +245,12 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const pendingNames = new Map<number, { name: string; file: string; key: string; outputs: string[] }>();
     for (let i = 0; i < documents.length; i++) {
       const d = documents[i]!;
-      const base = outputBaseName(d.name);
-      if (!base) {
-        result.problems.push(problem(d.file, 'output-path-unsafe', `The file name "${d.name}" cannot name an output: use letters, digits, ".", "_" and "-"`));
-        continue;
-      }
-      const prev = i > 0 ? (outputBaseName(documents[i - 1]!.name) ?? '') : '';
-      const nextDoc = i + 1 < documents.length ? (outputBaseName(documents[i + 1]!.name) ?? '') : '';
+      const base = baseOf(d.name);
+      const prev = i > 0 ? baseOf(documents[i - 1]!.name) : '';
+      const nextDoc = i + 1 < documents.length ? baseOf(documents[i + 1]!.name) : '';
+      const registerEntries = registerEntriesOf(d.summary!, entryIndex, registerFiles);
       // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
-      const key = hashText(everything, d.name, d.hash, prev, nextDoc);
+      const key = hashText(everything, d.name, d.hash, prev, nextDoc, registerEntries);
       const outputs = [`${base}.html`, `text/${base}.txt`, `json/${base}.json`];
       const kept = keptSummaries.get(d.name);
       if (kept?.key === key && reuse(previous.documents[d.name], key)) {
@@ -261,7 +273,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
         continue;
       }
       result.outputs += outputs.length;
-      jobs.push({ index: i, base, text: d.text!, prev, next: nextDoc });
+      jobs.push({ index: i, base, text: d.text!, prev, next: nextDoc, registerEntries });
       pendingNames.set(i, { name: d.name, file: d.file, key, outputs });
     }
     let transformedDocs = 0;
@@ -321,9 +333,9 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       summaries: summaries.filter((t) => t !== ''),
     });
     const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
-    const corpusKey = hashText(everything, config.title, inputText, schemaText);
+    const corpusKey = hashText(everything, title, inputText, schemaText);
     const entryKeys = entryPageKeys({
-      shared: hashText(everything, header?.hash ?? '', config.title),
+      shared: hashText(everything, header?.hash ?? '', title),
       registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary! })),
       documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
     });
@@ -380,14 +392,15 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       next.corpus = { key: corpusKey, outputs: made.filter((o) => !entryPages.has(o)) };
     }
     next.editionHeader = editionHeaderText;
-    const textParts = [editionHeaderText, ...texts.filter((_, i) => outputBaseName(documents[i]!.name) !== undefined)];
+    const textParts = [editionHeaderText, ...texts];
     const searchEntries = searchByIndex.filter((e): e is SearchEntry => e !== undefined);
     write('search-index.js', searchIndexScript(searchEntries), corpusSource);
     write('text/edition.txt', `${textParts.map((t) => t.trimEnd()).join('\n\n\n')}\n`, corpusSource);
 
     // The sources for download, as they are, and the whole edition as one ZIP.
     for (const f of readable) {
-      const path = `tei/${f.name}`;
+      // A document's source beside its other outputs, by its output name; a register or header keeps a safe name of its own.
+      const path = f.summary!.kind !== 'document' && isSafeOutputPath(`tei/${f.name}`) && `${baseOf(f.name)}.xml` === f.name ? `tei/${f.name}` : `tei/${baseOf(f.name)}.xml`;
       if (reuse(previous.sources[f.name], f.hash)) next.sources[f.name] = previous.sources[f.name]!;
       else if (write(path, readFileSync(f.file), f.file)) next.sources[f.name] = { key: f.hash, outputs: [path] };
     }

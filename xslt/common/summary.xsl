@@ -31,7 +31,7 @@
   in a note (note, with the outermost note's id, number and kind). An entry
   may come again in a later run: the outputs list a document, a note or a
   role once, in the order the names first come. An agent's or place's @pointer is the register
-  pointer CMIF resolves against the registers; @uri the URI it takes
+  pointer CMIF resolves against the registers (as kind.xml#id, however the source wrote it); @uri the URI it takes
   otherwise (from the document's own particDesc, or a web URI).
   Mode m:summary, on a TEI element.
 -->
@@ -151,7 +151,7 @@
     <xsl:variable name="found" as="xs:string*" select="
         (for $t in tokenize(normalize-space($name/@ref), ' ')
          return
-           if (exists(f:register-page($t))) then concat('p', $t)
+           if (exists(f:register-page($t))) then concat('p', string-join(fp:register-pointer($t), '.xml#'))
            else if (starts-with($t, '#')) then (for $u in f:authority-uris(f:local-target($t, $tei))[1] return concat('u', $u))
            else if (f:is-web-uri($t)) then concat('u', f:clean-url($t))
            else ())[1]"/>
