@@ -39,7 +39,7 @@ function letter(id: string, o: { to?: string; from?: string; next?: string; extr
   </teiHeader>
   <text>
     <body>
-      <p>Lieber <persName ref="#p2">Karl</persName>, in <placeName ref="#pl1">Wien</placeName> ist es schön<note place="foot">Eine Anmerkung der Ausgabe.</note>.<lb/>Die Reise war lang und anstren<lb break="no"/>gend.${o.extra ?? ''}</p>
+      <p>Lieber <persName ref="#p2">Karl</persName>, in <placeName ref="#pl1">Wien</placeName> ist es schön<note place="foot">Eine Anmerkung der Ausgabe.</note>.<lb/>Die Reise war lang und anstren<lb break="no"/>gend. Grüße vom <orgName key="O1">Musterverein</orgName>.${o.extra ?? ''}</p>
     </body>
   </text>
 </TEI>
@@ -162,6 +162,13 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(html).toContain('creativecommons.org/licenses/by/4.0');
     expect(html).not.toMatch(/Bolshevik/i);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(series);
+  });
+
+  test('names with a @key and no register are grouped by key on their register page', () => {
+    const orgs = readFileSync(join(out, 'orgs.html'), 'utf8');
+    expect(orgs).toContain('Musterverein');
+    expect(orgs).toContain('[O1]');
+    expect(orgs).toContain(`href="${bases.get('a b.xml')!}.html"`);
   });
 
   test('the page offers its source under its original name', () => {

@@ -22,11 +22,15 @@
     <xsl:sequence select="exists($tei/text/body//(listPerson | listPlace | listOrg))"/>
   </xsl:function>
 
-  <!-- The title of an edition from its header: title[@type='main'], else the first title. -->
+  <!--
+    The title from a header: title[@type='main'], else the title of the
+    piece itself (level a: not the series a letter belongs to), else a
+    title with neither level nor type, else the first title.
+  -->
   <xsl:function name="f:header-title" as="xs:string">
     <xsl:param name="header" as="element(teiHeader)?"/>
     <xsl:variable name="titles" as="element()*" select="$header/fileDesc/titleStmt/title"/>
-    <xsl:sequence select="normalize-space(string(($titles[@type = 'main'], $titles)[1]))"/>
+    <xsl:sequence select="normalize-space(string(($titles[@type = 'main'], $titles[@level = 'a'], $titles[not(@level or @type)], $titles)[1]))"/>
   </xsl:function>
 
   <!-- ===== One document ===== -->

@@ -127,6 +127,19 @@
       <!-- Only a document with TEI nested in it has names that are not its own. -->
       <xsl:variable name="refs" as="element()*"
         select="if (exists($tei//TEI)) then $tei//*[@ref][ancestor::TEI[1] is $tei] else $tei//*[@ref]"/>
+      <!--
+        Names with a @key (persName, placeName, orgName, rs of such a type) and
+        no register pointer: one s:key per kind and key, with the first name
+        given, so that the Persons, Places and Organisations pages can group
+        them by key when there is no register.
+      -->
+      <xsl:for-each-group select="$tei//*[@key][normalize-space(@key) != ''][empty(fp:register-pointer(tokenize(normalize-space(@ref), ' ')[1]))]"
+                          group-by="concat(fp:key-kind(.), ' ', normalize-space(@key))">
+        <xsl:variable name="kind" as="xs:string" select="fp:key-kind(.)"/>
+        <xsl:if test="$kind != ''">
+          <s:key kind="{$kind}" key="{normalize-space(@key)}" name="{normalize-space(string(.))}"/>
+        </xsl:if>
+      </xsl:for-each-group>
       <!-- A run of names of the same role (and correspDesc, and note) is one s:names, each entry named once. -->
       <xsl:for-each-group select="fp:document-occurrences($tei, $refs, $main)" group-adjacent="concat(@role, ' ', @corresp, ' ', @note)">
         <s:names doc="{$file}" entries="{distinct-values(current-group()/@entry)}">
@@ -158,6 +171,14 @@
     <xsl:for-each select="$found">
       <xsl:attribute name="{if (starts-with(., 'p')) then 'pointer' else 'uri'}" select="substring(., 2)"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- The register a keyed name belongs in: 'persons', 'places', 'orgs', or '' for another kind of name. -->
+  <xsl:function name="fp:key-kind" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="f:entity-type($name)"/>
+    <xsl:sequence select="if ($type = 'person') then 'persons' else if ($type = 'place') then 'places'
+                          else if ($type = ('org', 'organisation', 'organization')) then 'orgs' else ''"/>
   </xsl:function>
 
   <!--
