@@ -41,7 +41,9 @@
 
     <xsl:for-each select="$f:register-kinds">
       <xsl:variable name="kind" as="xs:string" select="."/>
-      <xsl:variable name="entries" as="element()*" select="f:entries-of-kind($kind)"/>
+      <!-- A foreign folder's registers may be an edition's whole (thousands of places): only the entries its letters name get pages. -->
+      <xsl:variable name="entries" as="element()*"
+        select="if ($f:foreign) then f:entries-of-kind($kind)[exists(f:entry-occurrences(.))] else f:entries-of-kind($kind)"/>
       <xsl:result-document href="{$kind}.html" format="fp:html">
         <xsl:call-template name="fp:page">
           <xsl:with-param name="title" select="concat($fp:register-titles($kind), ' — ', $f:edition-title)"/>
