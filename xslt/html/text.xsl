@@ -247,17 +247,17 @@
 
   <!--
     A note in the text: a reference where it stands; its body goes to the
-    notes. A note outside the text (in a header, a register entry) is
-    shown where it stands, like any element.
+    notes. A note outside the text (in a header) or in a register's list
+    (a register entry's) is shown where it stands, like any element.
   -->
   <xsl:template match="note" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
+      <xsl:when test="empty(ancestor::text) or f:in-register-list(.)">
+        <xsl:next-match/>
+      </xsl:when>
       <xsl:when test="f:is-inline-note(.)">
         <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
-      </xsl:when>
-      <xsl:when test="empty(ancestor::text)">
-        <xsl:next-match/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
