@@ -8,9 +8,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildEdition } from '../src/build/index.js';
-import type { BuildResult } from '../src/build/index.js';
-import { parseEntryPages, summaryEntryIds } from '../src/build/entry-pages.js';
+import { buildEdition } from '../src/site/index.js';
+import type { BuildResult } from '../src/site/index.js';
+import { parseEntryPages, summaryEntryIds } from '../src/site/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
 import { pointedId } from '../src/edition/files.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { outputBaseNames } from '../src/build/output-names.js';
+import { outputBaseNames } from '../src/site/output-names.js';
 import { fakeTerminal } from './helpers/terminal.js';
 
 const series = 'Briefe an und von Clara Muster';

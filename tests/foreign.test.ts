@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FileSummary } from '../src/edition/files.js';
-import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from '../src/build/foreign.js';
+import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from '../src/site/foreign.js';
 
 function summary(name: string, ids: Array<[string, string]>, pointers: string[] = []): FileSummary {
   return {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEdition } from '../src/build/index.js';
+import { buildEdition } from '../src/site/index.js';
 import type { EditionConfig } from '../src/config.js';
 import { anyXmlSchema } from './helpers/edition.js';
 

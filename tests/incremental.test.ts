@@ -12,9 +12,9 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
-import { createZip, storedMembers } from '../src/build/zip.js';
-import type { SearchEntry } from '../src/build/search-index.js';
-import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/build/search-index.js';
+import { createZip, storedMembers } from '../src/site/zip.js';
+import type { SearchEntry } from '../src/site/search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/site/search-index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-incremental-'));
@@ -67,7 +67,7 @@ describe('search entries', () => {
   });
 
   test('the entries read back from the script are the entries it was made from', () => {
-    const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`));
+    const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`, `doc${n}.html`));
     expect(entries[0]!.places).toEqual(['Москва', 'Харьков']);
     const read = searchIndexEntries(searchIndexScript(entries));
     expect([...read.keys()]).toEqual(['doc1.html', 'doc2.html', 'doc3.html']);

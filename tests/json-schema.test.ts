@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEdition } from '../src/build/index.js';
+import { buildEdition } from '../src/site/index.js';
 import { loadConfig } from '../src/config.js';
 
 const root = resolve(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isSafeOutputPath } from '../src/build/output-paths.js';
-import { outputBaseNames, reservedBaseNames, safeStemFor } from '../src/build/output-names.js';
+import { isSafeOutputPath } from '../src/site/output-paths.js';
+import { outputBaseNames, reservedBaseNames, safeStemFor } from '../src/site/output-names.js';
 
 const documents = (...names: string[]) => names.map((name) => ({ name, document: true }));
 

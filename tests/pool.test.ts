@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEdition } from '../src/bench/generate.js';
-import { buildEdition } from '../src/build/index.js';
+import { buildEdition } from '../src/site/index.js';
 import { loadConfig } from '../src/config.js';
 import { entryStylesheets } from '../src/transform/stylesheets.js';
 

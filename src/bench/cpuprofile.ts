@@ -3,7 +3,7 @@
  * function and by module (an npm package, a file of build/, or a V8
  * category such as (garbage collector)).
  *
- *   node build/bench/cpuprofile.js FILE.cpuprofile [--top 25] [--by-caller /build/build/]
+ *   node build/bench/cpuprofile.js FILE.cpuprofile [--top 25] [--by-caller /build/site/]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -69,7 +69,7 @@ export function summarise(profile: CpuProfile): { total: number; functions: Row[
 
 /**
  * Inclusive time by the innermost frame whose URL contains `pattern` (e.g.
- * "/build/build/"): which call site of our code the time is spent under.
+ * "/build/site/"): which call site of our code the time is spent under.
  */
 export function byCaller(profile: CpuProfile, pattern: string): Row[] {
   const parent = new Map<number, number>();

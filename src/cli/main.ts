@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../version.js';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { BuildLockedError } from '../build/publish.js';
+import { BuildLockedError } from '../site/publish.js';
 import { StylesheetCompileError } from '../transform/stylesheets.js';
 import type { Terminal } from './terminal.js';
 import { processTerminal } from './terminal.js';

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { XmlElement } from '../parse/tree.js';
+import { fileKind } from '../site/plan.js';
 import { ancestor, childElements, descendants, descendantsNamed, firstChild, localName, textOf } from '../parse/tree.js';
 
 export type FileKind = 'document' | 'register' | 'header';
@@ -103,22 +104,9 @@ export function registerByContent(root: XmlElement): RegisterKind | undefined | 
   return found;
 }
 
-export function kindOf(name: string, config: EditionConfig, root?: XmlElement): { kind: FileKind; register: RegisterKind | undefined } {
-  if (config.editionRules) {
-    if (config.header === name) return { kind: 'header', register: undefined };
-    for (const register of ['persons', 'places', 'orgs'] as const) {
-      if (config.registers[register] === name) return { kind: 'register', register };
-    }
-  }
-  // A register by its content, whatever its name.
-  const byContent = root ? registerByContent(root) : null;
-  if (byContent !== null) return { kind: 'register', register: byContent };
-  return { kind: 'document', register: undefined };
-}
-
 export function summarise(file: string, root: XmlElement, config: EditionConfig): FileSummary {
   const name = basename(file);
-  const { kind, register } = kindOf(name, config, root);
+  const { kind, register } = fileKind(name, config, registerByContent(root));
   const ids: IdDeclaration[] = [];
   const pointers: Pointer[] = [];
   const visit = (e: XmlElement): void => {

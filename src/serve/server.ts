@@ -13,8 +13,8 @@ import { watch } from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 import type { EditionConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BuildResult } from '../build/index.js';
-import { buildEdition } from '../build/index.js';
+import type { BuildResult } from '../site/index.js';
+import { buildEdition } from '../site/index.js';
 import { errorPage } from './error-page.js';
 import { RELOAD_PATH, reloadClient, VERSION_PATH, versionScript } from './live-reload.js';
 

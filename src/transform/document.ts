@@ -1,8 +1,7 @@
 /**
- * Documents' outputs: each document's page, plain text and JSON, written
- * into the build's staging folder at paths the main thread has claimed,
- * and its summary (xslt/common/summary.xsl: what it contributes to the
- * edition-wide outputs), which goes back to the build.
+ * Documents' outputs: each document's page, plain text and JSON, and its
+ * summary (xslt/common/summary.xsl: what it contributes to the
+ * edition-wide outputs), returned to the build, which writes them.
  * The same work runs in a pool worker or, for a few documents, in the
  * build's own thread.
  *
@@ -12,17 +11,19 @@
  * a batch fails, its documents are transformed one at a time, so a failure
  * is reported for its own document only.
  */
-import { placeOutput } from '../build/publish.js';
-import { searchEntry } from '../build/search-index.js';
-import type { SearchEntry } from '../build/search-index.js';
+import type { DocumentOutputs } from '../site/plan.js';
+import { searchEntry } from '../site/search-index.js';
+import type { SearchEntry } from '../site/search-index.js';
 import { BatchUnsuitableError, buildEntry, callTemplate, parseForTransform, transformBatch, TransformError } from './saxon.js';
 import type { SaxonDocument, StylesheetParams } from './saxon.js';
 import type { CompiledStylesheet } from './stylesheets.js';
 
 export interface DocumentJob {
   index: number;
-  /** Output base name: `<base>.html`, `text/<base>.txt`, `json/<base>.json`. */
+  /** Output base name, the stylesheets' `doc-file`. */
   base: string;
+  /** Its outputs' paths, as the plan named them from `base` (documentOutputs). */
+  outputs: DocumentOutputs;
   text: string;
   /** Base names of the neighbours in collection order ('' for none). */
   prev: string;
@@ -50,35 +51,30 @@ function registerEntries(jobs: readonly DocumentJob[]): string {
   return pairs.join(' ');
 }
 
-/** Only the text, the search entry and the summary travel back, for edition.txt, the search index and the edition-wide outputs. */
+/** A document's outputs (page, text, JSON), its search entry and its summary; or why it failed. */
 export type DocumentResult =
-  | { index: number; ok: true; text: string; search: SearchEntry; summary: string; linked: number }
+  | { index: number; ok: true; page: string; text: string; json: string; search: SearchEntry; summary: string }
   | { index: number; ok: false; message: string };
 
-/** Where outputs go: the published folder (to link unchanged files from) and the staging folder. */
-export interface OutputFolders {
-  out: string;
-  staging: string;
-}
-
-/** What stays the same across the calls of one build: the stylesheet, edition-wide parameters, output folders. */
+/** What stays the same across the calls of one build: the stylesheet and the edition-wide parameters. */
 export interface DocumentContext {
   /** The build's stylesheet (xslt/build.xsl). */
   stylesheet: CompiledStylesheet;
   /** The edition-wide stylesheet parameters (title, licence, base URL …). */
   params: StylesheetParams;
-  folders: OutputFolders;
   /** Set to false once the batch template has refused a batch (it would refuse every batch of this build). */
   batching: boolean;
 }
 
-function place(context: DocumentContext, job: DocumentJob, html: string, text: string, json: string, summary: string): DocumentResult {
-  const { out, staging } = context.folders;
-  let linked = 0;
-  if (placeOutput(out, staging, `${job.base}.html`, html)) linked++;
-  if (placeOutput(out, staging, `text/${job.base}.txt`, text)) linked++;
-  if (placeOutput(out, staging, `json/${job.base}.json`, json)) linked++;
-  return { index: job.index, ok: true, text, search: searchEntry(json, job.base), summary, linked };
+/** The hrefs the stylesheet writes for a job: its three outputs and its summary. */
+function hrefs(job: DocumentJob): string[] {
+  return [job.outputs.page, job.outputs.text, job.outputs.json, `summary/${job.base}.xml`];
+}
+
+/** The job's result from what the stylesheet wrote (every href of hrefs(job) present). */
+function result(job: DocumentJob, made: string[]): DocumentResult {
+  const [page, text, json, summary] = made as [string, string, string, string];
+  return { index: job.index, ok: true, page, text, json, search: searchEntry(json, job.base, job.outputs.page), summary };
 }
 
 /** One document on its own: its page, text, JSON and summary as html.xsl, text.xsl, json.xsl and summary.xsl make them. */
@@ -88,9 +84,9 @@ async function transformOne(context: DocumentContext, job: DocumentJob, parsed?:
     const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next, 'register-entries': registerEntries([job]) };
     const outputs = new Map<string, string>();
     callTemplate(context.stylesheet, buildEntry.oneDocument, source, params, (href, content) => outputs.set(href, content));
-    const made = [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href));
+    const made = hrefs(job).map((href) => outputs.get(href));
     if (made.some((o) => o === undefined)) throw new TransformError(`build.xsl made no outputs for ${job.base}`);
-    return place(context, job, made[0]!, made[1]!, made[2]!, made[3]!);
+    return result(job, made as string[]);
   } catch (error) {
     if (!(error instanceof TransformError)) throw error;
     return { index: job.index, ok: false, message: error.message };
@@ -124,10 +120,10 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
         prev: batch.map((j) => j.prev),
         next: batch.map((j) => j.next),
       }, { ...context.params, 'register-entries': registerEntries(batch) }, (href, content) => outputs.set(href, content));
-      const made = jobs.map((job) => [`${job.base}.html`, `text/${job.base}.txt`, `json/${job.base}.json`, `summary/${job.base}.xml`].map((href) => outputs.get(href)));
+      const made = jobs.map((job) => hrefs(job).map((href) => outputs.get(href)));
       const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
       if (missing) throw new TransformError(`the batch made no outputs for ${missing.base}`);
-      return jobs.map((job, i) => results[i] ?? place(context, job, made[i]![0]!, made[i]![1]!, made[i]![2]!, made[i]![3]!));
+      return jobs.map((job, i) => results[i] ?? result(job, made[i] as string[]));
     } catch (error) {
       if (!(error instanceof TransformError)) throw error;
       if (error instanceof BatchUnsuitableError) context.batching = false;

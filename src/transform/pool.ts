@@ -1,13 +1,12 @@
 /**
  * Transforming documents on a pool of worker threads, one per core. The
- * main thread meanwhile makes the edition-wide pages. Results come back
- * by index, so the build merges them in document order and the output
+ * main thread meanwhile writes the outputs they post back. Results come
+ * back by index, so the build merges them in document order and the output
  * stays byte-identical to a build without workers.
  *
  * Every worker receives the whole list of jobs when it starts and takes the
- * next batch of them from a counter the workers share. The main thread spends long
- * stretches inside synchronous transformations (the edition-wide pages), so
- * a worker that had to ask it for work would wait for all of that time.
+ * next batch of them from a counter the workers share, so no worker waits
+ * for the main thread to hand it work.
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentJob, DocumentResult } from './document.js';

@@ -75,7 +75,7 @@ export const buildEntry = {
   documents: 'Q{http://www.w3.org/1999/XSL/Transform}initial-template',
   /** The outputs of the source document on its own. */
   oneDocument: 'Q{urn:edition:private}one-document',
-  /** corpus.xsl: every edition-wide output, from the edition-wide input (src/build/corpus.ts). */
+  /** corpus.xsl: every edition-wide output, from the edition-wide input (src/site/corpus.ts). */
   edition: 'Q{urn:edition:private}edition-outputs',
   /** schema.xsl: schema.html from the RelaxNG grammar, a mode applied to it (applyMode). */
   schemaPage: 'Q{urn:edition:private}schema-output',

@@ -23,11 +23,17 @@ const require = createRequire(import.meta.url);
 export const entryStylesheets = ['build', 'html', 'text', 'json', 'cmif', 'summary', 'corpus', 'schema'] as const;
 export type EntryStylesheet = (typeof entryStylesheets)[number];
 
-/** A compiled stylesheet, loaded once per process. */
-export interface CompiledStylesheet {
+/** Where a compiled stylesheet is: what a build hands its workers, so that they need not hash the stylesheets again. */
+export interface StylesheetFile {
   name: EntryStylesheet;
   /** The hash of the stylesheets it was compiled from (stylesheetsHash). */
   hash: string;
+  /** Its SEF file. */
+  file: string;
+}
+
+/** A compiled stylesheet, loaded once per process. */
+export interface CompiledStylesheet extends StylesheetFile {
   sef: unknown;
 }
 
@@ -116,25 +122,28 @@ export async function loadStylesheets<N extends EntryStylesheet>(
     }),
   );
   const result = {} as Record<N, CompiledStylesheet>;
-  for (const name of names) {
-    const target = targetOf(name);
-    let sheet = loaded.get(target);
-    if (!sheet) {
-      // Read on first use: an incremental build may not transform anything.
-      let sef: unknown;
-      sheet = {
-        name,
-        hash,
-        get sef(): unknown {
-          return (sef ??= JSON.parse(readFileSync(target, 'utf8')));
-        },
-      };
-      loaded.set(target, sheet);
-    }
-    result[name] = sheet;
-  }
+  for (const name of names) result[name] = compiledStylesheet({ name, hash, file: targetOf(name) });
   if (compiledNow) removeStaleSef(folder, hash);
   return result;
+}
+
+/** A stylesheet compiled before (loadStylesheets), by its file; its SEF is read on first use (an incremental build may transform nothing). */
+export function compiledStylesheet(compiled: StylesheetFile): CompiledStylesheet {
+  let sheet = loaded.get(compiled.file);
+  if (!sheet) {
+    let sef: unknown;
+    const { name, hash, file } = compiled;
+    sheet = {
+      name,
+      hash,
+      file,
+      get sef(): unknown {
+        return (sef ??= JSON.parse(readFileSync(file, 'utf8')));
+      },
+    };
+    loaded.set(file, sheet);
+  }
+  return sheet;
 }
 
 /** A compiled stylesheet of other stylesheets is removed once it is this old (another build may still be reading a newer one). */

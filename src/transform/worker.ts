@@ -1,7 +1,8 @@
 /**
- * A transform worker: loads the compiled stylesheet once, then takes
- * batches of documents from the shared counter (see pool.ts) until none is
- * left, posting each result back as soon as its batch is made.
+ * A transform worker: loads the compiled stylesheet the build hands it,
+ * then takes batches of documents from the shared counter (see pool.ts)
+ * until none is left, posting each result (the document's outputs) back as
+ * soon as its batch is made. It writes nothing: the build does.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { transformDocuments } from './document.js';
@@ -9,13 +10,15 @@ import type { DocumentContext, DocumentResult } from './document.js';
 import { unpooledJob } from './pool.js';
 import type { WorkerData } from './pool.js';
 import type { StylesheetParams } from './saxon.js';
-import { loadStylesheets } from './stylesheets.js';
+import { useSaxonCodeCache } from './saxon.js';
+import { compiledStylesheet } from './stylesheets.js';
+import type { StylesheetFile } from './stylesheets.js';
 
 export interface WorkerSetup {
-  xsltFolder: string;
-  stylesheetCacheFolder: string;
-  out: string;
-  staging: string;
+  /** The build's compiled stylesheet, hashed and compiled once by the build. */
+  stylesheet: StylesheetFile;
+  /** Where SaxonJS's V8 code cache is (load-saxon.ts). */
+  codeCacheFolder: string;
   /** The edition-wide stylesheet parameters. */
   params: StylesheetParams;
   /** Documents taken at a time. */
@@ -25,12 +28,8 @@ export interface WorkerSetup {
 async function main(): Promise<void> {
   const data = workerData as WorkerData;
   const { setup, jobs, next } = data;
-  const context: DocumentContext = {
-    stylesheet: (await loadStylesheets(setup.xsltFolder, setup.stylesheetCacheFolder, ['build'])).build,
-    params: setup.params,
-    folders: { out: setup.out, staging: setup.staging },
-    batching: true,
-  };
+  useSaxonCodeCache(setup.codeCacheFolder);
+  const context: DocumentContext = { stylesheet: compiledStylesheet(setup.stylesheet), params: setup.params, batching: true };
   for (let start = Atomics.add(next, 0, setup.batchSize); start < jobs.length; start = Atomics.add(next, 0, setup.batchSize)) {
     const batch = jobs.slice(start, start + setup.batchSize).map((job) => unpooledJob(data, job));
     let results: DocumentResult[];

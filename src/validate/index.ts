@@ -39,11 +39,16 @@ export interface ValidateOptions {
   toolVersion?: string;
 }
 
-/** One source file after validation. */
+/**
+ * One source file after validation: read, decoded and hashed once, here.
+ * The build uses this record as it is (src/site/plan.ts, `Source`).
+ */
 export interface CheckedFile {
   /** Absolute path. */
   file: string;
   name: string;
+  /** The file's bytes as read (the build's TEI downloads and ZIP). */
+  bytes: Uint8Array;
   /** The decoded text, its declaration naming UTF-8; undefined when it could not be read or was refused. */
   text: string | undefined;
   /** Present when the file is well-formed and was parsed. */
@@ -152,7 +157,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     paths.forEach((file, i) => {
       const bytes = readFileSync(file);
       const hash = hashText(bytes);
-      const checked: CheckedFile = { file, name: basename(file), text: undefined, summary: undefined, hash, errors: 0, warnings: 0 };
+      const checked: CheckedFile = { file, name: basename(file), bytes, text: undefined, summary: undefined, hash, errors: 0, warnings: 0 };
       files.push(checked);
       const key = hashText(checks, file, hash);
       const hit = cache?.get(file, key);

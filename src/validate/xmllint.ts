@@ -33,7 +33,7 @@ export interface LintFile {
   /** UTF-8 text, its declaration already naming UTF-8. */
   text: string;
   lines: LineIndex;
-  /** The text as UTF-8 bytes, when the caller has them already (the file's own bytes). */
+  /** The text as UTF-8 bytes, when the caller has them already (the file's own bytes, which are copied, not handed over). */
   bytes?: Uint8Array;
 }
 
@@ -391,7 +391,8 @@ export class LintSession {
     const names = new Map<string, LintFile>();
     const inputFiles: Array<{ name: string; data: Uint8Array; shared?: boolean }> = call.map((f, i) => {
       names.set(`f${i}.xml`, f);
-      const data = f.bytes ?? encoder.encode(f.text);
+      // The file's own bytes stay with the caller (the build writes them as they are): a copy goes to libxml2.
+      const data = f.bytes ? new Uint8Array(f.bytes) : encoder.encode(f.text);
       delete f.bytes;
       return { name: `f${i}.xml`, data };
     });

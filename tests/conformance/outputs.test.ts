@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEdition } from '../../src/build/index.js';
-import type { BuildResult } from '../../src/build/index.js';
+import { buildEdition } from '../../src/site/index.js';
+import type { BuildResult } from '../../src/site/index.js';
 import { genericConfig, loadConfig } from '../../src/config.js';
 import { childElements, descendantsNamed, parseXml } from '../../src/parse/tree.js';
 import type { XmlElement } from '../../src/parse/tree.js';

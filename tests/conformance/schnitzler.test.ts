@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEdition } from '../../src/build/index.js';
-import type { BuildResult } from '../../src/build/index.js';
-import { outputBaseNames } from '../../src/build/output-names.js';
+import { buildEdition } from '../../src/site/index.js';
+import type { BuildResult } from '../../src/site/index.js';
+import { outputBaseNames } from '../../src/site/output-names.js';
 import { genericConfig } from '../../src/config.js';
 import { descendantsNamed, parseXml } from '../../src/parse/tree.js';
 import { sharedFolder } from './shared-folder.ts';

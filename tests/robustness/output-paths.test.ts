@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { isSafeOutputPath, outputBaseName, outputPath, OutputPathError } from '../../src/build/output-paths.js';
+import { isSafeOutputPath, outputPath, OutputPathError } from '../../src/site/output-paths.js';
+import { outputBaseName } from '../../src/site/plan.js';
 
 const root = mkdtempSync(join(tmpdir(), 'edition-paths-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BuildLockedError, lockOutput, recoverOutput, StagedOutput } from '../../src/build/publish.js';
-import { OutputPathError } from '../../src/build/output-paths.js';
+import { BuildLockedError, lockOutput, recoverOutput, StagedOutput } from '../../src/site/publish.js';
+import { OutputPathError } from '../../src/site/output-paths.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -188,7 +188,7 @@ describe('lockOutput', () => {
   test('many processes racing for one lock: exactly one wins at a time', async () => {
     const parent = tempParent();
     const out = join(parent, 'dist');
-    const publish = new URL('../../build/build/publish.js', import.meta.url).pathname;
+    const publish = new URL('../../build/site/publish.js', import.meta.url).pathname;
     // Each contender tries to take the lock; the winner holds it 300 ms and appends to a log.
     const script = `
       import { lockOutput } from ${JSON.stringify(publish)};

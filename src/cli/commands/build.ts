@@ -3,8 +3,8 @@ import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
 import { displayPath } from '../../diagnostics/format.js';
-import { BuildAbortedError, buildEdition } from '../../build/index.js';
-import type { BuildProgress, BuildResult } from '../../build/index.js';
+import { BuildAbortedError, buildEdition } from '../../site/index.js';
+import type { BuildProgress, BuildResult } from '../../site/index.js';
 import type { Terminal } from '../terminal.js';
 import { formatOption, reportDiagnostics } from './validate.js';
 

@@ -22,7 +22,7 @@ export interface BuildManifest {
   documents: Record<string, OutputGroup>;
   /** The edition-wide outputs (index, register lists, about, CMIF, JSON indexes), but the entry pages. */
   corpus: OutputGroup | undefined;
-  /** Per register entry id: its page (pages, if two registers share the id), keyed as in src/build/entry-pages.ts. */
+  /** Per register entry id: its page (pages, if two registers share the id), keyed as in src/site/entry-pages.ts. */
   entries: Record<string, OutputGroup>;
   /** The text the corpus gives for the head of edition.txt. */
   editionHeader: string;

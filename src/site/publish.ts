@@ -147,8 +147,6 @@ export class StagedOutput {
   /** Output paths written so far, and the folders they make, lower-cased. */
   private readonly files = new Set<string>();
   private readonly folders = new Set<string>();
-  /** Relative paths written, in order. */
-  readonly written: string[] = [];
   /** How many were hard-linked from the published output because they did not change. */
   linked = 0;
 
@@ -183,13 +181,17 @@ export class StagedOutput {
       mkdirSync(folder, { recursive: true });
       this.madeFolders.add(folder);
     }
-    this.written.push(relativePath);
     return target;
   }
 
   /** Write one output file (relative path), or link the published one when its content is the same. */
   write(relativePath: string, content: string | Uint8Array): void {
     this.claim(relativePath);
+    this.fill(relativePath, content);
+  }
+
+  /** Write an output whose path was claimed before (claim), or link the published one when its content is the same. */
+  fill(relativePath: string, content: string | Uint8Array): void {
     if (placeOutput(this.out, this.staging, relativePath, content)) this.linked++;
   }
 
@@ -224,10 +226,6 @@ export class StagedOutput {
     }
   }
 
-  has(relativePath: string): boolean {
-    return existsSync(join(this.staging, relativePath));
-  }
-
   /** Swap the staging folder in for the published output. */
   publish(): void {
     const old = `${this.out}.old`;
@@ -245,10 +243,9 @@ export class StagedOutput {
 /**
  * Put a claimed output into the staging folder: a hard link to the
  * published file when the content is the same, else a new file. Returns
- * whether it was linked. Also used by transform workers, which write the
- * paths the main thread claimed.
+ * whether it was linked.
  */
-export function placeOutput(out: string, staging: string, relativePath: string, content: string | Uint8Array): boolean {
+function placeOutput(out: string, staging: string, relativePath: string, content: string | Uint8Array): boolean {
   const target = outputPath(staging, relativePath);
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const published = join(out, relativePath);

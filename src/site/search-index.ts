@@ -33,7 +33,8 @@ export interface SearchEntry {
   notes: Array<{ n: string; text: string; id: string }>;
 }
 
-export function searchEntry(json: string, page: string): SearchEntry {
+/** The entry of one document: `base` is its output base name (the id when the JSON has none), `page` its page (documentOutputs). */
+export function searchEntry(json: string, base: string, page: string): SearchEntry {
   const d = JSON.parse(json) as JsonDocument;
   const text = d.text ?? '';
   const places = new Set<string>();
@@ -48,8 +49,8 @@ export function searchEntry(json: string, page: string): SearchEntry {
   }
   const when = d.date?.when ?? '';
   return {
-    id: d.id ?? page,
-    page: `${page}.html`,
+    id: d.id ?? base,
+    page,
     n: d.n ?? '',
     title: d.title ?? '',
     date: d.date?.text ?? when,

@@ -28,9 +28,3 @@ export function outputPath(root: string, path: string): string {
   if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) throw new OutputPathError(`Refused output path "${path}": it leaves the output folder`);
   return absolute;
 }
-
-/** The base name an output takes from a source file name (`doc068.xml` → `doc068`), if it is safe. */
-export function outputBaseName(sourceName: string): string | undefined {
-  const base = sourceName.replace(/\.xml$/i, '');
-  return isSafeOutputPath(base) && !base.includes('/') ? base : undefined;
-}

@@ -1,0 +1,276 @@
+/**
+ * plan: what a build makes and what it takes over from the last one.
+ *
+ * Pure: no file is read or written here. The inputs are data (the sources
+ * as validation read them, the last build's manifest and summaries, the
+ * list of files in the published folder, the options); the outputs are
+ * data that the transform and write stages (transform.ts, write.ts) act on.
+ *
+ * It is also where the build decides what each source is (fileKind) and the
+ * names of its outputs (outputBaseNames in output-names.ts, for every file
+ * at once, before any transformation; documentOutputs), which register
+ * entries each document names (foreign.ts), and a foreign corpus's
+ * identity (editionParams).
+ *
+ * The plan has two parts, because the edition-wide pages depend on what the
+ * documents contribute (their summaries), which a changed document gives
+ * only once it is transformed:
+ *   planBuild        the documents, the TEI downloads and the ZIP;
+ *   planEditionPages the edition-wide pages and the register entry pages,
+ *                    once every document's summary is known.
+ */
+import type { EditionConfig } from '../config.js';
+import type { FileKind, FileSummary, RegisterKind } from '../edition/files.js';
+import { hashText } from '../validate/cache.js';
+import type { CheckedFile } from '../validate/index.js';
+import type { StylesheetParams } from '../transform/saxon.js';
+import { assembleEditionInput } from './corpus.js';
+import { entryPageKeys } from './entry-pages.js';
+import type { BuildManifest, OutputGroup } from './manifest.js';
+import { isSafeOutputPath } from './output-paths.js';
+import { outputBaseNames } from './output-names.js';
+import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from './foreign.js';
+import type { KeptSummary } from './summaries.js';
+
+/**
+ * What a source file is in the edition, decided here and nowhere else: by
+ * its name and the configuration (this edition's header and registers),
+ * else by its content: `byContent` is the register kind its body's lists
+ * make it (registerByContent in src/edition/files.ts: undefined for a
+ * listBibl, null for no list), whatever its name. Validation calls it for
+ * every file it parses, and the rules and this plan read the kind from the
+ * file's summary.
+ */
+export function fileKind(name: string, config: EditionConfig, byContent: RegisterKind | undefined | null = null): { kind: FileKind; register: RegisterKind | undefined } {
+  if (config.editionRules) {
+    if (config.header === name) return { kind: 'header', register: undefined };
+    for (const register of ['persons', 'places', 'orgs'] as const) {
+      if (config.registers[register] === name) return { kind: 'register', register };
+    }
+  }
+  if (byContent !== null) return { kind: 'register', register: byContent };
+  return { kind: 'document', register: undefined };
+}
+
+/** The base name a document's outputs take from its file name (`doc068.xml` → `doc068`), if it is safe. */
+export function outputBaseName(sourceName: string): string | undefined {
+  const base = sourceName.replace(/\.xml$/i, '');
+  return isSafeOutputPath(base) && !base.includes('/') ? base : undefined;
+}
+
+/** The outputs of one document (the stylesheets name them the same way from the base name, `doc-file`). */
+export interface DocumentOutputs {
+  page: string;
+  text: string;
+  json: string;
+}
+
+export function documentOutputs(base: string): DocumentOutputs {
+  return { page: `${base}.html`, text: `text/${base}.txt`, json: `json/${base}.json` };
+}
+
+/**
+ * A source the build uses: one record per file, read, decoded and hashed
+ * once by validation (CheckedFile), well-formed, with its summary.
+ */
+export type Source = CheckedFile & { text: string; summary: FileSummary };
+
+/** The sources by kind. */
+export interface EditionSources {
+  /** Every usable source, in file-name order (the TEI downloads and the ZIP). */
+  all: Source[];
+  header: Source | undefined;
+  registers: Source[];
+  /** The documents in collection order: by number, then by file name. */
+  documents: Source[];
+  /** Every source's output base name, by file name (output-names.ts): decided here, before any transformation. */
+  bases: Map<string, string>;
+}
+
+function collectionNumber(file: CheckedFile): number {
+  const n = Number.parseInt(file.summary?.n ?? '', 10);
+  return Number.isNaN(n) ? Number.POSITIVE_INFINITY : n;
+}
+
+/** Documents in the collection's order: by number, then by file name. */
+export function collectionOrder<F extends CheckedFile>(files: readonly F[]): F[] {
+  return files
+    .filter((f) => f.summary?.kind === 'document')
+    .sort((a, b) => collectionNumber(a) - collectionNumber(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The files validation could read and parse, by kind. */
+export function editionSources(files: readonly CheckedFile[]): EditionSources {
+  const all = files.filter((f): f is Source => f.text !== undefined && f.summary !== undefined);
+  return {
+    all,
+    header: all.find((f) => f.summary.kind === 'header'),
+    registers: all.filter((f) => f.summary.kind === 'register'),
+    documents: collectionOrder(all),
+    bases: outputBaseNames(all.map((f) => ({ name: f.name, document: f.summary.kind === 'document' }))),
+  };
+}
+
+function editionVersion(header: string | undefined): string {
+  if (!header) return '';
+  const m = /<edition\b[^>]*\bn\s*=\s*["']([^"']*)["']/.exec(header);
+  return m?.[1] ?? '';
+}
+
+function isoDate(epochSeconds: number | undefined): string {
+  if (epochSeconds === undefined || !Number.isFinite(epochSeconds)) return '';
+  return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * The parameters every transformation of the build gets. A foreign
+ * folder's title, licence and language come from its own headers (or
+ * --title, --lang), never from this edition's configuration.
+ */
+export function editionParams(config: EditionConfig, sources: EditionSources, epoch: number | undefined): StylesheetParams {
+  const foreign = !config.editionRules;
+  const identity = foreign ? corpusIdentity(sources.documents.map((d) => d.text)) : { title: undefined, licenceUrl: undefined, lang: undefined };
+  return {
+    'edition-title': config.title !== '' ? config.title : (identity.title ?? 'TEI documents'),
+    'edition-version': editionVersion(sources.header?.text),
+    'base-url': config.baseUrl,
+    licence: foreign ? (identity.licenceUrl ?? '') : config.licence.url,
+    'licence-label': foreign ? '' : config.licence.label,
+    'generated-date': isoDate(epoch),
+    'text-lang': config.lang ?? identity.lang ?? '',
+    // This edition's wording and links stay as they are; a foreign folder's pages say only what its sources do.
+    ...(foreign ? { 'edition-profile': 'foreign', 'document-files': documentFilesParam(sources.bases, sources.documents.map((d) => d.name)) } : {}),
+  };
+}
+
+/** What the last build left that a plan may take over. */
+export interface Previous {
+  /** The last build's manifest (empty with --force, or when nothing is published). */
+  manifest: BuildManifest;
+  /** The documents' summaries of the last build, by source file name. */
+  summaries: ReadonlyMap<string, KeptSummary>;
+  /** Every file in the published folder (relative, `/`-separated). */
+  published: ReadonlySet<string>;
+}
+
+/** Whether a group of outputs can be taken over: same key, and every file still published. */
+export function reusable(group: OutputGroup | undefined, key: string, published: ReadonlySet<string>): group is OutputGroup {
+  return group !== undefined && group.key === key && group.outputs.every((o) => published.has(o));
+}
+
+/** What the build does with one document, in collection order (`index`). */
+export type DocumentPlan =
+  /** Its file name cannot name an output: reported, not built. */
+  | { action: 'refuse'; index: number; source: Source; message: string }
+  /** Unchanged: its published outputs are taken over, with its summary of the last build. */
+  | { action: 'reuse'; index: number; source: Source; base: string; outputs: DocumentOutputs; group: OutputGroup; summary: KeptSummary }
+  /** Transformed. `prev`, `next`: the neighbours' base names ('' for none); `registerEntries`: the register entries it names (foreign.ts). */
+  | { action: 'make'; index: number; source: Source; base: string; outputs: DocumentOutputs; key: string; prev: string; next: string; registerEntries: string };
+
+export interface BuildPlan {
+  /** Every document, in collection order. */
+  documents: DocumentPlan[];
+  /** The copy of each source for download (`tei/NAME`), in file-name order. */
+  downloads: Array<{ source: Source; path: string; reuse: boolean }>;
+  /** tei/edition.zip. */
+  zip: {
+    key: string;
+    reuse: boolean;
+    /** Its members, in file-name order; `stored`: unchanged since the last ZIP, so taken from it as stored. */
+    members: Array<{ source: Source; stored: boolean }>;
+  };
+}
+
+export interface BuildPlanInput {
+  sources: EditionSources;
+  previous: Previous;
+  /** Whatever, when it changes, invalidates every output: toolchain, stylesheets (their hash), parameters. */
+  everything: string;
+  /** $SOURCE_DATE_EPOCH, which dates the ZIP's members. */
+  epoch: number | undefined;
+}
+
+/** The documents, the downloads and the ZIP. */
+export function planBuild({ sources, previous, everything, epoch }: BuildPlanInput): BuildPlan {
+  const { documents } = sources;
+  const { manifest, published } = previous;
+  const baseOf = (i: number): string => (i >= 0 && i < documents.length ? sources.bases.get(documents[i]!.name)! : '');
+  // The register entries '#id' pointers name, found in the registers by their content.
+  const entryIndex = registerEntryIndex(sources.registers.map((r) => r.summary));
+  const registerFiles = new Set(sources.registers.map((r) => r.name));
+  const planned: DocumentPlan[] = documents.map((source, index) => {
+    const base = baseOf(index);
+    const prev = baseOf(index - 1);
+    const next = baseOf(index + 1);
+    const registerEntries = registerEntriesOf(source.summary, entryIndex, registerFiles);
+    // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
+    const key = hashText(everything, source.name, source.hash, prev, next, registerEntries);
+    const outputs = documentOutputs(base);
+    const group = manifest.documents[source.name];
+    const summary = previous.summaries.get(source.name);
+    if (summary?.key === key && reusable(group, key, published)) return { action: 'reuse', index, source, base, outputs, group, summary };
+    return { action: 'make', index, source, base, outputs, key, prev, next, registerEntries };
+  });
+  const zipKey = hashText(everything, String(epoch ?? ''), ...sources.all.flatMap((f) => [f.name, f.hash]));
+  return {
+    documents: planned,
+    downloads: sources.all.map((source) => ({
+      source,
+      // A document's source beside its other outputs, by its output name; a register or header keeps a safe name of its own.
+      path: source.summary.kind !== 'document' && isSafeOutputPath(`tei/${source.name}`) && `${sources.bases.get(source.name)!}.xml` === source.name
+        ? `tei/${source.name}` : `tei/${sources.bases.get(source.name)!}.xml`,
+      reuse: reusable(manifest.sources[source.name], source.hash, published),
+    })),
+    zip: {
+      key: zipKey,
+      reuse: reusable(manifest.zip, zipKey, published),
+      members: sources.all.map((source) => ({ source, stored: manifest.zip !== undefined && manifest.sources[source.name]?.key === source.hash })),
+    },
+  };
+}
+
+/** The edition-wide pages: all taken over, or made again but for the entry pages whose key is unchanged. */
+export interface EditionPagesPlan {
+  /** The edition-wide input of corpus.xsl (src/site/corpus.ts). */
+  inputText: string;
+  key: string;
+  /** The key of every register entry page, by entry id. */
+  entryKeys: Map<string, string>;
+  /** Everything unchanged: the published pages are taken over, the corpus group and every entry group. */
+  reuse: boolean;
+  /** When they are made again: the entry pages kept (corpus.xsl is told not to make them), by id. */
+  keptEntries: string[];
+}
+
+export interface EditionPagesInput {
+  config: EditionConfig;
+  sources: EditionSources;
+  /** Every document's summary in collection order ('' when it has none: refused or failed). */
+  summaries: readonly string[];
+  /** The edition's RelaxNG schema ('' for none). */
+  schemaText: string;
+  previous: Previous;
+  everything: string;
+}
+
+export function planEditionPages({ config, sources, summaries, schemaText, previous, everything }: EditionPagesInput): EditionPagesPlan {
+  const { header, registers, documents } = sources;
+  const { manifest, published } = previous;
+  const inputText = assembleEditionInput({
+    header: header?.text,
+    registers: registers.map((r) => r.text),
+    summaries: summaries.filter((t) => t !== ''),
+  });
+  const key = hashText(everything, config.title, inputText, schemaText);
+  const entryKeys = entryPageKeys({
+    shared: hashText(everything, header?.hash ?? '', config.title),
+    registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary })),
+    documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
+  });
+  const entryGroupsPublished = Object.values(manifest.entries).every((g) => g.outputs.every((o) => published.has(o)));
+  if (entryGroupsPublished && reusable(manifest.corpus, key, published)) {
+    return { inputText, key, entryKeys, reuse: true, keptEntries: [] };
+  }
+  const keptEntries = [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
+  return { inputText, key, entryKeys, reuse: false, keptEntries };
+}

@@ -1,0 +1,265 @@
+/**
+ * write: staging and publish. Everything the build puts into the output
+ * folder goes through here, into a staging folder (publish.ts) that is
+ * swapped in for the published output at the end, with the manifest and
+ * the summaries the next build plans from.
+ *
+ * What is written is decided by the plan (plan.ts) and made by the
+ * transform stage (transform.ts); this stage takes published files over,
+ * claims output paths, writes what the transform hands it, and records
+ * every output in the next manifest.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { filesUnder } from '../read/folders.js';
+import { parseEntryPages } from './entry-pages.js';
+import type { BuildManifest, OutputGroup } from './manifest.js';
+import { emptyManifest, writeManifest } from './manifest.js';
+import { OutputPathError } from './output-paths.js';
+import type { BuildPlan, DocumentPlan, EditionPagesPlan } from './plan.js';
+import type { StagedOutput } from './publish.js';
+import type { SearchEntry } from './search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
+import type { KeptSummary } from './summaries.js';
+import { writeSummaries } from './summaries.js';
+import type { DocumentJob, DocumentResult } from './transform.js';
+import { createZip, storedMembers } from './zip.js';
+import type { StoredMember, ZipEntry } from './zip.js';
+
+export function problem(file: string, rule: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
+}
+
+/** Every file in the published output folder, relative and `/`-separated (what a plan may take over). */
+export function publishedFiles(out: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (folder: string, prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) walk(join(folder, e.name), `${prefix}${e.name}/`);
+      else found.add(`${prefix}${e.name}`);
+    }
+  };
+  walk(out, '');
+  return found;
+}
+
+/** What a document gives the outputs made after it: edition.txt, the search index, the edition-wide pages. */
+interface DocumentParts {
+  /** Its plain text ('' when it has none). */
+  text: string;
+  /** Its summary ('' when it has none). */
+  summary: string;
+  search: SearchEntry | undefined;
+}
+
+export class SiteWriter {
+  /** The manifest of this build, written on publish. */
+  readonly next: BuildManifest = emptyManifest();
+  /** The documents' summaries of this build, by source file name, written on publish. */
+  readonly summaries = new Map<string, KeptSummary>();
+  /** What each document gives, in collection order. */
+  readonly parts: DocumentParts[] = [];
+  /** Output files staged (written or taken over). */
+  outputs = 0;
+  /** Documents transformed and written. */
+  transformed = 0;
+  /** The search entries of the published build, read when the first unchanged document needs its own. */
+  private publishedEntries: Map<string, SearchEntry> | undefined;
+  /** Plans of the documents being transformed, by index. */
+  private readonly making = new Map<number, Extract<DocumentPlan, { action: 'make' }>>();
+
+  constructor(
+    private readonly staged: StagedOutput,
+    private readonly problems: Diagnostic[],
+  ) {}
+
+  /** Write one output; a refused path is a problem of `source`. */
+  write(path: string, content: string | Uint8Array, source: string): boolean {
+    try {
+      this.staged.write(path, content);
+      this.outputs++;
+      return true;
+    } catch (error) {
+      if (error instanceof OutputPathError) {
+        this.problems.push(problem(source, 'output-path-unsafe', error.message));
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Take a group of published outputs over. */
+  private reuse(group: OutputGroup): void {
+    for (const o of group.outputs) this.staged.reuse(o);
+    this.outputs += group.outputs.length;
+  }
+
+  /**
+   * Stage the documents as planned: take the unchanged ones over (with
+   * their text and search entry from the published output), claim the
+   * outputs of those to make. Returns the jobs to transform.
+   */
+  stageDocuments(documents: readonly DocumentPlan[]): DocumentJob[] {
+    const jobs: DocumentJob[] = [];
+    for (const d of documents) {
+      this.parts[d.index] = { text: '', summary: '', search: undefined };
+      if (d.action === 'refuse') {
+        this.problems.push(problem(d.source.file, 'output-path-unsafe', d.message));
+        continue;
+      }
+      if (d.action === 'reuse') {
+        this.reuse(d.group);
+        this.next.documents[d.source.name] = d.group;
+        this.summaries.set(d.source.name, d.summary);
+        this.parts[d.index] = { text: this.staged.readPublished(d.outputs.text) ?? '', summary: d.summary.summary, search: this.publishedSearch(d) };
+        continue;
+      }
+      const outputs = [d.outputs.page, d.outputs.text, d.outputs.json];
+      try {
+        for (const o of outputs) this.staged.claim(o);
+      } catch (error) {
+        if (!(error instanceof OutputPathError)) throw error;
+        this.problems.push(problem(d.source.file, 'output-path-unsafe', error.message));
+        continue;
+      }
+      this.outputs += outputs.length;
+      this.making.set(d.index, d);
+      jobs.push({ index: d.index, base: d.base, outputs: d.outputs, text: d.source.text, prev: d.prev, next: d.next, registerEntries: d.registerEntries });
+    }
+    return jobs;
+  }
+
+  private publishedSearch(d: Extract<DocumentPlan, { action: 'reuse' }>): SearchEntry | undefined {
+    this.publishedEntries ??= searchIndexEntries(this.staged.readPublished('search-index.js') ?? '');
+    const entry = this.publishedEntries.get(d.outputs.page);
+    if (entry !== undefined) return entry;
+    const json = this.staged.readPublished(d.outputs.json);
+    return json !== undefined ? searchEntry(json, d.base, d.outputs.page) : undefined;
+  }
+
+  /** Write a transformed document's outputs into the paths claimed for it, or record its failure. */
+  writeDocument(r: DocumentResult): void {
+    const d = this.making.get(r.index)!;
+    if (!r.ok) {
+      this.problems.push(problem(d.source.file, 'transform-failed', r.message));
+      return;
+    }
+    this.staged.fill(d.outputs.page, r.page);
+    this.staged.fill(d.outputs.text, r.text);
+    this.staged.fill(d.outputs.json, r.json);
+    this.parts[r.index] = { text: r.text, summary: r.summary, search: r.search };
+    this.summaries.set(d.source.name, { key: d.key, summary: r.summary });
+    this.next.documents[d.source.name] = { key: d.key, outputs: [d.outputs.page, d.outputs.text, d.outputs.json] };
+    this.transformed++;
+  }
+
+  /** The edition-wide pages all unchanged: take them over. Returns the head of edition.txt the last build kept. */
+  reuseEditionPages(previous: BuildManifest): string {
+    this.reuse(previous.corpus!);
+    this.next.corpus = previous.corpus;
+    for (const [id, group] of Object.entries(previous.entries)) {
+      this.reuse(group);
+      this.next.entries[id] = group;
+    }
+    return previous.editionHeader;
+  }
+
+  /**
+   * The edition-wide pages made again: take the kept entry pages over,
+   * then write what the transform hands `onOutput`; `finish` files the
+   * pages made under their groups and returns the head of edition.txt.
+   */
+  editionPages(plan: EditionPagesPlan, previous: BuildManifest, source: string): { onOutput: (href: string, content: string) => void; finish: () => string } {
+    for (const id of plan.keptEntries) {
+      this.reuse(previous.entries[id]!);
+      this.next.entries[id] = previous.entries[id]!;
+    }
+    const made: string[] = [];
+    let headerText = '';
+    let entryPagesText = '';
+    return {
+      // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
+      onOutput: (href, content) => {
+        if (href === 'edition-header.txt') headerText = content;
+        else if (href === 'entry-pages.txt') entryPagesText = content;
+        else if (this.write(href, content, source)) made.push(href);
+      },
+      finish: () => {
+        // The entry pages made go to their entries' groups, the rest to the corpus's.
+        const entryPages = new Set<string>();
+        const kept = new Set(plan.keptEntries);
+        const written = new Set(made);
+        for (const { id, page } of parseEntryPages(entryPagesText)) {
+          entryPages.add(page);
+          if (kept.has(id) || !written.has(page)) continue;
+          const group = (this.next.entries[id] ??= { key: plan.entryKeys.get(id) ?? '', outputs: [] });
+          group.outputs.push(page);
+        }
+        this.next.corpus = { key: plan.key, outputs: made.filter((o) => !entryPages.has(o)) };
+        return headerText;
+      },
+    };
+  }
+
+  /** search-index.js and text/edition.txt, from the documents' parts and the head the edition-wide pages gave. */
+  writeEditionText(plan: BuildPlan, editionHeader: string, source: string): void {
+    this.next.editionHeader = editionHeader;
+    const texts = this.parts.filter((_, i) => plan.documents[i]!.action !== 'refuse').map((p) => p.text);
+    const searchEntries = this.parts.map((p) => p.search).filter((e): e is SearchEntry => e !== undefined);
+    this.write('search-index.js', searchIndexScript(searchEntries), source);
+    this.write('text/edition.txt', `${[editionHeader, ...texts].map((t) => t.trimEnd()).join('\n\n\n')}\n`, source);
+  }
+
+  /** The sources for download, as they are, and the whole edition as one ZIP. */
+  writeDownloads(plan: BuildPlan, previous: BuildManifest, epoch: number | undefined, zipSource: string): void {
+    for (const { source, path, reuse } of plan.downloads) {
+      if (reuse) {
+        const group = previous.sources[source.name]!;
+        this.reuse(group);
+        this.next.sources[source.name] = group;
+      } else if (this.write(path, source.bytes, source.file)) this.next.sources[source.name] = { key: source.hash, outputs: [path] };
+    }
+    const { zip } = plan;
+    if (zip.reuse) {
+      this.reuse(previous.zip!);
+      this.next.zip = previous.zip;
+      return;
+    }
+    // The members of sources unchanged since the published ZIP was made are taken from it as they are stored.
+    const published = zip.members.some((m) => m.stored) ? this.staged.readPublishedBytes('tei/edition.zip') : undefined;
+    const stored = published ? storedMembers(published) : new Map<string, StoredMember>();
+    const entries: ZipEntry[] = zip.members.map(({ source, stored: fromPublished }) => {
+      const member = fromPublished ? stored.get(source.name) : undefined;
+      return member ? { name: source.name, stored: member } : { name: source.name, content: source.bytes };
+    });
+    const bytes = createZip(entries, epoch !== undefined ? new Date(epoch * 1000) : undefined);
+    this.next.zip = this.write('tei/edition.zip', bytes, zipSource) ? { key: zip.key, outputs: ['tei/edition.zip'] } : undefined;
+  }
+
+  /** The stylesheets' assets (CSS, scripts, fonts). */
+  writeAssets(xsltFolder: string): void {
+    const assets = join(xsltFolder, 'assets');
+    for (const asset of filesUnder(assets)) {
+      this.write(`assets/${relative(assets, asset).split('\\').join('/')}`, readFileSync(asset), asset);
+    }
+  }
+
+  /** Swap the staging folder in, then record what it holds for the next build. Returns how many files were unchanged (hard links). */
+  publish(manifestFile: string, summariesFile: string): number {
+    this.staged.publish();
+    writeManifest(manifestFile, this.next);
+    writeSummaries(summariesFile, this.summaries);
+    return this.staged.linked;
+  }
+
+  discard(): void {
+    this.staged.discard();
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The build's plan (src/site/plan.ts) as the pure function it is: sources,
+ * the last build's manifest and summaries, and the published files in;
+ * what to make and what to take over out. No stylesheet runs, no file is
+ * written: each test edits the data a build would see and checks what the
+ * plan decides.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import type { FileSummary } from '../src/edition/files.js';
+import type { BuildManifest } from '../src/site/manifest.js';
+import { emptyManifest } from '../src/site/manifest.js';
+import { documentOutputs, editionSources, fileKind, planBuild, planEditionPages } from '../src/site/plan.js';
+import type { BuildPlan, EditionPagesPlan, EditionSources, Previous, Source } from '../src/site/plan.js';
+import type { KeptSummary } from '../src/site/summaries.js';
+
+const config = loadConfig(join(import.meta.dirname, '..', 'edition.config.json'));
+
+function source(name: string, hash: string, summary: Partial<FileSummary> = {}): Source {
+  const { kind, register } = fileKind(name, config);
+  return {
+    file: `/edition/tei/${name}`, name, bytes: new TextEncoder().encode(hash), text: `<TEI>${hash}</TEI>`, hash, errors: 0, warnings: 0,
+    summary: { file: `/edition/tei/${name}`, name, kind, register, ids: [], pointers: [], n: undefined, letter: undefined, entryNames: undefined, entryKeys: undefined, ...summary },
+  };
+}
+
+/** An edition header, a register of two entries, three letters (numbered 1, 2, 3, in another file order). */
+function edition(edit: { letters?: Record<string, { hash?: string; n?: string }>; persons?: Record<string, string>; header?: string } = {}): EditionSources {
+  const letter = (name: string, n: string): Source => source(name, edit.letters?.[name]?.hash ?? `bytes of ${name}`, { n: edit.letters?.[name]?.n ?? n });
+  return editionSources([
+    letter('b.xml', '1'),
+    letter('c.xml', '2'),
+    letter('a.xml', '3'),
+    source('edition.xml', edit.header ?? 'header', { entryKeys: {} }),
+    source('persons.xml', JSON.stringify(edit.persons ?? {}), { entryKeys: { trotsky: 'trotsky v1', lenin: 'lenin v1', ...edit.persons } }),
+  ]);
+}
+
+/** What each document's summary says: the entries it names. */
+const summaryOf = (name: string): string => `<s:document file="${name}"><s:names entries="${name === 'b.xml' ? 'person#trotsky' : 'person#lenin'}"/></s:document>`;
+
+const nothing: Previous = { manifest: emptyManifest(), summaries: new Map(), published: new Set() };
+
+/** The manifest, summaries and published files a build of `plan` leaves (as write.ts records them). */
+function built(sources: EditionSources, plan: BuildPlan, pages: EditionPagesPlan): Previous {
+  const manifest: BuildManifest = emptyManifest();
+  const summaries = new Map<string, KeptSummary>();
+  for (const d of plan.documents) {
+    if (d.action === 'refuse') continue;
+    const key = d.action === 'make' ? d.key : d.group.key;
+    manifest.documents[d.source.name] = { key, outputs: [d.outputs.page, d.outputs.text, d.outputs.json] };
+    summaries.set(d.source.name, { key, summary: summaryOf(d.source.name) });
+  }
+  for (const f of sources.all) manifest.sources[f.name] = { key: f.hash, outputs: [`tei/${f.name}`] };
+  manifest.zip = { key: plan.zip.key, outputs: ['tei/edition.zip'] };
+  manifest.corpus = { key: pages.key, outputs: ['index.html', 'persons.html'] };
+  for (const [id, key] of pages.entryKeys) manifest.entries[id] = { key, outputs: [`persons/${id}.html`] };
+  const published = new Set<string>();
+  for (const group of [...Object.values(manifest.documents), ...Object.values(manifest.sources), manifest.zip, manifest.corpus, ...Object.values(manifest.entries)]) {
+    for (const o of group.outputs) published.add(o);
+  }
+  return { manifest, summaries, published };
+}
+
+const summariesOf = (sources: EditionSources): string[] => sources.documents.map((d) => summaryOf(d.name));
+
+function pagesOf(sources: EditionSources, previous: Previous, everything = 'toolchain 1', summaries = summariesOf(sources)): EditionPagesPlan {
+  return planEditionPages({ config, sources, summaries, schemaText: '<grammar/>', previous, everything });
+}
+
+/** A cold build of `sources`, and what it leaves for the next one. */
+function cold(sources: EditionSources, everything = 'toolchain 1'): Previous {
+  const plan = planBuild({ sources, previous: nothing, everything, epoch: undefined });
+  return built(sources, plan, pagesOf(sources, nothing, everything));
+}
+
+const actions = (plan: BuildPlan): Record<string, string> => Object.fromEntries(plan.documents.map((d) => [d.source.name, d.action]));
+const remadeDownloads = (plan: BuildPlan): string[] => plan.downloads.filter((d) => !d.reuse).map((d) => d.path);
+
+describe('the sources', () => {
+  test('each file has one kind, from its name and the configuration; documents come in collection order', () => {
+    const sources = edition();
+    expect(sources.header?.name).toBe('edition.xml');
+    expect(sources.registers.map((r) => r.name)).toEqual(['persons.xml']);
+    expect(sources.documents.map((d) => d.name)).toEqual(['b.xml', 'c.xml', 'a.xml']);
+    expect(fileKind('places.xml', config)).toEqual({ kind: 'register', register: 'places' });
+    // A foreign folder (no edition rules) has documents only.
+    expect(fileKind('persons.xml', { ...config, editionRules: false })).toEqual({ kind: 'document', register: undefined });
+  });
+});
+
+describe('planBuild', () => {
+  test('a first build makes every document, with its neighbours and its outputs named from its file name', () => {
+    const plan = planBuild({ sources: edition(), previous: nothing, everything: 'toolchain 1', epoch: undefined });
+    expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'make', 'a.xml': 'make' });
+    const c = plan.documents[1]!;
+    expect(c).toMatchObject({ action: 'make', base: 'c', prev: 'b', next: 'a', outputs: { page: 'c.html', text: 'text/c.txt', json: 'json/c.json' } });
+    expect(documentOutputs('c')).toEqual({ page: 'c.html', text: 'text/c.txt', json: 'json/c.json' });
+    expect(remadeDownloads(plan)).toHaveLength(5);
+    expect(plan.zip.reuse).toBe(false);
+  });
+
+  test('nothing changed: every document, download and the ZIP are taken over, each document with its summary', () => {
+    const sources = edition();
+    const previous = cold(sources);
+    const plan = planBuild({ sources, previous, everything: 'toolchain 1', epoch: undefined });
+    expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'reuse', 'a.xml': 'reuse' });
+    const b = plan.documents[0]!;
+    expect(b.action === 'reuse' && b.summary.summary).toBe(summaryOf('b.xml'));
+    expect(remadeDownloads(plan)).toEqual([]);
+    expect(plan.zip.reuse).toBe(true);
+  });
+
+  test("a letter changed: only it is made again, its download too, and the ZIP takes every other member from the last one", () => {
+    const previous = cold(edition());
+    const sources = edition({ letters: { 'c.xml': { hash: 'new bytes of c.xml' } } });
+    const plan = planBuild({ sources, previous, everything: 'toolchain 1', epoch: undefined });
+    expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'make', 'a.xml': 'reuse' });
+    expect(remadeDownloads(plan)).toEqual(['tei/c.xml']);
+    expect(plan.zip.reuse).toBe(false);
+    expect(plan.zip.members.filter((m) => !m.stored).map((m) => m.source.name)).toEqual(['c.xml']);
+  });
+
+  test("a letter moved in the collection: it and its old and new neighbours are made again (their links change)", () => {
+    const previous = cold(edition());
+    // a.xml (no. 3) becomes no. 0: order a, b, c instead of b, c, a.
+    const plan = planBuild({ sources: edition({ letters: { 'a.xml': { n: '0' } } }), previous, everything: 'toolchain 1', epoch: undefined });
+    expect(plan.documents.map((d) => d.source.name)).toEqual(['a.xml', 'b.xml', 'c.xml']);
+    expect(actions(plan)).toEqual({ 'a.xml': 'make', 'b.xml': 'make', 'c.xml': 'make' });
+  });
+
+  test('a register or the edition header changed: no letter is made again, only their downloads', () => {
+    const previous = cold(edition());
+    for (const sources of [edition({ persons: { trotsky: 'trotsky v2' } }), edition({ header: 'header, revised' })]) {
+      const plan = planBuild({ sources, previous, everything: 'toolchain 1', epoch: undefined });
+      expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'reuse', 'a.xml': 'reuse' });
+      expect(remadeDownloads(plan)).toHaveLength(1);
+    }
+  });
+
+  test('the stylesheets (or toolchain, or parameters) changed: every document and the ZIP are made again, the downloads kept', () => {
+    const sources = edition();
+    const plan = planBuild({ sources, previous: cold(sources), everything: 'toolchain 1, stylesheets edited', epoch: undefined });
+    expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'make', 'a.xml': 'make' });
+    expect(plan.zip.reuse).toBe(false);
+    expect(remadeDownloads(plan)).toEqual([]);
+  });
+
+  test('an output missing from the published folder, or a summary of another key, makes the document again', () => {
+    const sources = edition();
+    const previous = cold(sources);
+    const published = new Set(previous.published);
+    published.delete('json/a.json');
+    const summaries = new Map(previous.summaries);
+    summaries.set('b.xml', { key: 'stale', summary: summaryOf('b.xml') });
+    const plan = planBuild({ sources, previous: { ...previous, published, summaries }, everything: 'toolchain 1', epoch: undefined });
+    expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'reuse', 'a.xml': 'make' });
+  });
+
+  test('a file name that cannot name an output is refused, and its neighbours link to no page for it', () => {
+    const sources = editionSources([source('b.xml', 'b', { n: '1' }), source('bad name.xml', 'x', { n: '2' }), source('a.xml', 'a', { n: '3' })]);
+    const plan = planBuild({ sources, previous: nothing, everything: 'toolchain 1', epoch: undefined });
+    expect(plan.documents[1]).toMatchObject({ action: 'refuse', message: expect.stringContaining('"bad name.xml" cannot name an output') });
+    expect(plan.documents[0]).toMatchObject({ action: 'make', next: '' });
+    expect(plan.documents[2]).toMatchObject({ action: 'make', prev: '' });
+  });
+});
+
+describe('planEditionPages', () => {
+  test('nothing changed: the edition-wide pages are all taken over', () => {
+    const sources = edition();
+    const pages = pagesOf(sources, cold(sources));
+    expect(pages.reuse).toBe(true);
+  });
+
+  test('a letter whose summary is unchanged leaves them as they are; one whose summary changed remakes them, but for the entry pages it does not touch', () => {
+    const previous = cold(edition());
+    const sources = edition({ letters: { 'c.xml': { hash: 'new bytes of c.xml' } } });
+    expect(pagesOf(sources, previous).reuse).toBe(true);
+    // b.xml names trotsky; its summary now says more.
+    const summaries = summariesOf(sources).map((s, i) => (i === 0 ? s.replace('</s:document>', '<s:title>Revised</s:title></s:document>') : s));
+    const pages = pagesOf(sources, previous, 'toolchain 1', summaries);
+    expect(pages.reuse).toBe(false);
+    expect(pages.keptEntries).toEqual(['lenin']);
+  });
+
+  test("a register entry changed: the pages are made again, and of the entry pages only that entry's", () => {
+    const previous = cold(edition());
+    const pages = pagesOf(edition({ persons: { lenin: 'lenin v2' } }), previous);
+    expect(pages.reuse).toBe(false);
+    expect(pages.keptEntries).toEqual(['trotsky']);
+  });
+
+  test('the edition header or the stylesheets changed: every entry page is made again', () => {
+    const previous = cold(edition());
+    expect(pagesOf(edition({ header: 'header, revised' }), previous)).toMatchObject({ reuse: false, keptEntries: [] });
+    expect(pagesOf(edition(), previous, 'toolchain 1, stylesheets edited')).toMatchObject({ reuse: false, keptEntries: [] });
+  });
+
+  test('an entry page missing from the published folder is made again, with the pages that span the edition', () => {
+    const sources = edition();
+    const previous = cold(sources);
+    const published = new Set(previous.published);
+    published.delete('persons/lenin.html');
+    const pages = pagesOf(sources, { ...previous, published });
+    expect(pages).toMatchObject({ reuse: false, keptEntries: ['trotsky'] });
+  });
+});
+
+describe("the stages' boundaries", () => {
+  const src = join(import.meta.dirname, '..', 'src');
+  const importsOf = (file: string): string[] => [...readFileSync(join(src, file), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+
+  test('the plan does no I/O: it imports nothing from node: but types', () => {
+    const source = readFileSync(join(src, 'site/plan.ts'), 'utf8');
+    expect(source).not.toMatch(/from 'node:/);
+    expect(importsOf('site/plan.ts')).not.toContain('./publish.js');
+  });
+
+  test('the transform stage imports nothing of the write stage', () => {
+    const files = ['site/transform.ts', ...readdirSync(join(src, 'transform')).map((f) => `transform/${f}`)];
+    for (const file of files) {
+      for (const imported of importsOf(file)) expect(imported, file).not.toMatch(/(^|\/)(write|publish|manifest|summaries)\.js$/);
+    }
+  });
+});
