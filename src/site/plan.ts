@@ -135,7 +135,8 @@ export function editionParams(config: EditionConfig, sources: EditionSources, ep
     'edition-version': editionVersion(sources.header?.text),
     'base-url': config.baseUrl,
     licence: foreign ? (identity.licenceUrl ?? '') : config.licence.url,
-    'licence-label': foreign ? '' : config.licence.label,
+    // A foreign licence is named by its URL: its header's licence text may be pages of legal prose.
+    'licence-label': foreign ? (identity.licenceUrl ?? '') : config.licence.label,
     'generated-date': isoDate(epoch),
     'text-lang': config.lang ?? identity.lang ?? '',
     // This edition's wording and links stay as they are; a foreign folder's pages say only what its sources do.

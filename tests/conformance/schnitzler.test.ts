@@ -70,9 +70,10 @@ describe('the Schnitzler letters', () => {
     }
   });
 
-  test("the missing listperson.xml's ids are grouped warnings, one per id", () => {
+  // The letters carry the persons they name in their own back/listPerson, so every '#pmb…' resolves
+  // somewhere in the folder today; whatever does not is one warning per id.
+  test("pointers resolve across the folder; a missing id is one warning, however often it is used", () => {
     const unresolved = built.validation.diagnostics.filter((d) => d.rule === 'pointer-unresolved');
-    expect(unresolved.length).toBeGreaterThan(0);
     expect(unresolved.every((d) => d.severity === 'warning')).toBe(true);
     const ids = unresolved.map((d) => /^#(\S+) does not resolve/.exec(d.message)?.[1]);
     expect(ids.every((id) => id !== undefined)).toBe(true);
