@@ -243,6 +243,8 @@
         <span class="tei-anchor" id="{f:safe-name(@xml:id)}"></span>
       </xsl:when>
     </xsl:choose>
+    <!-- An anchor is empty in TEI, but some editions write words in it (anchor type="label"): they are text. -->
+    <xsl:apply-templates mode="m:html"/>
   </xsl:template>
 
   <!--
