@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './diagnostics/diagnostic.js';
 import type { Severity } from './diagnostics/diagnostic.js';
+import { ACKNOWLEDGED_FILE } from './validate/acknowledged.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -33,6 +34,8 @@ export interface EditionConfig {
   licence: { url: string; label: string };
   /** True when edition-specific rules apply (a configured edition), false for generic checks only. */
   editionRules: boolean;
+  /** Absolute path of the file of acknowledged findings (src/validate/acknowledged.ts); undefined: none. */
+  acknowledged?: string | undefined;
   /** Where caches go (`.cache/` beside the configuration); undefined for a foreign folder without one. */
   cacheFolder: string | undefined;
   /** The language of texts that do not state theirs (`--lang`), e.g. `de`; undefined: none. */
@@ -52,6 +55,7 @@ interface RawConfig {
   rules?: Record<string, string>;
   baseUrl?: string;
   licence?: { url?: string; label?: string };
+  acknowledged?: string;
 }
 
 function asYear(value: number | string | undefined, what: string, file: string): number {
@@ -91,6 +95,7 @@ export function loadConfig(file: string): EditionConfig {
     baseUrl: raw.baseUrl ?? '',
     licence: { url: raw.licence?.url ?? '', label: raw.licence?.label ?? '' },
     editionRules: true,
+    acknowledged: resolve(root, raw.acknowledged ?? ACKNOWLEDGED_FILE),
     cacheFolder: join(root, '.cache'),
   };
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { rules } from '../src/rules/index.js';
@@ -72,7 +73,8 @@ describe('edition validate', () => {
       expect(rows).toEqual([
         expect.objectContaining({ file: 'tei/doc001.xml', severity: 'warning', rule: 'note-without-anchor', source: 'edition', message: 'Note 1 has no anchor in the text (no @target)' }),
       ]);
-      expect(Object.keys(rows[0]!).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity', 'source']);
+      expect(Object.keys(rows[0]!).sort()).toEqual(['acknowledged', 'column', 'file', 'line', 'message', 'rule', 'severity', 'source']);
+      expect(rows[0]!['acknowledged']).toBe(false);
     } finally {
       edition.cleanup();
     }
@@ -123,8 +125,9 @@ describe('edition validate', () => {
     await withForeignFolder({ 'letter.xml': letter }, async (root) => {
       const t = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', 'foreign'], t)).exitCode).toBe(0);
-      const lines = t.out.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' '));
-      expect(lines).toEqual(['warning pointer-unresolved']);
+      const lines = t.out.trim().split('\n');
+      expect(lines.slice(0, -1).map((l) => l.split(' ').slice(1, 3).join(' '))).toEqual(['warning pointer-unresolved']);
+      expect(lines.at(-1)).toBe('1 file: 0 errors, 1 warning');
       expect((await run(['node', 'edition', 'validate', '--strict', 'foreign'], fakeTerminal(root))).exitCode).toBe(1);
     });
   });
@@ -140,6 +143,7 @@ describe('edition validate', () => {
       expect((await run(['node', 'edition', 'validate', 'foreign'], t)).exitCode).toBe(0);
       expect(t.out.trim().split('\n')).toEqual([
         'foreign/L1.xml:1:87: warning pointer-unresolved #pmb9 does not resolve: no file of the folder has xml:id "pmb9" (@ref here; used 3 times in 2 files)',
+        '3 files: 0 errors, 1 warning',
       ]);
     });
   });
@@ -149,7 +153,7 @@ describe('edition validate', () => {
       writeFileSync(join(root, 'strict.rng'), '<element name="TEI" ns="http://www.tei-c.org/ns/1.0" xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>');
       const plain = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', 'foreign'], plain)).exitCode).toBe(0);
-      expect(plain.out).toBe('');
+      expect(plain.out).toBe('1 file: 0 errors, 0 warnings\n');
       const checked = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate', '--schema', 'strict.rng', 'foreign'], checked)).exitCode).toBe(1);
       expect(checked.out).toMatch(/^foreign\/odd\.xml:1:\d+: error relaxng-invalid /m);
@@ -198,4 +202,140 @@ describe('edition build of a foreign folder', () => {
       expect(existsSync(join(out, 'broken.html'))).toBe(false);
     });
   }, 120_000);
+});
+
+/** A copy of this edition (sources, schema, configuration, acknowledgements); removed after `body`. */
+async function withEditionCopy(body: (root: string) => Promise<void>): Promise<void> {
+  const repo = resolve(import.meta.dirname, '..');
+  const copy = mkdtempSync(join(tmpdir(), 'edition-tools-'));
+  try {
+    for (const part of ['tei', 'schema', 'edition.config.json', 'edition.acknowledged.json']) cpSync(join(repo, part), join(copy, part), { recursive: true });
+    await body(copy);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** The pretty output's message lines (everything before the summary). */
+const messageLines = (out: string): string[] => out.trim().split('\n').slice(0, -1);
+
+describe("the editor's tools", () => {
+  test('one typo, one message: a missing </p> in doc068 is one located error; the cross-document rules skip the file and say so once', async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/doc068.xml');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines[79]).toMatch(/<\/p>$/);
+      lines[79] = lines[79]!.replace(/<\/p>$/, '');
+      writeFileSync(file, lines.join('\n'));
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
+      expect(messageLines(t.out)).toEqual([
+        'tei/doc068.xml:101:13: error xml-not-well-formed <p> opened at line 80 is not closed: </div> found where </p> was expected (libxml2 reported 3 more errors, which follow from this one)',
+      ]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('6 files: 1 error, 0 warnings; the cross-document rules skipped doc068.xml (not well-formed)');
+      const json = fakeTerminal(root);
+      await run(['node', 'edition', 'validate', '--format', 'json'], json);
+      expect((JSON.parse(json.out) as Array<{ rule: string }>).map((r) => r.rule)).toEqual(['xml-not-well-formed']);
+    });
+  }, 60_000);
+
+  test('a broken register is not blamed on every @ref that names it', async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/places.xml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('</listPlace>', ''));
+      const t = fakeTerminal(root);
+      await run(['node', 'edition', 'validate'], t);
+      const rules = messageLines(t.out).map((l) => l.split(' ')[2]);
+      expect(rules).toEqual(['xml-not-well-formed']);
+      expect(t.out).toMatch(/^tei\/places\.xml:\d+:\d+: error xml-not-well-formed /m);
+    });
+  }, 60_000);
+
+  test('acknowledged: the two documented defects are counted, not repeated; JSON keeps them with "acknowledged": true; --strict passes', async () => {
+    await withEditionCopy(async (root) => {
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate', '--strict'], t)).exitCode).toBe(0);
+      expect(t.out).toBe('6 files: 0 errors, 2 warnings (2 acknowledged, not shown)\n');
+      const json = fakeTerminal(root);
+      await run(['node', 'edition', 'validate', '--format', 'json'], json);
+      const rows = JSON.parse(json.out) as Array<{ rule: string; acknowledged: boolean }>;
+      expect(rows.map((r) => [r.rule, r.acknowledged])).toEqual([['note-number-gap', true], ['note-without-anchor', true]]);
+      const github = fakeTerminal(root);
+      await run(['node', 'edition', 'validate', '--format', 'github'], github);
+      expect(github.out.trim()).toBe('');
+    });
+  }, 60_000);
+
+  test('acknowledged: a new finding is shown, also of an acknowledged rule in an acknowledged file; errors cannot be acknowledged', async () => {
+    const edition = configuredEdition({
+      ...noteWithoutAnchor.doc.failing,
+      'doc001.xml': noteWithoutAnchor.doc.failing['doc001.xml']!.replace('</note></div>', '</note><note n="2"><p>Another.</p></note></div>'),
+    });
+    try {
+      writeFileSync(join(edition.root, 'edition.acknowledged.json'), JSON.stringify({
+        acknowledged: [
+          { file: 'tei/doc001.xml', rule: 'note-without-anchor', message: 'Note 1 has no anchor in the text (no @target)', reason: 'as printed' },
+          { file: 'tei/doc001.xml', rule: 'correspondent-missing', message: 'anything' },
+        ],
+      }));
+      const t = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'validate', '--strict'], t)).exitCode).toBe(1);
+      expect(messageLines(t.out)).toEqual([expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: warning note-without-anchor Note 2 has no anchor/)]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('2 files: 0 errors, 2 warnings (1 acknowledged, not shown)');
+
+      const refEdition = configuredEdition(refUnresolved.doc.failing);
+      try {
+        writeFileSync(join(refEdition.root, 'edition.acknowledged.json'), JSON.stringify({
+          acknowledged: [{ file: 'tei/doc001.xml', rule: 'ref-unresolved', message: refUnresolved.doc.message }],
+        }));
+        const e = fakeTerminal(refEdition.root);
+        expect((await run(['node', 'edition', 'validate'], e)).exitCode).toBe(1);
+        expect(messageLines(e.out)).toHaveLength(1);
+      } finally {
+        refEdition.cleanup();
+      }
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('a malformed acknowledgements file is a usage error', async () => {
+    const edition = configuredEdition(noteWithoutAnchor.doc.failing);
+    try {
+      writeFileSync(join(edition.root, 'edition.acknowledged.json'), '{"acknowledged": [{"file": "tei/doc001.xml"}]}');
+      const t = fakeTerminal(edition.root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(2);
+      expect(t.err).toContain('acknowledged[0] needs "file", "rule" and "message"');
+    } finally {
+      edition.cleanup();
+    }
+  });
+
+  test('summary last, on stdout when piped, with the grammar right', async () => {
+    const one = configuredEdition(refUnresolved.doc.failing);
+    try {
+      const t = fakeTerminal(one.root); // not a TTY: as when piped
+      await run(['node', 'edition', 'validate'], t);
+      const lines = t.out.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/ error ref-unresolved /);
+      expect(lines[1]).toBe('2 files: 1 error, 0 warnings');
+      const json = fakeTerminal(one.root);
+      await run(['node', 'edition', 'validate', '--format', 'json'], json);
+      expect(() => JSON.parse(json.out) as unknown).not.toThrow(); // no summary in machine formats
+    } finally {
+      one.cleanup();
+    }
+    const two = configuredEdition({
+      ...refUnresolved.doc.failing,
+      'doc002.xml': refUnresolved.doc.failing['doc001.xml']!.replace(/doc001/g, 'doc002'),
+    });
+    try {
+      const t = fakeTerminal(two.root);
+      await run(['node', 'edition', 'validate'], t);
+      expect(t.out.trim().split('\n').at(-1)).toBe('3 files: 2 errors, 0 warnings');
+    } finally {
+      two.cleanup();
+    }
+  });
 });

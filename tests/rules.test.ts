@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { rules } from '../src/rules/index.js';
 import { validate } from '../src/validate/index.js';
 import { tempEdition } from './helpers/edition.js';
+import { letter, register, withRegisters } from '../src/rules/examples.js';
+import { editDistance, nearest } from '../src/rules/suggest.js';
 
 async function messagesOf(ruleId: string, files: Record<string, string>): Promise<string[]> {
   const edition = tempEdition(files);
@@ -19,7 +21,7 @@ describe('every rule documents a failing and a passing example, and both hold', 
       [
         'anchor-without-note', 'archival-signature-missing', 'corresp-context-target', 'correspondent-missing',
         'date-invalid', 'date-out-of-range', 'id-duplicate', 'note-number-gap', 'note-without-anchor',
-        'pointer-unresolved', 'ref-unresolved', 'register-entry-unused',
+        'pointer-unresolved', 'ref-unresolved', 'register-entry-unused', 'template-text',
       ].sort(),
     );
   });
@@ -74,6 +76,58 @@ describe('severity from the configuration', () => {
       edition.config.editionRules = false;
       const result = await validate({ config: edition.config });
       expect(result.diagnostics.filter((d) => d.source === 'edition' && d.rule !== 'pointer-unresolved')).toEqual([]);
+    } finally {
+      edition.cleanup();
+    }
+  });
+});
+
+describe('did you mean', () => {
+  const places = register('listPlace', '<place xml:id="moscow"><placeName>Moscow</placeName><placeName type="transliterated">Moskva</placeName></place><place xml:id="kharkov"><placeName>Kharkov</placeName></place>');
+
+  test('an unknown register id suggests the nearest entry, by id or by any of its names', async () => {
+    const messages = await messagesOf('ref-unresolved', withRegisters({
+      'places.xml': places,
+      'doc001.xml': letter({ body: '<p><persName ref="persons.xml#trotski">T</persName> <placeName ref="places.xml#moskva">M</placeName> <placeName ref="places.xml#atlantis">A</placeName></p>' }),
+    }));
+    expect(messages).toEqual([
+      '@ref "persons.xml#trotski" does not resolve: persons.xml has no entry "trotski" (did you mean trotsky?)',
+      '@ref "places.xml#moskva" does not resolve: places.xml has no entry "moskva" (did you mean moscow?)',
+      '@ref "places.xml#atlantis" does not resolve: places.xml has no entry "atlantis"',
+    ]);
+  });
+
+  test('an unknown #id in a document suggests the nearest id of the document', async () => {
+    const messages = await messagesOf('pointer-unresolved', withRegisters({
+      'doc001.xml': letter({ body: '<p xml:id="doc001-p1">A</p><p><ref target="#doc001-p2">see</ref></p>' }),
+    }));
+    expect(messages).toEqual(['@target="#doc001-p2" does not resolve: this document has no xml:id "doc001-p2" (did you mean doc001-p1?)']);
+  });
+
+  test('nearest: slips are found, far-off words are not', () => {
+    const candidates = [{ id: 'trotsky', names: ['L. D. Trotsky'] }, { id: 'stalin', names: ['I. V. Stalin', 'Сталин'] }, { id: 'moscow', names: ['Moskva'] }];
+    expect(nearest('trotksy', candidates)).toBe('trotsky'); // transposition
+    expect(nearest('Stalin', candidates)).toBe('stalin');
+    expect(nearest('MOSKVÁ', candidates)).toBe('moscow');
+    expect(nearest('lenin', candidates)).toBeUndefined();
+    expect(nearest('x', candidates)).toBeUndefined();
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
+
+describe('a file that is not well-formed', () => {
+  test('the cross-document rules skip it: no "no file", no unused register entries; one error for it', async () => {
+    const edition = tempEdition({
+      ...withRegisters({
+        'doc001.xml': letter({ body: '<p><persName ref="persons.xml#trotsky">T</persName></p>', correspDesc: '<correspDesc><correspAction type="sent"><persName ref="persons.xml#trotsky">T</persName></correspAction><correspAction type="received"><persName ref="persons.xml#trotsky">T</persName></correspAction><correspContext><ref type="next" target="doc002.xml">Reply</ref></correspContext></correspDesc>' }),
+      }),
+      'doc002.xml': letter({ id: 'doc002', n: '2', body: '<p>unclosed</div>' }),
+    });
+    try {
+      // Only the broken doc002 names stalin, and doc001 points at doc002.
+      const result = await validate({ config: edition.config });
+      expect(result.diagnostics.map((d) => [d.file.slice(edition.source.length + 1), d.rule])).toEqual([['doc002.xml', 'xml-not-well-formed']]);
+      expect(result.skipped).toEqual(['doc002.xml']);
     } finally {
       edition.cleanup();
     }

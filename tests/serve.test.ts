@@ -70,6 +70,27 @@ describe('edition serve', () => {
     expect(page).toMatch(/tei\/doc069\.xml:\d+:\d+/);
     expect(page).toContain('ref-unresolved');
     expect(page).toContain('persons.xml#trotski');
+    expect(page).toContain('(did you mean trotsky?)');
+    // Errors apart from warnings, each with its source lines.
+    expect(page).toContain('<h2 id="errors">Errors (1)</h2>');
+    expect(page).toMatch(/<pre class="source"><code>[^]*<mark>&gt; \d+ \| [^<]*&lt;persName ref=&quot;persons\.xml#trotski&quot;/);
+    expect(page.indexOf('id="warnings"')).toBeGreaterThan(page.indexOf('id="errors"'));
+    writeFileSync(file, good);
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200, 5000);
+  });
+
+  test('a missing </p> shows the same one message as validate, and the skipped file once', async () => {
+    const file = join(copy, 'tei/doc068.xml');
+    const good = readFileSync(file, 'utf8');
+    const lines = good.split('\n');
+    lines[79] = lines[79]!.replace(/<\/p>$/, '');
+    writeFileSync(file, lines.join('\n'));
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 500, 5000);
+    const page = await (await fetch(new URL('doc069.html', preview.url))).text();
+    expect(page.match(/<li class="(error|warning)">/g)).toEqual(['<li class="error">']);
+    expect(page).toContain('tei/doc068.xml:101:13</code> <code>xml-not-well-formed</code> &lt;p&gt; opened at line 80 is not closed');
+    expect(page).not.toContain('register-entry-unused');
+    expect(page.match(/skipped doc068\.xml/g)).toHaveLength(1);
     writeFileSync(file, good);
     await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200, 5000);
   });

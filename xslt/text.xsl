@@ -6,6 +6,8 @@
     Telegram of L. D. Trotsky to I. V. Stalin
     March 21 [1920]
 
+    Marks: [ ] as printed in the source …   the legend of the marks (f:text-marks-legend)
+
     Kharkov, to Stalin by direct wire[1],   the reading text, a blank line
     …                                       between paragraphs; an embedded
                                             text is indented by four spaces
@@ -13,7 +15,7 @@
     Original, telegraph form.               physical description
 
     Notes:                                  [n] text, numbered as printed
-    Editorial notes:                        this edition's notes, apart
+    Editorial notes:                        this edition's notes, apart: ⟨e1⟩ text
     Apparatus:                              a lemma] reading (sigla); …
 
   f:text-edition-header gives corpus.xsl the edition's header (title,

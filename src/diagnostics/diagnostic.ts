@@ -19,21 +19,17 @@ export interface Diagnostic {
   rule: string;
   source: DiagnosticSource;
   message: string;
+  /**
+   * True when the editor has acknowledged this finding (a known defect of
+   * the source, listed in the acknowledgements file): it is counted, kept in
+   * the JSON output, but not repeated in the pretty output.
+   */
+  acknowledged?: boolean;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
 }
 
 /** Thrown by the library for usage problems (bad option, missing config); the CLI maps it to exit 2. */

@@ -24,9 +24,10 @@ export const ansiColours: Colours = {
   dim: (s) => `\u001b[2m${s}\u001b[22m`,
 };
 
-/** `path:line:column: severity rule-id message`, one per line. */
+/** `path:line:column: severity rule-id message`, one per line; acknowledged findings are left out (the summary counts them). */
 export function formatPretty(diagnostics: readonly Diagnostic[], cwd?: string, colours: Colours = plain): string {
   return diagnostics
+    .filter((d) => !d.acknowledged)
     .map((d) => {
       const severity = d.severity === 'error' ? colours.error('error') : colours.warning('warning');
       return `${displayPath(d.file, cwd)}:${d.line}:${d.column}: ${severity} ${colours.dim(d.rule)} ${d.message}`;
@@ -44,8 +45,34 @@ export function formatJson(diagnostics: readonly Diagnostic[], cwd?: string): st
     rule: d.rule,
     source: d.source,
     message: d.message,
+    acknowledged: d.acknowledged === true,
   }));
   return JSON.stringify(rows, null, 2);
+}
+
+/** "1 error", "2 errors", "0 warnings". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export interface SummaryCounts {
+  files: number;
+  errors: number;
+  warnings: number;
+  /** Findings the editor has acknowledged (counted in errors and warnings, not printed). */
+  acknowledged?: number;
+  /** Names of files the cross-document rules left out (not well-formed, or refused). */
+  skipped?: readonly string[];
+}
+
+/** The one-line summary `validate` prints after the messages: `3 files: 1 error, 2 warnings (2 acknowledged, not shown)`. */
+export function formatSummary(c: SummaryCounts): string {
+  let line = `${count(c.files, 'file')}: ${count(c.errors, 'error')}, ${count(c.warnings, 'warning')}`;
+  if (c.acknowledged) line += ` (${c.acknowledged} acknowledged, not shown)`;
+  if (c.skipped && c.skipped.length > 0) {
+    line += `; the cross-document rules skipped ${c.skipped.join(', ')} (not well-formed)`;
+  }
+  return line;
 }
 
 function escapeGithubData(s: string): string {
@@ -59,6 +86,7 @@ function escapeGithubProperty(s: string): string {
 /** GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`). */
 export function formatGithub(diagnostics: readonly Diagnostic[], cwd?: string): string {
   return diagnostics
+    .filter((d) => !d.acknowledged)
     .map((d) => {
       const props = [
         `file=${escapeGithubProperty(displayPath(d.file, cwd))}`,

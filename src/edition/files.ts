@@ -50,6 +50,8 @@ export interface FileSummary {
   letter: LetterMetadata | undefined;
   /** For a register: each entry's id and the first name it gives. */
   entryNames: Record<string, string> | undefined;
+  /** For a register: each entry's id and every name it gives (source, normalised, transliterated …), for "did you mean". */
+  entryAliases?: Record<string, string[]> | undefined;
   /**
    * For a register or the edition header: per entry id, a hash of everything
    * in this file that the entry's page can show (see entryKeys). The build
@@ -131,6 +133,7 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   for (const e of descendants(root)) visit(e);
   return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
     entryNames: kind === 'register' ? entryNames(root) : undefined,
+    entryAliases: kind === 'register' ? entryAliases(root) : undefined,
     entryKeys: kind === 'document' ? undefined : entryKeys(root),
   };
 }
@@ -181,6 +184,16 @@ function entryNames(root: XmlElement): Record<string, string> {
     if (!id || !entryElements.has(localName(e.name))) continue;
     const name = childElements(e).find((c) => entryNameElements.has(localName(c.name)));
     names[id] = name ? textOf(name) : id;
+  }
+  return names;
+}
+
+function entryAliases(root: XmlElement): Record<string, string[]> {
+  const names: Record<string, string[]> = {};
+  for (const e of descendants(root)) {
+    const id = e.attributes['xml:id'];
+    if (!id || !entryElements.has(localName(e.name))) continue;
+    names[id] = [...new Set(childElements(e).filter((c) => entryNameElements.has(localName(c.name))).map((c) => textOf(c).trim()).filter(Boolean))];
   }
   return names;
 }

@@ -4,6 +4,24 @@
  */
 import type { FileSummary, RegisterKind } from './files.js';
 import { parseIsoDate, isSpan } from '../rules/dates.js';
+import { didYouMean } from '../rules/suggest.js';
+import { LineIndex } from '../read/positions.js';
+
+/**
+ * The template's placeholder texts, each with what replaces it: the
+ * template-text rule warns about every one still in a document.
+ */
+export const templateTexts: ReadonlyArray<{ text: string; replace: string }> = [
+  { text: 'Repository to be supplied', replace: 'the repository that holds the original' },
+  { text: 'to be supplied', replace: 'the archival signature (fond, opis, delo)' },
+  { text: 'Physical description to be supplied.', replace: 'the physical description of the original' },
+  { text: 'Text to be transcribed.', replace: 'the transcription' },
+];
+
+/** The template-text rule's message for one placeholder. */
+export function templateMessage(template: { text: string; replace: string }): string {
+  return `Template text "${template.text}" is still here: replace it with ${template.replace}`;
+}
 
 export interface NewDocumentRequest {
   n: number;
@@ -13,6 +31,11 @@ export interface NewDocumentRequest {
   date: string;
   fromPlace?: string;
   toPlace?: string;
+  /**
+   * The schema as the document's xml-model processing instruction names it,
+   * relative to the source folder (`../schema/edition.rng`); none: no line.
+   */
+  schemaHref?: string;
 }
 
 export interface NewDocumentPlan {
@@ -20,13 +43,17 @@ export interface NewDocumentPlan {
   name: string;
   id: string;
   text: string;
+  /** The template texts still to be replaced: what `edition validate` will warn about. */
+  templates: Array<{ line: number; column: number; message: string }>;
 }
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string> } | undefined {
+function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string>; aliases: Record<string, string[]> } | undefined {
   const register = files.find((f) => f.register === kind);
-  return register ? { file: register.name, ids: new Set(Object.keys(register.entryNames ?? {})), names: register.entryNames ?? {} } : undefined;
+  return register
+    ? { file: register.name, ids: new Set(Object.keys(register.entryNames ?? {})), names: register.entryNames ?? {}, aliases: register.entryAliases ?? {} }
+    : undefined;
 }
 
 /** Plan the new document, or list every reason it cannot be made. */
@@ -45,7 +72,10 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   const check = (register: ReturnType<typeof registerIds>, kind: string, option: string, value: string | undefined): void => {
     if (value === undefined) return;
     if (!register) problems.push(`${option} "${value}": the edition has no ${kind} register`);
-    else if (!register.ids.has(value)) problems.push(`${option} "${value}" is not an entry of ${register.file}`);
+    else if (!register.ids.has(value)) {
+      const hint = didYouMean(value, [...register.ids].map((id) => ({ id, names: register.aliases[id] ?? [] })));
+      problems.push(`${option} "${value}" is not an entry of ${register.file}${hint}`);
+    }
   };
   check(persons, 'persons', '--from', request.from);
   check(persons, 'persons', '--to', request.to);
@@ -62,8 +92,11 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   const place = (ref: string | undefined): string =>
     ref ? `\n          <placeName ref="${placesFile}#${escapeXml(ref)}">${placeName(ref)}</placeName>` : '';
   const when = escapeXml(request.date);
+  const model = request.schemaHref !== undefined
+    ? `<?xml-model href="${escapeXml(request.schemaHref)}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n`
+    : '';
   const text = `<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}" n="${request.n}" xml:lang="en">
+${model}<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}" n="${request.n}" xml:lang="en">
   <teiHeader>
     <fileDesc>
       <titleStmt>
@@ -76,13 +109,13 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
         <msDesc>
           <msIdentifier>
             <!-- Replace with the archival signature: repository, fond, opis, delo, and the citation as printed. -->
-            <repository>Repository to be supplied</repository>
-            <idno type="fond">to be supplied</idno>
+            <repository>${templateTexts[0]!.text}</repository>
+            <idno type="fond">${templateTexts[1]!.text}</idno>
           </msIdentifier>
           <physDesc>
             <!-- @form is the physical form of the original (leaf, telegraph-form), not its genre: add it when known. -->
             <objectDesc>
-              <p>Physical description to be supplied.</p>
+              <p>${templateTexts[2]!.text}</p>
             </objectDesc>
           </physDesc>
         </msDesc>
@@ -110,11 +143,26 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
     </front>
     <body>
       <div type="${escapeXml(request.type)}">
-        <p>Text to be transcribed.</p>
+        <p>${templateTexts[3]!.text}</p>
       </div>
     </body>
   </text>
 </TEI>
 `;
-  return { name, id, text };
+  return { name, id, text, templates: templatePlaces(text) };
+}
+
+/** Where the template texts stand in a new document's text: line, column and message, in order. */
+function templatePlaces(text: string): Array<{ line: number; column: number; message: string }> {
+  const lines = new LineIndex(text);
+  const places: Array<{ line: number; column: number; message: string }> = [];
+  for (const t of templateTexts) {
+    const needle = `>${t.text}<`;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      // The element's start tag, where the template-text rule reports it.
+      const start = text.lastIndexOf('<', at);
+      places.push({ ...lines.position(start), message: templateMessage(t) });
+    }
+  }
+  return places.sort((a, b) => a.line - b.line || a.column - b.column);
 }

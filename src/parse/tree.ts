@@ -266,7 +266,3 @@ export function textOf(element: XmlElement): string {
   walk(element);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
-
-export function xmlId(element: XmlElement): string | undefined {
-  return element.attributes['xml:id'];
-}

@@ -32,7 +32,7 @@ export const correspContextTarget: EditionRule = {
       'doc002.xml': letter({ id: 'doc002', n: '2' }),
     }),
   },
-  check({ files }) {
+  check({ files, skipped }) {
     const byName = new Map(files.map((f) => [f.name, f]));
     const findings: Finding[] = [];
     for (const f of files) {
@@ -42,6 +42,7 @@ export const correspContextTarget: EditionRule = {
         if (!parts) continue;
         // A bare name ('L00016', as some editions write it) names the file of that name with .xml.
         const targetFile = parts.file === undefined ? f : (byName.get(parts.file) ?? byName.get(`${parts.file}.xml`));
+        if (!targetFile && parts.file !== undefined && (skipped?.has(parts.file) || skipped?.has(`${parts.file}.xml`))) continue; // not well-formed: its own error says so
         if (!targetFile) {
           findings.push(at(f.file, p, `correspContext points at "${p.value}", but the edition has no file ${parts.file}`));
         } else if (targetFile.kind !== 'document') {

@@ -12,6 +12,7 @@ import { correspContextTarget } from './corresp-context-target.js';
 import { registerEntryUnused } from './register-entry-unused.js';
 import { archivalSignatureMissing } from './archival-signature-missing.js';
 import { pointerUnresolved } from './pointer-unresolved.js';
+import { templateText } from './template-text.js';
 
 export const rules: readonly Rule[] = [
   refUnresolved,
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   registerEntryUnused,
   archivalSignatureMissing,
   pointerUnresolved,
+  templateText,
 ];
 
 export type { Rule, FileRule, EditionRule, Finding } from './rule.js';

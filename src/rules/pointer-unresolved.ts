@@ -3,6 +3,7 @@ import { at } from './rule.js';
 import type { FileSummary, Pointer } from '../edition/files.js';
 import { splitPointer } from '../edition/files.js';
 import { letter, withRegisters } from './examples.js';
+import { didYouMean } from './suggest.js';
 
 /** The id a same-document pointer (`#id`) names, or undefined for any other pointer. */
 function localFragment(p: Pointer): string | undefined {
@@ -29,8 +30,10 @@ export const pointerUnresolved: EditionRule = {
     message: '@target="#nowhere" does not resolve: this document has no xml:id "nowhere"',
     passing: withRegisters({ 'doc001.xml': letter({ body: '<p xml:id="here"><ref target="#here">see</ref></p>' }) }),
   },
-  check({ files, config }) {
-    return config.editionRules ? withinEachDocument(files) : acrossTheFolder(files);
+  check({ files, config, skipped }) {
+    if (config.editionRules) return withinEachDocument(files);
+    // A file that could not be read may hold the ids: no verdict across the folder then.
+    return skipped && skipped.size > 0 ? [] : acrossTheFolder(files);
   },
 };
 
@@ -41,7 +44,8 @@ function withinEachDocument(files: readonly FileSummary[]): Finding[] {
     for (const p of summary.pointers) {
       const id = localFragment(p);
       if (id !== undefined && !ids.has(id)) {
-        findings.push(at(summary.file, p, `@${p.attribute}="${p.value}" does not resolve: this document has no xml:id "${id}"`));
+        const hint = didYouMean(id, summary.ids.map((d) => ({ id: d.id })));
+        findings.push(at(summary.file, p, `@${p.attribute}="${p.value}" does not resolve: this document has no xml:id "${id}"${hint}`));
       }
     }
   }

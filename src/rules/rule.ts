@@ -48,6 +48,13 @@ export interface FileRule extends RuleBase {
 export interface EditionRuleContext {
   files: readonly FileSummary[];
   config: EditionConfig;
+  /**
+   * Names of files of the edition that could not be read as XML (they have
+   * their own error and no summary). A rule does not report their absence,
+   * and a rule that needs every file (who refers to a register entry) does
+   * not run.
+   */
+  skipped?: ReadonlySet<string>;
 }
 
 export interface EditionRule extends RuleBase {

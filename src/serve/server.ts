@@ -72,6 +72,7 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
   const host = options.host ?? '127.0.0.1';
   let build = 0;
   let failed: Diagnostic[] | undefined;
+  let skipped: string[] = [];
   let running: Promise<void> = Promise.resolve();
   let again = false;
   let busy = false;
@@ -81,9 +82,11 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
     try {
       const result = await buildEdition({ config, out, ...(options.xsltFolder ? { xsltFolder: options.xsltFolder } : {}) });
       failed = result.published ? undefined : [...result.validation.diagnostics, ...result.problems];
+      skipped = result.validation.skipped;
       build++;
       options.onBuild?.(result, build, Date.now() - started);
     } catch (error) {
+      skipped = [];
       failed = [{ file: config.source, line: 1, column: 1, severity: 'error', rule: 'build-failed', source: 'edition', message: (error as Error).message }];
       build++;
       options.onBuildFailure?.(error as Error);
@@ -126,7 +129,7 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
     const path = resolveRequestPath(out, url);
     const type = path ? (contentTypes[extname(path)] ?? 'application/octet-stream') : undefined;
     if (failed && (type === contentTypes['.html'] || !path)) {
-      response.writeHead(500, { 'Content-Type': contentTypes['.html']!, ...noStore }).end(errorPage(failed, options.cwd ?? process.cwd()));
+      response.writeHead(500, { 'Content-Type': contentTypes['.html']!, ...noStore }).end(errorPage(failed, options.cwd ?? process.cwd(), { skipped }));
       return;
     }
     if (!path || !existsSync(path) || !statSync(path).isFile()) {

@@ -17,6 +17,7 @@ import { declareUtf8, decodeSource } from '../read/decode.js';
 import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
+import { loadAcknowledgements, markAcknowledged } from './acknowledged.js';
 import { hashText, ValidationCache } from './cache.js';
 import { schemaFor, shouldPrune } from './schema.js';
 import type { LintFile, LintSchema } from './xmllint.js';
@@ -66,6 +67,14 @@ export interface ValidationResult {
   warnings: number;
   /** Files whose findings came from the cache. */
   cached: number;
+  /** Warnings the editor has acknowledged (counted in `warnings`, marked `acknowledged`). */
+  acknowledged: number;
+  /**
+   * Names of the files the cross-document rules left out because they
+   * could not be read as XML (not well-formed, undecodable, refused): each
+   * has its own located error, and no finding elsewhere blames its absence.
+   */
+  skipped: string[];
 }
 
 /** The .xml files a path names: the file itself, or a folder's .xml files in name order. */
@@ -240,6 +249,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     const found = [...p.early, ...(lint.byFile.get(p.checked.file) ?? [])];
     const wellFormed = p.lint !== undefined && !lint.notWellFormed.has(p.checked.file);
     const parsed = parsedFindings.get(p);
+    if (!wellFormed) keepFirstParserError(found);
     let usable = false;
     if (wellFormed && parsed) {
       found.push(...parsed.found);
@@ -253,18 +263,22 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   }
 
   const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
+  const skipped = files.filter((f) => !f.summary).map((f) => f.name);
   for (const a of editionRules) {
     if (a.rule.kind !== 'edition') continue;
-    for (const f of a.rule.check({ files: summaries, config })) diagnostics.push(toDiagnostic(a, f));
+    for (const f of a.rule.check({ files: summaries, config, skipped: new Set(skipped) })) diagnostics.push(toDiagnostic(a, f));
   }
   if (cache && !options.paths?.length) cache.retain(new Set(paths));
   cache?.save();
 
-  diagnostics.sort(compareDiagnostics);
+  const marked = markAcknowledged(diagnostics, loadAcknowledgements(config.acknowledged), config.root);
+  marked.sort(compareDiagnostics);
   const byPath = new Map(files.map((f) => [f.file, f]));
   let errors = 0;
   let warnings = 0;
-  for (const d of diagnostics) {
+  let acknowledged = 0;
+  for (const d of marked) {
+    if (d.acknowledged) acknowledged++;
     const f = byPath.get(d.file);
     if (d.severity === 'error') {
       errors++;
@@ -274,5 +288,35 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
       if (f) f.warnings++;
     }
   }
-  return { diagnostics, files, errors, warnings, cached };
+  return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped };
+}
+
+/**
+ * A file that is not well-formed gets one message for its structure:
+ * libxml2's first error, which is where the file goes wrong (a missing
+ * `</p>` makes every enclosing end tag mismatch after it). The others
+ * follow from it and would change once it is fixed, so they are counted,
+ * not listed. Errors about one attribute (an xml:id that is not an NCName,
+ * a namespace problem) stand on their own and are all kept.
+ */
+function keepFirstParserError(found: Diagnostic[]): void {
+  const standsAlone = (d: Diagnostic): boolean => /is not an NCName|namespace|xmlns|redefined/i.test(d.message);
+  const structural = found.filter((d) => d.rule === 'xml-not-well-formed' && !standsAlone(d));
+  const first = structural[0];
+  if (!first) return;
+  const others = structural.length - 1;
+  const kept = {
+    ...first,
+    message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? ', which follows' : 's, which follow'} from this one)` : ''),
+  };
+  const dropped = new Set(structural.slice(1));
+  found.splice(0, found.length, ...found.flatMap((d) => (d === first ? [kept] : dropped.has(d) ? [] : [d])));
+}
+
+/** libxml2's "Opening and ending tag mismatch: p line 80 and div", in an editor's words. */
+function tidyMismatch(message: string): string {
+  const m = /^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/.exec(message);
+  if (!m) return message;
+  const [, open, line, close] = m;
+  return `<${open}> opened at line ${line} is not closed: </${close}> found where </${open}> was expected`;
 }

@@ -1,7 +1,7 @@
 /**
  * Well-formedness and RelaxNG through libxml2 (xmllint-wasm).
  *
- * Measured facts this module follows (DESIGN.md, "xmllint-wasm in practice"):
+ * Facts about xmllint-wasm, measured while writing this module, that it follows:
  * every call compiles the schema again, so files go in batches (at most
  * 1,000 per call); names are synthetic (`f0.xml`) and mapped back; memory
  * is raised; every call has a time limit; messages carry a line but no

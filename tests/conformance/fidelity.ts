@@ -82,3 +82,29 @@ export function findInOrder(paragraph: string[], document: string[]): string | n
   );
 }
 
+
+/**
+ * The text file without this edition's additions: everything the editorial
+ * mark ⟨…⟩ holds (readings after the source's form, changes of hand, the
+ * editors' note numbers, …) taken out, innermost first.
+ */
+export function withoutEditorialMarks(text: string): string {
+  let out = text;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(/⟨[^⟨⟩]*⟩/g, ' ');
+  }
+  return out;
+}
+
+/**
+ * Whether the paragraph's words stand together, in order and with nothing
+ * between them, in the document's words: null when they do, otherwise the
+ * paragraph's first words, for the message.
+ */
+export function findTogether(paragraph: string[], document: string[]): string | null {
+  for (let start = 0; start + paragraph.length <= document.length; start++) {
+    if (paragraph.every((word, i) => document[start + i] === word)) return null;
+  }
+  return `the words "${paragraph.slice(0, 8).join(' ')} …" do not stand together`;
+}

@@ -11,7 +11,7 @@ import { childElements, descendantsNamed, parseXml } from '../../src/parse/tree.
 import type { XmlElement } from '../../src/parse/tree.js';
 import { LineIndex } from '../../src/read/positions.js';
 import { lintFiles } from '../../src/validate/xmllint.js';
-import { findInOrder, sourceParagraphs } from './fidelity.ts';
+import { findInOrder, findTogether, sourceParagraphs, withoutEditorialMarks } from './fidelity.ts';
 import { sharedFolder } from './shared-folder.ts';
 import { textOfTei, wordsOf } from './text-of-tei.ts';
 
@@ -40,6 +40,27 @@ describe('the text edition keeps every word of the source', () => {
   test.each(paragraphs.map((p) => [p.doc, p.text.slice(0, 60), p] as const))('%s.txt: %s', (doc, _title, paragraph) => {
     const words = wordsOf(readFileSync(join(work, 'dist/text', `${doc}.txt`), 'utf8'));
     expect(findInOrder(paragraph.words, words)).toBeNull();
+  });
+
+  // Issue 15, point 4: the source's form comes first and every editorial addition wears the mark ⟨…⟩.
+  // Without what that mark holds, each paragraph of the source stands in the text file word for word,
+  // with no word of the edition's between (the slack above would hide one).
+  test.each(paragraphs.map((p) => [p.doc, p.text.slice(0, 60), p] as const))('%s.txt without ⟨…⟩ has the words together: %s', (doc, _title, paragraph) => {
+    const text = readFileSync(join(work, 'dist/text', `${doc}.txt`), 'utf8');
+    expect(findTogether(paragraph.words, wordsOf(withoutEditorialMarks(text)))).toBeNull();
+  });
+
+  test('the editorial mark is explained in the header and is the one the plain text and the JSON use', () => {
+    const text = readFileSync(join(work, 'dist/text/doc069.txt'), 'utf8');
+    const heading = text.slice(0, text.indexOf('Received encryption'));
+    expect(heading).toMatch(/^Marks:$/m);
+    expect(heading).toMatch(/^⟨ ⟩ +added by this edition/m);
+    expect(text).toContain('Moscow Pre ⟨Chairman⟩');
+    expect(text).toContain('Executed on 21/ПІ ⟨III⟩');
+    expect(text).not.toMatch(/\[(hand|Pre|ПІ|e\d)/);
+    const json = JSON.parse(readFileSync(join(work, 'dist/json/doc069.json'), 'utf8')) as { text: string; notes: { text: string }[] };
+    expect(json.text).toContain('Moscow Pre ⟨Chairman⟩ - Revolutionary');
+    expect(json.notes.map((n) => n.text).join('\n')).toContain('the inscription “Executed on 21/III”');
   });
 
   test('edition.txt holds both documents, in order', () => {

@@ -4,7 +4,7 @@ import { check, teiDocument } from './helpers.js';
 // Each case: the file's text, and the error it must produce first: line, the columns of the offending construct
 // (libxml2 points at its start or just past it), and words of libxml2's message.
 const cases: Record<string, { text: string; line: number; column: [number, number]; message: RegExp }> = {
-  'unclosed.xml': { text: '<TEI>\n  <p>hello\n</TEI>\n', line: 3, column: [3, 7], message: /Opening and ending tag mismatch: p line 2 and TEI/ },
+  'unclosed.xml': { text: '<TEI>\n  <p>hello\n</TEI>\n', line: 3, column: [3, 7], message: /<p> opened at line 2 is not closed: <\/TEI> found where <\/p> was expected/ },
   'bad-entity.xml': { text: '<TEI>\n<p>caf&eacute;</p>\n</TEI>\n', line: 2, column: [7, 15], message: /Entity 'eacute' not defined/ },
   'stray-amp.xml': { text: '<TEI>\n<p>Marx & Engels</p>\n</TEI>\n', line: 2, column: [9, 11], message: /EntityRef: no name|expecting ';'|no name/ },
   'truncated.xml': { text: '<TEI>\n<p>abc</p>\n<p', line: 3, column: [1, 3], message: /Couldn't find end of Start Tag p|Premature end/ },

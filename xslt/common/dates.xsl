@@ -56,6 +56,16 @@
                           else if (matches($key, '^\d{4}(-\d{2}(-\d{2})?)?$') or matches($key, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$')) then $key else ()"/>
   </xsl:function>
 
+  <!--
+    A value for an HTML <time datetime> in a text: f:date-datetime of a date
+    with @when only. A range or a single bound is not one point in time, and
+    its earliest bound would claim a day (or month) the source does not give.
+  -->
+  <xsl:function name="f:html-datetime" as="xs:string?">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="if (normalize-space($date/@when) != '') then f:date-datetime($date) else ()"/>
+  </xsl:function>
+
   <!-- '21 March 1920', 'March 1920' or '1920' for an ISO date; other strings unchanged. -->
   <xsl:function name="f:iso-label" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>

@@ -64,7 +64,7 @@
     <xsl:variable name="base" as="xs:string"
       select="replace(replace(normalize-space($tei/@xml:base), '^.*/', ''), '\.xml$', '', 'i')"/>
     <xsl:sequence select="
-        if (exists($tei/parent::document-node()) and normalize-space(fp:document-parameter($tei, 1)) != '') then f:safe-name(fp:document-parameter($tei, 1))
+        if (exists($tei/parent::document-node()) and normalize-space(fp:file-parameter($tei)) != '') then f:safe-name(fp:file-parameter($tei))
         else if ($base != '') then f:safe-name($base)
         else f:safe-name(f:doc-id($tei))"/>
   </xsl:function>

@@ -27,6 +27,46 @@
     <xsl:sequence select="$choice/*[not(. is $reading)]"/>
   </xsl:function>
 
+  <!--
+    Whether an intervention (supplied, gap) is the compilers' of the source:
+    its first @resp points at the respStmt 'compilers' (edition.xml#compilers,
+    #compilers). Their brackets are printed as the source prints them;
+    everything else is this edition's (no @resp: the encoders').
+  -->
+  <xsl:function name="f:by-compilers" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/@resp) and fp:resp-id($e) = 'compilers'"/>
+  </xsl:function>
+
+  <!-- The id the first @resp of an element points at ('edition.xml#compilers': 'compilers'), '' without @resp. -->
+  <xsl:function name="fp:resp-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($e/@resp), ' ')[1]"/>
+    <xsl:sequence select="if (empty($first)) then '' else if (contains($first, '#')) then substring-after($first, '#') else $first"/>
+  </xsl:function>
+
+  <!-- Who made an intervention, for a tooltip: the compilers of the source, the editors (no @resp, #editors), else the id @resp names. -->
+  <xsl:function name="fp:resp-phrase" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="id" as="xs:string" select="fp:resp-id($e)"/>
+    <xsl:sequence select="if ($id = 'compilers') then 'the compilers of the source'
+                          else if ($id = ('', 'editors')) then 'the editors' else $id"/>
+  </xsl:function>
+
+  <!--
+    The quotation marks around quoted words (q, mentioned, soCalled) in
+    every output: '“' and '”', or '‘' and '’' inside other quoted words;
+    none when the text just before already ends in an opening mark (a
+    source that types its own marks around the element).
+  -->
+  <xsl:function name="f:quotation-marks" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" as="xs:string" select="string($e/preceding-sibling::node()[1][self::text()])"/>
+    <xsl:sequence select="if (some $m in ('“', '„', '«', '‘', '‚', '‹', '&quot;') satisfies ends-with($before, $m)) then ('', '')
+                          else if (exists($e/ancestor::*[self::q or self::mentioned or self::soCalled][1])) then ('‘', '’')
+                          else ('“', '”')"/>
+  </xsl:function>
+
   <!-- ' (reason)' from @reason, '' when there is none. -->
   <xsl:function name="fp:reason" as="xs:string">
     <xsl:param name="e" as="element()"/>
@@ -58,8 +98,9 @@
     <xsl:variable name="extent" as="xs:string"
       select="normalize-space(string-join(($e/@quantity, $e/@unit, $e/@extent), ' '))"/>
     <xsl:variable name="title" as="xs:string?" select="
-        if ($e/self::supplied) then concat('Supplied by the editors', fp:reason($e))
-        else if ($e/self::gap) then concat(if ($e/@reason = 'omitted') then 'Omitted by the editors of the source' else concat('Gap', fp:reason($e)),
+        if ($e/self::supplied) then concat('Supplied by ', fp:resp-phrase($e), fp:reason($e))
+        else if ($e/self::gap) then concat(if ($e/@reason = 'omitted') then (if ($e/@resp) then concat('Omitted by ', fp:resp-phrase($e)) else 'Omitted by the editors of the source')
+                                           else concat('Gap', fp:reason($e), if ($e/@resp) then concat(', marked by ', fp:resp-phrase($e)) else ''),
                                            if ($extent != '') then concat(': ', $extent) else '')
         else if ($e/self::unclear) then concat('Unclear reading', fp:reason($e))
         else if ($e/self::add) then concat('Added', $place)

@@ -84,12 +84,6 @@
     <xsl:sequence select="for $t in tokenize(normalize-space(string($ref)), ' ') return f:register-id($t)"/>
   </xsl:function>
 
-  <!-- Is this element a name that can point into a register? -->
-  <xsl:function name="f:is-name" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/(self::persName | self::placeName | self::orgName | self::name | self::rs))"/>
-  </xsl:function>
-
   <!-- The kind of entity a name element denotes: person, place, org, or its @type (default 'name'). -->
   <xsl:function name="f:entity-type" as="xs:string">
     <xsl:param name="e" as="element()"/>

@@ -108,12 +108,6 @@
     <xsl:sequence select="exists($e/ancestor::*[self::listPerson or self::listPlace or self::listOrg or self::listBibl])"/>
   </xsl:function>
 
-  <!-- Does the note have a place in the text (an anchor, a target or its own place)? -->
-  <xsl:function name="f:is-anchored" as="xs:boolean">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="exists(f:note-targets($note)) or f:is-inline-note($note)"/>
-  </xsl:function>
-
   <!-- The notes whose @target points at this element, in document order. -->
   <xsl:function name="f:notes-at" as="element(note)*">
     <xsl:param name="e" as="element()"/>

@@ -118,25 +118,27 @@
     select="map:merge(for $i in 1 to count($batch-documents)
                       return map:entry(generate-id($batch-documents[$i]), ($batch-files[$i], $batch-prev[$i], $batch-next[$i])))"/>
 
-  <!-- What the parameters say of the document $node is in: 1 its output base name, 2 the previous, 3 the next document. -->
-  <xsl:function name="fp:document-parameter" as="xs:string?">
+  <!-- The batch's (file, previous, next) of the document $node is in; () outside a batch. -->
+  <xsl:function name="fp:batch-entry" as="xs:string*">
     <xsl:param name="node" as="node()"/>
-    <xsl:param name="which" as="xs:integer"/>
-    <xsl:sequence select="if (exists($batch-documents)) then map:get($fp:batch, generate-id(root($node)))[$which]
-                          else if ($which = 1) then $doc-file
-                          else if ($which = 2) then $prev-doc
-                          else $next-doc"/>
+    <xsl:sequence select="if (exists($batch-documents)) then map:get($fp:batch, generate-id(root($node))) else ()"/>
+  </xsl:function>
+
+  <!-- The output base name the parameters give the document $node is in ($doc-file, or its entry in $batch-files). -->
+  <xsl:function name="fp:file-parameter" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if (exists($batch-documents)) then fp:batch-entry($node)[1] else $doc-file"/>
   </xsl:function>
 
   <!-- The previous and next document of the one $node is in, for the prev and next links; () when none. -->
   <xsl:function name="f:previous-document" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="normalize-space(fp:document-parameter($node, 2))[. != '']"/>
+    <xsl:sequence select="normalize-space(if (exists($batch-documents)) then fp:batch-entry($node)[2] else $prev-doc)[. != '']"/>
   </xsl:function>
 
   <xsl:function name="f:next-document" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="normalize-space(fp:document-parameter($node, 3))[. != '']"/>
+    <xsl:sequence select="normalize-space(if (exists($batch-documents)) then fp:batch-entry($node)[3] else $next-doc)[. != '']"/>
   </xsl:function>
 
   <!-- ===== Derived, edition-wide values ===== -->

@@ -15,10 +15,18 @@
                       JSON's offsets;
        note markers   '[n]' with the note's id: text in the .txt file, a
                       point in the JSON text;
-       other markers  '[hand: Stalin] ', ' [p. 5] ', an orphan anchor's
+       other markers  '⟨hand: Stalin⟩ ', ' ⟨p. 5⟩ ', an orphan anchor's
                       '[n]': text in the .txt file only.
-     Interventions print as the plain-text conventions say: supplied
-     [1920], choice 'Chairman [Pre]', gap '[...]', del ⟦…⟧, sic 'x [sic]'.
+     Interventions print as the plain-text conventions say (the legend of
+     the text file, f:text-marks-legend in text.xsl, explains them): the
+     source's form first, and every editorial addition in one mark of its
+     own, ⟨…⟩, which the compilers of the source never use: choice
+     'Pre ⟨Chairman⟩', '21/ПІ ⟨III⟩'; sic 'x ⟨sic⟩'; supplied and gap
+     '⟨1920⟩', '⟨...⟩', but the compilers' own (@resp pointing at
+     #compilers, f:by-compilers) in their square brackets as printed,
+     '[1920]', '[...]'; the numbers of this edition's notes '⟨e1⟩', the
+     source's '[1]'; a choice whose reading is empty 'mit{t}i'; del ⟦…⟧; quoted words (q, mentioned, soCalled) in
+     quotation marks, “…”, ‘…’ inside others.
   2. Functions read the marked string: f:plain-lines (the .txt file:
      markers kept), f:plain-json (the JSON: markers dropped, offsets of
      names, lemmas and note markers), f:plain-line and f:plain-text for
@@ -191,8 +199,8 @@
 
   <xsl:template match="pb" mode="m:plain">
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
-    <xsl:value-of select="if (@break = 'no') then fp:join-marks(., if ($n != '') then concat('&#xFDDD;[p. ', $n, ']&#xFDDE;') else '')
-                          else if ($n != '') then concat('&#xFDDD; [p. ', $n, '] &#xFDDE;')
+    <xsl:value-of select="if (@break = 'no') then fp:join-marks(., if ($n != '') then concat('&#xFDDD;⟨p. ', $n, '⟩&#xFDDE;') else '')
+                          else if ($n != '') then concat('&#xFDDD; ⟨p. ', $n, '⟩ &#xFDDE;')
                           else ' '"/>
   </xsl:template>
 
@@ -209,13 +217,26 @@
   </xsl:template>
 
   <xsl:template match="supplied" mode="m:plain">
-    <xsl:text>[</xsl:text>
+    <xsl:variable name="compilers" as="xs:boolean" select="f:by-compilers(.)"/>
+    <xsl:value-of select="if ($compilers) then '[' else '⟨'"/>
     <xsl:apply-templates mode="m:plain"/>
-    <xsl:text>]</xsl:text>
+    <xsl:value-of select="if ($compilers) then ']' else '⟩'"/>
   </xsl:template>
 
   <xsl:template match="gap" mode="m:plain">
-    <xsl:text>[...]</xsl:text>
+    <xsl:value-of select="if (f:by-compilers(.)) then '[...]' else '⟨...⟩'"/>
+  </xsl:template>
+
+  <!--
+    Quoted words: in quotation marks, single ones inside others; none added
+    when the text before already ends in one (a source that types its own).
+    A block q is a block (the rule above), without marks.
+  -->
+  <xsl:template match="q | mentioned | soCalled" mode="m:plain" priority="-0.5">
+    <xsl:variable name="marks" as="xs:string*" select="f:quotation-marks(.)"/>
+    <xsl:value-of select="$marks[1]"/>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:value-of select="$marks[2]"/>
   </xsl:template>
 
   <xsl:template match="del" mode="m:plain">
@@ -224,25 +245,51 @@
     <xsl:text>⟧</xsl:text>
   </xsl:template>
 
+  <!-- surplus: in the source, taken out by the editors: in braces (Leiden), as a choice with an empty reading. -->
+  <xsl:template match="surplus" mode="m:plain">
+    <xsl:text>{</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>}</xsl:text>
+  </xsl:template>
+
   <xsl:template match="sic[not(parent::choice)]" mode="m:plain">
     <xsl:apply-templates mode="m:plain"/>
-    <xsl:text> [sic]</xsl:text>
+    <xsl:text> ⟨sic⟩</xsl:text>
   </xsl:template>
 
-  <!-- choice: the reading, then each source form in brackets: 'Chairman [Pre]', '21/III [ПІ]'. -->
+  <!--
+    choice: the source's form first, then the editors' reading in the
+    editorial mark: 'Pre ⟨Chairman⟩', '21/ПІ ⟨III⟩'. More than one source
+    form: separated by ' / '. An empty reading (the editors take the
+    source's letters out) puts the source's form in braces, as the Leiden
+    convention marks superfluous letters: 'mit{t}i'.
+  -->
   <xsl:template match="choice" mode="m:plain">
     <xsl:variable name="reading" as="element()?" select="f:choice-reading(.)"/>
-    <xsl:apply-templates select="$reading/node()" mode="m:plain"/>
-    <xsl:for-each select="f:choice-sources(.)">
-      <xsl:value-of select="if (normalize-space(string($reading)) != '') then ' [' else '['"/>
+    <xsl:variable name="sources" as="element()*" select="f:choice-sources(.)"/>
+    <xsl:variable name="taken-out" as="xs:boolean" select="exists($reading) and exists($sources) and normalize-space(string($reading)) = ''"/>
+    <xsl:if test="$taken-out">
+      <xsl:text>{</xsl:text>
+    </xsl:if>
+    <xsl:for-each select="$sources">
+      <xsl:if test="position() gt 1">
+        <xsl:text> / </xsl:text>
+      </xsl:if>
       <xsl:apply-templates mode="m:plain"/>
-      <xsl:text>]</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$taken-out">
+      <xsl:text>}</xsl:text>
+    </xsl:if>
+    <xsl:if test="normalize-space(string($reading)) != ''">
+      <xsl:value-of select="if (normalize-space(string-join($sources, '')) != '') then ' ⟨' else '⟨'"/>
+      <xsl:apply-templates select="$reading/node()" mode="m:plain"/>
+      <xsl:text>⟩</xsl:text>
+    </xsl:if>
   </xsl:template>
 
-  <!-- A change of hand: '[hand: Stalin] ', with the markers of notes on it before the space. -->
+  <!-- A change of hand: '⟨hand: Stalin⟩ ', with the markers of notes on it before the space. -->
   <xsl:template match="handShift" mode="m:plain">
-    <xsl:value-of select="concat('&#xFDDD;[hand: ', f:hand-pointer-label(@new), ']&#xFDDE;',
+    <xsl:value-of select="concat('&#xFDDD;⟨hand: ', f:hand-pointer-label(@new), '⟩&#xFDDE;',
                                  if ($fp:any-targets) then fp:note-markers(f:notes-at(.)) else '', '&#xFDDD; &#xFDDE;')"/>
   </xsl:template>
 
@@ -304,18 +351,27 @@
 
   <!-- ===== Notes ===== -->
 
-  <!-- '[e1][e3]': the markers of the notes that point at an element, as a string (for headings, notes). -->
+  <!-- '⟨e1⟩[2]': the markers of the notes that point at an element, as a string (for headings, notes). -->
   <xsl:function name="f:plain-markers" as="xs:string">
     <xsl:param name="e" as="element()*"/>
     <xsl:sequence select="if (empty($e) or not($fp:any-targets)) then ''
-                          else string-join(for $n in $e/f:notes-at(.) return concat('[', fp:note-facts($n)[2], ']'), '')"/>
+                          else string-join(for $n in $e/f:notes-at(.) return f:note-label(fp:note-facts($n)), '')"/>
   </xsl:function>
 
-  <!-- The marked markers of some notes: each '[n]' with the note's id. -->
+  <!--
+    A note's number as the text file prints it, from fp:note-facts: the
+    source's notes '[1]', this edition's (an editorial addition) '⟨e1⟩'.
+  -->
+  <xsl:function name="f:note-label" as="xs:string">
+    <xsl:param name="facts" as="xs:string+"/>
+    <xsl:sequence select="if ($facts[3] = 'editorial') then concat('⟨', $facts[2], '⟩') else concat('[', $facts[2], ']')"/>
+  </xsl:function>
+
+  <!-- The marked markers of some notes: each '[n]' or '⟨en⟩' with the note's id. -->
   <xsl:function name="fp:note-markers" as="xs:string">
     <xsl:param name="notes" as="element(note)*"/>
     <xsl:sequence select="string-join(for $n in $notes return let $facts := fp:note-facts($n)
-                                      return concat('&#xFDDA;', translate($facts[1], ' ', '&#xFDEE;'), '&#xFDDB;[', $facts[2], ']&#xFDDC;'), '')"/>
+                                      return concat('&#xFDDA;', translate($facts[1], ' ', '&#xFDEE;'), '&#xFDDB;', f:note-label($facts), '&#xFDDC;'), '')"/>
   </xsl:function>
 
   <!--

@@ -179,7 +179,8 @@
     a class on the article for browsers without :has().
     Reading view: corr, expan, reg and supplied text; sic, abbr, orig hidden.
     Diplomatic view: sic, abbr, orig without brackets; corr, expan, reg and
-    supplied text hidden, and no '[sic]' markers.
+    this edition's supplied text hidden, and no '⟨sic⟩' markers; the
+    compilers' supplied words stay in their brackets, as the source prints them.
   -->
   <xsl:template name="fp:view-switch" as="element()">
     <fieldset class="view-switch">
@@ -190,7 +191,7 @@
       </span>
       <span class="view-option">
         <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-        <label for="view-diplomatic">Diplomatic <span class="view-hint">(the source's own forms, nothing supplied)</span></label>
+        <label for="view-diplomatic">Diplomatic <span class="view-hint">(the source's own forms, nothing supplied by this edition)</span></label>
       </span>
     </fieldset>
   </xsl:template>
@@ -230,7 +231,7 @@
   <xsl:function name="fp:time" as="node()*">
     <xsl:param name="date" as="element()"/>
     <xsl:param name="words" as="xs:string?"/>
-    <xsl:variable name="datetime" as="xs:string?" select="f:date-datetime($date)"/>
+    <xsl:variable name="datetime" as="xs:string?" select="f:html-datetime($date)"/>
     <xsl:variable name="content" as="node()*">
       <xsl:choose>
         <xsl:when test="exists($words)">
@@ -426,7 +427,9 @@
           </xsl:choose>
         </dd>
       </xsl:if>
-      <xsl:variable name="repository" as="xs:string*" select="(f:repository($tei), f:settlement($tei))"/>
+      <!-- The holder, its town and country ('…(RGASPI), Moscow, Russia'). -->
+      <xsl:variable name="repository" as="xs:string*"
+        select="(f:repository($tei), f:settlement($tei), normalize-space(f:ms-desc($tei)/msIdentifier/country[1])[. != ''])"/>
       <xsl:if test="exists($repository)">
         <dt>Repository</dt>
         <dd><xsl:value-of select="string-join($repository, ', ')"/></dd>

@@ -326,12 +326,10 @@
           <xsl:for-each select="$entries">
             <xsl:sort select="f:entry-sort-key(.)"/>
             <xsl:sort select="string(@xml:id)"/>
-            <xsl:variable name="count" as="xs:integer"
-              select="count(distinct-values(f:entry-occurrences(.)/@doc))"/>
             <li>
               <a href="{$kind}/{f:safe-name(@xml:id)}.html"><xsl:value-of select="f:entry-label(.)"/></a>
               <span class="count">
-                <xsl:value-of select="concat(' (', $count, if ($count = 1) then ' document)' else ' documents)')"/>
+                <xsl:value-of select="concat(' (', fp:occurrence-counts(f:entry-occurrences(.), $kind), ')')"/>
               </span>
             </li>
           </xsl:for-each>
@@ -339,6 +337,57 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--
+    The counts of a register list, in the words and by the same groups as
+    the entry page's three sections (fp:entry-content): 'correspondent in 2
+    documents; named in the text of 2 documents; in 3 notes'; an entry
+    named nowhere: 'not named in the documents'.
+  -->
+  <xsl:function name="fp:occurrence-counts" as="xs:string">
+    <xsl:param name="occurrences" as="element(s:names)*"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="corresp" as="xs:integer" select="count(distinct-values($occurrences[@corresp]/@doc))"/>
+    <xsl:variable name="text" as="xs:integer" select="count(distinct-values($occurrences[not(@corresp or @note)]/@doc))"/>
+    <xsl:variable name="notes" as="xs:integer" select="count(distinct-values($occurrences[@note]/concat(@doc, '#', @note)))"/>
+    <xsl:variable name="parts" as="xs:string*" select="(
+        if ($corresp = 0) then ()
+        else concat(if ($kind = 'places') then 'place of sending or receipt of ' else 'correspondent in ', fp:documents($corresp)),
+        if ($text = 0) then () else concat('named in the text of ', fp:documents($text)),
+        if ($notes = 0) then () else concat(if ($text = 0) then 'named in ' else 'in ', $notes, if ($notes = 1) then ' note' else ' notes'))"/>
+    <xsl:sequence select="if (empty($parts)) then 'not named in the documents' else string-join($parts, '; ')"/>
+  </xsl:function>
+
+  <xsl:function name="fp:documents" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="concat($n, if ($n = 1) then ' document' else ' documents')"/>
+  </xsl:function>
+
+  <!-- Words for the types of an entry's names (@type), for the entry page; others: 'Name (type)'. -->
+  <xsl:variable name="fp:name-type-words" as="map(xs:string, xs:string)" select="map {
+      'source': 'Name in the source', 'normalised': 'Normalised name', 'normalized': 'Normalised name', 'reg': 'Normalised name',
+      'transliterated': 'Transliterated name', 'transliteration': 'Transliterated name', 'birth': 'Name at birth',
+      'former': 'Former name', 'current': 'Present-day name', 'official': 'Official name', 'full': 'Full name',
+      'short': 'Short name', 'alias': 'Alias', 'pseudonym': 'Pseudonym', 'nickname': 'Nickname', 'married': 'Married name',
+      'variant': 'Variant name', 'alt': 'Alternative name', 'alternative': 'Alternative name', 'english': 'English name' }"/>
+
+  <!-- Words for the other parts of an entry (by element name), for the entry page; others: the name, capitalised. -->
+  <xsl:variable name="fp:entry-part-words" as="map(xs:string, xs:string)" select="map {
+      'birth': 'Born', 'death': 'Died', 'floruit': 'Active', 'occupation': 'Occupation', 'affiliation': 'Affiliation',
+      'residence': 'Residence', 'nationality': 'Nationality', 'faith': 'Faith', 'education': 'Education', 'sex': 'Sex',
+      'gender': 'Gender', 'state': 'State', 'trait': 'Characteristic', 'event': 'Event', 'location': 'Location', 'geo': 'Coordinates',
+      'country': 'Country', 'region': 'Region', 'settlement': 'Settlement', 'district': 'District', 'desc': 'Description',
+      'note': 'Note', 'bibl': 'Literature', 'listBibl': 'Literature', 'ptr': 'Link', 'linkGrp': 'Links', 'listRelation': 'Relations' }"/>
+
+  <!-- Authority files by idno/@type (lower case): the label on the entry page and the address of a bare identifier's record. -->
+  <xsl:variable name="fp:authorities" as="map(xs:string, xs:string+)" select="map {
+      'wikidata': ('Wikidata', 'https://www.wikidata.org/wiki/', '^Q[0-9]+$'),
+      'geonames': ('GeoNames', 'https://www.geonames.org/', '^[0-9]+$'),
+      'viaf': ('VIAF', 'https://viaf.org/viaf/', '^[0-9]+$'),
+      'gnd': ('GND', 'https://d-nb.info/gnd/', '^[0-9X-]+$'),
+      'lccn': ('Library of Congress', 'https://id.loc.gov/authorities/names/', '^[a-z]+[0-9]+$'),
+      'isni': ('ISNI', 'https://isni.org/isni/', '^[0-9]{15}[0-9X]$'),
+      'tgn': ('Getty TGN', 'http://vocab.getty.edu/page/tgn/', '^[0-9]+$') }"/>
 
   <!-- ===== Register entry pages ===== -->
 
@@ -353,10 +402,8 @@
     <dl class="entry-details">
       <xsl:for-each select="f:entry-names($entry)">
         <dt>
-          <xsl:value-of select="if (@type = 'source') then 'Name in the source'
-                                else if (@type = ('normalised', 'normalized', 'reg')) then 'Normalised name'
-                                else if (normalize-space(@type) != '') then concat('Name (', normalize-space(@type), ')')
-                                else 'Name'"/>
+          <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
+          <xsl:value-of select="if ($type = '') then 'Name' else (map:get($fp:name-type-words, lower-case($type)), concat('Name (', $type, ')'))[1]"/>
         </dt>
         <dd>
           <xsl:apply-templates select="." mode="m:html">
@@ -364,18 +411,28 @@
           </xsl:apply-templates>
         </dd>
       </xsl:for-each>
+      <xsl:if test="$entry/@type and ($entry/self::place or $entry/self::org)">
+        <dt>Kind</dt>
+        <dd><xsl:value-of select="f:capitalise(normalize-space(translate($entry/@type, '-_', '  ')))"/></dd>
+      </xsl:if>
       <xsl:for-each select="$entry/idno">
+        <!-- A bare identifier of a known authority file (Q33391, 524901) links to its record; a URI links as it is. -->
+        <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
+        <xsl:variable name="authority" as="xs:string*" select="map:get($fp:authorities, lower-case(normalize-space(@type)))"/>
+        <xsl:variable name="uri" as="xs:string?"
+          select="if (f:is-web-uri($value)) then $value
+                  else if (exists($authority) and matches($value, $authority[3])) then concat($authority[2], $value) else ()"/>
         <dt>
-          <xsl:value-of select="if (normalize-space(@type) != '') then concat('Identifier (', normalize-space(@type), ')') else 'Identifier'"/>
+          <xsl:value-of select="if (exists($authority)) then $authority[1]
+                                else if (normalize-space(@type) != '') then concat('Identifier (', normalize-space(@type), ')') else 'Identifier'"/>
         </dt>
         <dd>
-          <xsl:variable name="uri" as="xs:string?" select="f:authority-uris($entry)[. = normalize-space(current())][1]"/>
           <xsl:choose>
-            <xsl:when test="normalize-space(.) = ''">
+            <xsl:when test="$value = ''">
               <span class="unknown">not yet verified</span>
             </xsl:when>
             <xsl:when test="exists($uri) and f:is-safe-url($uri)">
-              <a href="{$uri}"><xsl:value-of select="$uri"/></a>
+              <a href="{$uri}"><xsl:value-of select="$value"/></a>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="normalize-space(.)"/>
@@ -386,7 +443,8 @@
       <xsl:for-each select="$entry/*[not(self::persName or self::placeName or self::orgName or self::name or self::idno)]
                                     [not(self::person or self::place or self::org or self::personGrp)]">
         <dt>
-          <xsl:value-of select="if (self::note) then 'Identification' else local-name()"/>
+          <xsl:value-of select="if (self::note[@type = 'identification' or empty(@type)]) then 'Identification'
+                                else (map:get($fp:entry-part-words, local-name()), f:capitalise(local-name()))[1]"/>
         </dt>
         <dd>
           <xsl:apply-templates select="if (self::note) then node() else ." mode="m:html">
@@ -409,14 +467,14 @@
       </xsl:call-template>
     </section>
     <section aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Documents naming this entry</h2>
+      <h2 id="documents-heading">Named in the text</h2>
       <xsl:call-template name="fp:occurrence-list">
         <xsl:with-param name="occurrences" select="$in-text"/>
         <xsl:with-param name="empty" select="'Not named in the text of any document.'"/>
       </xsl:call-template>
     </section>
     <section aria-labelledby="notes-heading">
-      <h2 id="notes-heading">Notes naming this entry</h2>
+      <h2 id="notes-heading">Named in the notes</h2>
       <xsl:call-template name="fp:occurrence-list">
         <xsl:with-param name="occurrences" select="$in-notes"/>
         <xsl:with-param name="empty" select="'Not named in any note.'"/>

@@ -51,6 +51,8 @@
     </xsl:choose>
     <xsl:sequence select="if ($doc-date) then concat(f:plain-line($doc-date/node()), f:plain-markers($doc-date))
                           else f:date-text(f:doc-date($tei))"/>
+    <!-- The marks of the text file -->
+    <xsl:sequence select="'', $f:text-marks-legend"/>
     <!-- Reading text -->
     <xsl:for-each select="f:plain-lines(string($paragraphs), true())">
       <xsl:sequence select="'', ."/>
@@ -71,7 +73,7 @@
       <xsl:if test="exists($notes)">
         <xsl:sequence select="'', concat(f:notes-heading(current()), ':')"/>
         <xsl:for-each select="$notes">
-          <xsl:sequence select="'', concat('[', fp:note-facts(.)[2], '] ', f:plain-text(node(), true()), f:plain-markers(.))"/>
+          <xsl:sequence select="'', concat(f:note-label(fp:note-facts(.)), ' ', f:plain-text(node(), true()), f:plain-markers(.))"/>
         </xsl:for-each>
       </xsl:if>
     </xsl:for-each>
@@ -84,6 +86,22 @@
       </xsl:for-each>
     </xsl:if>
   </xsl:function>
+
+  <!--
+    The legend under each document's heading: the marks of the text file
+    (common/plain.xsl). Square brackets are the compilers' of the source,
+    as printed; ⟨…⟩ marks everything this edition adds, so that no
+    editorial word is taken for the source's. The same for every document,
+    so that a reader of edition.txt or of any one file finds it.
+  -->
+  <xsl:variable name="f:text-marks-legend" as="xs:string+" select="(
+      'Marks:',
+      '[ ]  the source''s: words its compilers supplied [1920] or left out [...] (their brackets), the numbers of its notes [1]',
+      '⟨ ⟩  added by this edition: its reading after the source''s form (Pre ⟨Chairman⟩), words it supplies ⟨1920⟩',
+      '     or cannot read ⟨...⟩, ⟨sic⟩, a change of hand ⟨hand: Stalin⟩, a page ⟨p. 5⟩, the numbers of its notes ⟨e1⟩',
+      '{ }  in the source, taken out by this edition',
+      '⟦ ⟧  deleted in the source',
+      '“ ”  quoted words')"/>
 
   <!-- 'a encryption] the cipher (copy); towards (O)': lemma, then each reading with its sigla. -->
   <xsl:function name="f:text-app-entry" as="xs:string">

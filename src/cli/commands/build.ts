@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
-import { displayPath } from '../../diagnostics/format.js';
+import { count, displayPath } from '../../diagnostics/format.js';
 import { BuildAbortedError, buildEdition } from '../../site/index.js';
 import type { BuildProgress, BuildResult } from '../../site/index.js';
 import type { Terminal } from '../terminal.js';
@@ -113,7 +113,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
       bar?.clear();
       const diagnostics = [...result.validation.diagnostics, ...result.problems];
       const errors = result.validation.errors + result.problems.length;
-      const code = reportDiagnostics(terminal, { diagnostics, errors, warnings: result.validation.warnings }, opts);
+      const code = reportDiagnostics(terminal, { diagnostics, errors, warnings: result.validation.warnings, acknowledged: result.validation.acknowledged }, opts);
       if (!opts.quiet && opts.format === 'pretty') {
         for (const action of opts.verbose ? result.recovered : []) terminal.stderr(`recovered: ${action}\n`);
         const seconds = ((Date.now() - started) / 1000).toFixed(2);
@@ -122,7 +122,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
             `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
               `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? `remade${keptParts(result)}` : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
               `${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'} (files that are not well-formed are left out)` : ''}` +
-              `, ${result.validation.warnings} warnings, ${seconds} s\n`,
+              `, ${count(result.validation.warnings, 'warning')}${result.validation.acknowledged ? ` (${result.validation.acknowledged} acknowledged)` : ''}, ${seconds} s\n`,
           );
         } else {
           terminal.stderr(`nothing written: ${errors} error${errors === 1 ? '' : 's'} (${seconds} s)\n`);

@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import { displayPath } from '../../diagnostics/format.js';
@@ -41,6 +41,7 @@ export function newCommand(terminal: Terminal, setExitCode: (code: number) => vo
           date: opts.date,
           ...(opts.fromPlace ? { fromPlace: opts.fromPlace } : {}),
           ...(opts.toPlace ? { toPlace: opts.toPlace } : {}),
+          ...(config.schema !== undefined ? { schemaHref: relative(config.source, config.schema).split(sep).join('/') } : {}),
         },
         files.flatMap((f) => (f.summary ? [f.summary] : [])),
       );
@@ -56,7 +57,13 @@ export function newCommand(terminal: Terminal, setExitCode: (code: number) => vo
         return;
       }
       writeFileSync(target, plan.text, { flag: 'wx' });
-      terminal.stdout(`wrote ${displayPath(target, terminal.cwd)}\n`);
+      const shown = displayPath(target, terminal.cwd);
+      terminal.stdout(`wrote ${shown}\n`);
+      // What validate will warn about (rule template-text) until the editor replaces it.
+      for (const t of plan.templates) terminal.stderr(`${shown}:${t.line}:${t.column}: warning template-text ${t.message}\n`);
+      if (plan.templates.length > 0) {
+        terminal.stderr(`${plan.templates.length} places hold template text; edition validate warns about each until it is replaced\n`);
+      }
       setExitCode(0);
     });
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
-import { formatDiagnostics } from '../../diagnostics/format.js';
+import { count, formatDiagnostics } from '../../diagnostics/format.js';
 import { startPreview } from '../../serve/server.js';
 import type { Terminal } from '../terminal.js';
 
@@ -22,11 +22,13 @@ export function serveCommand(terminal: Terminal, setExitCode: (code: number) => 
         ...(opts.out ? { out: resolve(terminal.cwd, opts.out) } : {}),
         onBuild: (result, build, ms) => {
           const messages = [...result.validation.diagnostics, ...result.problems];
-          if (messages.length > 0) terminal.stdout(`${formatDiagnostics(messages, 'pretty', { cwd: terminal.cwd, ...(terminal.colours ? { colours: terminal.colours } : {}) })}\n`);
+          // Acknowledged findings are not repeated (formatDiagnostics leaves them out).
+          const text = formatDiagnostics(messages, 'pretty', { cwd: terminal.cwd, ...(terminal.colours ? { colours: terminal.colours } : {}) });
+          if (text) terminal.stdout(`${text}\n`);
           terminal.stderr(
             result.published
               ? `build ${build}: ${result.transformed} of ${result.documents} documents transformed in ${ms} ms\n`
-              : `build ${build}: not published, ${messages.filter((m) => m.severity === 'error').length} errors (the browser shows them)\n`,
+              : `build ${build}: not published, ${count(messages.filter((m) => m.severity === 'error').length, 'error')} (the browser shows them)\n`,
           );
         },
         onBuildFailure: (error) => terminal.stderr(`build failed: ${error.message}\n`),

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveProfile } from '../../config.js';
 import type { OutputFormat } from '../../diagnostics/format.js';
-import { formatDiagnostics, outputFormats } from '../../diagnostics/format.js';
+import { formatDiagnostics, formatSummary, outputFormats } from '../../diagnostics/format.js';
 import { validate } from '../../validate/index.js';
 import type { EditionConfig } from '../../config.js';
 import { toolFingerprint } from '../../version.js';
@@ -14,17 +14,18 @@ export interface ReportOptions {
   strict?: boolean;
 }
 
-/** Print diagnostics (stdout) and return the exit code DESIGN.md fixes. */
+/** Print diagnostics (stdout) and return the exit code README gives ("Exit codes": 1 with an error, or a warning under --strict). */
 export function reportDiagnostics(
   terminal: Terminal,
-  result: { diagnostics: Parameters<typeof formatDiagnostics>[0]; errors: number; warnings: number },
+  result: { diagnostics: Parameters<typeof formatDiagnostics>[0]; errors: number; warnings: number; acknowledged?: number },
   options: ReportOptions,
 ): number {
   const text = formatDiagnostics(result.diagnostics, options.format, { cwd: terminal.cwd, ...(terminal.colours ? { colours: terminal.colours } : {}) });
   if (options.format === 'json') terminal.stdout(`${text}\n`);
   else if (text) terminal.stdout(`${text}\n`);
   if (result.errors > 0) return 1;
-  if (options.strict && result.warnings > 0) return 1;
+  // An acknowledged warning is a known defect the editor keeps: --strict does not fail on it.
+  if (options.strict && result.warnings - (result.acknowledged ?? 0) > 0) return 1;
   return 0;
 }
 
@@ -50,10 +51,11 @@ export function validateCommand(terminal: Terminal, setExitCode: (code: number) 
         ...(folders !== undefined ? { source: folders } : {}),
       });
       const result = await validate({ config, paths: absolute, ...cacheOptions(config) });
-      if (opts.format === 'pretty' && terminal.stderrIsTTY) {
-        terminal.stderr(`${result.files.length} files: ${result.errors} errors, ${result.warnings} warnings\n`);
-      }
       setExitCode(reportDiagnostics(terminal, result, { format: opts.format, ...(opts.strict ? { strict: true } : {}) }));
+      // The summary comes last, on stdout, also when piped: a long list does not scroll it away.
+      if (opts.format === 'pretty') {
+        terminal.stdout(`${formatSummary({ files: result.files.length, errors: result.errors, warnings: result.warnings, acknowledged: result.acknowledged, skipped: result.skipped })}\n`);
+      }
     });
 }
 
