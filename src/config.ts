@@ -38,6 +38,8 @@ export interface EditionConfig {
   acknowledged?: string | undefined;
   /** Where caches go (`.cache/` beside the configuration); undefined for a foreign folder without one. */
   cacheFolder: string | undefined;
+  /** The language of texts that do not state theirs (`--lang`), e.g. `de`; undefined: none. */
+  lang?: string;
 }
 
 export const CONFIG_FILE = 'edition.config.json';
@@ -107,7 +109,8 @@ export function genericConfig(source: string, schema: string | undefined, base?:
   return {
     file: undefined,
     root: process.cwd(),
-    title: base?.title ?? 'TEI documents',
+    // Nothing of this edition's identity: a foreign corpus takes its title and licence from its own headers (or --title).
+    title: '',
     source: resolve(source),
     schema: schema === undefined ? undefined : resolve(schema),
     output: base?.output ?? resolve('dist'),
@@ -116,7 +119,7 @@ export function genericConfig(source: string, schema: string | undefined, base?:
     dateRange: undefined,
     rules: {},
     baseUrl: base?.baseUrl ?? '',
-    licence: base?.licence ?? { url: '', label: '' },
+    licence: { url: '', label: '' },
     editionRules: false,
     cacheFolder: base?.cacheFolder,
   };
@@ -131,6 +134,10 @@ export interface ProfileOptions {
   schema?: string;
   /** Folder to look for edition.config.json in (default: cwd). */
   cwd?: string;
+  /** The site's title (--title), over the configured one or the corpus's own. */
+  title?: string;
+  /** The language of texts that do not state theirs (--lang). */
+  lang?: string;
 }
 
 /**
@@ -140,6 +147,15 @@ export interface ProfileOptions {
  * this edition's customization says nothing about someone else's TEI.
  */
 export function resolveProfile(options: ProfileOptions): EditionConfig {
+  const profile = resolveBaseProfile(options);
+  return {
+    ...profile,
+    ...(options.title !== undefined && options.title.trim() !== '' ? { title: options.title.trim() } : {}),
+    ...(options.lang !== undefined && options.lang.trim() !== '' ? { lang: options.lang.trim() } : {}),
+  };
+}
+
+function resolveBaseProfile(options: ProfileOptions): EditionConfig {
   const cwd = options.cwd ?? process.cwd();
   let config: EditionConfig | undefined;
   if (options.config) config = loadConfig(resolve(cwd, options.config));

@@ -159,12 +159,13 @@ describe('planBuild', () => {
     expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'reuse', 'a.xml': 'make' });
   });
 
-  test('a file name that cannot name an output is refused, and its neighbours link to no page for it', () => {
+  test('a file name that cannot name an output gets a safe one, decided in the plan, and its neighbours link to it', () => {
     const sources = editionSources([source('b.xml', 'b', { n: '1' }), source('bad name.xml', 'x', { n: '2' }), source('a.xml', 'a', { n: '3' })]);
     const plan = planBuild({ sources, previous: nothing, everything: 'toolchain 1', epoch: undefined });
-    expect(plan.documents[1]).toMatchObject({ action: 'refuse', message: expect.stringContaining('"bad name.xml" cannot name an output') });
-    expect(plan.documents[0]).toMatchObject({ action: 'make', next: '' });
-    expect(plan.documents[2]).toMatchObject({ action: 'make', prev: '' });
+    expect(plan.documents[1]).toMatchObject({ action: 'make', base: 'bad-name', outputs: { page: 'bad-name.html', text: 'text/bad-name.txt', json: 'json/bad-name.json' } });
+    expect(plan.documents[0]).toMatchObject({ action: 'make', next: 'bad-name' });
+    expect(plan.documents[2]).toMatchObject({ action: 'make', prev: 'bad-name' });
+    expect(plan.downloads.map((d) => d.path)).toEqual(expect.arrayContaining(['tei/bad-name.xml', 'tei/a.xml', 'tei/b.xml']));
   });
 });
 

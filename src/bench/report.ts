@@ -52,7 +52,21 @@ export interface BenchData {
   project: SizeResult | undefined;
   /** The entry stylesheets' cost per letter against the yardstick (src/bench/per-letter.ts). */
   perLetter?: PerLetterResult;
+  /** Building ../shared/fixtures/schnitzler-letters as a foreign folder (issue 14), one cold run. */
+  foreign?: ForeignResult;
   sizes: SizeResult[];
+}
+
+export interface ForeignResult {
+  folder: string;
+  files: number;
+  date: string;
+  /** Wall seconds of one cold build (no cache, no output; stylesheets compiled). */
+  seconds: number | undefined;
+  rssKiB: number | undefined;
+  exitCode: number | undefined;
+  note: string;
+  load?: [number, number];
 }
 
 const DATA_START = '<!-- bench-data ';
@@ -303,6 +317,17 @@ export function renderReport(data: BenchData): string {
     lines.push('');
   }
   if (data.perLetter) lines.push(...perLetterSection(data.perLetter));
+  if (data.foreign) {
+    const f = data.foreign;
+    lines.push('## A foreign folder: the Schnitzler letters');
+    lines.push('');
+    lines.push(`\`edition build --src ${f.folder}\` (${f.files} files: 294 letters and the registers listplace.xml and listorg.xml; no schema), one cold run (no cache, no output), measured ${f.date}${f.load ? ` (1-minute load ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)})` : ''}.`);
+    lines.push('');
+    lines.push(f.seconds !== undefined
+      ? `**${f.seconds.toFixed(1)} s** wall${f.rssKiB !== undefined ? `, peak RSS ${(f.rssKiB / 1024).toFixed(0)} MiB` : ''}, exit ${f.exitCode}${f.note ? ` (${f.note})` : ''}.`
+      : `not measured: ${f.note}`);
+    lines.push('');
+  }
   for (const size of data.sizes) {
     lines.push(`## ${size.label}`);
     lines.push('');

@@ -10,7 +10,7 @@
  * --seed (default 1), --out (default BENCHMARKS.md), --merge (keep the
  * results of sizes not run now from the existing report), --keep (keep the
  * generated folders), --work DIR (where to generate; default the system's
- * temporary folder), --tei-all FILE, --skip java,teiall,incremental,project,per-letter
+ * temporary folder), --tei-all FILE, --skip java,teiall,incremental,project,per-letter,foreign
  * (leave out task groups; project = the project's own two-document edition; per-letter = the stylesheets' cost per
  * letter against the yardstick (src/bench/per-letter.ts); e.g. to shorten a 10,000-letter run; they are reported as
  * skipped), --timeout SECONDS (limit of one run, default 1800; a run killed
@@ -27,7 +27,7 @@ import { runOnce, stats } from './measure.js';
 import type { Sample } from './measure.js';
 import { measurePerLetter, sharedFolder } from './per-letter.js';
 import { readPrevious, renderReport } from './report.js';
-import type { BenchData, CorpusInfo, SizeResult, TaskResult } from './report.js';
+import type { BenchData, CorpusInfo, ForeignResult, SizeResult, TaskResult } from './report.js';
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
 /** The toolchain measured: a snapshot of the project taken when the bench starts (see snapshotToolchain). */
@@ -76,7 +76,7 @@ export interface BenchOptions {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental,project,per-letter] [--timeout SECONDS]\n`);
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--seed 1] [--out BENCHMARKS.md] [--merge] [--keep] [--work DIR] [--tei-all FILE] [--skip java,teiall,incremental,project,per-letter,foreign] [--timeout SECONDS]\n`);
   process.exit(2);
 }
 
@@ -114,7 +114,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--skip':
         options.skip = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
-        for (const g of options.skip) if (!['java', 'teiall', 'incremental', 'project', 'per-letter'].includes(g)) usage(`--skip takes java, teiall, incremental, project, per-letter; got ${g}`);
+        for (const g of options.skip) if (!['java', 'teiall', 'incremental', 'project', 'per-letter', 'foreign'].includes(g)) usage(`--skip takes java, teiall, incremental, project, per-letter, foreign; got ${g}`);
         break;
       case '--timeout':
         options.timeoutSeconds = Number.parseInt(value(), 10);
@@ -427,6 +427,26 @@ async function benchProjectEdition(options: BenchOptions, work: string, sefStore
   return { letters: documents, label: 'the project\'s edition (tei/)', date: new Date().toISOString(), command: '', corpus: undefined, tasks, load: [loadBefore, loadavg()[0]!] };
 }
 
+/** One cold build of the Schnitzler letters (../shared, read in place) as a foreign folder. */
+async function benchForeignFolder(options: BenchOptions, work: string): Promise<ForeignResult> {
+  const shared = resolve(projectRoot, process.env['EDITION_SHARED'] ?? '../shared');
+  const folder = join(shared, 'fixtures', 'schnitzler-letters');
+  const date = new Date().toISOString();
+  if (!existsSync(folder)) return { folder, files: 0, date, seconds: undefined, rssKiB: undefined, exitCode: undefined, note: `${folder} not found` };
+  const files = readdirSync(folder).filter((n) => n.endsWith('.xml')).length;
+  const cwd = join(work, 'foreign');
+  mkdirSync(cwd, { recursive: true });
+  log(`building ${folder} as a foreign folder (${files} files, one cold run)`);
+  const loadBefore = loadavg()[0]!;
+  const s = await runOnce(process.execPath, [editionBin, 'build', '--src', folder, '--out', join(cwd, 'site'), '--quiet'], { cwd, timeoutMs: options.timeoutSeconds * 1000 });
+  rmSync(cwd, { recursive: true, force: true });
+  return {
+    folder: 'fixtures/schnitzler-letters', files, date, seconds: s.wall, rssKiB: s.rssKiB, exitCode: s.exitCode,
+    note: s.timedOut ? 'killed at the time limit' : s.exitCode !== 0 ? `FAILED: ${s.stderrTail.trim().split('\n').slice(-1)[0] ?? ''}` : '',
+    load: [loadBefore, loadavg()[0]!],
+  };
+}
+
 export async function main(argv: string[]): Promise<void> {
   const options = parseArgs(argv);
   const out = resolve(options.out);
@@ -457,6 +477,7 @@ export async function main(argv: string[]): Promise<void> {
       for (const s of previous.sizes) if (!merged.sizes.some((m) => m.letters === s.letters)) merged.sizes.push(s);
       if (!merged.project && previous.project) merged.project = previous.project;
       if (!merged.perLetter && previous.perLetter) merged.perLetter = previous.perLetter;
+      if (!merged.foreign && previous.foreign) merged.foreign = previous.foreign;
     }
     merged.sizes.sort((a, b) => a.letters - b.letters);
     writeFileSync(out, renderReport(merged));
@@ -482,6 +503,12 @@ export async function main(argv: string[]): Promise<void> {
     log('per-letter cost of html.xsl, text.xsl and json.xsl against the yardstick');
     data.perLetter = await measurePerLetter(toolRoot, sharedFolder(projectRoot), join(work, 'per-letter-cache'));
     log(`  ${data.perLetter.status}: ${data.perLetter.sheets.map((x) => `${x.name} ${x.ratio}×`).join(', ')}${data.perLetter.note ? ` (${data.perLetter.note})` : ''}`);
+    save();
+  }
+
+  if (!options.skip.has('foreign')) {
+    data.foreign = await benchForeignFolder(options, work);
+    log(`  ${data.foreign.seconds !== undefined ? `${data.foreign.seconds.toFixed(1)} s, exit ${data.foreign.exitCode}` : data.foreign.note}`);
     save();
   }
 

@@ -83,9 +83,39 @@ export const pointerAttributes: ReadonlySet<string> = new Set([
   'ref', 'target', 'corresp', 'resp', 'hand', 'new', 'decls', 'source', 'wit', 'scribeRef', 'sameAs', 'next', 'prev', 'who', 'facs',
 ]);
 
+const registerLists: Record<string, RegisterKind | undefined> = { listPerson: 'persons', listPlace: 'places', listOrg: 'orgs', listBibl: undefined };
+
+/**
+ * The register kind a TEI's body makes it, whatever the file is called: a
+ * body made of listPerson, listPlace, listOrg or listBibl (with heads, and
+ * divisions made of the same) is a register, of the kind of its first
+ * listPerson, listPlace or listOrg (a register of listBibl only has no entry
+ * pages: undefined). null when the body holds anything else (a letter that
+ * lists some persons among its paragraphs is a letter) or no list at all.
+ * A letter's back (its own lists) does not count. Only the body's upper
+ * levels are read, never a letter's text.
+ */
+export function registerByContent(root: XmlElement): RegisterKind | undefined | null {
+  const text = firstChild(root, 'text');
+  const body = text ? firstChild(text, 'body') : undefined;
+  if (!body) return null;
+  const lists: Array<RegisterKind | undefined> = [];
+  const onlyLists = (e: XmlElement): boolean =>
+    childElements(e).every((c) => {
+      const name = localName(c.name);
+      if (name in registerLists) {
+        lists.push(registerLists[name]);
+        return true;
+      }
+      return name === 'head' || (name === 'div' && onlyLists(c));
+    });
+  if (!onlyLists(body) || lists.length === 0) return null;
+  return lists.find((k) => k !== undefined);
+}
+
 export function summarise(file: string, root: XmlElement, config: EditionConfig): FileSummary {
   const name = basename(file);
-  const { kind, register } = fileKind(name, config);
+  const { kind, register } = fileKind(name, config, registerByContent(root));
   const ids: IdDeclaration[] = [];
   const pointers: Pointer[] = [];
   const visit = (e: XmlElement): void => {

@@ -18,7 +18,8 @@ const contextOf = (target: string): string =>
 export const correspContextTarget: EditionRule = {
   id: 'corresp-context-target',
   kind: 'edition',
-  scope: 'edition',
+  // Generic: in a foreign folder a related letter not in the folder is shown as text, and this says so.
+  scope: 'generic',
   severity: 'error',
   doc: {
     summary: 'Every @target in a correspContext names a document (or an element of one) that exists in the edition.',
@@ -39,8 +40,9 @@ export const correspContextTarget: EditionRule = {
         if (!p.inCorrespContext || p.attribute !== 'target') continue;
         const parts = splitPointer(p.value);
         if (!parts) continue;
-        const targetFile = parts.file === undefined ? f : byName.get(parts.file);
-        if (!targetFile && parts.file !== undefined && skipped?.has(parts.file)) continue; // not well-formed: its own error says so
+        // A bare name ('L00016', as some editions write it) names the file of that name with .xml.
+        const targetFile = parts.file === undefined ? f : (byName.get(parts.file) ?? byName.get(`${parts.file}.xml`));
+        if (!targetFile && parts.file !== undefined && (skipped?.has(parts.file) || skipped?.has(`${parts.file}.xml`))) continue; // not well-formed: its own error says so
         if (!targetFile) {
           findings.push(at(f.file, p, `correspContext points at "${p.value}", but the edition has no file ${parts.file}`));
         } else if (targetFile.kind !== 'document') {

@@ -138,7 +138,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const sources = editionSources(validation.files);
     result.documents = sources.documents.length;
     const epoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined);
-    const params = editionParams(config, sources.header, epoch);
+    const params = editionParams(config, sources, epoch);
     // Whatever, when it changes, invalidates every output.
     const everything = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(params));
     const manifestFile = manifestPath(cacheFolder, out);

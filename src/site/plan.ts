@@ -7,7 +7,10 @@
  * data that the transform and write stages (transform.ts, write.ts) act on.
  *
  * It is also where the build decides what each source is (fileKind) and the
- * names of its outputs (outputBaseName, documentOutputs).
+ * names of its outputs (outputBaseNames in output-names.ts, for every file
+ * at once, before any transformation; documentOutputs), which register
+ * entries each document names (foreign.ts), and a foreign corpus's
+ * identity (editionParams).
  *
  * The plan has two parts, because the edition-wide pages depend on what the
  * documents contribute (their summaries), which a changed document gives
@@ -25,21 +28,27 @@ import { assembleEditionInput } from './corpus.js';
 import { entryPageKeys } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { isSafeOutputPath } from './output-paths.js';
+import { outputBaseNames } from './output-names.js';
+import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from './foreign.js';
 import type { KeptSummary } from './summaries.js';
 
 /**
- * What a source file is in the edition, decided here and nowhere else (by
- * its name and the configuration; a foreign folder has documents only).
- * Validation calls it for every file it parses (src/edition/files.ts), and
- * the rules and this plan read the kind from the file's summary.
+ * What a source file is in the edition, decided here and nowhere else: by
+ * its name and the configuration (this edition's header and registers),
+ * else by its content: `byContent` is the register kind its body's lists
+ * make it (registerByContent in src/edition/files.ts: undefined for a
+ * listBibl, null for no list), whatever its name. Validation calls it for
+ * every file it parses, and the rules and this plan read the kind from the
+ * file's summary.
  */
-export function fileKind(name: string, config: EditionConfig): { kind: FileKind; register: RegisterKind | undefined } {
+export function fileKind(name: string, config: EditionConfig, byContent: RegisterKind | undefined | null = null): { kind: FileKind; register: RegisterKind | undefined } {
   if (config.editionRules) {
     if (config.header === name) return { kind: 'header', register: undefined };
     for (const register of ['persons', 'places', 'orgs'] as const) {
       if (config.registers[register] === name) return { kind: 'register', register };
     }
   }
+  if (byContent !== null) return { kind: 'register', register: byContent };
   return { kind: 'document', register: undefined };
 }
 
@@ -74,6 +83,8 @@ export interface EditionSources {
   registers: Source[];
   /** The documents in collection order: by number, then by file name. */
   documents: Source[];
+  /** Every source's output base name, by file name (output-names.ts): decided here, before any transformation. */
+  bases: Map<string, string>;
 }
 
 function collectionNumber(file: CheckedFile): number {
@@ -96,6 +107,7 @@ export function editionSources(files: readonly CheckedFile[]): EditionSources {
     header: all.find((f) => f.summary.kind === 'header'),
     registers: all.filter((f) => f.summary.kind === 'register'),
     documents: collectionOrder(all),
+    bases: outputBaseNames(all.map((f) => ({ name: f.name, document: f.summary.kind === 'document' }))),
   };
 }
 
@@ -110,15 +122,25 @@ function isoDate(epochSeconds: number | undefined): string {
   return new Date(epochSeconds * 1000).toISOString().slice(0, 10);
 }
 
-/** The parameters every transformation of the build gets. */
-export function editionParams(config: EditionConfig, header: Source | undefined, epoch: number | undefined): StylesheetParams {
+/**
+ * The parameters every transformation of the build gets. A foreign
+ * folder's title, licence and language come from its own headers (or
+ * --title, --lang), never from this edition's configuration.
+ */
+export function editionParams(config: EditionConfig, sources: EditionSources, epoch: number | undefined): StylesheetParams {
+  const foreign = !config.editionRules;
+  const identity = foreign ? corpusIdentity(sources.documents.map((d) => d.text)) : { title: undefined, licenceUrl: undefined, lang: undefined };
   return {
-    'edition-title': config.title,
-    'edition-version': editionVersion(header?.text),
+    'edition-title': config.title !== '' ? config.title : (identity.title ?? 'TEI documents'),
+    'edition-version': editionVersion(sources.header?.text),
     'base-url': config.baseUrl,
-    licence: config.licence.url,
-    'licence-label': config.licence.label,
+    licence: foreign ? (identity.licenceUrl ?? '') : config.licence.url,
+    // A foreign licence is named by its URL: its header's licence text may be pages of legal prose.
+    'licence-label': foreign ? (identity.licenceUrl ?? '') : config.licence.label,
     'generated-date': isoDate(epoch),
+    'text-lang': config.lang ?? identity.lang ?? '',
+    // This edition's wording and links stay as they are; a foreign folder's pages say only what its sources do.
+    ...(foreign ? { 'edition-profile': 'foreign', 'document-files': documentFilesParam(sources.bases, sources.documents.map((d) => d.name)) } : {}),
   };
 }
 
@@ -143,8 +165,8 @@ export type DocumentPlan =
   | { action: 'refuse'; index: number; source: Source; message: string }
   /** Unchanged: its published outputs are taken over, with its summary of the last build. */
   | { action: 'reuse'; index: number; source: Source; base: string; outputs: DocumentOutputs; group: OutputGroup; summary: KeptSummary }
-  /** Transformed. `prev`, `next`: the neighbours' base names ('' for none). */
-  | { action: 'make'; index: number; source: Source; base: string; outputs: DocumentOutputs; key: string; prev: string; next: string };
+  /** Transformed. `prev`, `next`: the neighbours' base names ('' for none); `registerEntries`: the register entries it names (foreign.ts). */
+  | { action: 'make'; index: number; source: Source; base: string; outputs: DocumentOutputs; key: string; prev: string; next: string; registerEntries: string };
 
 export interface BuildPlan {
   /** Every document, in collection order. */
@@ -173,28 +195,31 @@ export interface BuildPlanInput {
 export function planBuild({ sources, previous, everything, epoch }: BuildPlanInput): BuildPlan {
   const { documents } = sources;
   const { manifest, published } = previous;
-  const baseOf = (i: number): string => (i >= 0 && i < documents.length ? (outputBaseName(documents[i]!.name) ?? '') : '');
+  const baseOf = (i: number): string => (i >= 0 && i < documents.length ? sources.bases.get(documents[i]!.name)! : '');
+  // The register entries '#id' pointers name, found in the registers by their content.
+  const entryIndex = registerEntryIndex(sources.registers.map((r) => r.summary));
+  const registerFiles = new Set(sources.registers.map((r) => r.name));
   const planned: DocumentPlan[] = documents.map((source, index) => {
-    const base = outputBaseName(source.name);
-    if (!base) {
-      return { action: 'refuse', index, source, message: `The file name "${source.name}" cannot name an output: use letters, digits, ".", "_" and "-"` };
-    }
+    const base = baseOf(index);
     const prev = baseOf(index - 1);
     const next = baseOf(index + 1);
+    const registerEntries = registerEntriesOf(source.summary, entryIndex, registerFiles);
     // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
-    const key = hashText(everything, source.name, source.hash, prev, next);
+    const key = hashText(everything, source.name, source.hash, prev, next, registerEntries);
     const outputs = documentOutputs(base);
     const group = manifest.documents[source.name];
     const summary = previous.summaries.get(source.name);
     if (summary?.key === key && reusable(group, key, published)) return { action: 'reuse', index, source, base, outputs, group, summary };
-    return { action: 'make', index, source, base, outputs, key, prev, next };
+    return { action: 'make', index, source, base, outputs, key, prev, next, registerEntries };
   });
   const zipKey = hashText(everything, String(epoch ?? ''), ...sources.all.flatMap((f) => [f.name, f.hash]));
   return {
     documents: planned,
     downloads: sources.all.map((source) => ({
       source,
-      path: `tei/${source.name}`,
+      // A document's source beside its other outputs, by its output name; a register or header keeps a safe name of its own.
+      path: source.summary.kind !== 'document' && isSafeOutputPath(`tei/${source.name}`) && `${sources.bases.get(source.name)!}.xml` === source.name
+        ? `tei/${source.name}` : `tei/${sources.bases.get(source.name)!}.xml`,
       reuse: reusable(manifest.sources[source.name], source.hash, published),
     })),
     zip: {

@@ -28,6 +28,27 @@ export interface DocumentJob {
   /** Base names of the neighbours in collection order ('' for none). */
   prev: string;
   next: string;
+  /**
+   * The register entries this document's '#id' pointers name, as 'id kind'
+   * pairs separated by spaces (the stylesheets' register-entries): only
+   * these, so that a large register does not weigh on every letter.
+   */
+  registerEntries?: string;
+}
+
+/** The register entries of some jobs, each once (a batch's are passed together). */
+function registerEntries(jobs: readonly DocumentJob[]): string {
+  const seen = new Set<string>();
+  const pairs: string[] = [];
+  for (const job of jobs) {
+    const t = (job.registerEntries ?? '').split(' ');
+    for (let i = 0; i + 1 < t.length; i += 2) {
+      if (t[i] === '' || seen.has(t[i]!)) continue;
+      seen.add(t[i]!);
+      pairs.push(t[i]!, t[i + 1]!);
+    }
+  }
+  return pairs.join(' ');
 }
 
 /** A document's outputs (page, text, JSON), its search entry and its summary; or why it failed. */
@@ -60,7 +81,7 @@ function result(job: DocumentJob, made: string[]): DocumentResult {
 async function transformOne(context: DocumentContext, job: DocumentJob, parsed?: SaxonDocument): Promise<DocumentResult> {
   try {
     const source = parsed ?? (await parseForTransform(job.text));
-    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next };
+    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next, 'register-entries': registerEntries([job]) };
     const outputs = new Map<string, string>();
     callTemplate(context.stylesheet, buildEntry.oneDocument, source, params, (href, content) => outputs.set(href, content));
     const made = hrefs(job).map((href) => outputs.get(href));
@@ -98,7 +119,7 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
         files: batch.map((j) => j.base),
         prev: batch.map((j) => j.prev),
         next: batch.map((j) => j.next),
-      }, context.params, (href, content) => outputs.set(href, content));
+      }, { ...context.params, 'register-entries': registerEntries(batch) }, (href, content) => outputs.set(href, content));
       const made = jobs.map((job) => hrefs(job).map((href) => outputs.get(href)));
       const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
       if (missing) throw new TransformError(`the batch made no outputs for ${missing.base}`);

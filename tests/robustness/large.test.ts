@@ -22,7 +22,8 @@ describe('very large input: processed or refused with a message, never a crash o
     const checked = await check({ 'big.xml': big, 'small-bad.xml': '<TEI>\n<p>x</TEI>', 'small-good.xml': teiDocument() }, { schema: editionSchema });
     const seconds = (performance.now() - started) / 1000;
     console.log(`50 MB document: validate() took ${seconds.toFixed(1)} s`);
-    expect(checked.of('big.xml')).toEqual([]);
+    // Valid against the schema; the only finding is the generic warning that its related letter (doc069.xml) is not beside it.
+    expect(checked.of('big.xml').filter((d) => d.rule !== 'corresp-context-target')).toEqual([]);
     expect(checked.of('small-bad.xml')[0]).toMatchObject({ rule: 'xml-not-well-formed', line: 2 });
     // small-good.xml is a minimal TEI document: the edition schema may ask more of it, but it was checked.
     expect(checked.result.files.map((f) => f.name).sort()).toEqual(['big.xml', 'small-bad.xml', 'small-good.xml']);

@@ -22,14 +22,30 @@
     <xsl:sequence select="exists($tei/text/body//(listPerson | listPlace | listOrg))"/>
   </xsl:function>
 
-  <!-- The title of an edition from its header: title[@type='main'], else the first title. -->
+  <!--
+    The title from a header: title[@type='main'], else the title of the
+    piece itself (level a: not the series a letter belongs to), else a
+    title with neither level nor type, else the first title.
+  -->
   <xsl:function name="f:header-title" as="xs:string">
     <xsl:param name="header" as="element(teiHeader)?"/>
     <xsl:variable name="titles" as="element()*" select="$header/fileDesc/titleStmt/title"/>
-    <xsl:sequence select="normalize-space(string(($titles[@type = 'main'], $titles)[1]))"/>
+    <xsl:sequence select="normalize-space(string(($titles[@type = 'main'], $titles[@level = 'a'], $titles[not(@level or @type)], $titles)[1]))"/>
   </xsl:function>
 
   <!-- ===== One document ===== -->
+
+  <!--
+    The language of a document's text as an HTML lang tag: the text's
+    xml:lang, else the TEI's, else the first language of its langUsage,
+    else $text-lang (the build option lang); () when none is known.
+  -->
+  <xsl:function name="f:text-lang" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="given" as="xs:string*"
+      select="($tei/text/@xml:lang, $tei/@xml:lang, $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)/normalize-space(.), normalize-space($text-lang)"/>
+    <xsl:sequence select="$given[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
+  </xsl:function>
 
   <!-- The document's id: its xml:id, else 'document'. -->
   <xsl:function name="f:doc-id" as="xs:string">

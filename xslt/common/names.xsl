@@ -33,7 +33,21 @@
     <!-- contains() first: most pointers name no register, and a regular expression costs SaxonJS far more. -->
     <xsl:sequence select="if (contains(string($pointer), '.xml#') and matches(string($pointer), '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$'))
                           then tokenize(replace($pointer, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3 $4'), ' ')
-                          else ()"/>
+                          else fp:register-entry-pointer($pointer)"/>
+  </xsl:function>
+
+  <!--
+    A '#id' pointer, or a pointer into a register file of another name
+    ('listplace.xml#pmb50'), that names an entry of the registers the build
+    found by their content ($register-entries): its kind and id, else ().
+    One map look-up; no regular expression.
+  -->
+  <xsl:function name="fp:register-entry-pointer" as="xs:string*">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="id" as="xs:string"
+      select="if (starts-with(string($pointer), '#') or contains(string($pointer), '.xml#')) then substring-after(string($pointer), '#') else ''"/>
+    <xsl:variable name="kind" as="xs:string?" select="if ($id = '') then () else $fp:register-entry-kinds($id)"/>
+    <xsl:sequence select="if (exists($kind)) then ($kind, $id) else ()"/>
   </xsl:function>
 
   <!-- 'persons', 'places' or 'orgs' when the pointer names a register entry, else (). -->

@@ -26,7 +26,8 @@
   <!-- All notes of a document's text, in document order. -->
   <xsl:function name="f:doc-notes" as="element(note)*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/text//note"/>
+    <!-- Not the notes inside register entries a letter carries (back/listPerson/person/note): they belong to their entries. -->
+    <xsl:sequence select="$tei/text//note[not(f:in-register-list(.))]"/>
   </xsl:function>
 
   <!-- 'editorial' for this edition's notes (type editorial, or a @resp without type compilers), else 'source'. -->
@@ -94,7 +95,17 @@
   <!-- A note anchored where it stands: in the text (not in back), pointing at nothing. -->
   <xsl:function name="f:is-inline-note" as="xs:boolean">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="empty(f:note-targets($note)) and empty($note/ancestor::back) and exists($note/ancestor::text)"/>
+    <xsl:sequence select="not(f:in-register-list($note)) and empty($note/ancestor::back) and exists($note/ancestor::text) and empty(f:note-targets($note))"/>
+  </xsl:function>
+
+  <!--
+    Does the element stand in a register's list (a person's, place's, org's
+    or bibl's note)? Such notes belong to their entries, are shown where
+    they stand and are never numbered among the text's notes.
+  -->
+  <xsl:function name="f:in-register-list" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::*[self::listPerson or self::listPlace or self::listOrg or self::listBibl])"/>
   </xsl:function>
 
   <!-- The notes whose @target points at this element, in document order. -->

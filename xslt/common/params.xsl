@@ -47,6 +47,48 @@
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
   <!--
+    Which edition the sources are: '' for this edition's own (its house
+    rules, and the wording of its pages), 'foreign' for a folder of someone
+    else's TEI, whose pages say nothing this edition's rules alone make true.
+  -->
+  <xsl:param name="edition-profile" as="xs:string" select="''"/>
+
+  <!-- Whether the sources are a foreign folder. -->
+  <xsl:variable name="f:foreign" as="xs:boolean" select="$edition-profile = 'foreign'"/>
+
+  <!--
+    The documents of the folder and their output base names, one per line,
+    'file name TAB base name' ('Brief (Kopie).xml	Brief-Kopie'). '' when not
+    given: pointers to .xml files then go to their sanitised names as before.
+    Given, a pointer to a file that is not in the folder is no link.
+  -->
+  <xsl:param name="document-files" as="xs:string" select="''"/>
+
+  <!-- $document-files by file name, and by file name without '.xml'. -->
+  <xsl:variable name="fp:document-bases" as="map(xs:string, xs:string)"
+    select="map:merge(for $line in tokenize($document-files, '&#10;')[contains(., '&#9;')]
+                      return let $name := substring-before($line, '&#9;'), $base := substring-after($line, '&#9;')
+                      return (map:entry($name, $base), map:entry(replace($name, '\.xml$', '', 'i'), $base)),
+                      map { 'duplicates': 'use-first' })"/>
+
+  <!--
+    Register entries that '#id' pointers (or pointers into a register file
+    of any name, 'listplace.xml#id') name, as 'id kind' pairs separated by
+    spaces ('pmb50 places pmb2121 persons'): the build passes only the
+    entries the documents being transformed name, so a large register does
+    not weigh on every letter. '' when none.
+  -->
+  <xsl:param name="register-entries" as="xs:string" select="''"/>
+
+  <xsl:variable name="fp:register-entry-kinds" as="map(xs:string, xs:string)"
+    select="let $t := tokenize(normalize-space($register-entries), ' ')
+            return map:merge(for $i in 1 to count($t) idiv 2 return map:entry($t[2 * $i - 1], $t[2 * $i]),
+                             map { 'duplicates': 'use-first' })"/>
+
+  <!-- The language of texts that do not state theirs (xml:lang or langUsage), e.g. 'de'; '' for none. -->
+  <xsl:param name="text-lang" as="xs:string" select="''"/>
+
+  <!--
     Register entry pages not to make, by the entry's xml:id, separated by
     spaces: the build passes the ids whose pages it keeps from its last
     build (nothing they show has changed). '' makes every entry page.

@@ -176,6 +176,8 @@
         <xsl:value-of select="concat('&#xFDDD;[', normalize-space(@n), ']&#xFDDE;')"/>
       </xsl:when>
     </xsl:choose>
+    <!-- An anchor is empty in TEI, but some editions write words in it (anchor type="label"): they are text. -->
+    <xsl:apply-templates mode="m:plain"/>
   </xsl:template>
 
   <!-- A note in the text: a marker where it stands (its content goes to the notes). -->

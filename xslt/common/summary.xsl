@@ -31,7 +31,7 @@
   in a note (note, with the outermost note's id, number and kind). An entry
   may come again in a later run: the outputs list a document, a note or a
   role once, in the order the names first come. An agent's or place's @pointer is the register
-  pointer CMIF resolves against the registers; @uri the URI it takes
+  pointer CMIF resolves against the registers (as kind.xml#id, however the source wrote it); @uri the URI it takes
   otherwise (from the document's own particDesc, or a web URI).
   Mode m:summary, on a TEI element.
 -->
@@ -127,6 +127,19 @@
       <!-- Only a document with TEI nested in it has names that are not its own. -->
       <xsl:variable name="refs" as="element()*"
         select="if (exists($tei//TEI)) then $tei//*[@ref][ancestor::TEI[1] is $tei] else $tei//*[@ref]"/>
+      <!--
+        Names with a @key (persName, placeName, orgName, rs of such a type) and
+        no register pointer: one s:key per kind and key, with the first name
+        given, so that the Persons, Places and Organisations pages can group
+        them by key when there is no register.
+      -->
+      <xsl:for-each-group select="$tei//*[@key][normalize-space(@key) != ''][empty(fp:register-pointer(tokenize(normalize-space(@ref), ' ')[1]))]"
+                          group-by="concat(fp:key-kind(.), ' ', normalize-space(@key))">
+        <xsl:variable name="kind" as="xs:string" select="fp:key-kind(.)"/>
+        <xsl:if test="$kind != ''">
+          <s:key kind="{$kind}" key="{normalize-space(@key)}" name="{normalize-space(string(.))}"/>
+        </xsl:if>
+      </xsl:for-each-group>
       <!-- A run of names of the same role (and correspDesc, and note) is one s:names, each entry named once. -->
       <xsl:for-each-group select="fp:document-occurrences($tei, $refs, $main)" group-adjacent="concat(@role, ' ', @corresp, ' ', @note)">
         <s:names doc="{$file}" entries="{distinct-values(current-group()/@entry)}">
@@ -151,13 +164,21 @@
     <xsl:variable name="found" as="xs:string*" select="
         (for $t in tokenize(normalize-space($name/@ref), ' ')
          return
-           if (exists(f:register-page($t))) then concat('p', $t)
+           if (exists(f:register-page($t))) then concat('p', string-join(fp:register-pointer($t), '.xml#'))
            else if (starts-with($t, '#')) then (for $u in f:authority-uris(f:local-target($t, $tei))[1] return concat('u', $u))
            else if (f:is-web-uri($t)) then concat('u', f:clean-url($t))
            else ())[1]"/>
     <xsl:for-each select="$found">
       <xsl:attribute name="{if (starts-with(., 'p')) then 'pointer' else 'uri'}" select="substring(., 2)"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- The register a keyed name belongs in: 'persons', 'places', 'orgs', or '' for another kind of name. -->
+  <xsl:function name="fp:key-kind" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="f:entity-type($name)"/>
+    <xsl:sequence select="if ($type = 'person') then 'persons' else if ($type = 'place') then 'places'
+                          else if ($type = ('org', 'organisation', 'organization')) then 'orgs' else ''"/>
   </xsl:function>
 
   <!--
@@ -194,7 +215,8 @@
           if (empty($action)) then () else if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
       <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
           return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
-                  return if ($entry ne $t) then $entry else ()))">
+                  return if ($entry ne $t) then $entry
+                         else string-join(fp:register-entry-pointer($t), '#')[. != '']))">
         <s:occurrence entry="{.}" role="{$role}">
           <xsl:if test="exists($corresp)">
             <xsl:attribute name="corresp" select="$corresp"/>

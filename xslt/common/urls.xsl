@@ -14,6 +14,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -156,6 +157,16 @@
       </xsl:when>
       <xsl:when test="exists($register-page)">
         <xsl:sequence select="concat($root, $register-page)"/>
+      </xsl:when>
+      <xsl:when test="map:size($fp:document-bases) gt 0 and not(contains($clean, '/')) and not(contains($clean, ':'))">
+        <!-- The folder's documents are known: a pointer to one of them goes to its page, by its output name; any other is no link. -->
+        <xsl:variable name="file" as="xs:string" select="if (contains($clean, '#')) then substring-before($clean, '#') else $clean"/>
+        <xsl:variable name="base" as="xs:string?" select="$fp:document-bases($file)"/>
+        <xsl:variable name="fragment" as="xs:string" select="substring-after($clean, '#')"/>
+        <xsl:sequence select="if (exists($base))
+                              then concat($root, $base, '.html', if ($fragment = '') then '' else concat('#', f:safe-name($fragment)))
+                              else if (matches($clean, '^(\./)?edition\.xml(#.*)?$')) then concat($root, 'about.html')
+                              else ()"/>
       </xsl:when>
       <xsl:when test="matches($clean, '^(\./)?edition\.xml(#.*)?$')">
         <xsl:sequence select="concat($root, 'about.html')"/>

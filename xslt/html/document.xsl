@@ -12,6 +12,7 @@
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
   xmlns:m="urn:edition:modes"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -77,6 +78,10 @@
       <section class="reading-text" aria-labelledby="text-heading">
         <h2 id="text-heading">Text</h2>
         <div class="text-body">
+          <!-- The page is English; the text is in its own language. -->
+          <xsl:for-each select="f:text-lang($tei)">
+            <xsl:attribute name="lang" select="."/>
+          </xsl:for-each>
           <xsl:apply-templates select="text" mode="m:html"/>
         </div>
       </section>
@@ -88,11 +93,14 @@
             <h2 id="notes-{current()}-heading">
               <xsl:value-of select="f:notes-heading(current())"/>
             </h2>
-            <p class="section-note">
-              <xsl:value-of select="if (current() = 'editorial')
-                                    then 'Notes of this edition''s editors, numbered apart.'
-                                    else 'Notes of the source, numbered as printed there.'"/>
-            </p>
+            <!-- This edition's wording, true of its own sources only (docs/encoding.md). -->
+            <xsl:if test="not($f:foreign)">
+              <p class="section-note">
+                <xsl:value-of select="if (current() = 'editorial')
+                                      then 'Notes of this edition''s editors, numbered apart.'
+                                      else 'Notes of the source, numbered as printed there.'"/>
+              </p>
+            </xsl:if>
             <ul class="note-list">
               <xsl:apply-templates select="$notes" mode="m:html-document"/>
             </ul>
@@ -142,7 +150,20 @@
       <section class="downloads" aria-labelledby="downloads-heading">
         <h2 id="downloads-heading">Downloads</h2>
         <ul>
-          <li><a href="tei/{$file}.xml" type="application/tei+xml">TEI XML</a></li>
+          <!-- The source under its own file name, which its output name may not keep ('Brief (Kopie).xml'). -->
+          <xsl:variable name="source-name" as="xs:string?"
+            select="(for $k in map:keys($fp:document-bases) return if (ends-with(lower-case($k), '.xml') and $fp:document-bases($k) = $file) then $k else ())[1]"/>
+          <li>
+            <a href="tei/{$file}.xml" type="application/tei+xml">
+              <xsl:if test="exists($source-name)">
+                <xsl:attribute name="download" select="$source-name"/>
+              </xsl:if>
+              <xsl:text>TEI XML</xsl:text>
+            </a>
+            <xsl:if test="exists($source-name) and $source-name != concat($file, '.xml')">
+              <xsl:value-of select="concat(' (', $source-name, ')')"/>
+            </xsl:if>
+          </li>
           <li><a href="text/{$file}.txt" type="text/plain">Plain text</a></li>
           <li><a href="json/{$file}.json" type="application/json">JSON</a></li>
         </ul>
@@ -261,7 +282,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </span>
-      <xsl:if test="empty($refs)">
+      <xsl:if test="empty($refs) and not($f:foreign)">
         <span class="note-status">No anchor in the text: the source prints this note without a reference to it.</span>
       </xsl:if>
       <div class="note-body">
@@ -367,6 +388,26 @@
             </xsl:if>
           </dd>
         </xsl:for-each>
+      </xsl:if>
+      <xsl:variable name="keywords" as="element()*" select="$tei/teiHeader/profileDesc/textClass/keywords/(term | list/item)"/>
+      <xsl:if test="exists($keywords)">
+        <dt>Keywords</dt>
+        <dd class="keywords">
+          <xsl:value-of select="string-join(for $k in $keywords return normalize-space($k), '; ')"/>
+        </dd>
+      </xsl:if>
+      <xsl:if test="exists($ms)">
+        <!-- The printed editions and other references the source description gives beside the manuscript. -->
+        <xsl:variable name="printed-in" as="element()*"
+          select="$tei/teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | listBibl/(bibl | biblStruct))"/>
+        <xsl:if test="exists($printed-in)">
+          <dt>Bibliography</dt>
+          <xsl:for-each select="$printed-in">
+            <dd class="bibl">
+              <xsl:value-of select="string-join(.//text()[normalize-space(.) != '']/normalize-space(.), ', ')"/>
+            </dd>
+          </xsl:for-each>
+        </xsl:if>
       </xsl:if>
       <xsl:if test="exists(f:doc-type($tei))">
         <dt>Type</dt>

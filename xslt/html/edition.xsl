@@ -41,7 +41,9 @@
 
     <xsl:for-each select="$f:register-kinds">
       <xsl:variable name="kind" as="xs:string" select="."/>
-      <xsl:variable name="entries" as="element()*" select="f:entries-of-kind($kind)"/>
+      <!-- A foreign folder's registers may be an edition's whole (thousands of places): only the entries its letters name get pages. -->
+      <xsl:variable name="entries" as="element()*"
+        select="if ($f:foreign) then f:entries-of-kind($kind)[exists(f:entry-occurrences(.))] else f:entries-of-kind($kind)"/>
       <xsl:result-document href="{$kind}.html" format="fp:html">
         <xsl:call-template name="fp:page">
           <xsl:with-param name="title" select="concat($fp:register-titles($kind), ' — ', $f:edition-title)"/>
@@ -296,6 +298,26 @@
     <xsl:param name="entries" as="element()*" required="yes"/>
     <h1><xsl:value-of select="$fp:register-titles($kind)"/></h1>
     <xsl:choose>
+      <xsl:when test="empty($entries) and exists($fp:summaries/s:key[@kind = $kind])">
+        <!-- No register, but names with a @key: grouped by key, each with the documents that name it. -->
+        <p>This edition has no register of <xsl:value-of select="lower-case($fp:register-titles($kind))"/>; the names its texts identify by a key are listed by key.</p>
+        <ul class="register-list register-keys">
+          <xsl:for-each-group select="$fp:summaries/s:key[@kind = $kind]" group-by="string(@key)">
+            <xsl:sort select="lower-case(string((current-group()/@name[. != ''], current-grouping-key())[1]))"/>
+            <li>
+              <xsl:value-of select="(current-group()/@name[. != ''], current-grouping-key())[1]"/>
+              <span class="key"><xsl:value-of select="concat(' [', current-grouping-key(), ']')"/></span>
+              <xsl:text>: </xsl:text>
+              <xsl:for-each select="current-group()/parent::s:document">
+                <xsl:if test="position() gt 1">
+                  <xsl:text>, </xsl:text>
+                </xsl:if>
+                <a href="{@file}.html"><xsl:value-of select="(@number-label, @title, @file)[normalize-space(.) != ''][1]"/></a>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each-group>
+        </ul>
+      </xsl:when>
       <xsl:when test="empty($entries)">
         <p>This edition has no register of <xsl:value-of select="lower-case($fp:register-titles($kind))"/>.</p>
       </xsl:when>

@@ -257,21 +257,23 @@
         <span class="tei-anchor" id="{f:safe-name(@xml:id)}"></span>
       </xsl:when>
     </xsl:choose>
+    <!-- An anchor is empty in TEI, but some editions write words in it (anchor type="label"): they are text. -->
+    <xsl:apply-templates mode="m:html"/>
   </xsl:template>
 
   <!--
     A note in the text: a reference where it stands; its body goes to the
-    notes. A note outside the text (in a header, a register entry) is
-    shown where it stands, like any element.
+    notes. A note outside the text (in a header) or in a register's list
+    (a register entry's) is shown where it stands, like any element.
   -->
   <xsl:template match="note" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
+      <xsl:when test="empty(ancestor::text) or f:in-register-list(.)">
+        <xsl:next-match/>
+      </xsl:when>
       <xsl:when test="f:is-inline-note(.)">
         <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
-      </xsl:when>
-      <xsl:when test="empty(ancestor::text)">
-        <xsl:next-match/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -296,10 +298,20 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    Every lb of the source is a line break on the page, one inside a word
+    (break="no") too, so that the lines stand as the source has them and
+    none is lost; the word's two halves stay together in the text outputs.
+  -->
   <xsl:template match="lb" mode="m:html" as="node()*">
-    <xsl:if test="not(@break = 'no')">
-      <br/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@break = 'no'">
+        <br class="lb-in-word"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <br/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="cb | milestone" mode="m:html" as="node()*">
@@ -452,7 +464,7 @@
           <xsl:apply-templates mode="m:html">
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
-          <xsl:if test="self::ptr">
+          <xsl:if test="self::ptr or (self::ref and empty(node()))">
             <xsl:value-of select="f:clean-url($target)"/>
           </xsl:if>
         </a>
@@ -461,7 +473,7 @@
         <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
           <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (exists($target) and empty($href)) then 'link-refused' else ()"/></xsl:call-template>
           <xsl:apply-templates mode="m:html"/>
-          <xsl:if test="self::ptr">
+          <xsl:if test="self::ptr or (self::ref and empty(node()))">
             <xsl:value-of select="$target"/>
           </xsl:if>
         </xsl:element>

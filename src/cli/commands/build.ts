@@ -18,6 +18,8 @@ interface BuildCommandOptions {
   quiet?: boolean;
   verbose?: boolean;
   force?: boolean;
+  title?: string;
+  lang?: string;
 }
 
 const stageLabel: Record<BuildProgress['stage'], string> = {
@@ -63,6 +65,8 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
     .option('-q, --quiet', 'print only errors and warnings')
     .option('-v, --verbose', 'say what each stage did')
     .option('--force', 'transform everything, even what has not changed since the last build')
+    .option('--title <text>', "the site's title (default: the configured one; for a foreign folder, the series title its headers give)")
+    .option('--lang <tag>', 'the language of texts that state none (xml:lang, langUsage), e.g. de')
     .action(async (opts: BuildCommandOptions) => {
       const started = Date.now();
       const config = resolveProfile({
@@ -70,6 +74,8 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         ...(opts.config ? { config: opts.config } : {}),
         ...(opts.schema ? { schema: opts.schema } : {}),
         ...(opts.src ? { source: opts.src } : {}),
+        ...(opts.title !== undefined ? { title: opts.title } : {}),
+        ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
       });
       // Ctrl-C or a TERM stops the build between documents and leaves the published output as it was.
       const interrupt = new AbortController();

@@ -1,0 +1,105 @@
+/**
+ * What the build passes the stylesheets about a folder's files beyond each
+ * file itself: which register entries a document's pointers name (found
+ * by the registers' content, whatever their file names), the folder's
+ * documents and their output names, and the identity of a foreign corpus
+ * (its title, licence and language, from its own headers).
+ */
+import type { FileSummary, RegisterKind } from '../edition/files.js';
+
+const entryKinds: Record<string, RegisterKind> = { person: 'persons', personGrp: 'persons', place: 'places', org: 'orgs' };
+
+/** Every register entry of the registers given, by id: its kind (the first register and entry of an id win). */
+export function registerEntryIndex(registers: readonly FileSummary[]): Map<string, RegisterKind> {
+  const index = new Map<string, RegisterKind>();
+  for (const r of registers) {
+    for (const { id, element } of r.ids) {
+      const kind = entryKinds[element];
+      if (kind !== undefined && !index.has(id)) index.set(id, kind);
+    }
+  }
+  return index;
+}
+
+/**
+ * The register entries a document names through '#id' pointers or through
+ * pointers into a register file of any name (`listplace.xml#pmb50`), as
+ * the stylesheets' register-entries parameter: 'id kind' pairs separated
+ * by spaces, each id once. Pointers of this edition's own form
+ * (`persons.xml#id`) the stylesheets read without help.
+ */
+export function registerEntriesOf(document: FileSummary, index: ReadonlyMap<string, RegisterKind>, registerFiles: ReadonlySet<string>): string {
+  if (index.size === 0) return '';
+  const pairs: string[] = [];
+  const seen = new Set<string>();
+  for (const p of document.pointers) {
+    const hash = p.value.indexOf('#');
+    if (hash < 0 || hash === p.value.length - 1) continue;
+    const file = p.value.slice(0, hash);
+    if (file !== '' && !registerFiles.has(file.replace(/^.*\//, ''))) continue;
+    const id = p.value.slice(hash + 1);
+    const kind = index.get(id);
+    if (kind === undefined || seen.has(id)) continue;
+    seen.add(id);
+    pairs.push(id, kind);
+  }
+  return pairs.join(' ');
+}
+
+/** The stylesheets' document-files parameter: 'file name TAB base name', one document a line. */
+export function documentFilesParam(bases: ReadonlyMap<string, string>, documents: readonly string[]): string {
+  return documents.filter((d) => bases.has(d)).map((d) => `${d}\t${bases.get(d)!}`).join('\n');
+}
+
+export interface CorpusIdentity {
+  title: string | undefined;
+  licenceUrl: string | undefined;
+  lang: string | undefined;
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    // Ties go to the value seen first, so the result follows the collection order.
+    if (c > bestCount) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+const decodeEntities = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+const plain = (xml: string): string => decodeEntities(xml.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+
+/**
+ * A foreign corpus's identity from its documents' headers: the series
+ * title most of them give (titleStmt/title[@level='s'], else
+ * seriesStmt/title), the licence URL most give, the language most give
+ * (langUsage/language/@ident, else TEI/@xml:lang). Read from the header's
+ * text only; undefined where the headers say nothing.
+ */
+export function corpusIdentity(texts: readonly string[]): CorpusIdentity {
+  const titles: string[] = [];
+  const licences: string[] = [];
+  const langs: string[] = [];
+  for (const text of texts) {
+    const end = text.indexOf('</teiHeader>');
+    const header = end < 0 ? text : text.slice(0, end);
+    const series = /<title\b[^>]*\blevel\s*=\s*["']s["'][^>]*>([\s\S]*?)<\/title>/.exec(header)
+      ?? /<seriesStmt\b[^>]*>[\s\S]*?<title\b[^>]*>([\s\S]*?)<\/title>/.exec(header);
+    const title = series ? plain(series[1]!) : '';
+    if (title !== '') titles.push(title);
+    const licence = /<licence\b[^>]*\btarget\s*=\s*["']([^"']+)["']/.exec(header);
+    if (licence) licences.push(decodeEntities(licence[1]!.trim()));
+    const lang = /<language\b[^>]*\bident\s*=\s*["']([^"']+)["']/.exec(header) ?? /<TEI\b[^>]*\bxml:lang\s*=\s*["']([^"']+)["']/.exec(text);
+    if (lang && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang[1]!.trim())) langs.push(lang[1]!.trim());
+  }
+  return { title: mostCommon(titles), licenceUrl: mostCommon(licences), lang: mostCommon(langs) };
+}

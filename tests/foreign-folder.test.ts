@@ -1,0 +1,177 @@
+/**
+ * Issue 14: a folder of someone else's TEI, real-shaped and awkwardly
+ * named, builds into a sane edition. Made at test time: a clone on a
+ * case-insensitive file system cannot hold both index.xml and Index.xml.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { outputBaseNames } from '../src/site/output-names.js';
+import { fakeTerminal } from './helpers/terminal.js';
+
+const series = 'Briefe an und von Clara Muster';
+
+/** A letter as a real correspondence edition writes it: pointers into a register of its own name, inline notes, lb, keywords. */
+function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string } = {}): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title level="s">${series}</title><title level="a">Brief ${id}</title></titleStmt>
+      <publicationStmt><publisher>Musterverlag</publisher>
+        <availability><licence target="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</licence></availability></publicationStmt>
+      <sourceDesc>
+        <msDesc><msIdentifier><settlement>Wien</settlement><repository>Musterarchiv</repository><idno>Nachlass ${id}</idno></msIdentifier></msDesc>
+        <listBibl><bibl>Muster: Gesammelte Briefe. Wien 1990, S. 12</bibl></listBibl>
+      </sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <langUsage><language ident="de">Deutsch</language></langUsage>
+      <textClass><keywords><term>Reise</term><term>Familie</term></keywords></textClass>
+      <correspDesc>
+        <correspAction type="sent"><persName ref="#${o.from ?? 'p1'}">Clara Muster</persName><placeName ref="#pl1">Wien</placeName><date when="1890-05-01">1. Mai 1890</date></correspAction>
+        <correspAction type="received"><persName ref="#${o.to ?? 'p2'}">Karl Beispiel</persName></correspAction>
+        <correspContext><ref type="next" target="${o.next ?? 'L404'}"/><ref type="prev" target="L404"/></correspContext>
+      </correspDesc>
+    </profileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <p>Lieber <persName ref="#p2">Karl</persName>, in <placeName ref="#pl1">Wien</placeName> ist es schön<note place="foot">Eine Anmerkung der Ausgabe.</note>.<lb/>Die Reise war lang und anstren<lb break="no"/>gend. Grüße vom <orgName key="O1">Musterverein</orgName>.${o.extra ?? ''}</p>
+    </body>
+  </text>
+</TEI>
+`;
+}
+
+const register = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Register</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <text><body>
+    <listPerson>
+      <person xml:id="p1"><persName>Muster, Clara</persName></person>
+      <person xml:id="p2"><persName>Beispiel, Karl</persName></person>
+    </listPerson>
+    <listPlace><place xml:id="pl1"><placeName>Wien</placeName></place></listPlace>
+  </body></text>
+</TEI>
+`;
+
+const letters: Record<string, string> = {
+  'index.xml': letter('L1', { next: 'L2' }),
+  'Index.xml': letter('L2'),
+  'search.xml': letter('L3'),
+  'persons.xml': letter('L4'),
+  'edition.xml': letter('L5'),
+  'a b.xml': letter('L6', { next: 'x%20y.xml' }),
+  'x%20y.xml': letter('L7'),
+  'Über 1890.xml': letter('L8'),
+  'Brief (Kopie).xml': letter('L9', { extra: ' Siehe <persName ref="#nowhere">Niemand</persName>.' }),
+  'L2.xml': letter('L10'),
+};
+
+let root: string;
+let out: string;
+let result: { exitCode: number; out: string; err: string };
+const bases = outputBaseNames([...Object.keys(letters).map((name) => ({ name, document: true })), { name: 'Verzeichnis.xml', document: false }]);
+const page = (name: string): string => readFileSync(join(out, `${bases.get(name)!}.html`), 'utf8');
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'edition-foreign-'));
+  const src = join(root, 'letters');
+  out = join(root, 'site');
+  mkdirSync(src);
+  for (const [name, text] of Object.entries(letters)) writeFileSync(join(src, name), text);
+  writeFileSync(join(src, 'Verzeichnis.xml'), register);
+  const t = fakeTerminal(root);
+  const { exitCode } = await run(['node', 'edition', 'build', '--src', 'letters', '--out', 'site', '--format', 'json'], t);
+  result = { exitCode, out: t.out, err: t.err };
+}, 300_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('a foreign folder of awkwardly named letters', () => {
+  test('builds, with warnings only', () => {
+    expect(result.exitCode, result.err + result.out).toBe(0);
+    const rows = JSON.parse(result.out) as Array<{ severity: string }>;
+    expect(rows.filter((r) => r.severity === 'error')).toEqual([]);
+  });
+
+  test('every letter has its page, text and JSON; the register is no letter', () => {
+    for (const name of Object.keys(letters)) {
+      const base = bases.get(name)!;
+      for (const path of [`${base}.html`, `text/${base}.txt`, `json/${base}.json`, `tei/${base}.xml`]) expect(existsSync(join(out, path)), `${name}: ${path}`).toBe(true);
+      expect(readFileSync(join(out, `text/${base}.txt`), 'utf8')).toContain('Die Reise war lang');
+    }
+    expect(existsSync(join(out, 'Verzeichnis.html'))).toBe(false);
+    expect(existsSync(join(out, 'tei/Verzeichnis.xml'))).toBe(true);
+  });
+
+  test("the site's index is the index, and lists every letter", () => {
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('data-sender=');
+    for (const name of Object.keys(letters)) expect(index).toContain(`href="${bases.get(name)!}.html"`);
+    for (const site of ['search.html', 'persons.html', 'about.html']) expect(readFileSync(join(out, site), 'utf8')).not.toContain('Die Reise war lang');
+    expect(readFileSync(join(out, 'text/edition.txt'), 'utf8')).toContain('Die Reise war lang');
+  });
+
+  test('the unresolved pointer is one warning', () => {
+    const rows = JSON.parse(result.out) as Array<{ rule: string; message: string; file: string }>;
+    const unresolved = rows.filter((r) => r.rule === 'pointer-unresolved');
+    expect(unresolved).toHaveLength(1);
+    expect(unresolved[0]!.message).toContain('#nowhere');
+    expect(unresolved[0]!.file).toContain('Brief (Kopie).xml');
+  });
+
+  test('names link into the register, whatever its file name, and its entry pages exist', () => {
+    const html = page('a b.xml');
+    expect(html).toContain('href="persons/p2.html"');
+    expect(html).toContain('href="places/pl1.html"');
+    expect(existsSync(join(out, 'persons/p2.html'))).toBe(true);
+    expect(readFileSync(join(out, 'persons/p2.html'), 'utf8')).toContain(`href="../${bases.get('a b.xml')!}.html"`);
+  });
+
+  test('related letters link when they are in the folder, and are text otherwise', () => {
+    expect(page('a b.xml')).toContain(`href="${bases.get('x%20y.xml')!}.html"`);
+    expect(page('index.xml')).toContain('href="L2.html"');
+    const html = page('Index.xml');
+    expect(html).not.toContain('href="L404');
+    expect(html).toContain('L404');
+    const rows = JSON.parse(result.out) as Array<{ rule: string; message: string }>;
+    expect(rows.some((r) => r.rule === 'corresp-context-target' && r.message.includes('L404'))).toBe(true);
+    expect(rows.some((r) => r.rule === 'corresp-context-target' && r.message.includes('"L2"'))).toBe(false);
+  });
+
+  test("the page reads the source's structure: inline note in place, keywords, bibliography, every lb", () => {
+    const html = page('Über 1890.xml');
+    expect(html).not.toContain('No anchor in the text');
+    expect(html).not.toContain('numbered as printed there');
+    expect(html).toMatch(/schön<sup class="noteref">/);
+    expect(html).toContain('Reise; Familie');
+    expect(html).toContain('Muster: Gesammelte Briefe');
+    expect(html).toContain('anstren<br class="lb-in-word">gend');
+  });
+
+  test("identity from the corpus: its title and licence, the text's language; the page stays English", () => {
+    const html = page('Über 1890.xml');
+    expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="en">/);
+    expect(html).toMatch(/<div class="text-body" lang="de">/);
+    expect(html).toContain(series);
+    expect(html).toContain('creativecommons.org/licenses/by/4.0');
+    expect(html).not.toMatch(/Bolshevik/i);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(series);
+  });
+
+  test('names with a @key and no register are grouped by key on their register page', () => {
+    const orgs = readFileSync(join(out, 'orgs.html'), 'utf8');
+    expect(orgs).toContain('Musterverein');
+    expect(orgs).toContain('[O1]');
+    expect(orgs).toContain(`href="${bases.get('a b.xml')!}.html"`);
+  });
+
+  test('the page offers its source under its original name', () => {
+    expect(page('Brief (Kopie).xml')).toContain('download="Brief (Kopie).xml"');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import type { FileSummary } from '../src/edition/files.js';
+import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from '../src/site/foreign.js';
+
+function summary(name: string, ids: Array<[string, string]>, pointers: string[] = []): FileSummary {
+  return {
+    file: `/x/${name}`, name, kind: ids.length > 0 ? 'register' : 'document', register: undefined,
+    ids: ids.map(([id, element]) => ({ id, element, line: 1, column: 1 })),
+    pointers: pointers.map((value) => ({ attribute: 'ref', element: 'persName', value, line: 1, column: 1, inCorrespContext: false })),
+    n: undefined, letter: undefined, entryNames: undefined, entryKeys: undefined,
+  };
+}
+
+describe('register entries a document names', () => {
+  const places = summary('listplace.xml', [['pmb50', 'place'], ['pmb833', 'place'], ['list', 'listPlace']]);
+  const orgs = summary('Register der Organisationen.xml', [['pmb9', 'org'], ['pmb2121', 'person']]);
+  const index = registerEntryIndex([places, orgs]);
+  const files = new Set(['listplace.xml', 'Register der Organisationen.xml']);
+
+  test('only the entries the document names, by #id or a pointer into a register of any name, each once', () => {
+    const letter = summary('L1.xml', [], ['#pmb50', '#pmb50', 'listplace.xml#pmb833', '#pmb2121', '#missing', 'other.xml#pmb9', 'persons.xml#x']);
+    expect(registerEntriesOf(letter, index, files)).toBe('pmb50 places pmb833 places pmb2121 persons');
+  });
+
+  test('an entry of another kind in a register takes its own kind; lists are no entries', () => {
+    expect(index.get('pmb2121')).toBe('persons');
+    expect(index.get('pmb9')).toBe('orgs');
+    expect(index.has('list')).toBe(false);
+  });
+
+  test('no registers, no entries', () => {
+    expect(registerEntriesOf(summary('L1.xml', [], ['#pmb50']), new Map(), new Set())).toBe('');
+  });
+});
+
+test('document-files lists each document with its output name', () => {
+  const bases = new Map([['a b.xml', 'a-b'], ['L1.xml', 'L1'], ['listplace.xml', 'listplace']]);
+  expect(documentFilesParam(bases, ['a b.xml', 'L1.xml'])).toBe('a b.xml\ta-b\nL1.xml\tL1');
+});
+
+describe("a foreign corpus's identity from its headers", () => {
+  const letter = (series: string, licence: string, lang: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+    <title level="s">${series}</title><title level="a">A letter</title></titleStmt><publicationStmt><availability>
+    <licence target="${licence}"/></availability></publicationStmt></fileDesc><profileDesc><langUsage><language ident="${lang}">x</language>
+    </langUsage></profileDesc></teiHeader><text><body><p><title level="s">Not this</title></p></body></text></TEI>`;
+
+  test('the title, licence and language most of the letters give', () => {
+    const identity = corpusIdentity([
+      letter('Arthur Schnitzler: Briefwechsel', 'https://creativecommons.org/licenses/by/4.0/', 'de-AT'),
+      letter('Arthur Schnitzler: Briefwechsel', 'https://creativecommons.org/licenses/by/4.0/', 'de'),
+      letter('Something &amp; else', 'https://example.org/l', 'de'),
+    ]);
+    expect(identity).toEqual({ title: 'Arthur Schnitzler: Briefwechsel', licenceUrl: 'https://creativecommons.org/licenses/by/4.0/', lang: 'de' });
+  });
+
+  test('a seriesStmt title when no title has level s; nothing when the headers say nothing', () => {
+    expect(corpusIdentity(['<TEI><teiHeader><fileDesc><seriesStmt><title>Series &amp; Co</title></seriesStmt></fileDesc></teiHeader></TEI>']).title).toBe('Series & Co');
+    expect(corpusIdentity(['<TEI><teiHeader/></TEI>'])).toEqual({ title: undefined, licenceUrl: undefined, lang: undefined });
+  });
+});
