@@ -17,10 +17,11 @@ import type { StylesheetParams } from '../src/transform/saxon.js';
 import { loadStylesheets } from '../src/transform/stylesheets.js';
 import { testStylesheetParams } from './helpers/edition.js';
 import type { Stylesheets } from '../src/transform/stylesheets.js';
+import { testedStylesheets } from './setup/stylesheets.js';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
-let sheets: Stylesheets;
+let sheets: Pick<Stylesheets, (typeof testedStylesheets)[number]>;
 /** The project's two letters and twelve generated ones (some with an apparatus, embedded texts, notes). */
 let sources: Array<{ base: string; text: string }>;
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
       .sort()
       .map((f) => ({ base: f.replace(/\.xml$/, ''), text: readFileSync(join(generated, f), 'utf8') })),
   ];
-  sheets = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'));
+  sheets = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'), testedStylesheets);
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

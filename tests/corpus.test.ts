@@ -19,10 +19,11 @@ import { loadStylesheets } from '../src/transform/stylesheets.js';
 import type { Stylesheets } from '../src/transform/stylesheets.js';
 import { validate } from '../src/validate/index.js';
 import { testStylesheetParams } from './helpers/edition.js';
+import { testedStylesheets } from './setup/stylesheets.js';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
-let sheets: Stylesheets;
+let sheets: Pick<Stylesheets, (typeof testedStylesheets)[number]>;
 
 const params: StylesheetParams = {
   ...testStylesheetParams,
@@ -34,7 +35,7 @@ const params: StylesheetParams = {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edition-corpus-'));
   writeEdition({ letters: 12, seed: 7, folder: join(work, 'generated'), projectRoot: root });
-  sheets = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'));
+  sheets = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'), testedStylesheets);
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -68,7 +69,7 @@ async function editionOf(configFile: string): Promise<Edition> {
 
 async function corpusOutputs(input: string, p: StylesheetParams = params): Promise<Map<string, string>> {
   const made = new Map<string, string>();
-  transform(sheets.corpus, await parseForTransform(input), p, (href, content) => void made.set(href, content));
+  transform(sheets.build, await parseForTransform(input), p, (href, content) => void made.set(href, content));
   return made;
 }
 

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { committedBuildHash, entryStylesheets, loadStylesheets, stylesheetsHash } from '../../src/transform/stylesheets.js';
+import { committedBuildHash, loadStylesheets, stylesheetsHash } from '../../src/transform/stylesheets.js';
 
 export const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
 export const bin = join(projectRoot, 'bin', 'edition.js');
@@ -22,10 +22,9 @@ export const xsltFolder = join(projectRoot, 'xslt');
 
 const sharedCache = join(tmpdir(), 'edition-build-tests-cache');
 
-/** The SEF files the cache holds for this hash (a current committed build stylesheet is not among them). */
+/** The SEF files a build needs from the cache for this hash: build.xsl's, unless the committed one is current. */
 function sefNames(hash: string): string[] {
-  const committed = committedBuildHash(xsltFolder) === hash;
-  return entryStylesheets.filter((name) => !(name === 'build' && committed)).map((name) => `${name}-${hash}.sef.json`);
+  return committedBuildHash(xsltFolder) === hash ? [] : [`build-${hash}.sef.json`];
 }
 
 function sleep(ms: number): Promise<void> {
@@ -77,7 +76,7 @@ async function ensureSefOnce(): Promise<{ folder: string | undefined; names: str
     }
   }
   try {
-    if (!found()) await loadStylesheets(xsltFolder, projectCache);
+    if (!found()) await loadStylesheets(xsltFolder, projectCache, ['build']);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
