@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateEdition, writeEdition } from '../src/bench/generate.js';
 import { parseXsltCost } from '../src/bench/per-letter.js';
-import { renderReport } from '../src/bench/report.js';
+import { handWrittenPart, renderReport } from '../src/bench/report.js';
 import type { BenchData } from '../src/bench/report.js';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -99,5 +99,17 @@ describe('bench report: per-letter rows', () => {
     expect(report).toContain('| json.xsl | 38.5 | 8.2 |');
     expect(report).toContain('| rebuild after a one-line stylesheet edit | ≤ 20 s |');
     expect(report).not.toContain('≤ 8 s');
+  });
+
+  test('a new report keeps the notes written by hand below the embedded results', () => {
+    const report = renderReport({
+      machine: { cores: 2, cpuModel: 'test', ramGiB: 24, os: 'linux', node: 'v20' },
+      java: {}, date: '2026-12-02', command: 'npm run bench', runs: 3, seed: 1, teiAll: undefined, project: undefined, sizes: [],
+    } as unknown as BenchData);
+    expect(handWrittenPart(report)).toBe('');
+    const notes = '## Notes added by hand\n\n- a figure the bench does not make\n';
+    const kept = handWrittenPart(`${report}\n${notes}`);
+    expect(kept).toBe(`\n${notes}`);
+    expect(handWrittenPart(report + kept)).toBe(kept);
   });
 });

@@ -72,6 +72,20 @@ export interface ForeignResult {
 const DATA_START = '<!-- bench-data ';
 const DATA_END = ' -->';
 
+/**
+ * What was written by hand below the embedded results of an earlier report
+ * (notes on runs the bench does not make): kept when the report is written
+ * again, whether or not --merge is given.
+ */
+export function handWrittenPart(text: string): string {
+  const at = text.lastIndexOf(DATA_START);
+  if (at < 0) return '';
+  const end = text.indexOf(DATA_END, at + DATA_START.length);
+  if (end < 0) return '';
+  const rest = text.slice(end + DATA_END.length).replace(/^\n+/, '');
+  return rest.trim() === '' ? '' : `\n${rest}`;
+}
+
 /** The results embedded in an earlier report, for --merge. */
 export function readPrevious(file: string): BenchData | undefined {
   if (!existsSync(file)) return undefined;

@@ -26,8 +26,9 @@ import type { JavaTools } from './machine.js';
 import { runOnce, stats } from './measure.js';
 import type { Sample } from './measure.js';
 import { measurePerLetter, sharedFolder } from './per-letter.js';
-import { readPrevious, renderReport } from './report.js';
+import { handWrittenPart, readPrevious, renderReport } from './report.js';
 import type { BenchData, CorpusInfo, ForeignResult, SizeResult, TaskResult } from './report.js';
+import { committedBuildHash, stylesheetsHash } from '../transform/stylesheets.js';
 
 const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
 /** The toolchain measured: a snapshot of the project taken when the bench starts (see snapshotToolchain). */
@@ -288,7 +289,7 @@ async function benchEdition(folder: string, letters: number, options: BenchOptio
       clearCaches(folder, true);
     },
     command: node, args: buildArgs, cwd: folder, runs, timeoutMs, watchSef: folder,
-    note: seeded > 0 ? 'SEF cache warm (copied from the first build)' : sefFiles(toolRoot).length > 0 ? 'SEF cache at tool level' : 'no SEF cache to copy: the first run compiles',
+    note: seeded > 0 ? 'SEF cache warm (copied from the first build)' : committedBuildHash(join(toolRoot, 'xslt')) === stylesheetsHash(join(toolRoot, 'xslt')) ? 'the committed build.sef.json (current)' : sefFiles(toolRoot).length > 0 ? 'SEF cache at tool level' : 'no SEF cache to copy: the first run compiles',
   });
   results.push(cold);
   if (cold.status !== 'ok') {
@@ -460,6 +461,7 @@ export async function main(argv: string[]): Promise<void> {
   log(`work folder ${work}; toolchain snapshot ${toolRoot}; java ${java.java ? 'yes' : 'missing'}, jing ${java.jing ? 'yes' : 'missing'}, Saxon-HE ${java.saxonJar ? 'yes' : 'missing'}, tei_all ${teiAll ?? 'missing'}`);
 
   const previous = options.merge ? readPrevious(out) : undefined;
+  const handNotes = existsSync(out) ? handWrittenPart(readFileSync(out, 'utf8')) : '';
   const data: BenchData = {
     machine: machine(),
     java,
@@ -480,7 +482,7 @@ export async function main(argv: string[]): Promise<void> {
       if (!merged.foreign && previous.foreign) merged.foreign = previous.foreign;
     }
     merged.sizes.sort((a, b) => a.letters - b.letters);
-    writeFileSync(out, renderReport(merged));
+    writeFileSync(out, renderReport(merged) + handNotes);
   };
 
   const sefStore = join(work, 'sef-store');
