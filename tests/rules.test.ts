@@ -36,6 +36,16 @@ describe('every rule documents a failing and a passing example, and both hold', 
   });
 });
 
+describe('corresp-context-target', () => {
+  test('letter references are checked too, and a missing letter is reported once with its count of uses', async () => {
+    const messages = await messagesOf('corresp-context-target', withRegisters({
+      'doc001.xml': letter({ body: '<p>See <ref type="letter" target="doc009.xml">the reply</ref> and <ref type="letter" target="doc009.xml">again</ref>; <ref type="letter" target="doc002.xml">No. 2</ref>.</p>' }),
+      'doc002.xml': letter({ id: 'doc002', n: '2', body: '<p>As <ref type="letter" target="doc009.xml">before</ref>; <ref target="elsewhere.xml">not a letter</ref>.</p>' }),
+    }));
+    expect(messages).toEqual(['A letter reference points at "doc009.xml", but the edition has no file doc009.xml (used 3 times in 2 files)']);
+  });
+});
+
 describe('positions', () => {
   test('a rule message points at the element, line and column counted in code points', async () => {
     const edition = tempEdition({

@@ -28,6 +28,8 @@ export interface Pointer extends Located {
   value: string;
   /** True when the element stands inside a correspContext. */
   inCorrespContext: boolean;
+  /** True for the @target of a `ref type="letter"`: a reference to another letter, in the text or the notes. */
+  letterRef?: boolean;
 }
 
 export interface IdDeclaration extends Located {
@@ -123,8 +125,9 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
       if (attribute === 'xml:id') ids.push({ id: value, element: localName(e.name), line: e.line, column: e.column });
       else if (pointerAttributes.has(attribute)) {
         const inCorrespContext = localName(e.name) === 'correspContext' || ancestor(e, 'correspContext') !== undefined;
+        const letterRef = attribute === 'target' && localName(e.name) === 'ref' && e.attributes['type'] === 'letter';
         for (const token of value.split(/\s+/)) {
-          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext });
+          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext, ...(letterRef ? { letterRef } : {}) });
         }
       }
     }

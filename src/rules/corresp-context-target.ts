@@ -1,6 +1,7 @@
 import type { EditionRule, Finding } from './rule.js';
 import { at } from './rule.js';
 import { splitPointer } from '../edition/files.js';
+import type { Pointer } from '../edition/files.js';
 import { letter, withRegisters, completeCorrespDesc } from './examples.js';
 
 const contextOf = (target: string): string =>
@@ -10,10 +11,12 @@ const contextOf = (target: string): string =>
   );
 
 /**
- * correspContext relates a letter to others: each target names a document
- * of the edition (and, with a fragment, an element in it). Collected as
- * pointers with the element they stand on, since correspContext holds ref
- * and ptr.
+ * correspContext relates a letter to others, and a `ref type="letter"` in
+ * the text or the notes refers to one: each target names a document of the
+ * edition (and, with a fragment, an element in it). A target missing from
+ * the edition is reported once, at its first use, with the count of its
+ * uses (in a foreign folder, a related letter outside the folder is shown
+ * as text).
  */
 export const correspContextTarget: EditionRule = {
   id: 'corresp-context-target',
@@ -22,7 +25,7 @@ export const correspContextTarget: EditionRule = {
   scope: 'generic',
   severity: 'error',
   doc: {
-    summary: 'Every @target in a correspContext names a document (or an element of one) that exists in the edition.',
+    summary: 'Every @target in a correspContext, and of every ref type="letter", names a document (or an element of one) that exists in the edition; a missing one is reported once, with its count of uses.',
     failing: withRegisters({
       'doc001.xml': letter({ correspDesc: contextOf('doc002.xml') }),
     }),
@@ -35,22 +38,35 @@ export const correspContextTarget: EditionRule = {
   check({ files, skipped }) {
     const byName = new Map(files.map((f) => [f.name, f]));
     const findings: Finding[] = [];
+    // A file missing from the edition: one finding at its first use, with the count of the others.
+    const missing = new Map<string, { file: string; pointer: Pointer; what: string; uses: number; files: Set<string> }>();
     for (const f of files) {
       for (const p of f.pointers) {
-        if (!p.inCorrespContext || p.attribute !== 'target') continue;
+        if (p.attribute !== 'target' || !(p.inCorrespContext || p.letterRef)) continue;
+        const what = p.inCorrespContext ? 'correspContext' : 'A letter reference';
         const parts = splitPointer(p.value);
         if (!parts) continue;
         // A bare name ('L00016', as some editions write it) names the file of that name with .xml.
         const targetFile = parts.file === undefined ? f : (byName.get(parts.file) ?? byName.get(`${parts.file}.xml`));
         if (!targetFile && parts.file !== undefined && (skipped?.has(parts.file) || skipped?.has(`${parts.file}.xml`))) continue; // not well-formed: its own error says so
         if (!targetFile) {
-          findings.push(at(f.file, p, `correspContext points at "${p.value}", but the edition has no file ${parts.file}`));
+          const key = `${what}\0${p.value}`;
+          const seen = missing.get(key);
+          if (seen) {
+            seen.uses++;
+            seen.files.add(f.file);
+          } else missing.set(key, { file: f.file, pointer: p, what, uses: 1, files: new Set([f.file]) });
         } else if (targetFile.kind !== 'document') {
-          findings.push(at(f.file, p, `correspContext points at "${p.value}", which is a ${targetFile.kind}, not a document`));
+          findings.push(at(f.file, p, `${what} points at "${p.value}", which is a ${targetFile.kind}, not a document`));
         } else if (parts.fragment !== undefined && !targetFile.ids.some((d) => d.id === parts.fragment)) {
-          findings.push(at(f.file, p, `correspContext points at "${p.value}", but ${targetFile.name} has no xml:id "${parts.fragment}"`));
+          findings.push(at(f.file, p, `${what} points at "${p.value}", but ${targetFile.name} has no xml:id "${parts.fragment}"`));
         }
       }
+    }
+    for (const m of missing.values()) {
+      const parts = splitPointer(m.pointer.value)!;
+      const others = m.uses > 1 ? ` (used ${m.uses} times in ${m.files.size} ${m.files.size === 1 ? 'file' : 'files'})` : '';
+      findings.push(at(m.file, m.pointer, `${m.what} points at "${m.pointer.value}", but the edition has no file ${parts.file}${others}`));
     }
     return findings;
   },

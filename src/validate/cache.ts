@@ -12,7 +12,7 @@ import type { FileSummary } from '../edition/files.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 /** Bump when the shape of what is cached, or what the checks find, changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 /**
  * The cache is kept in this many files, a file's entry in the one its path
  * hashes to, so a build that changed one letter rewrites one of them
@@ -36,7 +36,8 @@ export function hashText(...parts: Array<string | Uint8Array>): string {
 }
 
 // On disk, the many small records of a summary are arrays rather than objects: half the bytes to read and parse.
-type StoredPointer = [attribute: string, element: string, value: string, line: number, column: number, inCorrespContext: 0 | 1];
+/** flags: 1 inside a correspContext, 2 a letter reference (`ref type="letter"`). */
+type StoredPointer = [attribute: string, element: string, value: string, line: number, column: number, flags: number];
 type StoredId = [id: string, element: string, line: number, column: number];
 type StoredSummary = Omit<FileSummary, 'pointers' | 'ids'> & { pointers: StoredPointer[]; ids: StoredId[] };
 type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null };
@@ -45,7 +46,7 @@ type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null 
 function storeSummary(s: FileSummary): StoredSummary {
   return {
     ...s,
-    pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, p.inCorrespContext ? 1 : 0]),
+    pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, (p.inCorrespContext ? 1 : 0) | (p.letterRef ? 2 : 0)]),
     ids: s.ids.map((d) => [d.id, d.element, d.line, d.column]),
   };
 }
@@ -54,7 +55,7 @@ function restoreSummary(s: StoredSummary): FileSummary {
   // JSON has no undefined: the optional fields come back from null.
   const summary = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(s)) summary[k] = v === null ? undefined : v;
-  summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, inCorrespContext]) => ({ attribute, element, value, line, column, inCorrespContext: inCorrespContext === 1 }));
+  summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, flags]) => ({ attribute, element, value, line, column, inCorrespContext: (flags & 1) === 1, ...((flags & 2) === 2 ? { letterRef: true } : {}) }));
   summary['ids'] = s.ids.map(([id, element, line, column]) => ({ id, element, line, column }));
   return summary as unknown as FileSummary;
 }
