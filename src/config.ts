@@ -130,6 +130,8 @@ export interface ProfileOptions {
   config?: string;
   /** Source folder (--src) or the folder the given paths are in. */
   source?: string;
+  /** The given paths lie in several folders: the generic profile applies (an edition's rules apply only to its own folder). */
+  severalFolders?: boolean;
   /** Explicit schema (--schema). */
   schema?: string;
   /** Folder to look for edition.config.json in (default: cwd). */
@@ -161,6 +163,7 @@ function resolveBaseProfile(options: ProfileOptions): EditionConfig {
   if (options.config) config = loadConfig(resolve(cwd, options.config));
   else if (existsSync(resolve(cwd, CONFIG_FILE))) config = loadConfig(resolve(cwd, CONFIG_FILE));
   const source = options.source ? resolve(cwd, options.source) : undefined;
+  if (source && options.severalFolders) return genericConfig(source, options.schema ? resolve(cwd, options.schema) : undefined, config);
   if (!config) {
     if (!source) throw new UsageError(`No ${CONFIG_FILE} here (${cwd}); give --src DIR or --config FILE`);
     return genericConfig(source, options.schema ? resolve(cwd, options.schema) : undefined);

@@ -66,14 +66,14 @@ function built(sources: EditionSources, plan: BuildPlan, pages: EditionPagesPlan
 
 const summariesOf = (sources: EditionSources): string[] => sources.documents.map((d) => summaryOf(d.name));
 
-function pagesOf(sources: EditionSources, previous: Previous, everything = 'toolchain 1', summaries = summariesOf(sources)): EditionPagesPlan {
-  return planEditionPages({ config, sources, summaries, schemaText: '<grammar/>', previous, everything });
+function pagesOf(sources: EditionSources, previous: Previous, toolchainKey = 'toolchain 1', summaries = summariesOf(sources)): EditionPagesPlan {
+  return planEditionPages({ config, sources, summaries, schemaText: '<grammar/>', previous, toolchainKey });
 }
 
 /** A cold build of `sources`, and what it leaves for the next one. */
-function cold(sources: EditionSources, everything = 'toolchain 1'): Previous {
-  const plan = planBuild({ sources, previous: nothing, everything, epoch: undefined });
-  return built(sources, plan, pagesOf(sources, nothing, everything));
+function cold(sources: EditionSources, toolchainKey = 'toolchain 1'): Previous {
+  const plan = planBuild({ sources, previous: nothing, toolchainKey, epoch: undefined });
+  return built(sources, plan, pagesOf(sources, nothing, toolchainKey));
 }
 
 const actions = (plan: BuildPlan): Record<string, string> => Object.fromEntries(plan.documents.map((d) => [d.source.name, d.action]));
@@ -93,7 +93,7 @@ describe('the sources', () => {
 
 describe('planBuild', () => {
   test('a first build makes every document, with its neighbours and its outputs named from its file name', () => {
-    const plan = planBuild({ sources: edition(), previous: nothing, everything: 'toolchain 1', epoch: undefined });
+    const plan = planBuild({ sources: edition(), previous: nothing, toolchainKey: 'toolchain 1', epoch: undefined });
     expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'make', 'a.xml': 'make' });
     const c = plan.documents[1]!;
     expect(c).toMatchObject({ action: 'make', base: 'c', prev: 'b', next: 'a', outputs: { page: 'c.html', text: 'text/c.txt', json: 'json/c.json' } });
@@ -105,7 +105,7 @@ describe('planBuild', () => {
   test('nothing changed: every document, download and the ZIP are taken over, each document with its summary', () => {
     const sources = edition();
     const previous = cold(sources);
-    const plan = planBuild({ sources, previous, everything: 'toolchain 1', epoch: undefined });
+    const plan = planBuild({ sources, previous, toolchainKey: 'toolchain 1', epoch: undefined });
     expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'reuse', 'a.xml': 'reuse' });
     const b = plan.documents[0]!;
     expect(b.action === 'reuse' && b.summary.summary).toBe(summaryOf('b.xml'));
@@ -116,7 +116,7 @@ describe('planBuild', () => {
   test("a letter changed: only it is made again, its download too, and the ZIP takes every other member from the last one", () => {
     const previous = cold(edition());
     const sources = edition({ letters: { 'c.xml': { hash: 'new bytes of c.xml' } } });
-    const plan = planBuild({ sources, previous, everything: 'toolchain 1', epoch: undefined });
+    const plan = planBuild({ sources, previous, toolchainKey: 'toolchain 1', epoch: undefined });
     expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'make', 'a.xml': 'reuse' });
     expect(remadeDownloads(plan)).toEqual(['tei/c.xml']);
     expect(plan.zip.reuse).toBe(false);
@@ -126,7 +126,7 @@ describe('planBuild', () => {
   test("a letter moved in the collection: it and its old and new neighbours are made again (their links change)", () => {
     const previous = cold(edition());
     // a.xml (no. 3) becomes no. 0: order a, b, c instead of b, c, a.
-    const plan = planBuild({ sources: edition({ letters: { 'a.xml': { n: '0' } } }), previous, everything: 'toolchain 1', epoch: undefined });
+    const plan = planBuild({ sources: edition({ letters: { 'a.xml': { n: '0' } } }), previous, toolchainKey: 'toolchain 1', epoch: undefined });
     expect(plan.documents.map((d) => d.source.name)).toEqual(['a.xml', 'b.xml', 'c.xml']);
     expect(actions(plan)).toEqual({ 'a.xml': 'make', 'b.xml': 'make', 'c.xml': 'make' });
   });
@@ -134,7 +134,7 @@ describe('planBuild', () => {
   test('a register or the edition header changed: no letter is made again, only their downloads', () => {
     const previous = cold(edition());
     for (const sources of [edition({ persons: { trotsky: 'trotsky v2' } }), edition({ header: 'header, revised' })]) {
-      const plan = planBuild({ sources, previous, everything: 'toolchain 1', epoch: undefined });
+      const plan = planBuild({ sources, previous, toolchainKey: 'toolchain 1', epoch: undefined });
       expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'reuse', 'a.xml': 'reuse' });
       expect(remadeDownloads(plan)).toHaveLength(1);
     }
@@ -142,7 +142,7 @@ describe('planBuild', () => {
 
   test('the stylesheets (or toolchain, or parameters) changed: every document and the ZIP are made again, the downloads kept', () => {
     const sources = edition();
-    const plan = planBuild({ sources, previous: cold(sources), everything: 'toolchain 1, stylesheets edited', epoch: undefined });
+    const plan = planBuild({ sources, previous: cold(sources), toolchainKey: 'toolchain 1, stylesheets edited', epoch: undefined });
     expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'make', 'a.xml': 'make' });
     expect(plan.zip.reuse).toBe(false);
     expect(remadeDownloads(plan)).toEqual([]);
@@ -155,13 +155,13 @@ describe('planBuild', () => {
     published.delete('json/a.json');
     const summaries = new Map(previous.summaries);
     summaries.set('b.xml', { key: 'stale', summary: summaryOf('b.xml') });
-    const plan = planBuild({ sources, previous: { ...previous, published, summaries }, everything: 'toolchain 1', epoch: undefined });
+    const plan = planBuild({ sources, previous: { ...previous, published, summaries }, toolchainKey: 'toolchain 1', epoch: undefined });
     expect(actions(plan)).toEqual({ 'b.xml': 'make', 'c.xml': 'reuse', 'a.xml': 'make' });
   });
 
   test('a file name that cannot name an output gets a safe one, decided in the plan, and its neighbours link to it', () => {
     const sources = editionSources([source('b.xml', 'b', { n: '1' }), source('bad name.xml', 'x', { n: '2' }), source('a.xml', 'a', { n: '3' })]);
-    const plan = planBuild({ sources, previous: nothing, everything: 'toolchain 1', epoch: undefined });
+    const plan = planBuild({ sources, previous: nothing, toolchainKey: 'toolchain 1', epoch: undefined });
     expect(plan.documents[1]).toMatchObject({ action: 'make', base: 'bad-name', outputs: { page: 'bad-name.html', text: 'text/bad-name.txt', json: 'json/bad-name.json' } });
     expect(plan.documents[0]).toMatchObject({ action: 'make', next: 'bad-name' });
     expect(plan.documents[2]).toMatchObject({ action: 'make', prev: 'bad-name' });

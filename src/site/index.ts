@@ -53,12 +53,12 @@ export interface BuildOptions {
   stylesheetCacheFolder?: string;
   /** Seconds since the epoch for every date the build writes (default: $SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number;
-  /** Transform everything, ignoring what the last build made. */
+  /** Transform toolchainKey, ignoring what the last build made. */
   force?: boolean;
   onProgress?: (progress: BuildProgress) => void;
   /**
    * Worker threads for the documents (default: one per core, up to two, when there are many documents).
-   * A corpus of many documents is also transformed on a worker of its own. 0: everything in this thread.
+   * A corpus of many documents is also transformed on a worker of its own. 0: toolchainKey in this thread.
    */
   workers?: number;
   /** Aborting stops the build between documents; nothing is published and the staging folder is removed. */
@@ -140,7 +140,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const epoch = options.sourceDateEpoch ?? (process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) : undefined);
     const params = editionParams(config, sources, epoch);
     // Whatever, when it changes, invalidates every output.
-    const everything = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(params));
+    const toolchainKey = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(params));
     const manifestFile = manifestPath(cacheFolder, out);
     const summariesFile = summariesPath(manifestFile);
     const fresh = options.force || !existsSync(out);
@@ -151,7 +151,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     };
 
     // The documents: plan, stage what is kept, transform the rest.
-    const plan = planBuild({ sources, previous, everything, epoch });
+    const plan = planBuild({ sources, previous, toolchainKey, epoch });
     const jobs = site.stageDocuments(plan.documents);
     let done = 0;
     await transformDocuments(
@@ -168,7 +168,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     // The pages that span the edition, from the edition header, the registers and the documents' summaries.
     const corpusSource = sources.header?.file ?? config.source;
     const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
-    const pages = planEditionPages({ config, sources, summaries: site.parts.map((p) => p.summary), schemaText, previous, everything });
+    const pages = planEditionPages({ config, sources, summaries: site.parts.map((p) => p.summary), schemaText, previous, toolchainKey });
     let editionHeader: string;
     if (pages.reuse) editionHeader = site.reuseEditionPages(previous.manifest);
     else {

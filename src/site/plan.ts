@@ -185,14 +185,14 @@ export interface BuildPlan {
 export interface BuildPlanInput {
   sources: EditionSources;
   previous: Previous;
-  /** Whatever, when it changes, invalidates every output: toolchain, stylesheets (their hash), parameters. */
-  everything: string;
+  /** The hash of what every output is made with: the toolchain, the stylesheets (their hash) and the parameters; when it changes, every output is made again. */
+  toolchainKey: string;
   /** $SOURCE_DATE_EPOCH, which dates the ZIP's members. */
   epoch: number | undefined;
 }
 
 /** The documents, the downloads and the ZIP. */
-export function planBuild({ sources, previous, everything, epoch }: BuildPlanInput): BuildPlan {
+export function planBuild({ sources, previous, toolchainKey, epoch }: BuildPlanInput): BuildPlan {
   const { documents } = sources;
   const { manifest, published } = previous;
   const baseOf = (i: number): string => (i >= 0 && i < documents.length ? sources.bases.get(documents[i]!.name)! : '');
@@ -204,15 +204,15 @@ export function planBuild({ sources, previous, everything, epoch }: BuildPlanInp
     const prev = baseOf(index - 1);
     const next = baseOf(index + 1);
     const registerEntries = registerEntriesOf(source.summary, entryIndex, registerFiles);
-    // The text is decoded from the file's bytes, by the toolchain's version in `everything`.
-    const key = hashText(everything, source.name, source.hash, prev, next, registerEntries);
+    // The text is decoded from the file's bytes, by the toolchain whose version is in `toolchainKey`.
+    const key = hashText(toolchainKey, source.name, source.hash, prev, next, registerEntries);
     const outputs = documentOutputs(base);
     const group = manifest.documents[source.name];
     const summary = previous.summaries.get(source.name);
     if (summary?.key === key && reusable(group, key, published)) return { action: 'reuse', index, source, base, outputs, group, summary };
     return { action: 'make', index, source, base, outputs, key, prev, next, registerEntries };
   });
-  const zipKey = hashText(everything, String(epoch ?? ''), ...sources.all.flatMap((f) => [f.name, f.hash]));
+  const zipKey = hashText(toolchainKey, String(epoch ?? ''), ...sources.all.flatMap((f) => [f.name, f.hash]));
   return {
     documents: planned,
     downloads: sources.all.map((source) => ({
@@ -251,10 +251,10 @@ export interface EditionPagesInput {
   /** The edition's RelaxNG schema ('' for none). */
   schemaText: string;
   previous: Previous;
-  everything: string;
+  toolchainKey: string;
 }
 
-export function planEditionPages({ config, sources, summaries, schemaText, previous, everything }: EditionPagesInput): EditionPagesPlan {
+export function planEditionPages({ config, sources, summaries, schemaText, previous, toolchainKey }: EditionPagesInput): EditionPagesPlan {
   const { header, registers, documents } = sources;
   const { manifest, published } = previous;
   const inputText = assembleEditionInput({
@@ -262,9 +262,9 @@ export function planEditionPages({ config, sources, summaries, schemaText, previ
     registers: registers.map((r) => r.text),
     summaries: summaries.filter((t) => t !== ''),
   });
-  const key = hashText(everything, config.title, inputText, schemaText);
+  const key = hashText(toolchainKey, config.title, inputText, schemaText);
   const entryKeys = entryPageKeys({
-    shared: hashText(everything, header?.hash ?? '', config.title),
+    shared: hashText(toolchainKey, header?.hash ?? '', config.title),
     registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary })),
     documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
   });

@@ -43,12 +43,13 @@ export function validateCommand(terminal: Terminal, setExitCode: (code: number) 
     .option('--strict', 'exit 1 when there are warnings, too')
     .action(async (paths: string[], opts: { schema?: string; config?: string; format: OutputFormat; strict?: boolean }) => {
       const absolute = paths.map((p) => resolve(terminal.cwd, p));
-      const folders = absolute.length > 0 ? commonFolder(absolute) : undefined;
+      const folders = [...new Set(absolute.map(sourceFolderOf))];
       const config = resolveProfile({
         cwd: terminal.cwd,
         ...(opts.config ? { config: opts.config } : {}),
         ...(opts.schema ? { schema: opts.schema } : {}),
-        ...(folders !== undefined ? { source: folders } : {}),
+        ...(folders.length > 0 ? { source: folders[0]! } : {}),
+        ...(folders.length > 1 ? { severalFolders: true } : {}),
       });
       const result = await validate({ config, paths: absolute, ...cacheOptions(config) });
       setExitCode(reportDiagnostics(terminal, result, { format: opts.format, ...(opts.strict ? { strict: true } : {}) }));
@@ -65,16 +66,6 @@ export function sourceFolderOf(path: string): string {
   const absolute = resolve(path);
   if (existsSync(absolute) && statSync(absolute).isFile()) return dirname(absolute);
   return absolute;
-}
-
-/**
- * The folder whose profile applies to the given paths. Paths in several
- * folders get a name no configuration matches, so they fall back to the
- * generic profile (an edition's rules apply only to the edition's folder).
- */
-function commonFolder(paths: readonly string[]): string {
-  const folders = [...new Set(paths.map(sourceFolderOf))];
-  return folders.length === 1 ? folders[0]! : folders.join('\0');
 }
 
 /** The validation cache applies to a configured edition only. */
