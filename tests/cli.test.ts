@@ -220,6 +220,26 @@ async function withEditionCopy(body: (root: string) => Promise<void>): Promise<v
 const messageLines = (out: string): string[] => out.trim().split('\n').slice(0, -1);
 
 describe("the editor's tools", () => {
+  test('one file of the edition is checked against the whole edition: its pointers into the registers resolve, and only its findings are shown', async () => {
+    await withEditionCopy(async (root) => {
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate', 'tei/doc068.xml'], t)).exitCode).toBe(0);
+      expect(messageLines(t.out)).toEqual([]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('1 file: 0 errors, 2 warnings (2 acknowledged, not shown)');
+      // A broken pointer in another file is not this file's finding; one in this file is.
+      const other = join(root, 'tei/doc069.xml');
+      writeFileSync(other, readFileSync(other, 'utf8').replace('persons.xml#trotsky', 'persons.xml#trotski'));
+      const again = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate', 'tei/doc068.xml'], again)).exitCode).toBe(0);
+      const mine = join(root, 'tei/doc068.xml');
+      writeFileSync(mine, readFileSync(mine, 'utf8').replace('persons.xml#stalin', 'persons.xml#stalinn'));
+      const third = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate', 'tei/doc068.xml'], third)).exitCode).toBe(1);
+      expect(messageLines(third.out).every((l) => l.startsWith('tei/doc068.xml:') && l.includes('ref-unresolved'))).toBe(true);
+      expect(messageLines(third.out).length).toBeGreaterThan(0);
+    });
+  }, 60_000);
+
   test('one typo, one message: a missing </p> in doc068 is one located error; the cross-document rules skip the file and say so once', async () => {
     await withEditionCopy(async (root) => {
       const file = join(root, 'tei/doc068.xml');

@@ -134,7 +134,12 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   if (config.schema !== undefined && !existsSync(config.schema)) throw new UsageError(`No schema at ${config.schema}`);
   // No schema (a foreign folder without --schema): libxml2 checks well-formedness only.
   const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
-  const paths = listSourceFiles(options.paths && options.paths.length > 0 ? options.paths : [config.source]);
+  const requested = options.paths && options.paths.length > 0 ? listSourceFiles(options.paths) : undefined;
+  // Files of the source folder are checked with the whole folder, so that the edition rules see the
+  // registers and the other letters they point at; only the requested files' findings are reported.
+  const sourceFiles = listSourceFiles([config.source]);
+  const inSource = new Set(sourceFiles);
+  const paths = requested === undefined || requested.every((f) => inSource.has(f)) ? sourceFiles : requested;
   const cache = options.cacheFolder ? ValidationCache.forSource(options.cacheFolder, config.source) : undefined;
   const checks = checksKey(config, schemaText, options.toolVersion ?? '');
   const active = activeRules(config);
@@ -271,6 +276,11 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   if (cache && !options.paths?.length) cache.retain(new Set(paths));
   cache?.save();
 
+  if (requested !== undefined && paths !== requested) {
+    const wanted = new Set(requested);
+    diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => wanted.has(d.file) || !inSource.has(d.file)));
+    files.splice(0, files.length, ...files.filter((f) => wanted.has(f.file)));
+  }
   const marked = markAcknowledged(diagnostics, loadAcknowledgements(config.acknowledged), config.root);
   marked.sort(compareDiagnostics);
   const byPath = new Map(files.map((f) => [f.file, f]));
