@@ -137,9 +137,9 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   const requested = options.paths && options.paths.length > 0 ? listSourceFiles(options.paths) : undefined;
   // Files of the source folder are checked with the whole folder, so that the edition rules see the
   // registers and the other letters they point at; only the requested files' findings are reported.
-  const sourceFiles = listSourceFiles([config.source]);
+  const sourceFiles = requested === undefined || existsSync(config.source) ? listSourceFiles([config.source]) : [];
   const inSource = new Set(sourceFiles);
-  const paths = requested === undefined || requested.every((f) => inSource.has(f)) ? sourceFiles : requested;
+  const paths = requested === undefined || (requested.length > 0 && requested.every((f) => inSource.has(f))) ? sourceFiles : requested;
   const cache = options.cacheFolder ? ValidationCache.forSource(options.cacheFolder, config.source) : undefined;
   const checks = checksKey(config, schemaText, options.toolVersion ?? '');
   const active = activeRules(config);
