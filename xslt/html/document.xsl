@@ -339,7 +339,9 @@
         </xsl:if>
         <xsl:text> </xsl:text>
         <span class="app-rdg">
-          <xsl:sequence select="f:html-attributes(., 'app-rdg')[name() = ('lang')]"/>
+          <xsl:if test="@xml:lang and exists(f:lang-tag(@xml:lang))">
+            <xsl:attribute name="lang" select="f:lang-tag(@xml:lang)"/>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="normalize-space(string(.)) = '' and empty(*)">
               <em class="app-om">om.</em>

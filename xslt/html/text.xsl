@@ -48,35 +48,10 @@
   <!-- ===== Attributes ===== -->
 
   <!--
-    The HTML attributes of a rendered TEI element: class (tei-NAME, extra
-    classes, type-TYPE, rend-TOKEN), id from xml:id, lang from xml:lang, and
-    a title describing an intervention or hand.
-  -->
-  <xsl:function name="f:html-attributes" as="attribute()*">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="classes" as="xs:string*"/>
-    <!-- Most elements have no @type, @rend or @hand and no extra class: their class is at once 'tei-NAME'. -->
-    <xsl:attribute name="class" select="if (empty($classes) and not($e/@type or $e/@rend or $e/@hand)) then concat('tei-', local-name($e))
-                                        else fp:class-list($e, $classes)"/>
-    <xsl:if test="$e/@xml:id and normalize-space($e/@xml:id) != ''">
-      <xsl:attribute name="id" select="f:safe-name($e/@xml:id)"/>
-    </xsl:if>
-    <xsl:if test="$e/@xml:lang and exists(f:lang-tag($e/@xml:lang))">
-      <xsl:attribute name="lang" select="f:lang-tag($e/@xml:lang)"/>
-    </xsl:if>
-    <!-- f:intervention-title's own quick test, written out: one function call less for every element. -->
-    <xsl:if test="$e/@hand or contains('|supplied|gap|unclear|add|del|sic|corr|abbr|expan|orig|reg|surplus|damage|restore|space|',
-                                       concat('|', local-name($e), '|'))">
-      <xsl:variable name="title" as="xs:string?" select="fp:intervention-title($e)"/>
-      <xsl:if test="exists($title)">
-        <xsl:attribute name="title" select="$title"/>
-      </xsl:if>
-    </xsl:if>
-  </xsl:function>
-
-  <!--
-    f:html-attributes as a named template, which the templates below call inside the element they
-    make: its attributes go straight onto that element. A function returning attribute nodes makes
+    The HTML attributes of a rendered TEI element: class (tei-NAME, extra classes, type-TYPE,
+    rend-TOKEN), id from xml:id, lang from xml:lang, and a title describing an intervention or
+    hand. A named template, which the templates below call inside the element they make: its
+    attributes go straight onto that element. A function returning attribute nodes makes
     each one apart from any element first and then copies it (in SaxonJS about 20 microseconds an
     element more). Its parameters carry no declared type: SaxonJS checks one at every call.
   -->
@@ -87,11 +62,10 @@
       Most elements have none of the attributes below and no extra class, and are no intervention:
       one test then gives their class at once (each further path costs SaxonJS microseconds; with
       this test the page costs about 17 % less on the Schnitzler letters, xslt-cost side by side).
-      Keep the name list in step with the intervention test below.
     -->
     <xsl:choose>
       <xsl:when test="empty($classes) and empty($e/(@type | @rend | @hand | @xml:id | @xml:lang))
-                      and not(contains('|supplied|gap|unclear|add|del|sic|corr|abbr|expan|orig|reg|surplus|damage|restore|space|',
+                      and not(contains($fp:intervention-names-string,
                                        concat('|', local-name($e), '|')))">
         <xsl:attribute name="class" select="concat('tei-', local-name($e))"/>
       </xsl:when>
@@ -105,7 +79,7 @@
           <xsl:attribute name="lang" select="f:lang-tag($e/@xml:lang)"/>
         </xsl:if>
         <!-- f:intervention-title's own quick test, written out: one function call less for every element. -->
-        <xsl:if test="$e/@hand or contains('|supplied|gap|unclear|add|del|sic|corr|abbr|expan|orig|reg|surplus|damage|restore|space|',
+        <xsl:if test="$e/@hand or contains($fp:intervention-names-string,
                                            concat('|', local-name($e), '|'))">
           <xsl:variable name="title" as="xs:string?" select="fp:intervention-title($e)"/>
           <xsl:if test="exists($title)">
@@ -117,7 +91,7 @@
   </xsl:template>
 
   <!--
-    The class attribute of f:html-attributes when the element has @type, @rend or @hand.
+    The class attribute of fp:html-attributes when the element has @type, @rend or @hand.
     A token is tested with translate(), not matches(): a regular expression costs SaxonJS several
     microseconds a call, and this runs for most elements of a letter.
   -->
