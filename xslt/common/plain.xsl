@@ -128,8 +128,13 @@
                        | graphic | media | binaryObject | ptr"
                 mode="m:plain" priority="0.5"/>
 
-  <!-- Parts printed elsewhere: the document's heading, the back notes. -->
-  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]"
+  <!--
+    Parts printed elsewhere: the document's heading, the back notes; and no reading text: the
+    letter's own index of what it names in its back (listPerson … listBibl; html/text.xsl lists it
+    on the page).
+  -->
+  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]
+                       | back/listPerson | back/listPlace | back/listOrg | back/listEvent | back/listBibl"
                 mode="m:plain" priority="30"/>
 
   <!--
@@ -210,6 +215,11 @@
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:apply-templates mode="m:plain"/>
+  </xsl:template>
+
+  <!-- An empty ref stands for its target, as on the page ('am <ref target="1898-05-14"/>.' reads 'am 1898-05-14.'). -->
+  <xsl:template match="ref[empty(node())]" mode="m:plain">
+    <xsl:value-of select="tokenize(normalize-space(@target), ' ')[1]"/>
   </xsl:template>
 
   <xsl:template match="space" mode="m:plain">
