@@ -74,9 +74,9 @@
   <!-- ===== Step 1: TEI to the marked string ===== -->
 
   <!--
-    Blocks, by (local) name: the names of fp:block-names in
-    common/layout.xsl but teiHeader, which is silent, and bibl, quote and
-    the like where f:is-block makes them blocks. Keep the three in step.
+    Blocks, by (local) name: the names f:is-block (html/functions.xsl) says
+    are blocks, but teiHeader, which is silent, and bibl, quote and the like
+    where f:is-block makes them blocks. Keep the two in step.
   -->
   <xsl:template match="*:TEI | *:teiCorpus | *:text | *:group | *:front | *:body | *:back | *:floatingText
                        | *:div | *:div1 | *:div2 | *:div3 | *:div4 | *:div5 | *:div6 | *:div7 | *:divGen
@@ -119,7 +119,7 @@
 
   <!--
     Not reading text: the header, apparatus readings, standoff and index
-    elements ($fp:silent-names in layout.xsl: keep them in step); pointers
+    elements (the same names as html/text.xsl's rule for them: keep them in step); pointers
     and media have no words.
   -->
   <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp

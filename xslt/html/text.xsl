@@ -78,7 +78,7 @@
         <xsl:if test="$e/@xml:lang and exists(f:lang-tag($e/@xml:lang))">
           <xsl:attribute name="lang" select="f:lang-tag($e/@xml:lang)"/>
         </xsl:if>
-        <!-- f:intervention-title's own quick test, written out: one function call less for every element. -->
+        <!-- Only interventions and hands have a title: asked here, not in a function, for every element. -->
         <xsl:if test="$e/@hand or contains($fp:intervention-names-string,
                                            concat('|', local-name($e), '|'))">
           <xsl:variable name="title" as="xs:string?" select="fp:intervention-title($e)"/>
@@ -108,7 +108,7 @@
                                                        if ($e/@hand) then 'has-hand' else ())), ' ')"/>
   </xsl:function>
 
-  <!-- The characters of '^[A-Za-z0-9\-]+$' (a @type token) and of '^[a-z0-9\-]+$' (a @rend token, as in f:rend-classes). -->
+  <!-- The characters of '^[A-Za-z0-9\-]+$' (a @type token) and of '^[a-z0-9\-]+$' (a @rend token). -->
   <xsl:variable name="fp:type-chars" as="xs:string" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-'"/>
   <xsl:variable name="fp:rend-chars" as="xs:string" select="'abcdefghijklmnopqrstuvwxyz0123456789-'"/>
 
@@ -137,7 +137,11 @@
                        | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
                 mode="m:html" priority="0.5" as="node()*"/>
 
-  <!-- f:is-silent as names: a pattern of names is indexed; a predicate runs for every element. -->
+  <!--
+    Elements that carry no reading text of their own (standoff links and interpretations, index
+    entries, feature structures, facsimile data, apparatus readings, the header), as names: a
+    pattern of names is indexed; a predicate runs for every element. common/plain.xsl has the same names.
+  -->
   <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
                        | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
                        | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff"
