@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildEdition } from '../src/site/index.js';
 import type { BuildResult } from '../src/site/index.js';
-import { parseEntryPages, summaryEntryIds } from '../src/site/entry-pages.js';
+import { entryPageKeys, parseEntryPages, summaryEntryIds, summaryOwnEntryIds } from '../src/site/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
 import { pointedId } from '../src/edition/files.js';
@@ -146,6 +146,30 @@ describe('the entries a summary names', () => {
       + '<s:names doc="doc1" role="text" entries="persons#trotsky places#baku"/><s:names doc="doc1" role="note" entries="orgs#a&amp;b persons#trotsky"/></s:document>';
     expect([...summaryEntryIds(summary)].sort()).toEqual(['a&b', 'baku', 'trotsky']);
     expect(summaryEntryIds('<s:document xmlns:s="urn:edition:summary" file="doc2"/>').size).toBe(0);
+  });
+});
+
+describe("the entries a foreign letter's summary carries from its own lists", () => {
+  const own = (name: string, label: string): string => '<s:document xmlns:s="urn:edition:summary" file="L1">'
+    + `<s:entries><person xmlns="http://www.tei-c.org/ns/1.0" xml:id="p3"><persName>${label}</persName></person>`
+    + '<place xmlns="http://www.tei-c.org/ns/1.0" xml:id="pl&amp;9"><placeName>Wien</placeName></place></s:entries>'
+    + `<s:names doc="${name}" role="text" entries="persons#p3"/></s:document>`;
+
+  test('are the ids of the entries inside its s:entries, and no others', () => {
+    expect([...summaryOwnEntryIds(own('L1', 'Anna'))].sort()).toEqual(['p3', 'pl&9']);
+    expect(summaryOwnEntryIds('<s:document xmlns:s="urn:edition:summary" file="L1"><s:names doc="L1" role="text" entries="persons#p3"/></s:document>').size).toBe(0);
+  });
+
+  test("key the entry's page: a change to the letter describing it remakes it, a letter naming nothing else does not", () => {
+    const keys = (describing: string, other: string): Map<string, string> => entryPageKeys({
+      shared: 's', registers: [],
+      documents: [{ name: 'L1.xml', summary: describing }, { name: 'L2.xml', summary: other }],
+    });
+    const other = '<s:document xmlns:s="urn:edition:summary" file="L2"/>';
+    const before = keys(own('L1', 'Anna'), other);
+    expect([...before.keys()].sort()).toEqual(['p3', 'pl&9']);
+    expect(keys(own('L1', 'Anna Zweig'), other).get('p3')).not.toBe(before.get('p3'));
+    expect(keys(own('L1', 'Anna'), '<s:document xmlns:s="urn:edition:summary" file="L2" title="x"/>').get('p3')).toBe(before.get('p3'));
   });
 });
 

@@ -14,7 +14,7 @@ import { fakeTerminal } from './helpers/terminal.js';
 const series = 'Briefe an und von Clara Muster';
 
 /** A letter as a real correspondence edition writes it: pointers into a register of its own name, inline notes, lb, keywords. */
-function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string } = {}): string {
+function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string; back?: string } = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}">
   <teiHeader>
@@ -40,7 +40,8 @@ function letter(id: string, o: { to?: string; from?: string; next?: string; extr
   <text>
     <body>
       <p>Lieber <persName ref="#p2">Karl</persName>, in <placeName ref="#pl1">Wien</placeName> ist es schön<note place="foot">Eine Anmerkung der Ausgabe.</note>.<lb/>Die Reise war lang und anstren<lb break="no"/>gend. Grüße vom <orgName key="O1">Musterverein</orgName>.${o.extra ?? ''}</p>
-    </body>
+    </body>${o.back ? `
+    <back>${o.back}</back>` : ''}
   </text>
 </TEI>
 `;
@@ -70,6 +71,16 @@ const letters: Record<string, string> = {
   'Über 1890.xml': letter('L8'),
   'Brief (Kopie).xml': letter('L9', { extra: ' Siehe <persName ref="#nowhere">Niemand</persName>.' }),
   'L2.xml': letter('L10'),
+  // As the Schnitzler letters do: the persons a letter names described in its own back/listPerson, not in a register.
+  // p3 is in no register; p1 is, and the register's entry wins over the letter's.
+  'L11.xml': letter('L11', {
+    extra: ' Gruß an <persName ref="#p3">Anna</persName>.',
+    back: '<listPerson><person xml:id="p3"><persName><surname>Zweig</surname><forename>Anna</forename></persName>'
+      + '<birth><date when="1861-03-02">2. 3. 1861</date></birth><death when="1930">1930</death></person>'
+      + '<person xml:id="p1"><persName>Clara aus dem Brief</persName></person></listPerson>',
+  }),
+  // Names p3 without describing her: the entry another letter gives is hers.
+  'L12.xml': letter('L12', { extra: ' Und <persName ref="#p3">Frau Zweig</persName>.' }),
 };
 
 let root: string;
@@ -133,6 +144,22 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(readFileSync(join(out, 'persons/p2.html'), 'utf8')).toContain(`href="../${bases.get('a b.xml')!}.html"`);
   });
 
+  test("persons a letter describes in its own back are register entries: listed with their life dates, with pages, linked", () => {
+    const persons = readFileSync(join(out, 'persons.html'), 'utf8');
+    expect(persons).toContain('<a href="persons/p3.html">Zweig, Anna</a><span class="life-dates">, 1861–1930</span><span class="count"> (named in the text of 2 documents)</span>');
+    const entry = readFileSync(join(out, 'persons/p3.html'), 'utf8');
+    for (const name of ['L11.xml', 'L12.xml']) {
+      expect(entry).toContain(`href="../${bases.get(name)!}.html"`);
+      expect(page(name)).toContain('href="persons/p3.html"');
+    }
+    // The register's entry, not the letter's copy, is p1's.
+    expect(readFileSync(join(out, 'persons/p1.html'), 'utf8')).toContain('Muster, Clara');
+    expect(readFileSync(join(out, 'persons/p1.html'), 'utf8')).not.toContain('Clara aus dem Brief');
+    const json = JSON.parse(readFileSync(join(out, 'json/persons.json'), 'utf8')) as { entries: Array<{ id: string; label: string; documents: unknown[] }> };
+    expect(json.entries.find((e) => e.id === 'p3')).toMatchObject({ label: 'Zweig, Anna' });
+    expect(json.entries.find((e) => e.id === 'p3')!.documents).toHaveLength(2);
+  });
+
   test('related letters link when they are in the folder, and are text otherwise', () => {
     expect(page('a b.xml')).toContain(`href="${bases.get('x%20y.xml')!}.html"`);
     expect(page('index.xml')).toContain('href="L2.html"');
@@ -152,6 +179,11 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(html).toContain('Reise; Familie');
     expect(html).toContain('Muster: Gesammelte Briefe');
     expect(html).toContain('anstren<br class="lb-in-word">gend');
+    // Every other lb is a line break too, with a space after it for the reading view, which runs the lines of such a text on.
+    expect(html).toContain('schön<sup class="noteref">');
+    expect(html).toMatch(/<br class="lb"> Die Reise/);
+    // The text output runs the lines on and joins the word.
+    expect(readFileSync(join(out, `text/${bases.get('Über 1890.xml')!}.txt`), 'utf8')).toMatch(/\. Die Reise war lang und anstrengend\./);
   });
 
   test("identity from the corpus: its title and licence, the text's language; the page stays English", () => {

@@ -28,6 +28,16 @@ describe('register entries a document names', () => {
     expect(index.has('list')).toBe(false);
   });
 
+  test("a foreign folder's documents' own entries count after the registers'", () => {
+    const letter = summary('L2.xml', [['pmb10863', 'person'], ['pmb50', 'person'], ['L2', 'TEI']]);
+    const withLetters = registerEntryIndex([places, orgs], [letter]);
+    expect(withLetters.get('pmb10863')).toBe('persons');
+    // The register's entry of an id wins over a letter's.
+    expect(withLetters.get('pmb50')).toBe('places');
+    expect(withLetters.has('L2')).toBe(false);
+    expect(registerEntriesOf(summary('L1.xml', [], ['#pmb10863']), withLetters, files)).toBe('pmb10863 persons');
+  });
+
   test('no registers, no entries', () => {
     expect(registerEntriesOf(summary('L1.xml', [], ['#pmb50']), new Map(), new Set())).toBe('');
   });

@@ -35,7 +35,7 @@ function sectionItems(html: string, heading: string): number {
 describe('register lists', () => {
   test.each(['persons', 'places', 'orgs'])('%s.html counts each entry as its page does', (kind) => {
     const list = page(`${kind}.html`);
-    const items = [...list.matchAll(/<a href="(\w+\/[^"]+\.html)">[^<]*<\/a><span class="count"> \(([^)]*)\)<\/span>/g)];
+    const items = [...list.matchAll(/<a href="(\w+\/[^"]+\.html)">[^<]*<\/a>(?:<span class="life-dates">[^<]*<\/span>)?<span class="count"> \(([^)]*)\)<\/span>/g)];
     expect(items.length).toBeGreaterThan(5);
     for (const [, href, count] of items) {
       const entry = page(href!);
@@ -53,7 +53,10 @@ describe('register lists', () => {
       if (Object.values(expected).every((n) => n === 0)) expect(count).toBe('not named in the documents');
       expect(count).not.toMatch(/^\d/);
     }
-    expect(page('persons.html')).toContain('Stalin, Iosif Vissarionovich</a><span class="count"> (correspondent in 2 documents; named in the text of 2 documents; in 2 notes)');
+    // A person's years of birth and death (persons.xml: birth when="1878", death when="1953") stand beside the name.
+    expect(page('persons.html')).toContain('Stalin, Iosif Vissarionovich</a><span class="life-dates">, 1878–1953</span><span class="count"> (correspondent in 2 documents; named in the text of 2 documents; in 2 notes)');
+    // No life dates where the register gives none.
+    expect(page('persons.html')).toContain('Grushin, M.</a><span class="count">');
   });
 
   test('the entry pages say "named in the text" and "in the notes", as the lists do', () => {

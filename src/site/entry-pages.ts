@@ -10,6 +10,10 @@
  *   - the hashes the validation summary gives the entry's id in registers
  *     and the edition header (the entry, its list, what it points at and
  *     what points at it: `entryKeys` in src/edition/files.ts);
+ *   - in a foreign folder, every document whose summary carries an entry
+ *     with that id from its own lists (s:entries: the edition-wide pages
+ *     take the first, unless a register has the id), by name and by the
+ *     hash of its summary;
  *   - every document whose summary names an entry with that id (in any
  *     register), by name and by the hash of its summary, in collection
  *     order;
@@ -44,6 +48,16 @@ export function summaryEntryIds(summary: string): Set<string> {
   return ids;
 }
 
+/** The ids of the entries a summary carries from its document's own lists (its s:entries). */
+export function summaryOwnEntryIds(summary: string): Set<string> {
+  const ids = new Set<string>();
+  const start = summary.indexOf('<s:entries>');
+  if (start < 0) return ids;
+  const block = summary.slice(start, summary.indexOf('</s:entries>', start));
+  for (const m of block.matchAll(/<(?:person|personGrp|place|org)\b[^>]*\sxml:id="([^"]*)"/g)) ids.add(unescape(m[1]!));
+  return ids;
+}
+
 /** The key of every entry page, by entry id. */
 export function entryPageKeys(sources: EntryPageSources): Map<string, string> {
   const material = new Map<string, string[]>();
@@ -54,12 +68,25 @@ export function entryPageKeys(sources: EntryPageSources): Map<string, string> {
       else material.set(id, [r.name, key]);
     }
   }
+  const summaryHashes = new Map<string, string>();
+  const hashOf = (summary: string): string => {
+    let h = summaryHashes.get(summary);
+    if (h === undefined) summaryHashes.set(summary, (h = hashText(summary)));
+    return h;
+  };
+  for (const d of sources.documents) {
+    for (const id of summaryOwnEntryIds(d.summary)) {
+      const parts = material.get(id);
+      if (parts) parts.push('declared', d.name, hashOf(d.summary));
+      else material.set(id, ['declared', d.name, hashOf(d.summary)]);
+    }
+  }
   for (const d of sources.documents) {
     let summaryHash: string | undefined;
     for (const id of summaryEntryIds(d.summary)) {
       const parts = material.get(id);
       if (!parts) continue;
-      summaryHash ??= hashText(d.summary);
+      summaryHash ??= hashOf(d.summary);
       parts.push('document', d.name, summaryHash);
     }
   }

@@ -9,10 +9,17 @@ import type { FileSummary, RegisterKind } from '../edition/files.js';
 
 const entryKinds: Record<string, RegisterKind> = { person: 'persons', personGrp: 'persons', place: 'places', org: 'orgs' };
 
-/** Every register entry of the registers given, by id: its kind (the first register and entry of an id win). */
-export function registerEntryIndex(registers: readonly FileSummary[]): Map<string, RegisterKind> {
+/**
+ * Every register entry of the files given, by id: its kind (the first file
+ * and entry of an id win). The registers come first; then, in a foreign
+ * folder, the documents, whose own lists (a letter's back/listPerson,
+ * particDesc …) describe the persons, places and organisations they name:
+ * their summaries carry those entries (xslt/common/summary.xsl, s:entries)
+ * and the edition-wide pages merge them by id into register entries.
+ */
+export function registerEntryIndex(registers: readonly FileSummary[], documents: readonly FileSummary[] = []): Map<string, RegisterKind> {
   const index = new Map<string, RegisterKind>();
-  for (const r of registers) {
+  for (const r of [...registers, ...documents]) {
     for (const { id, element } of r.ids) {
       const kind = entryKinds[element];
       if (kind !== undefined && !index.has(id)) index.set(id, kind);

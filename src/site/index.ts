@@ -151,7 +151,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     };
 
     // The documents: plan, stage what is kept, transform the rest.
-    const plan = planBuild({ sources, previous, toolchainKey, epoch });
+    const plan = planBuild({ sources, previous, toolchainKey, epoch, foreign: !config.editionRules });
     const jobs = site.stageDocuments(plan.documents);
     let done = 0;
     await transformDocuments(

@@ -189,15 +189,17 @@ export interface BuildPlanInput {
   toolchainKey: string;
   /** $SOURCE_DATE_EPOCH, which dates the ZIP's members. */
   epoch: number | undefined;
+  /** A foreign folder: the entries of the documents' own lists count as register entries (foreign.ts). */
+  foreign?: boolean;
 }
 
 /** The documents, the downloads and the ZIP. */
-export function planBuild({ sources, previous, toolchainKey, epoch }: BuildPlanInput): BuildPlan {
+export function planBuild({ sources, previous, toolchainKey, epoch, foreign = false }: BuildPlanInput): BuildPlan {
   const { documents } = sources;
   const { manifest, published } = previous;
   const baseOf = (i: number): string => (i >= 0 && i < documents.length ? sources.bases.get(documents[i]!.name)! : '');
-  // The register entries '#id' pointers name, found in the registers by their content.
-  const entryIndex = registerEntryIndex(sources.registers.map((r) => r.summary));
+  // The register entries '#id' pointers name, found in the registers by their content (and in a foreign folder in the documents' own lists).
+  const entryIndex = registerEntryIndex(sources.registers.map((r) => r.summary), foreign ? documents.map((d) => d.summary) : []);
   const registerFiles = new Set(sources.registers.map((r) => r.name));
   const planned: DocumentPlan[] = documents.map((source, index) => {
     const base = baseOf(index);

@@ -11,7 +11,7 @@
  *                         the documents' summaries), on this thread.
  */
 import { availableParallelism } from 'node:os';
-import { transformDocuments as transformBatches } from '../transform/document.js';
+import { batchable, transformDocuments as transformBatches } from '../transform/document.js';
 import type { DocumentContext, DocumentJob, DocumentResult } from '../transform/document.js';
 import { startPool } from '../transform/pool.js';
 import { applyMode, buildEntry, callTemplate, parseForTransform } from '../transform/saxon.js';
@@ -60,7 +60,7 @@ export async function transformDocuments(setup: TransformSetup, jobs: readonly D
       ]);
     } else {
       // Few documents: in this thread.
-      const context: DocumentContext = { stylesheet: setup.stylesheet, params: setup.params, batching: true };
+      const context: DocumentContext = { stylesheet: setup.stylesheet, params: setup.params, batching: batchable(setup.params) };
       for (let start = 0; start < jobs.length; start += BATCH_SIZE) {
         if (signal?.aborted) throw interrupted();
         for (const r of await transformBatches(context, jobs.slice(start, start + BATCH_SIZE))) onDocument(r);

@@ -66,6 +66,21 @@ export interface DocumentContext {
   batching: boolean;
 }
 
+/**
+ * Whether build.xsl's batch template takes documents with these parameters
+ * (its fp:batch-suitable): the edition's title, the licence's name and a
+ * usable licence URL must be given, since each document would otherwise
+ * read them from its own header. A foreign folder whose headers name no
+ * licence URL is transformed one document at a time from the start, not
+ * after a refused batch, which SaxonJS reports on the console.
+ */
+export function batchable(params: StylesheetParams): boolean {
+  const given = (name: string): string => String(params[name] ?? '').trim();
+  const licence = given('licence');
+  const safe = licence !== '' && (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(licence) || /^(https?|mailto):/i.test(licence));
+  return given('edition-title') !== '' && given('licence-label') !== '' && safe;
+}
+
 /** The hrefs the stylesheet writes for a job: its three outputs and its summary. */
 function hrefs(job: DocumentJob): string[] {
   return [job.outputs.page, job.outputs.text, job.outputs.json, `summary/${job.base}.xml`];

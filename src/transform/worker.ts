@@ -5,7 +5,7 @@
  * soon as its batch is made. It writes nothing: the build does.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { transformDocuments } from './document.js';
+import { batchable, transformDocuments } from './document.js';
 import type { DocumentContext, DocumentResult } from './document.js';
 import { unpooledJob } from './pool.js';
 import type { WorkerData } from './pool.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const data = workerData as WorkerData;
   const { setup, jobs, next } = data;
   useSaxonCodeCache(setup.codeCacheFolder);
-  const context: DocumentContext = { stylesheet: compiledStylesheet(setup.stylesheet), params: setup.params, batching: true };
+  const context: DocumentContext = { stylesheet: compiledStylesheet(setup.stylesheet), params: setup.params, batching: batchable(setup.params) };
   for (let start = Atomics.add(next, 0, setup.batchSize); start < jobs.length; start = Atomics.add(next, 0, setup.batchSize)) {
     const batch = jobs.slice(start, start + setup.batchSize).map((job) => unpooledJob(data, job));
     let results: DocumentResult[];

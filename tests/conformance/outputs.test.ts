@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEdition } from '../../src/site/index.js';
 import type { BuildResult } from '../../src/site/index.js';
 import { genericConfig, loadConfig } from '../../src/config.js';
-import { childElements, descendantsNamed, parseXml } from '../../src/parse/tree.js';
+import { childElements, descendants, descendantsNamed, localName, parseXml, textOf } from '../../src/parse/tree.js';
 import type { XmlElement } from '../../src/parse/tree.js';
 import { LineIndex } from '../../src/read/positions.js';
 import { lintFiles } from '../../src/validate/xmllint.js';
@@ -133,6 +133,46 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
     const body = descendantsNamed(tei, 'body')[0];
     return body ? textOfTei(serialise(body)) : '';
   };
+
+  // Issue 14, point 8: sender and recipient from correspAction: every name of every action of the type
+  // (an email's to and cc), but for a redirected letter the first sender and the last addressee.
+  test("the index's Sender and Recipient columns name the main correspDesc's correspondents", () => {
+    const index = readFileSync(join(out(), 'index.html'), 'utf8');
+    const decode = (v: string): string => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    for (const name of names) {
+      const { root: tei } = parseXml(readFileSync(join(fixtures, name), 'utf8'));
+      const ids = new Map(descendants(tei).filter((e) => e.attributes['xml:id']).map((e) => [e.attributes['xml:id']!, e]));
+      const correspDesc = descendantsNamed(tei, 'correspDesc')[0]!;
+      const correspondents = (type: string): string => {
+        const actions = childElements(correspDesc, 'correspAction').filter((a) => a.attributes['type'] === type);
+        const direct = actions.filter((a) => a.attributes['subtype'] !== 'redirecting');
+        return (direct.length > 0 ? direct : actions).flatMap((a) => childElements(a).filter((c) => ['persName', 'orgName', 'name', 'rs'].includes(localName(c.name))))
+          .map((c) => {
+            const text = textOf(c).replace(/\s+/g, ' ').trim();
+            // An empty name is its particDesc entry's (example 13: <persName ref="#BS"/>).
+            const entry = text === '' ? ids.get((c.attributes['ref'] ?? '').replace(/^#/, '')) : undefined;
+            return entry ? textOf(childElements(entry, 'persName')[0]!).replace(/\s+/g, ' ').trim() : text;
+          }).join('|');
+      };
+      const row = new RegExp(`<tr [^>]*data-sender="([^"]*)" data-recipient="([^"]*)">\\s*<td class="number"[^>]*><a href="${name.replace(/\.xml$/, '')}\\.html"`).exec(index);
+      expect(row, name).not.toBeNull();
+      expect({ sender: decode(row![1]!), recipient: decode(row![2]!) }, name).toEqual({ sender: correspondents('sent'), recipient: correspondents('received') });
+    }
+  });
+
+  test('the persons and places a letter lists in its particDesc and settingDesc are register entries, linked from the letter', () => {
+    const page = readFileSync(join(out(), 'example13_correspDesc-pointing-to-participDesc.html'), 'utf8');
+    for (const id of ['BS', 'ID', 'CH']) {
+      expect(page).toContain(`href="persons/${id}.html"`);
+      expect(existsSync(join(out(), `persons/${id}.html`)), id).toBe(true);
+    }
+    expect(page).toContain('href="places/CRA.html"');
+    expect(readFileSync(join(out(), 'persons.html'), 'utf8')).toContain('<a href="persons/BS.html">Bona Sforza</a>');
+    // A division's type ("salutation") is not the document's type.
+    expect(readFileSync(join(out(), 'index.html'), 'utf8')).not.toContain('<td class="type" data-label="Type">salutation</td>');
+    // CMIF keeps the authority URI the letter's own entry gives.
+    expect(readFileSync(join(out(), 'cmif.xml'), 'utf8')).toContain('<persName ref="https://viaf.org/viaf/88717722">Bona Sforza</persName>');
+  });
 
   test.each(names)('%s: every word of the body is in the text output, and HTML and JSON are sane', (name) => {
     const base = name.replace(/\.xml$/, '');

@@ -1,7 +1,7 @@
 // Issue 14: 294 real letters of another edition (../shared, read in place)
 // and two of its registers build into a sane edition, though their person
 // pointers go into a register that is not there.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,7 +9,9 @@ import { buildEdition } from '../../src/site/index.js';
 import type { BuildResult } from '../../src/site/index.js';
 import { outputBaseNames } from '../../src/site/output-names.js';
 import { genericConfig } from '../../src/config.js';
-import { descendantsNamed, parseXml } from '../../src/parse/tree.js';
+import { ancestor as ancestorNamed, childElements, descendants, descendantsNamed, localName, parseXml, textOf } from '../../src/parse/tree.js';
+import type { XmlElement } from '../../src/parse/tree.js';
+import { pointerAttributes } from '../../src/edition/files.js';
 import { sharedFolder } from './shared-folder.ts';
 import { textOfTei, wordsOf } from './text-of-tei.ts';
 
@@ -74,14 +76,112 @@ describe('the Schnitzler letters', () => {
     }
   });
 
-  // The letters carry the persons they name in their own back/listPerson, so every '#pmb…' resolves
-  // somewhere in the folder today; whatever does not is one warning per id.
-  test("pointers resolve across the folder; a missing id is one warning, however often it is used", () => {
-    const unresolved = built.validation.diagnostics.filter((d) => d.rule === 'pointer-unresolved');
+  // The letters carry the persons they name in their own back/listPerson (the ids of the edition's
+  // listperson.xml), so every '#pmb…' resolves in some file of the folder.
+  test('every #id pointer resolves across the folder', () => {
+    const pointers = letters.flatMap((name) => hashPointers(readFileSync(join(folder, name), 'utf8')));
+    expect(pointers.length).toBeGreaterThan(5000);
+    expect(built.validation.diagnostics.filter((d) => d.rule === 'pointer-unresolved')).toEqual([]);
+  });
+
+  test("every person a letter describes in its back and any letter names has an entry page, listed with the letters' life dates, and the names link there", () => {
+    // The first description of each person, in file-name order (the letters have no @n: collection order is by name).
+    const described = new Map<string, XmlElement>();
+    const trees = letters.map((name) => ({ name, tei: parseXml(readFileSync(join(folder, name), 'utf8')).root }));
+    for (const { tei } of trees) {
+      for (const list of descendantsNamed(tei, 'listPerson')) {
+        for (const person of childElements(list, 'person')) if (!described.has(person.attributes['xml:id']!)) described.set(person.attributes['xml:id']!, person);
+      }
+    }
+    const named = new Set<string>();
+    const unlinked: string[] = [];
+    for (const { name, tei } of trees) {
+      const page = readFileSync(site(`${bases.get(name)!}.html`), 'utf8');
+      for (const e of descendants(tei)) {
+        if (!['persName', 'rs'].includes(localName(e.name)) || ancestorNamed(e, 'listPerson')) continue;
+        // A name inside another linked name (<rs type="org" ref="#…"><rs type="person" ref="#…">Henze</rs>’sche Zeitung</rs>)
+        // cannot be a link of its own: HTML does not nest links.
+        if (['rs', 'persName', 'placeName', 'orgName'].some((n) => ancestorNamed(e, n)?.attributes['ref'] !== undefined)) continue;
+        const id = /^#(\S+)$/.exec(e.attributes['ref'] ?? '')?.[1];
+        if (id === undefined || !described.has(id)) continue;
+        named.add(id);
+        if (!page.includes(`href="persons/${id}.html"`)) unlinked.push(`${name}: #${id}`);
+      }
+    }
+    expect(named.size).toBeGreaterThan(300);
+    expect(unlinked).toEqual([]);
+    const persons = readFileSync(site('persons.html'), 'utf8');
+    const year = (event: XmlElement | undefined): string | undefined =>
+      event ? (/^\d{4}/.exec(childElements(event, 'date')[0]?.attributes['when'] ?? event.attributes['when'] ?? '')?.[0]) : undefined;
+    let withDates = 0;
+    for (const id of named) {
+      expect(existsSync(site(`persons/${id}.html`)), id).toBe(true);
+      const item = new RegExp(`<li><a href="persons/${id}\\.html">[^<]*</a>(<span class="life-dates">, ([^<]*)</span>)?`).exec(persons);
+      expect(item, id).not.toBeNull();
+      const person = described.get(id)!;
+      const born = year(childElements(person, 'birth')[0]);
+      const died = year(childElements(person, 'death')[0]);
+      if (born && died) {
+        withDates++;
+        expect(item![2], id).toBe(`${born}–${died}`);
+      }
+    }
+    expect(withDates).toBeGreaterThan(200);
+  });
+
+  // Without the letters' own lists, their person pointers go into the edition's listperson.xml, which is
+  // not in the folder: the build reports each missing id once, with its count of uses and files.
+  test('the missing listperson.xml ids are grouped warnings, one per id with its uses and files', async () => {
+    const variant = join(work, 'without-listPerson');
+    mkdirSync(variant);
+    const texts = new Map(letters.slice(0, 20).map((name) => [name, readFileSync(join(folder, name), 'utf8').replace(/<listPerson>[\s\S]*?<\/listPerson>/g, '')]));
+    for (const [name, text] of texts) writeFileSync(join(variant, name), text);
+    const declared = new Set([...texts.values()].flatMap((t) => [...t.matchAll(/\sxml:id="([^"]+)"/g)].map((m) => m[1]!)));
+    const expected = new Map<string, { uses: number; files: Set<string> }>();
+    for (const [name, text] of texts) {
+      for (const id of hashPointers(text).filter((i) => !declared.has(i))) {
+        const e = expected.get(id) ?? { uses: 0, files: new Set<string>() };
+        e.uses++;
+        e.files.add(name);
+        expected.set(id, e);
+      }
+    }
+    const result = await buildEdition({ config: { ...genericConfig(variant, undefined), cacheFolder: join(work, 'variant-cache') }, out: join(work, 'variant-site') });
+    expect(result.published).toBe(true);
+    const unresolved = result.validation.diagnostics.filter((d) => d.rule === 'pointer-unresolved');
     expect(unresolved.every((d) => d.severity === 'warning')).toBe(true);
-    const ids = unresolved.map((d) => /^#(\S+) does not resolve/.exec(d.message)?.[1]);
-    expect(ids.every((id) => id !== undefined)).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
+    const reported = new Map(unresolved.map((d) => {
+      const m = /^#(\S+) does not resolve: .*; used (?:once|(\d+) times in (?:this file|(\d+) files))\)$/.exec(d.message);
+      expect(m, d.message).not.toBeNull();
+      return [m![1]!, { uses: Number(m![2] ?? 1), files: Number(m![3] ?? 1) }];
+    }));
+    expect(unresolved).toHaveLength(reported.size);
+    expect(Object.fromEntries(reported)).toEqual(Object.fromEntries([...expected].map(([id, e]) => [id, { uses: e.uses, files: e.files.size }])));
+    // Among them the persons the letters' lists described (Schnitzler himself, pmb2121, in most of them).
+    expect(reported.get('pmb2121')?.files).toBeGreaterThan(10);
+  }, 600_000);
+
+  // Issue 14, point 8: the index's Sender and Recipient are the correspActions' names; the Type is the
+  // letter's objectType, not the type of its first division ("address", "writingSession").
+  test("the index's Sender, Recipient and Type columns are the letters' own", () => {
+    const index = readFileSync(site('index.html'), 'utf8');
+    const wrong: string[] = [];
+    for (const name of letters) {
+      const { root: tei } = parseXml(readFileSync(join(folder, name), 'utf8'));
+      const correspDesc = descendantsNamed(tei, 'correspDesc')[0]!;
+      const names = (type: string): string => (childElements(correspDesc, 'correspAction').find((a) => a.attributes['type'] === type)
+        ? childElements(correspDesc, 'correspAction').filter((a) => a.attributes['type'] === type)
+          .flatMap((a) => childElements(a).filter((c) => ['persName', 'orgName', 'name', 'rs'].includes(localName(c.name))).map((c) => textOf(c)))
+        : []).join('|');
+      const objectType = descendantsNamed(tei, 'objectType')[0];
+      const type = objectType ? (textOf(objectType) || objectType.attributes['ana'] || objectType.attributes['corresp'] || '') : '';
+      const base = bases.get(name)!;
+      const row = new RegExp(`<tr [^>]*data-sender="([^"]*)" data-recipient="([^"]*)">\\s*<td class="number"[^>]*><a href="${base}\\.html">[\\s\\S]*?<td class="type" data-label="Type">([^<]*)</td>`).exec(index);
+      const found = row ? { sender: row[1], recipient: row[2], type: row[3] } : undefined;
+      const expected = { sender: names('sent'), recipient: names('received'), type };
+      if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push(`${name}: ${JSON.stringify(found)} instead of ${JSON.stringify(expected)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   test("a letter's own index of what it names (back/listPerson …) is listed on its page and is no reading text", () => {
@@ -121,6 +221,16 @@ describe('the Schnitzler letters', () => {
   });
 });
 
+/** The ids of the '#id' pointers of a letter, once per use (every token of every pointer attribute, as the rule counts them). */
+function hashPointers(xml: string): string[] {
+  const ids: string[] = [];
+  for (const m of xml.matchAll(/\s([\w:]+)="([^"]*)"/g)) {
+    if (!pointerAttributes.has(m[1]!)) continue;
+    for (const token of m[2]!.split(/\s+/)) if (token.startsWith('#') && token.length > 1) ids.push(token.slice(1));
+  }
+  return ids;
+}
+
 /**
  * The words of a letter's body as a reader has them: the elements this
  * edition puts inside words (c for a long s, hi, unclear, supplied, g,
@@ -133,7 +243,7 @@ function bodyText(xml: string): string {
 }
 
 /** An element back to XML, for the text-of-TEI helper. */
-function serialise(e: import('../../src/parse/tree.js').XmlElement): string {
+function serialise(e: XmlElement): string {
   const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   const attributes = Object.entries(e.attributes).map(([k, v]) => ` ${k}="${escape(v)}"`).join('');
   const inner = e.children.map((c) => (typeof c === 'string' ? escape(c) : serialise(c))).join('');

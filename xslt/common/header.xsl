@@ -87,10 +87,16 @@
     <xsl:sequence select="if ($header != '') then $header else if ($front != '') then $front else 'Untitled document'"/>
   </xsl:function>
 
-  <!-- The kind of document: its genre, the first body div's @type ("telegram"), else objectDesc/@form, msDesc/@type (the physical form: "leaf", "telegraph-form" only when nothing else says), else (). -->
+  <!--
+    The kind of document: its genre, the first body div's @type ("telegram"), else objectDesc/@form, msDesc/@type (the physical form: "leaf", "telegraph-form" only when nothing else says), else ().
+    In a foreign folder a div's @type names a part of the text ("address", "writingSession",
+    "salutation"), not the document: there the kind is the sourceDesc's objectType (its text, else
+    its @ana, else its @corresp: the Schnitzler letters' "postkarte", "brief"), else the physical form.
+  -->
   <xsl:function name="f:doc-type" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="normalize-space(($tei/text/body/div[1]/@type,
+    <xsl:sequence select="normalize-space((if ($f:foreign) then (for $o in ($tei/teiHeader/fileDesc/sourceDesc//objectType)[1] return (string($o), string($o/@ana), string($o/@corresp)))
+                                           else $tei/text/body/div[1]/@type,
                                            f:ms-desc($tei)/physDesc/objectDesc/@form,
                                            f:ms-desc($tei)/@type)[normalize-space(.) != ''][1])[. != '']"/>
   </xsl:function>

@@ -131,15 +131,20 @@
   <!--
     The label of a register entry: its normalised name when it has one
     (@type normalised/normalized/reg/standard), otherwise its first name,
-    otherwise its id.
+    otherwise its id. A name made of surname and forename elements alone
+    reads as an index does, 'Surname, Forename', in whichever order the
+    source has them.
   -->
   <xsl:function name="f:entry-label" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" as="element()*" select="f:entry-names($entry)"/>
     <xsl:variable name="preferred" as="element()*"
       select="$names[@type = ('normalised', 'normalized', 'reg', 'standard', 'main', 'full')]"/>
+    <xsl:variable name="name" as="element()?" select="($preferred, $names)[normalize-space(.) != ''][1]"/>
     <xsl:variable name="label" as="xs:string"
-      select="normalize-space(string(($preferred, $names)[normalize-space(.) != ''][1]))"/>
+      select="if (exists($name/surname) and empty($name/*[not(self::surname or self::forename)]))
+              then string-join((normalize-space(string-join($name/surname, ' ')), normalize-space(string-join($name/forename, ' ')))[. != ''], ', ')
+              else normalize-space(string($name))"/>
     <xsl:sequence select="if ($label != '') then $label else string($entry/@xml:id)"/>
   </xsl:function>
 

@@ -11,7 +11,8 @@
       <s:document …/> …   every document's summary (common/summary.xsl), in collection order
     </s:edition>
   The registers are the s:register TEIs whose body holds listPerson,
-  listPlace or listOrg. Occurrences are the summaries'
+  listPlace or listOrg, and, in a foreign folder, the entries the documents'
+  summaries carry from their own lists (s:entries). Occurrences are the summaries'
   s:names records, each naming some entries:
     <s:names doc="doc068" role="sender|recipient|place-sent|place-received|header|text|note"
              corresp="main|other" note="doc068-n2" note-n="2" note-kind="source|editorial" entries="persons#id places#id"/>
@@ -55,21 +56,74 @@
 
   <xsl:variable name="fp:entries-by-kind" as="map(xs:string, element()*)">
     <xsl:map>
-      <xsl:for-each-group select="f:register-entries($fp:registers)" group-by="f:entry-kind(.)">
+      <xsl:for-each-group select="f:register-entries($fp:registers), $fp:document-entries" group-by="f:entry-kind(.)">
         <xsl:map-entry key="string(current-grouping-key())" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>
   </xsl:variable>
 
   <!--
+    The entries of a kind that have pages (and a place in the register's
+    index and JSON): every entry, but in a foreign folder, whose registers
+    may be another edition's whole (thousands of places), only those its
+    documents name.
+  -->
+  <xsl:function name="f:entries-with-pages" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($f:foreign) then f:entries-of-kind($kind)[exists(f:entry-occurrences(.))] else f:entries-of-kind($kind)"/>
+  </xsl:function>
+
+  <!--
+    A person's life dates as a list shows them ('1862–1931', 'born 1862',
+    'died 1931'), from the years of birth and death (@when, @notBefore,
+    @from, or those of a date inside); '' when neither is known.
+  -->
+  <xsl:function name="f:life-dates" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="born" as="xs:string?" select="fp:event-year($entry/birth[1])"/>
+    <xsl:variable name="died" as="xs:string?" select="fp:event-year($entry/death[1])"/>
+    <xsl:sequence select="if (exists($born) and exists($died)) then concat($born, '–', $died)
+                          else if (exists($born)) then concat('born ', $born)
+                          else if (exists($died)) then concat('died ', $died) else ''"/>
+  </xsl:function>
+
+  <xsl:function name="fp:event-year" as="xs:string?">
+    <xsl:param name="event" as="element()?"/>
+    <xsl:sequence select="($event/(@when, @notBefore, @from), $event/date[1]/(@when, @notBefore, @from))
+                          [matches(normalize-space(.), '^[0-9]{4}')][1]/substring(normalize-space(.), 1, 4)"/>
+  </xsl:function>
+
+  <!--
     The entries of the registers by 'kind#id' (the first, in register order
     and then document order, of the elements with that id and kind).
   -->
-  <xsl:variable name="fp:source-entries" as="map(xs:string, element())"
+  <xsl:variable name="fp:register-source-entries" as="map(xs:string, element())"
     select="map:merge(
       for $r in $fp:registers
       return $r//(person | personGrp | place | org)[@xml:id][ancestor::TEI[1] is $r]/map:entry(concat(f:entry-kind(.), '#', @xml:id), .),
       map { 'duplicates': 'use-first' })"/>
+
+  <!--
+    The entries a foreign folder's documents describe in lists of their own
+    (a letter's back/listPerson), as their summaries carry them (s:entries,
+    common/summary.xsl): per kind and id the first, in collection order,
+    unless a register has that entry. A letter's copy has no list around
+    it, so its kind is its element's (person: persons, place: places, org:
+    orgs), as the build counts it (src/site/foreign.ts).
+  -->
+  <xsl:variable name="fp:document-entries" as="element()*">
+    <xsl:for-each-group select="$fp:summaries/s:entries/*[@xml:id]" group-by="concat(f:entry-kind(.), '#', @xml:id)">
+      <xsl:if test="not(map:contains($fp:register-source-entries, current-grouping-key()))">
+        <xsl:sequence select="current-group()[1]"/>
+      </xsl:if>
+    </xsl:for-each-group>
+  </xsl:variable>
+
+  <!-- Every register entry by 'kind#id': the registers', then the documents' own. -->
+  <xsl:variable name="fp:source-entries" as="map(xs:string, element())"
+    select="map:merge(($fp:register-source-entries,
+                       for $e in $fp:document-entries return map:entry(concat(f:entry-kind($e), '#', $e/@xml:id), $e)),
+                      map { 'duplicates': 'use-first' })"/>
 
   <!-- The register entry a pointer names, if any. -->
   <xsl:function name="f:entry-for-pointer" as="element()?">

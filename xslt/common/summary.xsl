@@ -8,7 +8,7 @@
                 sort-date="1920-03-21" datetime="1920-03-21" dated="yes" date-words="March 21 [1920]"
                 date-when="1920-03-21" date-text="March 21 [1920]">
       <s:corresp main="yes" summary="Trotsky → Stalin" part="…" embedded="yes">   (every correspDesc, in order)
-        <s:action type="sent">                     (every correspAction of type sent or received, in order)
+        <s:action type="sent" subtype="…">         (every correspAction of type sent or received, in order; its @subtype if any)
           <s:agent name="Trotsky" ref="persons.xml#trotsky" element="persName" pointer="persons.xml#trotsky"/>
           <s:place name="Tsaritsyn" ref="places.xml#tsaritsyn" pointer="…"/>   (or uri="…": CMIF's @ref)
           <s:date iso="1920-03-21" text="…"/>        (the first date: JSON)
@@ -92,6 +92,9 @@
           </xsl:if>
           <xsl:for-each select="correspAction[@type = ('sent', 'received')]">
             <s:action type="{@type}">
+              <xsl:for-each select="@subtype[normalize-space(.) != '']">
+                <xsl:attribute name="subtype" select="normalize-space(.)"/>
+              </xsl:for-each>
               <xsl:for-each select="persName | orgName | name | rs">
                 <s:agent name="{f:name-string(.)}"
                     element="{if (self::orgName or (not(self::persName) and @type = ('org', 'organisation', 'organization'))) then 'orgName' else 'persName'}">
@@ -140,6 +143,23 @@
           <s:key kind="{$kind}" key="{normalize-space(@key)}" name="{normalize-space(string(.))}"/>
         </xsl:if>
       </xsl:for-each-group>
+      <!--
+        A foreign folder's documents may describe the persons, places and
+        organisations they name in lists of their own (a letter's
+        back/listPerson, particDesc …): a copy of each such entry, which the
+        edition-wide pages merge by id into register entries
+        (common/registers.xsl) so that every name is findable. The build
+        counts them among the register entries (src/site/foreign.ts), so
+        '#id' names link to their entry pages.
+      -->
+      <xsl:if test="$f:foreign">
+        <xsl:variable name="own-entries" as="element()*" select="$tei//(person | personGrp | place | org)[@xml:id]"/>
+        <xsl:if test="exists($own-entries)">
+          <s:entries>
+            <xsl:copy-of select="$own-entries" copy-namespaces="no"/>
+          </s:entries>
+        </xsl:if>
+      </xsl:if>
       <!-- A run of names of the same role (and correspDesc, and note) is one s:names, each entry named once. -->
       <xsl:for-each-group select="fp:document-occurrences($tei, $refs, $main)" group-adjacent="concat(@role, ' ', @corresp, ' ', @note)">
         <s:names doc="{$file}" entries="{distinct-values(current-group()/@entry)}">

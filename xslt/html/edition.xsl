@@ -42,8 +42,7 @@
     <xsl:for-each select="$f:register-kinds">
       <xsl:variable name="kind" as="xs:string" select="."/>
       <!-- A foreign folder's registers may be an edition's whole (thousands of places): only the entries its letters name get pages. -->
-      <xsl:variable name="entries" as="element()*"
-        select="if ($f:foreign) then f:entries-of-kind($kind)[exists(f:entry-occurrences(.))] else f:entries-of-kind($kind)"/>
+      <xsl:variable name="entries" as="element()*" select="f:entries-with-pages($kind)"/>
       <xsl:result-document href="{$kind}.html" format="fp:html">
         <xsl:call-template name="fp:page">
           <xsl:with-param name="title" select="concat($fp:register-titles($kind), ' — ', $f:edition-title)"/>
@@ -122,10 +121,10 @@
             <xsl:variable name="main" as="element(s:corresp)?" select="s:corresp[@main]"/>
             <xsl:variable name="sort-date" as="xs:string" select="string(@sort-date)"/>
             <fp:row sort-date="{$sort-date}" year="{substring($sort-date, 1, 4)}">
-              <xsl:for-each select="$main/s:action[@type = 'sent'][1]/s:agent/@name[. != '']">
+              <xsl:for-each select="fp:index-actions($main, 'sent')/s:agent/@name[. != '']">
                 <fp:sender><xsl:value-of select="."/></fp:sender>
               </xsl:for-each>
-              <xsl:for-each select="$main/s:action[@type = 'received'][1]/s:agent/@name[. != '']">
+              <xsl:for-each select="fp:index-actions($main, 'received')/s:agent/@name[. != '']">
                 <fp:recipient><xsl:value-of select="."/></fp:recipient>
               </xsl:for-each>
             </fp:row>
@@ -201,11 +200,12 @@
     <xsl:variable name="file" as="xs:string" select="string($tei/@file)"/>
     <xsl:variable name="main" as="element(s:corresp)?" select="$tei/s:corresp[@main]"/>
     <xsl:variable name="sort-date" as="xs:string" select="string($row/@sort-date)"/>
-    <xsl:variable name="number" as="xs:string" select="string(($tei/@n, $tei/@id)[1])"/>
+    <!-- The number, else the xml:id, else (f:doc-id says 'document' for a TEI without one) the output name. -->
+    <xsl:variable name="number" as="xs:string" select="string(($tei/@n, $tei/@id[. != 'document'], $tei/@file)[1])"/>
     <xsl:variable name="senders" as="xs:string*" select="$row/fp:sender/string(.)"/>
     <xsl:variable name="recipients" as="xs:string*" select="$row/fp:recipient/string(.)"/>
-    <xsl:variable name="sent-place" as="xs:string?" select="$main/s:action[@type = 'sent'][1]/s:place[1]/@name/string(.)"/>
-    <xsl:variable name="received-place" as="xs:string?" select="$main/s:action[@type = 'received'][1]/s:place[1]/@name/string(.)"/>
+    <xsl:variable name="sent-place" as="xs:string?" select="(fp:index-actions($main, 'sent')/s:place/@name/string(.))[1]"/>
+    <xsl:variable name="received-place" as="xs:string?" select="(fp:index-actions($main, 'received')/s:place/@name/string(.))[1]"/>
     <xsl:variable name="date-words" as="xs:string" select="string($tei/@date-words)"/>
     <!-- data-* values for assets/index.js: the filters ('|' joins several names) and the collection order. -->
     <tr data-order="{$position}" data-number="{$number}" data-date="{string-join(($sort-date, $date-words), ' ')}"
@@ -254,6 +254,22 @@
       <td class="type" data-label="Type"><xsl:value-of select="$tei/@type"/></td>
     </tr>
   </xsl:template>
+
+  <!--
+    The actions of sending (or of receipt) the index shows for a document:
+    every correspAction of that type (an email's several addressees, 'to'
+    and 'cc', are all its recipients), but for a letter redirected or
+    forwarded on its way (@subtype redirecting, forwarded …) only the
+    first sender's and the last addressee's, when it has them.
+  -->
+  <xsl:function name="fp:index-actions" as="element(s:action)*">
+    <xsl:param name="corresp" as="element(s:corresp)?"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:variable name="all" as="element(s:action)*" select="$corresp/s:action[@type = $type]"/>
+    <xsl:variable name="direct" as="element(s:action)*"
+      select="$all[not(@subtype = ('redirecting', 'redirected', 'forwarding', 'forwarded', 'transmitted'))]"/>
+    <xsl:sequence select="if (exists($direct)) then $direct else $all"/>
+  </xsl:function>
 
   <!-- ===== search.html ===== -->
 
@@ -328,6 +344,11 @@
             <xsl:sort select="string(@xml:id)"/>
             <li>
               <a href="{$kind}/{f:safe-name(@xml:id)}.html"><xsl:value-of select="f:entry-label(.)"/></a>
+              <xsl:if test="$kind = 'persons'">
+                <xsl:for-each select="f:life-dates(.)[. != '']">
+                  <span class="life-dates"><xsl:value-of select="concat(', ', .)"/></span>
+                </xsl:for-each>
+              </xsl:if>
               <span class="count">
                 <xsl:value-of select="concat(' (', fp:occurrence-counts(f:entry-occurrences(.), $kind), ')')"/>
               </span>

@@ -101,7 +101,10 @@
               <xsl:text>.</xsl:text>
             </xsl:if>
           </p>
-          <p><a href="{$root}schema.html">Encoding reference for editors</a></p>
+          <!-- This edition's encoding reference: a foreign folder's build has none (it says nothing of someone else's TEI). -->
+          <xsl:if test="not($f:foreign)">
+            <p><a href="{$root}schema.html">Encoding reference for editors</a></p>
+          </xsl:if>
           <xsl:if test="$generated-date != ''">
             <p>Generated <xsl:value-of select="$generated-date"/>.</p>
           </xsl:if>

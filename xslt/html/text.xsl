@@ -352,6 +352,10 @@
     Every lb of the source is a line break on the page, one inside a word
     (break="no") too, so that the lines stand as the source has them and
     none is lost; the word's two halves stay together in the text outputs.
+    One line-break mode per view (assets/edition.css): the diplomatic view
+    keeps every lb; in a text that breaks a word across a line end, and so
+    gives the source's lines, the reading view joins the word and runs
+    every line on (the space after an lb's br stands between the words).
   -->
   <xsl:template match="lb" mode="m:html" as="node()*">
     <xsl:choose>
@@ -359,7 +363,8 @@
         <br class="lb-in-word"/>
       </xsl:when>
       <xsl:otherwise>
-        <br/>
+        <br class="lb"/>
+        <xsl:text> </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

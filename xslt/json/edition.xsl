@@ -116,7 +116,7 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="edition" as="xs:string"/>
     <xsl:param name="register-documents" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="entries" as="element()*" select="f:entries-of-kind($kind)"/>
+    <xsl:variable name="entries" as="element()*" select="f:entries-with-pages($kind)"/>
     <xsl:variable name="items" as="xs:string*">
       <xsl:for-each select="$entries">
         <xsl:sort select="f:entry-sort-key(.)"/>
