@@ -73,11 +73,6 @@
   -->
   <xsl:param name="register-entries" as="xs:string" select="''"/>
 
-  <xsl:variable name="fp:register-entry-kinds" as="map(xs:string, xs:string)"
-    select="let $t := tokenize(normalize-space($register-entries), ' ')
-            return map:merge(for $i in 1 to count($t) idiv 2 return map:entry($t[2 * $i - 1], $t[2 * $i]),
-                             map { 'duplicates': 'use-first' })"/>
-
   <!-- The language of texts that do not state theirs (xml:lang or langUsage), e.g. 'de'; '' for none. -->
   <xsl:param name="text-lang" as="xs:string" select="''"/>
 
