@@ -131,23 +131,17 @@
   <!--
     Indentation inside an element that holds only elements is not text:
     'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
-    html/text.xsl and common/plain.xsl share this pattern: keep them in step.
+    common/plain.xsl reads subst the same way (choice and app give only
+    their sides' content, rdgGrp is silent).
   -->
-  <xsl:template match="subst/text()[normalize-space(.) = ''] | choice/text()[normalize-space(.) = ''] | app/text()[normalize-space(.) = '']
-                       | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
-                mode="m:html" priority="0.5" as="node()*"/>
+  <xsl:template match="subst | substJoin" mode="m:html" as="node()*">
+    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:apply-templates select="node()[not(self::text()[normalize-space(.) = ''])]" mode="m:html"/>
+    </xsl:element>
+  </xsl:template>
 
-  <!--
-    Elements that carry no reading text of their own (standoff links and interpretations, index
-    entries, feature structures, facsimile data, apparatus readings, the header), as names: a
-    pattern of names is indexed; a predicate runs for every element. common/plain.xsl has the same names.
-  -->
-  <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
-                       | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
-                       | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff"
-                mode="m:html" priority="0.5" as="node()*"/>
-
-  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]" mode="m:html" priority="30" as="node()*"/>
+  <!-- Elements without reading text of their own and parts printed elsewhere: common/layout.xsl, for the page and the text alike. -->
 
   <!--
     A letter's own index, as many editions keep one in its back: the persons, places, organisations,
