@@ -177,8 +177,8 @@ export interface BuildPlan {
   zip: {
     key: string;
     reuse: boolean;
-    /** Its members, in file-name order; `stored`: unchanged since the last ZIP, so taken from it as stored. */
-    members: Array<{ source: Source; stored: boolean }>;
+    /** Its members, in file-name order. */
+    members: Source[];
   };
 }
 
@@ -225,7 +225,7 @@ export function planBuild({ sources, previous, toolchainKey, epoch }: BuildPlanI
     zip: {
       key: zipKey,
       reuse: reusable(manifest.zip, zipKey, published),
-      members: sources.all.map((source) => ({ source, stored: manifest.zip !== undefined && manifest.sources[source.name]?.key === source.hash })),
+      members: sources.all,
     },
   };
 }
