@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeEdition } from '../src/bench/generate.js';
+import { writeEdition } from '../src/dev/bench/generate.js';
 import { documentOutputs } from '../src/site/plan.js';
 import { transformDocuments } from '../src/transform/document.js';
 import type { DocumentContext, DocumentJob } from '../src/transform/document.js';

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeEdition } from '../src/bench/generate.js';
+import { writeEdition } from '../src/dev/bench/generate.js';
 import { collectionOrder, outputBaseName } from '../src/site/plan.js';
 import { assembleEditionInput } from '../src/site/corpus.js';
 import { parseEntryPages, summaryEntryIds } from '../src/site/entry-pages.js';

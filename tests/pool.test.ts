@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeEdition } from '../src/bench/generate.js';
+import { writeEdition } from '../src/dev/bench/generate.js';
 import { buildEdition } from '../src/site/index.js';
 import { loadConfig } from '../src/config.js';
 import { entryStylesheets } from '../src/transform/stylesheets.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkFiles, projectRoot, regressionFiles } from '../../src/fuzz/harness.js';
+import { checkFiles, projectRoot, regressionFiles } from '../../src/dev/fuzz/harness.js';
 
 // Inputs that once failed (saved by the fuzzer, or added by hand): each must now end in time with exit 0 or 1 and well-formed diagnostics.
 const files = regressionFiles(join(projectRoot, 'tests', 'fixtures', 'regressions'));
