@@ -290,11 +290,7 @@ function tidyParserMessage(text: string): string {
   return text.replace(/^(parser error|namespace error|validity error|warning) : /, '').replace(/^parser error : /, '');
 }
 
-/**
- * Validate files against one RelaxNG schema. libxml2 parses each file, so
- * the same call reports well-formedness errors (source "xml") and schema
- * errors (source "relaxng").
- */
+/** How a LintSession calls libxml2. */
 export interface LintOptions {
   timeoutMs?: number;
   /** Worker threads to use (a pool started early with `warm`); one is made for the call otherwise. */
@@ -308,6 +304,7 @@ export interface LintOptions {
   fallback?: LintSchema;
 }
 
+/** Validate files against one RelaxNG schema, all given at once (a LintSession). */
 export async function lintFiles(files: readonly LintFile[], schema: LintSchema | undefined, options: LintOptions = {}): Promise<LintResult> {
   const session = new LintSession(schema, options);
   for (const f of files) session.add(f);
