@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { generateEdition } from '../src/dev/bench/generate.js';
-import { decodeEntities, parseXml } from '../src/parse/tree.js';
+import { decodeEntities } from '../src/parse/escape.js';
+import { parseXml } from '../src/parse/tree.js';
 import type { XmlElement, XmlNode } from '../src/parse/tree.js';
 import { LineIndex } from '../src/read/positions.js';
 
