@@ -17,8 +17,8 @@ export interface ZipEntry {
 const EARLIEST = Date.UTC(1980, 0, 1);
 const LATEST = Date.UTC(2099, 11, 31, 23, 59, 58);
 
-/** fflate's deflate level: 3 makes a ZIP a few per cent larger than level 9 in about half the time (BENCHMARKS.md). */
-const LEVEL = 3;
+/** fflate's deflate level: on sources of a few KB each the level barely changes the time, and 9 gives the smallest ZIP (BENCHMARKS.md). */
+const LEVEL = 9;
 
 export function createZip(entries: readonly ZipEntry[], modified: Date = new Date(EARLIEST)): Uint8Array {
   // ZIP dates have no time zone, and fflate writes the local time of the date it is given:
