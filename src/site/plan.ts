@@ -191,8 +191,8 @@ export interface BuildPlan {
   zip: {
     key: string;
     reuse: boolean;
-    /** Its members, in file-name order; `stored`: unchanged since the last ZIP, so taken from it as stored. */
-    members: Array<{ source: Source; stored: boolean }>;
+    /** Its members, in file-name order. */
+    members: Source[];
   };
 }
 
@@ -243,7 +243,7 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
     zip: {
       key: zipKey,
       reuse: reusable(manifest.zip, zipKey, published),
-      members: sources.all.map((source) => ({ source, stored: manifest.zip !== undefined && manifest.sources[source.name]?.key === source.hash })),
+      members: sources.all,
     },
   };
 }
