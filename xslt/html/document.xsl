@@ -493,12 +493,7 @@
           <dt id="related-documents">Related documents</dt>
           <xsl:for-each select="$context">
             <dd class="related-document">
-              <xsl:apply-templates select="." mode="m:html"/>
-              <xsl:variable name="about" as="xs:string*"
-                select="(fp:context-type(normalize-space(@type))[. != ''], if (normalize-space(@cert) != '') then concat('certainty: ', normalize-space(@cert)) else ())"/>
-              <xsl:if test="exists($about)">
-                <xsl:value-of select="concat(' (', string-join($about, ', '), ')')"/>
-              </xsl:if>
+              <xsl:sequence select="fp:related-document(.)"/>
             </dd>
           </xsl:for-each>
         </xsl:if>
@@ -511,6 +506,17 @@
       </details>
     </section>
   </xsl:template>
+
+  <!-- A correspContext link with its kind and certainty in words. -->
+  <xsl:function name="fp:related-document" as="node()*">
+    <xsl:param name="link" as="element()"/>
+    <xsl:apply-templates select="$link" mode="m:html"/>
+    <xsl:variable name="about" as="xs:string*"
+      select="(fp:context-type(normalize-space($link/@type))[. != ''], if (normalize-space($link/@cert) != '') then concat('certainty: ', normalize-space($link/@cert)) else ())"/>
+    <xsl:if test="exists($about)">
+      <xsl:value-of select="concat(' (', string-join($about, ', '), ')')"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- A hand by its name in words: Stalin's hand, First hand. -->
   <xsl:function name="fp:hand-name" as="xs:string">
@@ -585,6 +591,17 @@
     <xsl:param name="tei" as="element()" required="yes"/>
     <xsl:variable name="ms" as="element(msDesc)?" select="f:ms-desc($tei)"/>
     <dl class="metadata-list">
+      <!-- The related documents again, in full: on a phone the card shows the first lines of each (edition.css). -->
+      <xsl:variable name="context" as="element()*" select="f:main-corresp($tei)/correspContext/*"/>
+      <xsl:if test="exists($context)">
+        <dt>Related documents</dt>
+        <xsl:for-each select="$context">
+          <dd class="related-document-full">
+            <!-- Without ids and note markers: the card holds those (mode m:note-in-place strips them). -->
+            <xsl:apply-templates select="fp:related-document(.)" mode="m:note-in-place"/>
+          </dd>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:variable name="keywords" as="element()*" select="$tei/teiHeader/profileDesc/textClass/keywords/(term | list/item)"/>
       <xsl:if test="exists($keywords)">
         <dt>Keywords</dt>
