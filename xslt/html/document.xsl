@@ -331,17 +331,26 @@
 
   <xsl:mode name="m:note-in-place" on-no-match="shallow-copy"/>
 
-  <xsl:template match="@id" mode="m:note-in-place"/>
-
-  <xsl:template match="Q{}p | Q{}div | Q{}blockquote | Q{}figure | Q{}figcaption | Q{}ul | Q{}ol | Q{}li | Q{}dl | Q{}dt | Q{}dd
-                       | Q{}table | Q{}caption | Q{}tbody | Q{}tr | Q{}td | Q{}th | Q{}h1 | Q{}h2 | Q{}h3 | Q{}h4 | Q{}h5 | Q{}h6"
-                mode="m:note-in-place">
-    <span class="sidenote-block">
-      <xsl:apply-templates select="node()" mode="m:note-in-place"/>
-    </span>
+  <!--
+    One rule for every element of the copy (a union of names would compile to one copy of the
+    body per name): blocks become spans, note markers and notes in place are left out, every
+    other element is copied without its id.
+  -->
+  <xsl:template match="*" mode="m:note-in-place">
+    <xsl:choose>
+      <xsl:when test="contains('|p|div|blockquote|figure|figcaption|ul|ol|li|dl|dt|dd|table|caption|tbody|tr|td|th|h1|h2|h3|h4|h5|h6|', concat('|', local-name(), '|'))">
+        <span class="sidenote-block">
+          <xsl:apply-templates select="node()" mode="m:note-in-place"/>
+        </span>
+      </xsl:when>
+      <xsl:when test="(local-name() = 'sup' and contains(@class, 'noteref')) or (local-name() = 'span' and @class = 'sidenote')"/>
+      <xsl:otherwise>
+        <xsl:copy>
+          <xsl:apply-templates select="@* except @id, node()" mode="m:note-in-place"/>
+        </xsl:copy>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-
-  <xsl:template match="Q{}sup[contains(@class, 'noteref')] | Q{}span[@class = 'sidenote']" mode="m:note-in-place"/>
 
   <!-- ===== Notes ===== -->
 
