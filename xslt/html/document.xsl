@@ -18,28 +18,26 @@
 
   <xsl:mode name="m:html-document" on-no-match="shallow-skip"/>
 
-  <!-- The page title (in <title>): 'No. 68. Telegram of … ' -->
-  <xsl:function name="f:document-page-title" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="number" as="xs:string?" select="f:doc-number-label($tei)"/>
-    <xsl:sequence select="concat(if (exists($number)) then concat($number, '. ') else '', f:doc-title($tei))"/>
-  </xsl:function>
-
   <xsl:template match="*" mode="m:html-document" as="element()">
-    <!-- What html/page.xsl worked out once for the head: file, title, number, date in words, URL, page. -->
-    <xsl:param name="citation" as="map(*)" select="map { 'file': f:doc-file(.), 'title': f:doc-title(.), 'page-title': f:document-page-title(.) }"/>
+    <!--
+      What html/page.xsl worked out once for the head as well: file, title, number, the main
+      correspDesc, the text's language, the date in words, URL, page.
+    -->
+    <xsl:param name="facts" as="map(*)" select="map { 'file': f:doc-file(.), 'title': f:doc-title(.), 'number': f:doc-number-label(.),
+                                                       'main': f:main-corresp(.), 'lang': f:text-lang(.) }"/>
     <xsl:variable name="tei" as="element()" select="."/>
-    <xsl:variable name="file" as="xs:string" select="$citation('file')"/>
+    <xsl:variable name="file" as="xs:string" select="$facts('file')"/>
     <xsl:variable name="doc-title" as="element()?" select="text/front/docTitle[1]"/>
     <xsl:variable name="main-title" as="element()?"
       select="($doc-title/titlePart[@type = 'main'], $doc-title/titlePart[not(@type = 'number')])[1]"/>
     <xsl:variable name="doc-date" as="element()?" select="text/front/docDate[1]"/>
-    <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
+    <xsl:variable name="main" as="element(correspDesc)?" select="$facts('main')"/>
+    <xsl:variable name="number" as="xs:string?" select="$facts('number')"/>
     <article class="document">
       <header class="document-header">
-        <xsl:if test="exists(f:doc-number-label($tei))">
+        <xsl:if test="exists($number)">
           <p class="document-number">
-            <xsl:value-of select="f:doc-number-label($tei)"/>
+            <xsl:value-of select="$number"/>
           </p>
         </xsl:if>
         <h1>
@@ -49,7 +47,7 @@
               <xsl:sequence select="fp:note-refs(($doc-title, $main-title)/f:notes-at(.), $main-title, false())"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="$citation('title')"/>
+              <xsl:value-of select="$facts('title')"/>
             </xsl:otherwise>
           </xsl:choose>
         </h1>
@@ -76,6 +74,7 @@
       <xsl:call-template name="fp:card">
         <xsl:with-param name="tei" select="$tei"/>
         <xsl:with-param name="main" select="$main"/>
+        <xsl:with-param name="lang" select="$facts('lang')"/>
       </xsl:call-template>
 
       <!-- One walk of the text with a cheap name test first (a union of eight name steps walks it eight times). -->
@@ -88,7 +87,7 @@
         <h2 id="text-heading">Text</h2>
         <div class="text-body">
           <!-- The page is English; the text is in its own language. -->
-          <xsl:for-each select="f:text-lang($tei)">
+          <xsl:for-each select="$facts('lang')">
             <xsl:attribute name="lang" select="."/>
           </xsl:for-each>
           <xsl:apply-templates select="text" mode="m:html"/>
@@ -128,7 +127,7 @@
       </xsl:if>
 
       <xsl:call-template name="fp:citation">
-        <xsl:with-param name="citation" select="$citation"/>
+        <xsl:with-param name="citation" select="$facts"/>
       </xsl:call-template>
 
       <section class="downloads" aria-labelledby="downloads-heading">
@@ -472,6 +471,15 @@
   <xsl:template name="fp:card" as="element()">
     <xsl:param name="tei" as="element()" required="yes"/>
     <xsl:param name="main" as="element(correspDesc)?" required="yes"/>
+    <xsl:param name="lang" as="xs:string?" required="yes"/>
+    <!-- The related documents, rendered once: in the card, and copied whole into the full description. -->
+    <xsl:variable name="related" as="element()*">
+      <xsl:for-each select="$main/correspContext/*">
+        <dd class="related-document">
+          <xsl:sequence select="fp:related-document(.)"/>
+        </dd>
+      </xsl:for-each>
+    </xsl:variable>
     <section class="document-card" aria-labelledby="card-heading">
       <h2 id="card-heading">About this document</h2>
       <dl class="card-list">
@@ -487,7 +495,7 @@
           <dt>Archive</dt>
           <dd class="signature"><xsl:value-of select="$signature"/></dd>
         </xsl:if>
-        <xsl:variable name="language" as="xs:string?" select="fp:language-line($tei)"/>
+        <xsl:variable name="language" as="xs:string?" select="fp:language-line($tei, $lang)"/>
         <xsl:if test="exists($language)">
           <dt>Language</dt>
           <dd><xsl:value-of select="$language"/></dd>
@@ -497,20 +505,16 @@
           <dt>Hands</dt>
           <dd><xsl:value-of select="string-join(for $h in $hands return fp:hand-name($h), '; ')"/></dd>
         </xsl:if>
-        <xsl:variable name="context" as="element()*" select="$main/correspContext/*"/>
-        <xsl:if test="exists($context)">
+        <xsl:if test="exists($related)">
           <dt id="related-documents">Related documents</dt>
-          <xsl:for-each select="$context">
-            <dd class="related-document">
-              <xsl:sequence select="fp:related-document(.)"/>
-            </dd>
-          </xsl:for-each>
+          <xsl:sequence select="$related"/>
         </xsl:if>
       </dl>
       <details class="document-details">
         <summary>Full description</summary>
         <xsl:call-template name="fp:metadata">
           <xsl:with-param name="tei" select="$tei"/>
+          <xsl:with-param name="related" select="$related"/>
         </xsl:call-template>
       </details>
     </section>
@@ -570,7 +574,7 @@
   -->
   <xsl:function name="fp:language-line" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="lang" as="xs:string?" select="f:text-lang($tei)"/>
+    <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="original" as="element()?" select="(f:ms-desc($tei)/msContents//textLang)[1]"/>
     <xsl:variable name="original-code" as="xs:string" select="normalize-space($original/@mainLang)"/>
     <xsl:variable name="original-name" as="xs:string"
@@ -598,16 +602,17 @@
   <!-- The rest of the header: the full description, folded under the card. -->
   <xsl:template name="fp:metadata" as="element()*">
     <xsl:param name="tei" as="element()" required="yes"/>
+    <!-- The card's related documents (dd elements), to copy here in full. -->
+    <xsl:param name="related" as="element()*" select="()"/>
     <xsl:variable name="ms" as="element(msDesc)?" select="f:ms-desc($tei)"/>
     <dl class="metadata-list">
       <!-- The related documents again, in full: on a phone the card shows the first lines of each (edition.css). -->
-      <xsl:variable name="context" as="element()*" select="f:main-corresp($tei)/correspContext/*"/>
-      <xsl:if test="exists($context)">
+      <xsl:if test="exists($related)">
         <dt>Related documents</dt>
-        <xsl:for-each select="$context">
+        <xsl:for-each select="$related">
           <dd class="related-document-full">
             <!-- Without ids and note markers: the card holds those (mode m:note-in-place strips them). -->
-            <xsl:apply-templates select="fp:related-document(.)" mode="m:note-in-place"/>
+            <xsl:apply-templates select="node()" mode="m:note-in-place"/>
           </dd>
         </xsl:for-each>
       </xsl:if>

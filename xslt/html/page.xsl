@@ -33,8 +33,9 @@
   <xsl:template name="fp:document-page" as="element()">
     <xsl:variable name="tei" as="element()" select="."/>
     <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
-    <xsl:variable name="page-title" as="xs:string" select="f:document-page-title($tei)"/>
     <xsl:variable name="title" as="xs:string" select="f:doc-title($tei)"/>
+    <xsl:variable name="number" as="xs:string?" select="f:doc-number-label($tei)"/>
+    <xsl:variable name="page-title" as="xs:string" select="concat(if (exists($number)) then concat($number, '. ') else '', $title)"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
     <xsl:variable name="senders" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']"/>
     <xsl:variable name="recipients" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'received'))/f:name-string(.)[. != '']"/>
@@ -44,8 +45,8 @@
     <xsl:variable name="date-words" as="xs:string?" select="f:date-attribute-label($dated)"/>
     <xsl:variable name="url" as="xs:string" select="if ($base-url != '') then f:absolute-url($base-url, concat($file, '.html')) else ''"/>
     <xsl:variable name="lang" as="xs:string?" select="f:text-lang($tei)"/>
-    <xsl:variable name="citation" as="map(*)" select="map {
-        'file': $file, 'title': $title, 'page-title': $page-title, 'number': f:doc-number-label($tei),
+    <xsl:variable name="facts" as="map(*)" select="map {
+        'file': $file, 'title': $title, 'number': $number, 'main': $main, 'lang': $lang,
         'date-words': $date-words, 'url': $url,
         'page': normalize-space(($tei/teiHeader/fileDesc/sourceDesc//biblScope[@unit = ('page', 'pp')])[1])[. != '']
       }"/>
@@ -54,14 +55,14 @@
       <xsl:with-param name="current" select="'document'"/>
       <xsl:with-param name="scripts" select="'assets/reading-switch.js'"/>
       <xsl:with-param name="head" as="node()*">
-        <xsl:sequence select="fp:citation-meta($title, $senders, $when, $url, $lang, $citation('page'))"/>
+        <xsl:sequence select="fp:citation-meta($title, $senders, $when, $url, $lang, $facts('page'))"/>
         <script type="application/ld+json">
           <xsl:value-of select="fp:json-ld($title, $senders, $recipients, $when, $url, $lang, f:doc-number($tei))"/>
         </script>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <xsl:apply-templates select="." mode="m:html-document">
-          <xsl:with-param name="citation" select="$citation"/>
+          <xsl:with-param name="facts" select="$facts"/>
         </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
