@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export const slowSuites = [
   'tests/entry-pages.test.ts',
   'tests/entry-stylesheets.test.ts',
+  'tests/robustness/build-html-safety.test.ts',
   'tests/robustness/build-interrupt.test.ts',
   'tests/robustness/build-reproducible.test.ts',
   'tests/pool.test.ts',
