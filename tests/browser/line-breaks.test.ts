@@ -43,7 +43,8 @@ beforeAll(async () => {
   mkdirSync(src);
   // The source's lines: no whitespace around the lbs, as many editions write them.
   writeFileSync(join(src, 'lines.xml'), letter('lines', '<p>Die Reise war<lb/>lang und anstren<lb break="no"/>gend.<lb/>Grüße an alle.</p>'));
-  writeFileSync(join(src, 'closer.xml'), letter('closer', '<p>Die Reise war lang.</p><closer>Herzlichst<lb/>Clara</closer>'));
+  // A correction gives it both views.
+  writeFileSync(join(src, 'closer.xml'), letter('closer', '<p>Die <choice><sic>Reisse</sic><corr>Reise</corr></choice> war lang.</p><closer>Herzlichst<lb/>Clara</closer>'));
   const result = await buildEdition({ config: { ...genericConfig(src, undefined), cacheFolder: join(work, 'cache') }, out: join(work, 'site') });
   if (!result.published) throw new Error(`the folder did not build: ${JSON.stringify(result.problems)}`);
   browser = await launchChromium();
@@ -76,6 +77,7 @@ describe('line breaks in the reading and the diplomatic view', () => {
     const page = await context.newPage();
     await page.goto(url('closer.html'));
     const closer = page.locator('.text-body .tei-closer').first();
+    await expect(page.locator('#view-reading').isChecked()).resolves.toBe(true);
     expect((await closer.innerText()).split('\n').map((l) => l.trim())).toEqual(['Herzlichst', 'Clara']);
     await page.locator('label[for="view-diplomatic"]').click();
     expect((await closer.innerText()).split('\n').map((l) => l.trim())).toEqual(['Herzlichst', 'Clara']);
