@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FileSummary } from '../src/edition/files.js';
-import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from '../src/site/foreign.js';
+import { corpusIdentity, documentFilesOf, documentFilesParam, registerEntriesOf, registerEntryIndex } from '../src/site/foreign.js';
 
 function summary(name: string, ids: Array<[string, string]>, pointers: string[] = []): FileSummary {
   return {
@@ -46,6 +46,15 @@ describe('register entries a document names', () => {
 test('document-files lists each document with its output name', () => {
   const bases = new Map([['a b.xml', 'a-b'], ['L1.xml', 'L1'], ['listplace.xml', 'listplace']]);
   expect(documentFilesParam(bases, ['a b.xml', 'L1.xml'])).toBe('a b.xml\ta-b\nL1.xml\tL1');
+});
+
+test("one document's document-files: itself and the documents its pointers name, not the whole folder", () => {
+  const bases = new Map([['a b.xml', 'a-b'], ['L1.xml', 'L1'], ['L2.xml', 'L2'], ['B0917.xml', 'B0917'], ['L3.xml', 'L3']]);
+  const documents = new Set(bases.keys());
+  const letter = summary('L1.xml', [], ['B0917', 'L2.xml#p3', '#local', 'L9.xml', 'https://example.org/L3.xml', '../L3.xml', 'L2.xml']);
+  // B0917 without '.xml' names B0917.xml; L9.xml is not in the folder; a URL or a path is no document of the folder
+  expect(documentFilesOf(letter, documents, bases)).toBe('L1.xml\tL1\nB0917.xml\tB0917\nL2.xml\tL2');
+  expect(documentFilesOf(summary('a b.xml', []), documents, bases)).toBe('a b.xml\ta-b');
 });
 
 describe("a foreign corpus's identity from its headers", () => {

@@ -29,8 +29,10 @@
   exclude-result-prefixes="#all">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="common/entries.xsl"/>
   <xsl:include href="common/plain.xsl"/>
   <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="html/functions.xsl"/>
   <xsl:include href="html/text.xsl"/>
   <xsl:include href="html/document.xsl"/>
   <xsl:include href="html/page.xsl"/>

@@ -15,6 +15,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="common/entries.xsl"/>
   <xsl:include href="common/plain.xsl"/>
   <xsl:include href="common/summary.xsl"/>
 

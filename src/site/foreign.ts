@@ -58,6 +58,24 @@ export function documentFilesParam(bases: ReadonlyMap<string, string>, documents
   return documents.filter((d) => bases.has(d)).map((d) => `${d}\t${bases.get(d)!}`).join('\n');
 }
 
+/**
+ * The document-files parameter for one document of a foreign folder: the document itself (its page
+ * names its source file) and the documents of the folder its pointers name ('B0917', 'L1.xml#p2'),
+ * as the stylesheets look them up (f:site-href: a pointer without '/' or ':', with or without
+ * '.xml'). Only these: the whole folder in every transformation cost each one a line per document.
+ */
+export function documentFilesOf(document: FileSummary, documents: ReadonlySet<string>, bases: ReadonlyMap<string, string>): string {
+  const files = new Set<string>([document.name]);
+  for (const p of document.pointers) {
+    const value = p.value.trim();
+    if (value === '' || value.startsWith('#') || value.includes('/') || value.includes(':')) continue;
+    const hash = value.indexOf('#');
+    const file = hash < 0 ? value : value.slice(0, hash);
+    for (const name of [file, `${file}.xml`]) if (documents.has(name)) files.add(name);
+  }
+  return documentFilesParam(bases, [...files]);
+}
+
 export interface CorpusIdentity {
   title: string | undefined;
   licenceUrl: string | undefined;

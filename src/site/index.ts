@@ -28,7 +28,7 @@ import { toolFingerprint } from '../version.js';
 import { TransformError } from '../transform/saxon.js';
 import { loadStylesheets } from '../transform/stylesheets.js';
 import { emptyManifest, manifestPath, readManifest } from './manifest.js';
-import { editionParams, editionSources, planBuild, planEditionPages } from './plan.js';
+import { corpusParams, editionParams, editionSources, planBuild, planEditionPages } from './plan.js';
 import type { Previous } from './plan.js';
 import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
 import { readSummaries, summariesPath } from './summaries.js';
@@ -181,7 +181,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
           schemaText: config.editionRules ? schemaText : undefined,
-          params: { ...params, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': pages.keptEntries.join(' ') },
+          params: corpusParams(params, sources, pages.keptEntries),
         }, made.onOutput);
       } catch (error) {
         if (!(error instanceof TransformError)) throw error;

@@ -29,7 +29,7 @@ import { entryPageKeys } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { isSafeOutputPath } from './output-paths.js';
 import { outputBaseNames } from './output-names.js';
-import { corpusIdentity, documentFilesParam, registerEntriesOf, registerEntryIndex } from './foreign.js';
+import { corpusIdentity, documentFilesOf, documentFilesParam, registerEntriesOf, registerEntryIndex } from './foreign.js';
 import type { KeptSummary } from './summaries.js';
 
 /**
@@ -140,7 +140,21 @@ export function editionParams(config: EditionConfig, sources: EditionSources, ep
     'generated-date': isoDate(epoch),
     'text-lang': config.lang ?? identity.lang ?? '',
     // This edition's wording and links stay as they are; a foreign folder's pages say only what its sources do.
-    ...(foreign ? { 'edition-profile': 'foreign', 'document-files': documentFilesParam(sources.bases, sources.documents.map((d) => d.name)) } : {}),
+    // A foreign folder's documents link to each other by their output names: each document is given the
+    // ones it names (planBuild), the edition-wide pages all of them (corpusParams).
+    ...(foreign ? { 'edition-profile': 'foreign' } : {}),
+  };
+}
+
+/**
+ * The parameters of the edition-wide transformation: the edition's, with no single document, the
+ * register entry pages kept from the last build, and, for a foreign folder, every document and its
+ * output name (its pages link to the documents).
+ */
+export function corpusParams(params: StylesheetParams, sources: EditionSources, keptEntries: readonly string[]): StylesheetParams {
+  return {
+    ...params, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': keptEntries.join(' '),
+    ...(params['edition-profile'] === 'foreign' ? { 'document-files': documentFilesParam(sources.bases, sources.documents.map((d) => d.name)) } : {}),
   };
 }
 
@@ -166,7 +180,7 @@ export type DocumentPlan =
   /** Unchanged: its published outputs are taken over, with its summary of the last build. */
   | { action: 'reuse'; index: number; source: Source; base: string; outputs: DocumentOutputs; group: OutputGroup; summary: KeptSummary }
   /** Transformed. `prev`, `next`: the neighbours' base names ('' for none); `registerEntries`: the register entries it names (foreign.ts). */
-  | { action: 'make'; index: number; source: Source; base: string; outputs: DocumentOutputs; key: string; prev: string; next: string; registerEntries: string };
+  | { action: 'make'; index: number; source: Source; base: string; outputs: DocumentOutputs; key: string; prev: string; next: string; registerEntries: string; documentFiles: string };
 
 export interface BuildPlan {
   /** Every document, in collection order. */
@@ -201,18 +215,20 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
   // The register entries '#id' pointers name, found in the registers by their content (and in a foreign folder in the documents' own lists).
   const entryIndex = registerEntryIndex(sources.registers.map((r) => r.summary), foreign ? documents.map((d) => d.summary) : []);
   const registerFiles = new Set(sources.registers.map((r) => r.name));
+  const documentNames = new Set(documents.map((d) => d.name));
   const planned: DocumentPlan[] = documents.map((source, index) => {
     const base = baseOf(index);
     const prev = baseOf(index - 1);
     const next = baseOf(index + 1);
     const registerEntries = registerEntriesOf(source.summary, entryIndex, registerFiles);
+    const documentFiles = foreign ? documentFilesOf(source.summary, documentNames, sources.bases) : '';
     // The text is decoded from the file's bytes, by the toolchain whose version is in `toolchainKey`.
-    const key = hashText(toolchainKey, source.name, source.hash, prev, next, registerEntries);
+    const key = hashText(toolchainKey, source.name, source.hash, prev, next, registerEntries, documentFiles);
     const outputs = documentOutputs(base);
     const group = manifest.documents[source.name];
     const summary = previous.summaries.get(source.name);
     if (summary?.key === key && reusable(group, key, published)) return { action: 'reuse', index, source, base, outputs, group, summary };
-    return { action: 'make', index, source, base, outputs, key, prev, next, registerEntries };
+    return { action: 'make', index, source, base, outputs, key, prev, next, registerEntries, documentFiles };
   });
   const zipKey = hashText(toolchainKey, String(epoch ?? ''), ...sources.all.flatMap((f) => [f.name, f.hash]));
   return {

@@ -131,7 +131,7 @@ export class SiteWriter {
       }
       this.outputs += outputs.length;
       this.making.set(d.index, d);
-      jobs.push({ index: d.index, base: d.base, outputs: d.outputs, text: d.source.text, prev: d.prev, next: d.next, registerEntries: d.registerEntries });
+      jobs.push({ index: d.index, base: d.base, outputs: d.outputs, text: d.source.text, prev: d.prev, next: d.next, registerEntries: d.registerEntries, documentFiles: d.documentFiles });
     }
     return jobs;
   }

@@ -34,6 +34,16 @@ export interface DocumentJob {
    * these, so that a large register does not weigh on every letter.
    */
   registerEntries?: string;
+  /**
+   * In a foreign folder, the document and the documents its pointers name, as 'file TAB base'
+   * lines (the stylesheets' document-files, src/site/foreign.ts); '' otherwise.
+   */
+  documentFiles?: string;
+}
+
+/** The document-files lines of some jobs, each once (a batch's are passed together). */
+function documentFiles(jobs: readonly DocumentJob[]): string {
+  return [...new Set(jobs.flatMap((job) => (job.documentFiles ?? '').split('\n').filter((line) => line !== '')))].join('\n');
 }
 
 /** The register entries of some jobs, each once (a batch's are passed together). */
@@ -96,7 +106,7 @@ function result(job: DocumentJob, made: string[]): DocumentResult {
 async function transformOne(context: DocumentContext, job: DocumentJob, parsed?: SaxonDocument): Promise<DocumentResult> {
   try {
     const source = parsed ?? (await parseForTransform(job.text));
-    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next, 'register-entries': registerEntries([job]) };
+    const params = { ...context.params, 'doc-file': job.base, 'prev-doc': job.prev, 'next-doc': job.next, 'register-entries': registerEntries([job]), 'document-files': documentFiles([job]) };
     const outputs = new Map<string, string>();
     callTemplate(context.stylesheet, buildEntry.oneDocument, source, params, (href, content) => outputs.set(href, content));
     const made = hrefs(job).map((href) => outputs.get(href));
@@ -134,7 +144,7 @@ export async function transformDocuments(context: DocumentContext, jobs: readonl
         files: batch.map((j) => j.base),
         prev: batch.map((j) => j.prev),
         next: batch.map((j) => j.next),
-      }, { ...context.params, 'register-entries': registerEntries(batch) }, (href, content) => outputs.set(href, content));
+      }, { ...context.params, 'register-entries': registerEntries(batch), 'document-files': documentFiles(batch) }, (href, content) => outputs.set(href, content));
       const made = jobs.map((job) => hrefs(job).map((href) => outputs.get(href)));
       const missing = jobs.find((job, i) => !results[i] && made[i]!.some((o) => o === undefined));
       if (missing) throw new TransformError(`the batch made no outputs for ${missing.base}`);

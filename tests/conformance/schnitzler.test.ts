@@ -184,6 +184,32 @@ describe('the Schnitzler letters', () => {
     expect(wrong).toEqual([]);
   });
 
+  test("a letter's own index of what it names (back/listPerson …) is listed on its page and is no reading text", () => {
+    const problems: string[] = [];
+    let entries = 0;
+    for (const name of letters) {
+      const base = bases.get(name)!;
+      const back = descendantsNamed(parseXml(readFileSync(join(folder, name), 'utf8')).root, 'back')[0];
+      if (!back) continue;
+      const page = readFileSync(site(`${base}.html`), 'utf8');
+      const text = readFileSync(site(`text/${base}.txt`), 'utf8');
+      for (const list of back.children.filter((c): c is import('../../src/parse/tree.js').XmlElement => typeof c !== 'string' && /^list(Person|Place|Org|Event|Bibl)$/.test(c.name))) {
+        for (const entry of list.children) {
+          if (typeof entry === 'string' || !entry.attributes['xml:id']) continue;
+          entries++;
+          if (!page.includes(`<li id="${entry.attributes['xml:id']}">`)) problems.push(`${name}: no line for ${entry.attributes['xml:id']}`);
+        }
+        // coordinates are in the lists only: none of them may reach the reading text
+        for (const geo of descendantsNamed(list, 'geo')) {
+          const value = geo.children.filter((c) => typeof c === 'string').join('').trim();
+          if (value !== '' && text.includes(value)) problems.push(`${name}: text holds ${value}`);
+        }
+      }
+    }
+    expect(entries).toBeGreaterThan(1000);
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+
   test("the site's identity is the corpus's: its title, licence and language", () => {
     const index = readFileSync(site('index.html'), 'utf8');
     expect(index).toContain('Arthur Schnitzler: Briefwechsel mit Autorinnen und Autoren');

@@ -56,16 +56,6 @@
                           else if (matches($key, '^\d{4}(-\d{2}(-\d{2})?)?$') or matches($key, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$')) then $key else ()"/>
   </xsl:function>
 
-  <!--
-    A value for an HTML <time datetime> in a text: f:date-datetime of a date
-    with @when only. A range or a single bound is not one point in time, and
-    its earliest bound would claim a day (or month) the source does not give.
-  -->
-  <xsl:function name="f:html-datetime" as="xs:string?">
-    <xsl:param name="date" as="element()?"/>
-    <xsl:sequence select="if (normalize-space($date/@when) != '') then f:date-datetime($date) else ()"/>
-  </xsl:function>
-
   <!-- '21 March 1920', 'March 1920' or '1920' for an ISO date; other strings unchanged. -->
   <xsl:function name="f:iso-label" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
@@ -101,13 +91,6 @@
     <xsl:param name="date" as="element()?"/>
     <xsl:variable name="words" as="xs:string" select="normalize-space(string($date))"/>
     <xsl:sequence select="if ($words != '') then $words else f:date-attribute-label($date)"/>
-  </xsl:function>
-
-  <!-- The certainty of a date in words (' (uncertain)'), '' when none is stated or it is high. -->
-  <xsl:function name="f:cert-note" as="xs:string">
-    <xsl:param name="e" as="element()?"/>
-    <xsl:variable name="cert" as="xs:string" select="normalize-space($e/@cert)"/>
-    <xsl:sequence select="if ($cert = ('', 'high')) then '' else concat(' (certainty: ', $cert, ')')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -35,18 +35,6 @@
 
   <!-- ===== One document ===== -->
 
-  <!--
-    The language of a document's text as an HTML lang tag: the text's
-    xml:lang, else the TEI's, else the first language of its langUsage,
-    else $text-lang (the build option lang); () when none is known.
-  -->
-  <xsl:function name="f:text-lang" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="given" as="xs:string*"
-      select="($tei/text/@xml:lang, $tei/@xml:lang, $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)/normalize-space(.), normalize-space($text-lang)"/>
-    <xsl:sequence select="$given[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
-  </xsl:function>
-
   <!-- The document's id: its xml:id, else 'document'. -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="tei" as="element()"/>
@@ -232,11 +220,6 @@
     <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/repository[1]))[. != '']"/>
   </xsl:function>
 
-  <xsl:function name="f:settlement" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/settlement[1]))[. != '']"/>
-  </xsl:function>
-
   <!-- One part of the shelfmark: msIdentifier/idno[@type = 'fond' | 'opis' | 'delo' | …]. -->
   <xsl:function name="f:ms-idno" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
@@ -262,13 +245,6 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="phys" as="element()?" select="f:ms-desc($tei)/physDesc[1]"/>
     <xsl:sequence select="($phys/objectDesc//p, $phys/p)"/>
-  </xsl:function>
-
-  <!-- ===== Hands ===== -->
-
-  <xsl:function name="f:hand-notes" as="element(handNote)*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader//(handDesc | handNotes)/handNote"/>
   </xsl:function>
 
   <!--

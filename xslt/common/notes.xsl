@@ -37,12 +37,6 @@
                           then 'editorial' else 'source'"/>
   </xsl:function>
 
-  <xsl:function name="f:notes-of-kind" as="element(note)*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="f:doc-notes($tei)[f:note-kind(.) = $kind]"/>
-  </xsl:function>
-
   <!-- The note's number: @n as printed, else its position among the notes of its kind. -->
   <xsl:function name="f:note-number" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
@@ -114,36 +108,6 @@
     <xsl:variable name="tei" as="element()?" select="$e/ancestor::TEI[1]"/>
     <xsl:sequence select="if (normalize-space($e/@xml:id) = '' or empty($tei)) then ()
                           else key('fp:notes-by-target', string($e/@xml:id), root($tei))[ancestor::TEI[1] is $tei]"/>
-  </xsl:function>
-
-  <!--
-    The HTML id of the note's marker at one of its targets: the anchor's own
-    id for the first note at an anchor (so 'doc068-a2' stays a link target),
-    else NOTEID-ref (NOTEID-ref-N for the Nth of several targets).
-  -->
-  <xsl:function name="f:note-ref-id" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:param name="target" as="element()?"/>
-    <xsl:variable name="targets" as="element()*" select="f:note-targets($note)"/>
-    <xsl:variable name="position" as="xs:integer?"
-      select="if ($target) then (for $i in 1 to count($targets) return if ($targets[$i] is $target) then $i else ())[1] else ()"/>
-    <xsl:sequence select="
-        if ($target/self::anchor and f:notes-at($target)[1] is $note) then f:safe-name($target/@xml:id)
-        else if (count($targets) gt 1 and exists($position)) then concat(f:note-id($note), '-ref-', $position)
-        else concat(f:note-id($note), '-ref')"/>
-  </xsl:function>
-
-  <!-- The ids of all the note's markers in the text (for links from the note back to the text). -->
-  <xsl:function name="f:note-ref-ids" as="xs:string*">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="if (f:is-inline-note($note)) then f:note-ref-id($note, ())
-                          else for $t in f:note-targets($note) return f:note-ref-id($note, $t)"/>
-  </xsl:function>
-
-  <!-- A note anchor of the source (anchor[@type='note'] with @n) that no note points at. -->
-  <xsl:function name="f:is-orphan-anchor" as="xs:boolean">
-    <xsl:param name="anchor" as="element()"/>
-    <xsl:sequence select="exists($anchor/self::anchor[normalize-space(@n) != '']) and empty(f:notes-at($anchor))"/>
   </xsl:function>
 
   <!-- Heading of a group of notes in the outputs. -->

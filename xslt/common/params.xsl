@@ -64,13 +64,6 @@
   -->
   <xsl:param name="document-files" as="xs:string" select="''"/>
 
-  <!-- $document-files by file name, and by file name without '.xml'. -->
-  <xsl:variable name="fp:document-bases" as="map(xs:string, xs:string)"
-    select="map:merge(for $line in tokenize($document-files, '&#10;')[contains(., '&#9;')]
-                      return let $name := substring-before($line, '&#9;'), $base := substring-after($line, '&#9;')
-                      return (map:entry($name, $base), map:entry(replace($name, '\.xml$', '', 'i'), $base)),
-                      map { 'duplicates': 'use-first' })"/>
-
   <!--
     Register entries that '#id' pointers (or pointers into a register file
     of any name, 'listplace.xml#id') name, as 'id kind' pairs separated by
@@ -79,11 +72,6 @@
     not weigh on every letter. '' when none.
   -->
   <xsl:param name="register-entries" as="xs:string" select="''"/>
-
-  <xsl:variable name="fp:register-entry-kinds" as="map(xs:string, xs:string)"
-    select="let $t := tokenize(normalize-space($register-entries), ' ')
-            return map:merge(for $i in 1 to count($t) idiv 2 return map:entry($t[2 * $i - 1], $t[2 * $i]),
-                             map { 'duplicates': 'use-first' })"/>
 
   <!-- The language of texts that do not state theirs (xml:lang or langUsage), e.g. 'de'; '' for none. -->
   <xsl:param name="text-lang" as="xs:string" select="''"/>
@@ -99,7 +87,6 @@
   <xsl:variable name="fp:omitted-entry-pages" as="map(xs:string, xs:boolean)"
     select="map:merge(for $id in tokenize(normalize-space($entry-pages-omitted), ' ') return map:entry($id, true()),
                       map { 'duplicates': 'use-first' })"/>
-
 
   <!--
     A batch: several documents made in one transformation (build.xsl's initial template), so
@@ -128,17 +115,6 @@
   <xsl:function name="fp:file-parameter" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="if (exists($batch-documents)) then fp:batch-entry($node)[1] else $doc-file"/>
-  </xsl:function>
-
-  <!-- The previous and next document of the one $node is in, for the prev and next links; () when none. -->
-  <xsl:function name="f:previous-document" as="xs:string?">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="normalize-space(if (exists($batch-documents)) then fp:batch-entry($node)[2] else $prev-doc)[. != '']"/>
-  </xsl:function>
-
-  <xsl:function name="f:next-document" as="xs:string?">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="normalize-space(if (exists($batch-documents)) then fp:batch-entry($node)[3] else $next-doc)[. != '']"/>
   </xsl:function>
 
   <!-- ===== Derived, edition-wide values ===== -->

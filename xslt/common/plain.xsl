@@ -74,9 +74,9 @@
   <!-- ===== Step 1: TEI to the marked string ===== -->
 
   <!--
-    Blocks, by (local) name: the names of fp:block-names in
-    common/layout.xsl but teiHeader, which is silent, and bibl, quote and
-    the like where f:is-block makes them blocks. Keep the three in step.
+    Blocks, by (local) name: the names f:is-block (html/functions.xsl) says
+    are blocks, but teiHeader, which is silent, and bibl, quote and the like
+    where f:is-block makes them blocks. Keep the two in step.
   -->
   <xsl:template match="*:TEI | *:teiCorpus | *:text | *:group | *:front | *:body | *:back | *:floatingText
                        | *:div | *:div1 | *:div2 | *:div3 | *:div4 | *:div5 | *:div6 | *:div7 | *:divGen
@@ -119,7 +119,7 @@
 
   <!--
     Not reading text: the header, apparatus readings, standoff and index
-    elements ($fp:silent-names in layout.xsl: keep them in step); pointers
+    elements (the same names as html/text.xsl's rule for them: keep them in step); pointers
     and media have no words.
   -->
   <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
@@ -128,8 +128,13 @@
                        | graphic | media | binaryObject | ptr"
                 mode="m:plain" priority="0.5"/>
 
-  <!-- Parts printed elsewhere: the document's heading, the back notes. -->
-  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]"
+  <!--
+    Parts printed elsewhere: the document's heading, the back notes; and no reading text: the
+    letter's own index of what it names in its back (listPerson … listBibl; html/text.xsl lists it
+    on the page).
+  -->
+  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]
+                       | back/listPerson | back/listPlace | back/listOrg | back/listEvent | back/listBibl"
                 mode="m:plain" priority="30"/>
 
   <!--
@@ -210,6 +215,11 @@
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:apply-templates mode="m:plain"/>
+  </xsl:template>
+
+  <!-- An empty ref stands for its target, as on the page ('am <ref target="1898-05-14"/>.' reads 'am 1898-05-14.'). -->
+  <xsl:template match="ref[empty(node())]" mode="m:plain">
+    <xsl:value-of select="tokenize(normalize-space(@target), ' ')[1]"/>
   </xsl:template>
 
   <xsl:template match="space" mode="m:plain">

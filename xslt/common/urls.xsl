@@ -5,8 +5,10 @@
   Everything that turns a value from the source into a file name, an HTML id
   or an href goes through here, so the safety rules live in one place:
   - f:safe-name: only [A-Za-z0-9._-], never '..', never a leading '.' or '/';
-  - f:is-safe-url: only http, https, mailto or relative URLs may become links;
-  - f:rend-classes: @rend tokens become class names only when they are plain.
+  - f:is-safe-url: only http, https, mailto or relative URLs may become links
+    (f:site-href, in html/functions.xsl, makes a pointer a link);
+  - @rend and @type tokens become class names only when they are plain
+    (fp:class-list in html/text.xsl).
   No mode: functions and one key only.
 -->
 <xsl:stylesheet version="3.0"
@@ -92,23 +94,6 @@
   </xsl:function>
 
   <!--
-    Class names for @rend: each token that is plain lower-case ASCII
-    (^[a-z0-9-]+$) becomes 'rend-TOKEN'; anything else is dropped.
-  -->
-  <xsl:function name="f:rend-classes" as="xs:string*">
-    <xsl:param name="rend" as="attribute()?"/>
-    <xsl:sequence select="for $t in tokenize(normalize-space(string($rend)), ' ')
-                          return if (matches($t, '^[a-z0-9\-]+$')) then concat('rend-', $t) else ()"/>
-  </xsl:function>
-
-  <!-- A language tag fit for an HTML lang attribute, or () when the value is not one. -->
-  <xsl:function name="f:lang-tag" as="xs:string?">
-    <xsl:param name="lang" as="attribute()?"/>
-    <xsl:sequence select="if (matches(string($lang), '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$'))
-                          then string($lang) else ()"/>
-  </xsl:function>
-
-  <!--
     The element a '#id' pointer names, looked for only inside $scope (one TEI
     document: ids need not be unique across a foreign corpus). The key is
     asked on the document node and filtered: SaxonJS answers key() with an
@@ -136,51 +121,6 @@
     <xsl:param name="path" as="xs:string"/>
     <xsl:sequence select="if (normalize-space($base) = '') then $path
                           else concat(replace(normalize-space($base), '/+$', ''), '/', $path)"/>
-  </xsl:function>
-
-  <!--
-    A page-relative href for a TEI pointer, or () when it must not become a
-    link. '#id' stays a fragment; a pointer into a register file becomes the
-    entry page; 'docNNN.xml#id' becomes 'docNNN.html#id'; 'edition.xml'
-    becomes 'about.html'; other safe URLs pass unchanged. $root is the path
-    from the current page to the site root ('' or '../').
-  -->
-  <xsl:function name="f:site-href" as="xs:string?">
-    <xsl:param name="target" as="xs:string?"/>
-    <xsl:param name="root" as="xs:string"/>
-    <xsl:variable name="clean" as="xs:string" select="f:clean-url($target)"/>
-    <xsl:variable name="register-page" as="xs:string?" select="f:register-page($clean)"/>
-    <xsl:choose>
-      <xsl:when test="not(f:is-safe-url($clean))"/>
-      <xsl:when test="starts-with($clean, '#')">
-        <xsl:sequence select="concat('#', f:safe-name(substring($clean, 2)))"/>
-      </xsl:when>
-      <xsl:when test="exists($register-page)">
-        <xsl:sequence select="concat($root, $register-page)"/>
-      </xsl:when>
-      <xsl:when test="map:size($fp:document-bases) gt 0 and not(contains($clean, '/')) and not(contains($clean, ':'))">
-        <!-- The folder's documents are known: a pointer to one of them goes to its page, by its output name; any other is no link. -->
-        <xsl:variable name="file" as="xs:string" select="if (contains($clean, '#')) then substring-before($clean, '#') else $clean"/>
-        <xsl:variable name="base" as="xs:string?" select="$fp:document-bases($file)"/>
-        <xsl:variable name="fragment" as="xs:string" select="substring-after($clean, '#')"/>
-        <xsl:sequence select="if (exists($base))
-                              then concat($root, $base, '.html', if ($fragment = '') then '' else concat('#', f:safe-name($fragment)))
-                              else if (matches($clean, '^(\./)?edition\.xml(#.*)?$')) then concat($root, 'about.html')
-                              else ()"/>
-      </xsl:when>
-      <xsl:when test="matches($clean, '^(\./)?edition\.xml(#.*)?$')">
-        <xsl:sequence select="concat($root, 'about.html')"/>
-      </xsl:when>
-      <xsl:when test="matches($clean, '^(\./)?[A-Za-z0-9_\-][A-Za-z0-9._\-]*\.xml(#.+)?$')">
-        <xsl:variable name="file" as="xs:string" select="replace($clean, '^(\./)?([^#]+)\.xml(#.*)?$', '$2')"/>
-        <xsl:variable name="fragment" as="xs:string" select="substring-after($clean, '#')"/>
-        <xsl:sequence select="concat($root, f:safe-name($file), '.html',
-                                     if ($fragment = '') then '' else concat('#', f:safe-name($fragment)))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="$clean"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:function>
 
 </xsl:stylesheet>
