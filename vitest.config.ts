@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-/** Suites of whole builds that take most of the time: `npm run test:slow` runs them (vitest.slow.config.ts). */
+/**
+ * Suites that take most of the time: whole builds (many of them), and the entry stylesheets compiled to
+ * be held to the build's. `npm run test:slow` runs them (vitest.slow.config.ts), and so does .ci/run.
+ */
 export const slowSuites = [
+  'tests/entry-pages.test.ts',
+  'tests/entry-stylesheets.test.ts',
   'tests/robustness/build-interrupt.test.ts',
   'tests/robustness/build-reproducible.test.ts',
   'tests/pool.test.ts',
@@ -10,7 +15,8 @@ export const slowSuites = [
   'tests/robustness/fuzz.test.ts',
 ];
 
-// npm test: everything that needs neither ../shared nor a browser, but the slow suites.
+// npm test: everything that needs neither ../shared nor a browser, but the slow suites; it compiles no stylesheet
+// while the committed xslt/build.sef.json is current (tests/setup/stylesheets.ts).
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder } from './read/folders.js';
 
@@ -12,17 +13,27 @@ export function toolVersion(): string {
   return version;
 }
 
-
 /**
  * The version and a hash of the toolchain's own compiled code: part of
  * every cache key, so a changed rule or build step never reuses what an
  * older one found or made.
  */
 export function toolFingerprint(): string {
-  if (fingerprint === undefined) {
-    const hash = createHash('sha256').update(toolVersion());
-    for (const file of filesUnder(fileURLToPath(new URL('.', import.meta.url))).filter((f) => f.endsWith('.js'))) hash.update(file).update(readFileSync(file));
-    fingerprint = `${toolVersion()}+${hash.digest('hex').slice(0, 12)}`;
-  }
+  fingerprint ??= `${toolVersion()}+${compiledCodeHash(fileURLToPath(new URL('.', import.meta.url)))}`;
   return fingerprint;
+}
+
+/**
+ * A hash of the .js files under a folder (build/): each file's path within
+ * it and its content, so the same code hashes the same wherever it lies.
+ * The developers' tools in dev/ (bench, fuzzer, stylesheet compiler) are
+ * left out: they make nothing a build keeps.
+ */
+export function compiledCodeHash(folder: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(folder)) {
+    const path = relative(folder, file).split(sep).join('/');
+    if (path.endsWith('.js') && !path.startsWith('dev/')) hash.update(path).update('\0').update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 12);
 }

@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { generateEdition, writeEdition } from '../src/bench/generate.js';
-import { parseXsltCost } from '../src/bench/per-letter.js';
-import { handWrittenPart, renderReport } from '../src/bench/report.js';
-import type { BenchData } from '../src/bench/report.js';
+import { generateEdition, writeEdition } from '../src/dev/bench/generate.js';
+import { parseXsltCost } from '../src/dev/bench/per-letter.js';
+import { handWrittenPart, renderReport } from '../src/dev/bench/report.js';
+import type { BenchData } from '../src/dev/bench/report.js';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-bench-test-'));

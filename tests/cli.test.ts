@@ -286,6 +286,42 @@ describe("the editor's tools", () => {
     });
   }, 60_000);
 
+  test('unset values: build names each with its rule and place; --strict makes them fail the build and writes nothing; set, they are gone', async () => {
+    await withEditionCopy(async (root) => {
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'build', '--out', 'out'], t)).exitCode).toBe(0);
+      expect(t.out).toMatch(/^edition\.config\.json:\d+:\d+: warning unset-base-url /m);
+      expect(t.out).toMatch(/^edition\.config\.json:\d+:\d+: warning unset-licence /m);
+      expect(t.out).toMatch(/^tei\/edition\.xml:18:\d+: warning placeholder-text Placeholder still in the source: "PLACEHOLDER: the names of this edition's editors/m);
+      expect(t.out.match(/ placeholder-text /g)).toHaveLength(7);
+      // The pages leave them out.
+      expect(readFileSync(join(root, 'out', 'about.html'), 'utf8')).not.toContain('PLACEHOLDER');
+      expect(readFileSync(join(root, 'out', 'doc068.html'), 'utf8')).not.toContain('PLACEHOLDER');
+      const strict = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'build', '--out', 'strict-out', '--strict'], strict)).exitCode).toBe(1);
+      expect(existsSync(join(root, 'strict-out'))).toBe(false);
+      expect(strict.err).toMatch(/nothing written: --strict and 9 warnings/);
+      // An unverified identifier is named too.
+      const places = join(root, 'tei', 'places.xml');
+      writeFileSync(places, readFileSync(places, 'utf8').replace('<idno type="geonames">524901</idno>', '<idno type="geonames" cert="low">524901</idno>'));
+      // Set the base URL and the licence, replace the header's placeholders: nothing is left to name.
+      const config = JSON.parse(readFileSync(join(root, 'edition.config.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(root, 'edition.config.json'), JSON.stringify({ ...config, baseUrl: 'https://example.net/edition/', licence: { url: 'https://creativecommons.org/licenses/by/4.0/', label: 'CC BY 4.0' } }, null, 2));
+      const header = join(root, 'tei', 'edition.xml');
+      writeFileSync(header, readFileSync(header, 'utf8').replace(/PLACEHOLDER: [^<]*/g, 'settled'));
+      const set = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'build', '--out', 'set-out', '--strict'], set)).exitCode).toBe(1);
+      expect(set.out).toMatch(/^tei\/places\.xml:\d+:\d+: warning unverified-identifier Identifier "524901" is not verified \(cert="low"\)/m);
+      expect(set.out).not.toMatch(/unset-base-url|unset-licence|placeholder-text/);
+      writeFileSync(places, readFileSync(places, 'utf8').replace(' cert="low"', ''));
+      const clean = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'build', '--out', 'set-out', '--strict'], clean)).exitCode).toBe(0);
+      const page = readFileSync(join(root, 'set-out', 'doc068.html'), 'utf8');
+      expect(page).toContain('<a href="https://example.net/edition/doc068.html" class="permalink">https://example.net/edition/doc068.html</a>, accessed …');
+      expect(page).toContain('<meta name="citation_public_url" content="https://example.net/edition/doc068.html">');
+    });
+  }, 300_000);
+
   test('acknowledged: a new finding is shown, also of an acknowledged rule in an acknowledged file; errors cannot be acknowledged', async () => {
     const edition = configuredEdition({
       ...noteWithoutAnchor.doc.failing,

@@ -1,29 +1,28 @@
 /**
  * corpus.xsl makes every edition-wide output in one transformation, from
  * the edition header, the registers and the documents' summaries
- * (summary.xsl); the summaries must carry what the documents' own outputs
- * say of them.
+ * (made beside each document's page by build.xsl, as in a build); the
+ * summaries must carry what the documents' own outputs say of them.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeEdition } from '../src/bench/generate.js';
+import { writeEdition } from '../src/dev/bench/generate.js';
 import { collectionOrder, outputBaseName } from '../src/site/plan.js';
 import { assembleEditionInput } from '../src/site/corpus.js';
 import { parseEntryPages, summaryEntryIds } from '../src/site/entry-pages.js';
 import { loadConfig } from '../src/config.js';
-import { parseForTransform, transform } from '../src/transform/saxon.js';
+import { buildEntry, callTemplate, parseForTransform, transform } from '../src/transform/saxon.js';
 import type { StylesheetParams } from '../src/transform/saxon.js';
 import { loadStylesheets } from '../src/transform/stylesheets.js';
-import type { Stylesheets } from '../src/transform/stylesheets.js';
+import type { CompiledStylesheet } from '../src/transform/stylesheets.js';
 import { validate } from '../src/validate/index.js';
 import { testStylesheetParams } from './helpers/edition.js';
-import { testedStylesheets } from './setup/stylesheets.js';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
-let sheets: Pick<Stylesheets, (typeof testedStylesheets)[number]>;
+let build: CompiledStylesheet;
 
 const params: StylesheetParams = {
   ...testStylesheetParams,
@@ -35,7 +34,7 @@ const params: StylesheetParams = {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'edition-corpus-'));
   writeEdition({ letters: 12, seed: 7, folder: join(work, 'generated'), projectRoot: root });
-  sheets = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'), testedStylesheets);
+  ({ build } = await loadStylesheets(join(root, 'xslt'), join(root, '.cache'), ['build']));
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -55,9 +54,9 @@ async function editionOf(configFile: string): Promise<Edition> {
   const documents: Edition['documents'] = [];
   for (const d of collectionOrder(readable)) {
     const base = outputBaseName(d.name)!;
-    const source = await parseForTransform(d.text!);
-    const single = { ...params, 'doc-file': base };
-    documents.push({ base, json: transform(sheets.json, source, single).principal, summary: transform(sheets.summary, source, single).principal });
+    const made = new Map<string, string>();
+    callTemplate(build, buildEntry.oneDocument, await parseForTransform(d.text!), { ...params, 'doc-file': base }, (href, content) => made.set(href, content));
+    documents.push({ base, json: made.get(`json/${base}.json`)!, summary: made.get(`summary/${base}.xml`)! });
   }
   const input = assembleEditionInput({
     header: header?.text,
@@ -69,7 +68,7 @@ async function editionOf(configFile: string): Promise<Edition> {
 
 async function corpusOutputs(input: string, p: StylesheetParams = params): Promise<Map<string, string>> {
   const made = new Map<string, string>();
-  transform(sheets.build, await parseForTransform(input), p, (href, content) => void made.set(href, content));
+  transform(build, await parseForTransform(input), p, (href, content) => void made.set(href, content));
   return made;
 }
 

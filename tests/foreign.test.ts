@@ -74,6 +74,8 @@ describe("a foreign corpus's identity from its headers", () => {
 
   test('a seriesStmt title when no title has level s; nothing when the headers say nothing', () => {
     expect(corpusIdentity(['<TEI><teiHeader><fileDesc><seriesStmt><title>Series &amp; Co</title></seriesStmt></fileDesc></teiHeader></TEI>']).title).toBe('Series & Co');
+    // Character references are replaced too, and &amp;lt; stays the text "&lt;".
+    expect(corpusIdentity(['<TEI><teiHeader><fileDesc><seriesStmt><title>Briefe &#x2014; 1900&#8211;1910 &amp;lt;</title></seriesStmt></fileDesc></teiHeader></TEI>']).title).toBe('Briefe — 1900–1910 &lt;');
     expect(corpusIdentity(['<TEI><teiHeader/></TEI>'])).toEqual({ title: undefined, licenceUrl: undefined, lang: undefined });
   });
 });

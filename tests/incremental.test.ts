@@ -1,18 +1,16 @@
 /**
  * The parts an incremental build takes from the last one instead of
- * making again: the validation cache, the search entries, the ZIP's
- * members, SaxonJS's compiled code. Each must give exactly what making it
+ * making again: the validation cache, the search entries, SaxonJS's
+ * compiled code. Each must give exactly what making it
  * afresh gives.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
-import { createZip, storedMembers } from '../src/site/zip.js';
 import type { SearchEntry } from '../src/site/search-index.js';
 import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/site/search-index.js';
 
@@ -80,34 +78,6 @@ describe('search entries', () => {
     for (const text of ['', 'window.EDITION_SEARCH_INDEX = [{"page": 1}', 'window.EDITION_SEARCH_INDEX = {"a": 1};\n', 'alert(1);\n']) {
       expect(searchIndexEntries(text).size).toBe(0);
     }
-  });
-});
-
-describe('the ZIP', () => {
-  const files = [
-    { name: 'a.xml', content: Buffer.from('<TEI>first letter, Троцкий</TEI>\n'.repeat(40)) },
-    { name: 'b.xml', content: Buffer.from('<TEI>second</TEI>') },
-    { name: 'c.xml', content: Buffer.alloc(0) },
-  ];
-  const when = new Date(Date.UTC(2001, 1, 3, 4, 5, 6));
-
-  test('members taken as stored from an earlier ZIP give the bytes of a ZIP made afresh', () => {
-    const first = createZip(files, when);
-    const stored = storedMembers(first);
-    expect([...stored.keys()]).toEqual(['a.xml', 'b.xml', 'c.xml']);
-    for (const f of files) expect(inflateRawSync(stored.get(f.name)!.data).equals(f.content)).toBe(true);
-    const changed = { name: 'b.xml', content: Buffer.from('<TEI>second, changed</TEI>') };
-    const mixed = createZip([{ name: 'a.xml', stored: stored.get('a.xml')! }, changed, { name: 'c.xml', stored: stored.get('c.xml')! }], when);
-    expect(Buffer.from(mixed).equals(Buffer.from(createZip([files[0]!, changed, files[2]!], when)))).toBe(true);
-  });
-
-  test('a damaged or foreign archive gives no members', () => {
-    const zip = Buffer.from(createZip(files, when));
-    expect(storedMembers(zip.subarray(0, zip.length - 1)).size).toBe(0);
-    expect(storedMembers(Buffer.from('not a zip at all, but long enough to look')).size).toBe(0);
-    const pointingOutside = Buffer.from(zip);
-    pointingOutside.writeUInt32LE(zip.length, zip.length - 6); // central directory offset past the end
-    expect(storedMembers(pointingOutside).size).toBe(0);
   });
 });
 

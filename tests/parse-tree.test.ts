@@ -5,8 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { generateEdition } from '../src/bench/generate.js';
-import { decodeEntities, parseXml } from '../src/parse/tree.js';
+import { generateEdition } from '../src/dev/bench/generate.js';
+import { decodeEntities } from '../src/parse/escape.js';
+import { parseXml } from '../src/parse/tree.js';
 import type { XmlElement, XmlNode } from '../src/parse/tree.js';
 import { LineIndex } from '../src/read/positions.js';
 

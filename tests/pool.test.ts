@@ -4,12 +4,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeEdition } from '../src/bench/generate.js';
-import { buildEdition } from '../src/site/index.js';
+import { writeEdition } from '../src/dev/bench/generate.js';
 import { loadConfig } from '../src/config.js';
 import { entryStylesheets } from '../src/transform/stylesheets.js';
 
 const root = join(import.meta.dirname, '..');
+// A worker thread runs the compiled code in build/ (it cannot run TypeScript), so this file's builds do
+// too: the pooled and the single-thread builds then run the same code (npm test compiles first).
+const { buildEdition } = (await import('../build/site/index.js')) as typeof import('../src/site/index.js');
 let work: string;
 const nonAscii = 'Телеграмма № 68 — «срочно», 𝔊 ½';
 

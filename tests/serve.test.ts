@@ -11,10 +11,16 @@ const root = resolve(import.meta.dirname, '..');
 let copy: string;
 let preview: PreviewServer;
 
-async function waitFor(check: () => Promise<boolean>, limitMs: number): Promise<number> {
+/**
+ * Wait until `check` holds. The limit only keeps a test from hanging: how
+ * fast a rebuild is belongs to the bench (a one-letter edit is one of its
+ * rows), so it is far above any rebuild, on a loaded machine too.
+ */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  const limitMs = 50_000;
   const started = Date.now();
   while (Date.now() - started < limitMs) {
-    if (await check()) return Date.now() - started;
+    if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`not within ${limitMs} ms`);
@@ -52,23 +58,22 @@ describe('edition serve', () => {
     expect(response.status).toBe(404);
   });
 
-  // How fast the rebuild is belongs to the bench (a one-letter edit is one of its rows); this checks that it happens.
   test('an edited source is rebuilt, served, and the pages are told to reload', async () => {
     const file = join(copy, 'tei/doc069.xml');
     const before = preview.build;
     const version = async () => (await (await fetch(new URL('/__edition/version.js', preview.url))).text());
     expect(await version()).toBe(`window.__editionBuild = ${before};\n`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('Received encryption.', 'Received the encryption.'));
-    await waitFor(async () => (await (await fetch(new URL('doc069.html', preview.url))).text()).includes('Received the encryption.'), 30_000);
+    await waitFor(async () => (await (await fetch(new URL('doc069.html', preview.url))).text()).includes('Received the encryption.'));
     expect(preview.build).toBeGreaterThan(before);
     expect(await version()).toBe(`window.__editionBuild = ${preview.build};\n`);
-  }, 40_000);
+  });
 
   test('an error shows an error page with each message and its place; fixing it brings the page back', async () => {
     const file = join(copy, 'tei/doc069.xml');
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, good.replace('<persName ref="persons.xml#trotsky">Trotsky</persName>', '<persName ref="persons.xml#trotski">Trotsky</persName>'));
-    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 500, 5000);
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 500);
     const page = await (await fetch(new URL('doc069.html', preview.url))).text();
     expect(page).toMatch(/tei\/doc069\.xml:\d+:\d+/);
     expect(page).toContain('ref-unresolved');
@@ -79,7 +84,7 @@ describe('edition serve', () => {
     expect(page).toMatch(/<pre class="source"><code>[^]*<mark>&gt; \d+ \| [^<]*&lt;persName ref=&quot;persons\.xml#trotski&quot;/);
     expect(page.indexOf('id="warnings"')).toBeGreaterThan(page.indexOf('id="errors"'));
     writeFileSync(file, good);
-    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200, 5000);
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200);
   });
 
   test('a missing </p> shows the same one message as validate, and the skipped file once', async () => {
@@ -88,13 +93,13 @@ describe('edition serve', () => {
     const lines = good.split('\n');
     lines[79] = lines[79]!.replace(/<\/p>$/, '');
     writeFileSync(file, lines.join('\n'));
-    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 500, 5000);
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 500);
     const page = await (await fetch(new URL('doc069.html', preview.url))).text();
     expect(page.match(/<li class="(error|warning)">/g)).toEqual(['<li class="error">']);
     expect(page).toContain('tei/doc068.xml:101:13</code> <code>xml-not-well-formed</code> &lt;p&gt; opened at line 80 is not closed');
     expect(page).not.toContain('register-entry-unused');
     expect(page.match(/skipped doc068\.xml/g)).toHaveLength(1);
     writeFileSync(file, good);
-    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200, 5000);
+    await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200);
   });
 });

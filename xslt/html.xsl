@@ -11,7 +11,9 @@
   Content-Security-Policy, one stylesheet (assets/edition.css, which the
   build copies from xslt/assets/), no inline script (only script files of
   the site: assets/*.js and search-index.js, each page enhancing what
-  works without them), no style attributes, a skip
+  works without them; the one inline script element is a document page's
+  schema.org data block, type application/ld+json, never run, with every
+  '<' written \u003c), no style attributes, a skip
   link, header/nav/main/footer landmarks and one h1. Links are relative, so
   the site works from file:// too.
 

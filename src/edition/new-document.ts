@@ -24,6 +24,28 @@ export function templateMessage(template: { text: string; replace: string }): st
   return `Template text "${template.text}" is still here: replace it with ${template.replace}`;
 }
 
+/**
+ * A file of this edition up to its sourceDesc: the XML declaration, the
+ * xml-model line when given, the TEI start tag, the title (already XML)
+ * and the publication statement that points at the edition header. The
+ * template of `edition new` and the benchmark's generated letters and
+ * registers start this way.
+ */
+export function editionFileStart(file: { id: string; n?: number; title: string; model?: string }): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+${file.model ?? ''}<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${file.id}"${file.n !== undefined ? ` n="${file.n}"` : ''} xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>${file.title}</title>
+      </titleStmt>
+      <publicationStmt>
+        <p>Part of the edition described in <ref target="edition.xml">the edition header</ref>.</p>
+      </publicationStmt>
+      <sourceDesc>
+`;
+}
+
 export interface NewDocumentRequest {
   n: number;
   type: string;
@@ -47,7 +69,6 @@ export interface NewDocumentPlan {
   /** The template texts still to be replaced: what `edition validate` will warn about. */
   templates: Array<{ line: number; column: number; message: string }>;
 }
-
 
 function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string>; aliases: Record<string, string[]> } | undefined {
   const register = files.find((f) => f.register === kind);
@@ -95,18 +116,7 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   const model = request.schemaHref !== undefined
     ? `<?xml-model href="${escapeXml(request.schemaHref)}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n`
     : '';
-  const text = `<?xml version="1.0" encoding="UTF-8"?>
-${model}<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}" n="${request.n}" xml:lang="en">
-  <teiHeader>
-    <fileDesc>
-      <titleStmt>
-        <title>${title}</title>
-      </titleStmt>
-      <publicationStmt>
-        <p>Part of the edition described in <ref target="edition.xml">the edition header</ref>.</p>
-      </publicationStmt>
-      <sourceDesc>
-        <msDesc>
+  const text = `${editionFileStart({ id, n: request.n, title, model })}        <msDesc>
           <msIdentifier>
             <!-- Replace with the archival signature: repository, fond, opis, delo, and the citation as printed. -->
             <repository>${templateTexts[0]!.text}</repository>

@@ -4,6 +4,7 @@
  * that the file is well-formed before this runs.
  */
 import { LineIndex } from '../read/positions.js';
+import { decodeEntities } from './escape.js';
 
 export interface XmlElement {
   name: string;
@@ -17,20 +18,6 @@ export interface XmlElement {
 }
 
 export type XmlNode = XmlElement | string;
-
-export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
-
-const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Replace the five predefined entities and character references. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return predefined[ref] ?? whole;
-  });
-}
 
 /** Character data as a parser reports it: line ends normalised to LF, references replaced. */
 function textValue(raw: string): string {

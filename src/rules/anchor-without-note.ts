@@ -1,7 +1,7 @@
 import type { FileRule, Finding } from './rule.js';
 import { at } from './rule.js';
 import { descendantsNamed } from '../parse/tree.js';
-import { letter, withRegisters } from './examples.js';
+import { anchoredNoteLetter, letter, withRegisters } from './examples.js';
 
 /** An anchor in the text that no note points at: the reader finds a number that leads nowhere. */
 export const anchorWithoutNote: FileRule = {
@@ -18,12 +18,7 @@ export const anchorWithoutNote: FileRule = {
       }),
     }),
     message: 'Anchor 1 ("doc001-a1") has no note: no note/@target points at it',
-    passing: withRegisters({
-      'doc001.xml': letter({
-        body: '<p>Text<anchor type="note" n="1" xml:id="doc001-a1"/>.</p>',
-        back: '<div type="notes"><note n="1" xml:id="doc001-n1" target="#doc001-a1"><p>A note.</p></note></div>',
-      }),
-    }),
+    passing: withRegisters({ 'doc001.xml': anchoredNoteLetter }),
   },
   check({ root, summary }) {
     if (summary.kind !== 'document') return [];

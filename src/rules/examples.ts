@@ -53,3 +53,9 @@ export const persons = register(
 export function withRegisters(files: Record<string, string>): Record<string, string> {
   return { 'persons.xml': persons, ...files };
 }
+
+/** A letter whose note 1, at the back, points at its anchor in the text: what both note rules want. */
+export const anchoredNoteLetter = letter({
+  body: '<p>Text<anchor type="note" n="1" xml:id="doc001-a1"/>.</p>',
+  back: '<div type="notes"><note n="1" xml:id="doc001-n1" target="#doc001-a1"><p>A note.</p></note></div>',
+});

@@ -1,7 +1,7 @@
 import type { FileRule, Finding } from './rule.js';
 import { at } from './rule.js';
 import { detachedNotes, noteLabel } from './notes.js';
-import { letter, withRegisters } from './examples.js';
+import { anchoredNoteLetter, letter, withRegisters } from './examples.js';
 
 /**
  * A note kept at the back with no @target has no place in the text. The
@@ -19,12 +19,7 @@ export const noteWithoutAnchor: FileRule = {
       'doc001.xml': letter({ back: '<div type="notes"><note n="1" xml:id="doc001-n1"><p>A note.</p></note></div>' }),
     }),
     message: 'Note 1 has no anchor in the text (no @target)',
-    passing: withRegisters({
-      'doc001.xml': letter({
-        body: '<p>Text<anchor type="note" n="1" xml:id="doc001-a1"/>.</p>',
-        back: '<div type="notes"><note n="1" xml:id="doc001-n1" target="#doc001-a1"><p>A note.</p></note></div>',
-      }),
-    }),
+    passing: withRegisters({ 'doc001.xml': anchoredNoteLetter }),
   },
   check({ root, summary }) {
     if (summary.kind !== 'document') return [];

@@ -6,6 +6,7 @@
  * (its title, licence and language, from its own headers).
  */
 import type { FileSummary, RegisterKind } from '../edition/files.js';
+import { decodeEntities } from '../parse/escape.js';
 
 const entryKinds: Record<string, RegisterKind> = { person: 'persons', personGrp: 'persons', place: 'places', org: 'orgs' };
 
@@ -97,9 +98,6 @@ function mostCommon(values: readonly string[]): string | undefined {
   }
   return best;
 }
-
-const decodeEntities = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 const plain = (xml: string): string => decodeEntities(xml.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 

@@ -34,6 +34,7 @@ import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
 import { readSummaries, summariesPath } from './summaries.js';
 import { transformDocuments, transformEditionPages } from './transform.js';
 import { problem, publishedFiles, SiteWriter } from './write.js';
+import { unsetValues } from './unset-values.js';
 
 export interface BuildProgress {
   stage: Progress['stage'] | 'compile' | 'transform' | 'publish';
@@ -67,7 +68,9 @@ export interface BuildOptions {
    * A foreign folder (no edition configuration) is built despite errors in
    * its files: what is not well-formed is left out, what a given schema
    * refuses is built all the same. `strict` gates it as this edition is
-   * always gated: any error, and nothing is written.
+   * always gated: any error, and nothing is written. It also refuses to
+   * publish while there are warnings (acknowledged ones aside), unset
+   * values among them, so a release cannot ship scaffolding.
    */
   strict?: boolean;
 }
@@ -80,6 +83,8 @@ export interface BuildResult {
   validation: ValidationResult;
   /** Problems found while building (transform failures, refused output paths). */
   problems: Diagnostic[];
+  /** Values not set yet (placeholders, unverified identifiers: src/site/unset-values.ts), as warnings. */
+  unsetValues: Diagnostic[];
   published: boolean;
   out: string;
   documents: number;
@@ -109,9 +114,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   // Every source is read, decoded and hashed here, once (CheckedFile); the stages below use those records.
   const validation = await validate({ config, cacheFolder, toolVersion: toolFingerprint(), ...(onProgress ? { onProgress } : {}) });
   const result: BuildResult = {
-    validation, problems: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
+    validation, problems: [], unsetValues: [], published: false, out, documents: 0, transformed: 0, corpusTransformed: false, entryPagesKept: 0, outputs: 0, unchanged: 0, recovered: [],
   };
   if (validation.errors > 0 && (config.editionRules || options.strict)) return result;
+  result.unsetValues = unsetValues(config, validation.files.flatMap((f) => (f.text === undefined ? [] : [{ file: f.file, text: f.text }])));
+  if (options.strict && (result.unsetValues.length > 0 || validation.warnings - validation.acknowledged > 0)) return result;
   if (signal?.aborted) throw interrupted();
 
   const xsltFolder = options.xsltFolder ?? join(toolRoot, 'xslt');

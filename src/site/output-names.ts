@@ -35,7 +35,7 @@ export interface NamedSource {
  */
 export const reservedBaseNames: ReadonlySet<string> = new Set([
   'index', 'search', 'search-index', 'about', 'schema', 'cmif', 'edition', 'edition-header', 'entry-pages',
-  'persons', 'places', 'orgs', 'bibls', 'keys', 'assets', 'tei', 'text', 'json', 'summary',
+  'persons', 'places', 'orgs', 'bibls', 'keys', 'assets', 'tei', 'text', 'json', 'summary', 'cite',
 ]);
 
 const safeStem = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;

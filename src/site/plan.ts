@@ -31,6 +31,8 @@ import { isSafeOutputPath } from './output-paths.js';
 import { outputBaseNames } from './output-names.js';
 import { corpusIdentity, documentFilesOf, documentFilesParam, registerEntriesOf, registerEntryIndex } from './foreign.js';
 import type { KeptSummary } from './summaries.js';
+import { citationParams } from './citation.js';
+import { isUnset } from './unset-values.js';
 
 /**
  * What a source file is in the edition, decided here and nowhere else: by
@@ -133,10 +135,13 @@ export function editionParams(config: EditionConfig, sources: EditionSources, ep
   return {
     'edition-title': config.title !== '' ? config.title : (identity.title ?? 'TEI documents'),
     'edition-version': editionVersion(sources.header?.text),
-    'base-url': config.baseUrl,
+    // An unset value (empty or a placeholder, src/site/unset-values.ts) reaches no page: the build warns about it instead.
+    'base-url': isUnset(config.baseUrl) ? '' : config.baseUrl,
+    // An unset licence is passed as it is (a batch needs one, xslt/build.xsl); the stylesheets show no placeholder (common/params.xsl).
     licence: foreign ? (identity.licenceUrl ?? '') : config.licence.url,
     // A foreign licence is named by its URL: its header's licence text may be pages of legal prose.
     'licence-label': foreign ? (identity.licenceUrl ?? '') : config.licence.label,
+    ...(foreign ? {} : citationParams(sources.header?.text)),
     'generated-date': isoDate(epoch),
     'text-lang': config.lang ?? identity.lang ?? '',
     // This edition's wording and links stay as they are; a foreign folder's pages say only what its sources do.
@@ -191,8 +196,8 @@ export interface BuildPlan {
   zip: {
     key: string;
     reuse: boolean;
-    /** Its members, in file-name order; `stored`: unchanged since the last ZIP, so taken from it as stored. */
-    members: Array<{ source: Source; stored: boolean }>;
+    /** Its members, in file-name order. */
+    members: Source[];
   };
 }
 
@@ -243,7 +248,7 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
     zip: {
       key: zipKey,
       reuse: reusable(manifest.zip, zipKey, published),
-      members: sources.all.map((source) => ({ source, stored: manifest.zip !== undefined && manifest.sources[source.name]?.key === source.hash })),
+      members: sources.all,
     },
   };
 }

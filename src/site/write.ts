@@ -24,8 +24,7 @@ import { searchEntry, searchIndexEntries, searchIndexScript } from './search-ind
 import type { KeptSummary } from './summaries.js';
 import { writeSummaries } from './summaries.js';
 import type { DocumentJob, DocumentResult } from './transform.js';
-import { createZip, storedMembers } from './zip.js';
-import type { StoredMember, ZipEntry } from './zip.js';
+import { createZip } from './zip.js';
 
 export function problem(file: string, rule: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
@@ -232,13 +231,7 @@ export class SiteWriter {
       this.next.zip = previous.zip;
       return;
     }
-    // The members of sources unchanged since the published ZIP was made are taken from it as they are stored.
-    const published = zip.members.some((m) => m.stored) ? this.staged.readPublishedBytes('tei/edition.zip') : undefined;
-    const stored = published ? storedMembers(published) : new Map<string, StoredMember>();
-    const entries: ZipEntry[] = zip.members.map(({ source, stored: fromPublished }) => {
-      const member = fromPublished ? stored.get(source.name) : undefined;
-      return member ? { name: source.name, stored: member } : { name: source.name, content: source.bytes };
-    });
+    const entries = zip.members.map((source) => ({ name: source.name, content: source.bytes }));
     const bytes = createZip(entries, epoch !== undefined ? new Date(epoch * 1000) : undefined);
     this.next.zip = this.write('tei/edition.zip', bytes, zipSource) ? { key: zip.key, outputs: ['tei/edition.zip'] } : undefined;
   }

@@ -8,18 +8,16 @@
  * next batch of them from a counter the workers share, so no worker waits
  * for the main thread to hand it work.
  */
-import { Worker } from 'node:worker_threads';
 import type { DocumentJob, DocumentResult } from './document.js';
 import type { WorkerSetup } from './worker.js';
-import { workerScript } from '../worker-script.js';
+import { startWorker } from '../workers.js';
+import type { StartedWorker } from '../workers.js';
 
 export interface TransformPool {
   /** Resolves when every job has a result. */
   done: Promise<void>;
   terminate(): Promise<void>;
 }
-
-const workerFile = workerScript(import.meta.url, 'worker');
 
 /** A job as a worker receives it: its source text is a slice of the shared texts. */
 export type PooledJob = Omit<DocumentJob, 'text'> & { start: number; end: number };
@@ -62,7 +60,7 @@ function shareTexts(jobs: readonly DocumentJob[]): { jobs: PooledJob[]; texts: S
 
 /** Start the workers with every job; each result is handed to onResult as it arrives. */
 export function startPool(setup: WorkerSetup, jobs: readonly DocumentJob[], size: number, onResult: (result: DocumentResult) => void): TransformPool {
-  const workers: Worker[] = [];
+  const workers: StartedWorker[] = [];
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let finished = 0;
   let settle!: () => void;
@@ -74,22 +72,23 @@ export function startPool(setup: WorkerSetup, jobs: readonly DocumentJob[], size
   if (jobs.length === 0) settle();
   const workerData: WorkerData = { setup, ...shareTexts(jobs), next };
   for (let i = 0; i < Math.max(1, Math.min(size, jobs.length)); i++) {
-    const worker = new Worker(workerFile, { workerData });
-    workers.push(worker);
-    worker.on('message', (result: DocumentResult) => {
-      onResult(result);
-      finished++;
-      if (finished === jobs.length) settle();
-    });
-    worker.on('error', (error) => fail(error));
-    worker.on('exit', (code) => {
-      if (finished < jobs.length && code !== 0) fail(new Error(`a transform worker stopped with code ${code}`));
-    });
+    workers.push(startWorker<DocumentResult>(import.meta.url, 'worker', {
+      what: 'a transform worker',
+      workerData,
+      // A worker ends when no batch is left to take; the others may still be transforming theirs.
+      endsItself: true,
+      onMessage: (result) => {
+        onResult(result);
+        finished++;
+        if (finished === jobs.length) settle();
+      },
+      onFailure: fail,
+    }));
   }
   return {
     done,
     terminate: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.stop()));
     },
   };
 }

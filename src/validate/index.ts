@@ -162,8 +162,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
   const prune = fullSchema !== undefined && shouldPrune(schemaText);
   const pool = takePool(paths.length >= 64 ? 2 : 1);
   // One call per worker: every call pays for a fresh instance and a schema
-  // compile, and measured on 1,000 letters that costs more than starting
-  // the second call early gains (1.92 s for 2 calls, 2.04 s for 8, 2.11 s for 16).
+  // compile, which costs more than an earlier start gains (BENCHMARKS.md).
   let session = prune ? undefined : new LintSession(fullSchema, { pool, perCall: Math.ceil(paths.length / pool.size) });
   const held: LintFile[] = [];
   let linted = 0;

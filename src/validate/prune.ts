@@ -4,25 +4,17 @@
  *
  * Why the verdicts cannot change: an element pattern whose name class
  * matches none of the element names in the files can match no element of
- * any of those files, so what its content says is irrelevant to them. Two
- * ways to use that are implemented:
+ * any of those files, so what its content says is irrelevant to them. Such
+ * an element becomes notAllowed, and notAllowed is simplified away the
+ * RelaxNG way (section 4.20 of the specification): a choice loses the
+ * branch, a group, interleave, oneOrMore, list, mixed, attribute or element
+ * holding it becomes notAllowed, optional and zeroOrMore of it become
+ * empty, a define whose content is notAllowed makes its refs notAllowed; a
+ * choice, group or interleave left with one pattern is replaced by it. A
+ * file that lacks a required element no other file has gets its error at
+ * an ancestor.
  *
- * - `empty`: such an element keeps its name and gets the
- *   content `<empty/>`. Content models keep their shape, so libxml2 says
- *   exactly what it would have said with the full schema ("Expecting
- *   element title, got nothing"), but the definitions only those elements
- *   used (their attributes, their content) are no longer reachable and are
- *   dropped.
- * - `remove` (the default, what validation uses): such an element becomes notAllowed, and notAllowed is
- *   simplified away the RelaxNG way (section 4.20 of the specification): a
- *   choice loses the branch, a group, interleave, oneOrMore, list, mixed,
- *   attribute or element holding it becomes notAllowed, optional and
- *   zeroOrMore of it become empty, a define whose content is notAllowed
- *   makes its refs notAllowed; a choice, group or interleave left with one
- *   pattern is replaced by it. Smaller, but a file that lacks a required
- *   element no other file has gets its error at an ancestor.
- *
- * Either way unreachable defines and annotations (foreign elements such as
+ * Unreachable defines and annotations (foreign elements such as
  * a:documentation or Schematron) are dropped. Anything this module does
  * not handle (include, externalRef, nested grammars, combine, a start
  * that would become notAllowed) makes it give up and return undefined:
@@ -36,15 +28,11 @@ import { escapeAttributeExactly, escapeXml } from '../parse/escape.js';
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XMLNS_PREFIX = 'xmlns';
 
-export type PruneMode = 'empty' | 'remove';
-
 export interface PruneResult {
   /** The pruned schema, RelaxNG XML syntax. */
   text: string;
-  /** Element patterns kept with their content. */
+  /** Element patterns kept. */
   keptElements: number;
-  /** Element patterns pruned (content emptied, or removed). */
-  prunedElements: number;
   /** Defines kept, of how many. */
   defines: { kept: number; total: number };
 }
@@ -128,12 +116,10 @@ class Pruner {
   readonly defines = new Map<string, RngNode>();
   readonly dead = new Set<string>();
   kept = 0;
-  pruned = 0;
 
   constructor(
     readonly grammar: RngNode,
     readonly used: ReadonlySet<string>,
-    readonly mode: PruneMode,
   ) {
     const collect = (n: RngNode): void => {
       for (const c of n.children) {
@@ -176,8 +162,7 @@ class Pruner {
       case 'except':
         return false;
       case 'element':
-        if (this.unused(node)) return this.mode === 'remove';
-        return patternChildren(node).some((c) => this.isDead(c));
+        return this.unused(node) || patternChildren(node).some((c) => this.isDead(c));
       case 'group':
       case 'interleave':
       case 'oneOrMore':
@@ -219,7 +204,7 @@ const EMPTY = `<empty xmlns="${RNG_NS}"/>`;
  * Prune `schemaText` to the element local names in `used`. Returns
  * undefined when the schema uses something the pruner leaves alone.
  */
-export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode: PruneMode = 'remove'): PruneResult | undefined {
+export function pruneSchema(schemaText: string, used: ReadonlySet<string>): PruneResult | undefined {
   let root: RngNode | undefined;
   try {
     root = toRng(parseXml(schemaText).root, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
@@ -230,7 +215,7 @@ export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode:
   if (!root || root.kind !== 'grammar') return undefined;
   let pruner: Pruner;
   try {
-    pruner = new Pruner(root, used, mode);
+    pruner = new Pruner(root, used);
     pruner.settle();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
@@ -297,17 +282,8 @@ export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode:
     const pad = '\n' + ' '.repeat(depth);
     if (node.kind === 'define' && !reached.has(node.source.attributes['name'] ?? '')) return;
     if (node.kind === 'div' && !node.children.some((c) => c.kind !== 'define' || reached.has(c.source.attributes['name'] ?? ''))) return;
-    if (node.kind === 'element') {
-      if (pruner.unused(node)) {
-        pruner.pruned++;
-        // (In remove mode an unused element is dead, so its parent never emits it.)
-        out.push(pad, startTag(node), '>');
-        if (node.source.attributes['name'] === undefined) emit(node.children[0]!, depth + 1);
-        out.push(pad, ' ', EMPTY, pad, `</${node.source.name}>`);
-        return;
-      }
-      pruner.kept++;
-    }
+    // (An unused element is dead, so its parent never emits it.)
+    if (node.kind === 'element') pruner.kept++;
     const children = emitted(node);
     // A choice, group or interleave left with one pattern is that pattern:
     // libxml2 never finishes compiling some grammars that keep such wrappers.
@@ -356,7 +332,6 @@ export function pruneSchema(schemaText: string, used: ReadonlySet<string>, mode:
   return {
     text: out.join('').replace(/^(<\?xml[^>]*>)\n\n/, '$1\n'),
     keptElements: pruner.kept,
-    prunedElements: pruner.pruned,
     defines: { kept: reached.size, total: pruner.defines.size },
   };
 }

@@ -50,7 +50,7 @@ export function schemaFor(full: LintSchema, texts: readonly string[], options: {
       // Unreadable: prune again.
     }
   }
-  const pruned = pruneSchema(full.text, new Set(used), 'remove');
+  const pruned = pruneSchema(full.text, new Set(used));
   if (!pruned) return { schema: full, full: undefined };
   if (folder && cachedFile) {
     try {

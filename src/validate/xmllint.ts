@@ -12,13 +12,11 @@
  * compile the WebAssembly once and serve many calls, and a call past its
  * time limit can be terminated instead of left running.
  */
-import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codePointCount, LineIndex } from '../read/positions.js';
 import type { XmllintCall, XmllintReply } from './xmllint-worker.js';
-import { workerScript } from '../worker-script.js';
-
-const workerFile = workerScript(import.meta.url, 'xmllint-worker');
+import { startWorker } from '../workers.js';
+import type { StartedWorker } from '../workers.js';
 
 export const MAX_FILES_PER_CALL = 1000;
 /** Files larger than this are validated in a call of their own. */
@@ -66,36 +64,40 @@ interface PendingCall {
 
 /** One worker thread and the calls it has been given, in order (the first is running). */
 class Lane {
-  private worker: Worker | undefined;
+  private worker: StartedWorker | undefined;
   readonly pending: PendingCall[] = [];
 
-  private start(): Worker {
-    const worker = new Worker(workerFile);
-    worker.on('message', (message: { xmllintReply?: XmllintReply }) => {
-      const reply = message?.xmllintReply;
-      if (!reply) return;
-      const head = this.pending[0];
-      if (!head || head.call.id !== reply.id) return;
-      this.pending.shift();
-      clearTimeout(head.timer);
-      head.resolve({ exitCode: reply.exitCode, stdout: '', stderr: reply.stderr });
-      this.armHead();
+  private start(): StartedWorker {
+    const started = startWorker<{ xmllintReply?: XmllintReply }>(import.meta.url, 'xmllint-worker', {
+      what: 'the libxml2 worker',
+      onMessage: (message) => {
+        const reply = message?.xmllintReply;
+        if (!reply) return;
+        const head = this.pending[0];
+        if (!head || head.call.id !== reply.id) return;
+        this.pending.shift();
+        clearTimeout(head.timer);
+        head.resolve({ exitCode: reply.exitCode, stdout: '', stderr: reply.stderr });
+        this.armHead();
+      },
+      onFailure: (error) => {
+        this.worker = undefined;
+        void started.stop();
+        this.rejectAll(() => error);
+      },
     });
-    const fail = (error: Error): void => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      void worker.terminate();
-      for (const p of this.pending.splice(0)) {
-        clearTimeout(p.timer);
-        p.reject(error);
-      }
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the libxml2 worker stopped (exit code ${code})`)));
     // After the listeners: adding a 'message' listener refs the worker again.
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    started.worker.unref();
+    this.worker = started;
+    return started;
+  }
+
+  /** Fail every call given to the worker. */
+  private rejectAll(error: (call: PendingCall) => Error): void {
+    for (const p of this.pending.splice(0)) {
+      clearTimeout(p.timer);
+      p.reject(error(p));
+    }
   }
 
   /** Start the worker now, so that it compiles the WebAssembly module while the caller reads files. */
@@ -107,20 +109,15 @@ class Lane {
     const head = this.pending[0];
     if (!head || head.timer) return;
     head.timer = setTimeout(() => {
-      const worker = this.worker;
-      this.worker = undefined;
-      if (worker) void worker.terminate();
+      this.close();
       const error = new Error(`libxml2 did not finish within ${Math.round(head.timeoutMs / 1000)} s`);
-      for (const p of this.pending.splice(0)) {
-        clearTimeout(p.timer);
-        p.reject(p === head ? error : new Error('libxml2 was stopped while this file waited for it'));
-      }
+      this.rejectAll((p) => (p === head ? error : new Error('libxml2 was stopped while this file waited for it')));
     }, head.timeoutMs);
   }
 
   run(call: XmllintCall, transfer: ArrayBuffer[], timeoutMs: number): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      const worker = this.worker ?? this.start();
+      const { worker } = this.worker ?? this.start();
       this.pending.push({ call, transfer, timeoutMs, resolve, reject });
       this.armHead();
       worker.postMessage({ xmllintCall: call }, transfer);
@@ -130,7 +127,7 @@ class Lane {
   close(): void {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) void worker.terminate();
+    if (worker) void worker.stop();
   }
 }
 
@@ -293,11 +290,7 @@ function tidyParserMessage(text: string): string {
   return text.replace(/^(parser error|namespace error|validity error|warning) : /, '').replace(/^parser error : /, '');
 }
 
-/**
- * Validate files against one RelaxNG schema. libxml2 parses each file, so
- * the same call reports well-formedness errors (source "xml") and schema
- * errors (source "relaxng").
- */
+/** How a LintSession calls libxml2. */
 export interface LintOptions {
   timeoutMs?: number;
   /** Worker threads to use (a pool started early with `warm`); one is made for the call otherwise. */
@@ -311,6 +304,7 @@ export interface LintOptions {
   fallback?: LintSchema;
 }
 
+/** Validate files against one RelaxNG schema, all given at once (a LintSession). */
 export async function lintFiles(files: readonly LintFile[], schema: LintSchema | undefined, options: LintOptions = {}): Promise<LintResult> {
   const session = new LintSession(schema, options);
   for (const f of files) session.add(f);

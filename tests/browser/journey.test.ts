@@ -81,16 +81,18 @@ describe('a reader’s journey', () => {
     await page.locator('#search-results a[href="doc069.html"]').first().click();
     await page.waitForURL(/doc069\.html$/);
 
-    // The reading view is the default: III and Chairman, not ПІ and Pre.
+    // The reading view is the default: Chairman and III, each beside the printed form (Pre, ПІ), as
+    // No. 69's notes e2 and e4 promise ("the expansion beside the printed form").
     const pi = page.locator('#doc069-n1 .tei-choice .diplomatic');
     const iii = page.locator('#doc069-n1 .tei-choice .reading');
     const pre = page.locator('#doc069-pre .diplomatic');
     const chairman = page.locator('#doc069-pre .reading');
     await expect(page.locator('#view-reading').isChecked()).resolves.toBe(true);
     await expect(iii.isVisible()).resolves.toBe(true);
-    await expect(pi.isVisible()).resolves.toBe(false);
+    await expect(pi.isVisible()).resolves.toBe(true);
     await expect(chairman.isVisible()).resolves.toBe(true);
-    await expect(pre.isVisible()).resolves.toBe(false);
+    expect(await chairman.innerText()).toContain('⟨Chairman⟩');
+    await expect(pre.isVisible()).resolves.toBe(true);
 
     // Switch to the diplomatic view.
     await page.locator('label[for="view-diplomatic"]').click();
@@ -122,7 +124,7 @@ describe('a reader’s journey', () => {
     const p = await noJs.newPage();
     await p.goto(session.edition.url('doc069.html'));
     const pi = p.locator('#doc069-n1 .tei-choice .diplomatic');
-    await expect(pi.isVisible()).resolves.toBe(false);
+    await expect(p.locator('#doc069-n1 .tei-choice .reading').isVisible()).resolves.toBe(true);
     await p.locator('label[for="view-diplomatic"]').click();
     await expect(pi.isVisible()).resolves.toBe(true);
     await expect(p.locator('#doc069-n1 .tei-choice .reading').isVisible()).resolves.toBe(false);

@@ -2,7 +2,8 @@
  * The layout of a document page on a phone (390 px) and a desktop
  * (1280 px): screenshots (tests/browser/screenshots/, and
  * docs/screenshot-doc068.png for the README), no horizontal overflow,
- * and no text block drawn over another.
+ * and no text block drawn over another, with every folded part (details)
+ * unfolded.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -43,6 +44,8 @@ describe('layout', () => {
         expect(overflow.scroll, `scrollWidth ${overflow.scroll} > innerWidth ${overflow.inner}`).toBeLessThanOrEqual(overflow.inner);
 
         const overlaps = await page.evaluate(() => {
+          // Every folded part unfolded, so that its layout is checked too (a closed details' content is laid out but not drawn).
+          for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
           const blocks = Array.from(document.querySelectorAll('main p, main li, main dt, main dd, main h1, main h2, main h3'))
             .filter((e) => (e.textContent ?? '').trim() !== '')
             .map((e) => ({ e, r: e.getBoundingClientRect() }))

@@ -1,6 +1,9 @@
 /**
  * The HTML a build writes from hostile sources (tests/fixtures/hostile/) runs
- * nothing: no inline script, no event handler attributes, no script-bearing
+ * nothing: no inline script (the one inline script element allowed is a
+ * document page's schema.org data block, `<script type="application/ld+json">`,
+ * which browsers never run, and only when its text is JSON with no `<` in
+ * it, so no `</script>` can end it early), no event handler attributes, no script-bearing
  * URLs or styles, a strict Content-Security-Policy on every page, hostile
  * text only as escaped text; safe links stay links; and nothing is written
  * outside --out, whatever the xml:ids and file names say.
@@ -108,6 +111,16 @@ function isDangerousUrl(value: string): boolean {
   return url.startsWith('javascript:') || url.startsWith('data:') || url.startsWith('vbscript:');
 }
 
+function isJsonWithoutLessThan(text: string): boolean {
+  if (text.includes('<')) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every problem of one page (path relative to out). */
 function pageProblems(out: string, page: string, html: string): string[] {
   const problems: string[] = [];
@@ -123,7 +136,11 @@ function pageProblems(out: string, page: string, html: string): string[] {
     }
     if (tag.name === 'script') {
       const src = attrs.get('src');
-      if (src === undefined) problems.push(`inline script: ${where} ${JSON.stringify(tag.rawText)}`);
+      if (src === undefined) {
+        // The one kind of inline script allowed: a JSON-LD data block, never run, that is JSON and holds no '<'.
+        if (attrs.get('type') !== 'application/ld+json') problems.push(`inline script: ${where} ${JSON.stringify(tag.rawText)}`);
+        else if (!isJsonWithoutLessThan(tag.rawText ?? '')) problems.push(`JSON-LD block not JSON, or holding '<': ${where} ${JSON.stringify(tag.rawText)}`);
+      }
       else if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src.trim()) || src.trim().startsWith('/')) problems.push(`script src not relative: ${where}`);
       else {
         const target = resolve(dirname(join(out, page)), src.split(/[?#]/)[0]!);
@@ -214,6 +231,19 @@ async function buildInto(args: string[]): Promise<{ result: CliResult; out: stri
   expect(listAll(work).filter((p) => !workBefore.includes(p) && !p.startsWith('.cache/')), result.stderr).toEqual([]);
   return { result, out, parent };
 }
+
+describe('the page check itself', () => {
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'">`;
+  const page = (head: string): string => `<!DOCTYPE html><html><head>${csp}${head}</head><body></body></html>`;
+  test('an inline script is a problem; a JSON-LD data block is the one kind allowed, and only as JSON without "<"', () => {
+    expect(pageProblems('/out', 'a.html', page('<script>alert(1)</script>')).join()).toMatch(/inline script/);
+    expect(pageProblems('/out', 'a.html', page('<script type="text/javascript">alert(1)</script>')).join()).toMatch(/inline script/);
+    expect(pageProblems('/out', 'a.html', page('<script type="module">alert(1)</script>')).join()).toMatch(/inline script/);
+    expect(pageProblems('/out', 'a.html', page('<script type="application/ld+json">{"name":"</scr"}</script>')).join()).toMatch(/JSON-LD/);
+    expect(pageProblems('/out', 'a.html', page('<script type="application/ld+json">alert(1)</script>')).join()).toMatch(/JSON-LD/);
+    expect(pageProblems('/out', 'a.html', page('<script type="application/ld+json">{"name":"\\u003c/script>"}</script>'))).toEqual([]);
+  });
+});
 
 describe('a foreign folder of hostile TEI (--src)', () => {
   let out: string;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkFiles, diagnosticProblem, fuzz, projectRoot } from '../../src/fuzz/harness.js';
-import { mutateCase, mutations } from '../../src/fuzz/mutate.js';
-import { Prng } from '../../src/fuzz/prng.js';
+import { checkFiles, diagnosticProblem, fuzz, projectRoot } from '../../src/dev/fuzz/harness.js';
+import { mutateCase, mutations } from '../../src/dev/fuzz/mutate.js';
+import { Prng } from '../../src/dev/fuzz/prng.js';
 
 const regressions = join(projectRoot, 'tests', 'fixtures', 'regressions');
 

@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  layout.xsl: the text next to a word-joining break, as the page and the
-  plain text both read it. Which elements are blocks (paragraph-like) and
+  layout.xsl: what the page and the plain text read alike: the elements
+  that are no reading text, the parts printed elsewhere, and the text next
+  to a word-joining break. Which elements are blocks (paragraph-like) and
   which are inline is f:is-block in html/functions.xsl for the page, and the
   block patterns of common/plain.xsl for the text and JSON: the same names,
   so the outputs break the text at the same places.
-  No mode: functions only.
+  Two rules in both modes (m:html and m:plain), and functions.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,6 +16,28 @@
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
+
+  <!--
+    Elements that carry no reading text of their own: the header, apparatus
+    readings (the apparatus lists them), standoff links and interpretations,
+    index entries, feature structures, facsimile data. One rule for the page
+    (mode m:html, html/text.xsl) and the plain text (m:plain,
+    common/plain.xsl). By name: SaxonJS indexes rules by element name, while
+    a predicate would run for every element.
+  -->
+  <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
+                       | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
+                       | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff"
+                mode="m:html m:plain" priority="0.5"/>
+
+  <!--
+    Parts printed elsewhere, for the page and the plain text alike: the
+    front's docTitle and docDate (the document's heading), the back's notes
+    and the divisions that hold only notes (listed apart). f:is-apart
+    (html/functions.xsl) asks the same of a front's or back's children.
+  -->
+  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]"
+                mode="m:html m:plain" priority="30"/>
 
   <!--
     A text node with the whitespace next to a word-joining line or page

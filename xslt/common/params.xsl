@@ -75,6 +75,13 @@
 
   <!-- The language of texts that do not state theirs (xml:lang or langUsage), e.g. 'de'; '' for none. -->
   <xsl:param name="text-lang" as="xs:string" select="''"/>
+  <!--
+    What a citation needs from the edition header (src/site/citation.ts): the
+    editors' names, separated by '; ', and the printed collection as
+    'title TAB compilers (; ) TAB place TAB publisher TAB year'. '' when not set.
+  -->
+  <xsl:param name="citation-editors" as="xs:string" select="''"/>
+  <xsl:param name="citation-collection" as="xs:string" select="''"/>
 
   <!--
     Register entry pages not to make, by the entry's xml:id, separated by
@@ -129,15 +136,16 @@
       normalize-space(string(/TEI/teiHeader/fileDesc/seriesStmt/title[1])),
       'Edition')[. != ''][1]"/>
 
+  <!-- A value marked PLACEHOLDER is not set: the pages name no licence (the build warns, src/site/unset-values.ts). -->
   <xsl:variable name="f:licence-url" as="xs:string" select="string((
       f:clean-url($licence),
       for $t in ($f:edition-header, /TEI/teiHeader)//availability/licence/@target return f:clean-url($t),
-      '')[. != '' and f:is-safe-url(.)][1])"/>
+      '')[. != '' and f:is-safe-url(.) and not(contains(., 'PLACEHOLDER'))][1])"/>
 
   <xsl:variable name="f:licence-name" as="xs:string" select="string((
       normalize-space($licence-label),
       for $l in ($f:edition-header, /TEI/teiHeader)//availability/licence return normalize-space(string($l)),
-      $f:licence-url, '')[. != ''][1])"/>
+      $f:licence-url, '')[. != '' and not(contains(., 'PLACEHOLDER'))][1])"/>
 
   <xsl:variable name="f:version" as="xs:string" select="string((
       normalize-space($edition-version),

@@ -118,30 +118,24 @@
   </xsl:template>
 
   <!--
-    Not reading text: the header, apparatus readings, standoff and index
-    elements (the same names as html/text.xsl's rule for them: keep them in step); pointers
-    and media have no words.
+    Not reading text: the elements without reading text of their own and
+    the parts printed elsewhere (common/layout.xsl, for the page too);
+    pointers and media have no words.
   -->
-  <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
-                       | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
-                       | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff
-                       | graphic | media | binaryObject | ptr"
-                mode="m:plain" priority="0.5"/>
+  <xsl:template match="graphic | media | binaryObject | ptr" mode="m:plain" priority="0.5"/>
 
   <!--
-    Parts printed elsewhere: the document's heading, the back notes; and no reading text: the
-    letter's own index of what it names in its back (listPerson … listBibl; html/text.xsl lists it
-    on the page).
+    No reading text: the letter's own index of what it names in its back
+    (listPerson … listBibl; html/text.xsl lists it on the page).
   -->
-  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]
-                       | back/listPerson | back/listPlace | back/listOrg | back/listEvent | back/listBibl"
+  <xsl:template match="back/listPerson | back/listPlace | back/listOrg | back/listEvent | back/listBibl"
                 mode="m:plain" priority="30"/>
 
   <!--
     Indentation inside an element that holds only elements is not text:
     'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
     (choice and app give only their children's content, rdgGrp is silent.)
-    html/text.xsl spells this as a pattern: keep them in step.
+    html/text.xsl reads subst the same way.
   -->
   <xsl:template match="subst | substJoin" mode="m:plain">
     <xsl:apply-templates select="node()[not(self::text()[normalize-space(.) = ''])]" mode="m:plain"/>

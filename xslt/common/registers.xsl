@@ -167,7 +167,7 @@
   <xsl:variable name="fp:summary-by-file" as="map(xs:string, element(s:document))"
     select="map:merge(for $d in $fp:summaries return map:entry(string($d/@file), $d), map { 'duplicates': 'use-first' })"/>
 
-  <!-- The title of a document's page (f:document-page-title) from its summary. -->
+  <!-- The title of a document's page ('No. 68. Telegram of …', as html/page.xsl's fp:document-page makes it) from its summary. -->
   <xsl:function name="f:summary-page-title" as="xs:string">
     <xsl:param name="summary" as="element(s:document)"/>
     <xsl:sequence select="concat(if ($summary/@number-label) then concat($summary/@number-label, '. ') else '', $summary/@title)"/>

@@ -18,25 +18,26 @@
 
   <xsl:mode name="m:html-document" on-no-match="shallow-skip"/>
 
-  <!-- The page title (in <title>): 'No. 68. Telegram of … ' -->
-  <xsl:function name="f:document-page-title" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="number" as="xs:string?" select="f:doc-number-label($tei)"/>
-    <xsl:sequence select="concat(if (exists($number)) then concat($number, '. ') else '', f:doc-title($tei))"/>
-  </xsl:function>
-
   <xsl:template match="*" mode="m:html-document" as="element()">
+    <!--
+      What html/page.xsl worked out once for the head as well: file, title, number, the main
+      correspDesc, the text's language, the date in words, URL, page.
+    -->
+    <xsl:param name="facts" as="map(*)" select="map { 'file': f:doc-file(.), 'title': f:doc-title(.), 'number': f:doc-number-label(.),
+                                                       'main': f:main-corresp(.), 'lang': f:text-lang(.) }"/>
     <xsl:variable name="tei" as="element()" select="."/>
-    <xsl:variable name="file" as="xs:string" select="f:doc-file($tei)"/>
+    <xsl:variable name="file" as="xs:string" select="$facts('file')"/>
     <xsl:variable name="doc-title" as="element()?" select="text/front/docTitle[1]"/>
     <xsl:variable name="main-title" as="element()?"
       select="($doc-title/titlePart[@type = 'main'], $doc-title/titlePart[not(@type = 'number')])[1]"/>
     <xsl:variable name="doc-date" as="element()?" select="text/front/docDate[1]"/>
+    <xsl:variable name="main" as="element(correspDesc)?" select="$facts('main')"/>
+    <xsl:variable name="number" as="xs:string?" select="$facts('number')"/>
     <article class="document">
       <header class="document-header">
-        <xsl:if test="exists(f:doc-number-label($tei))">
+        <xsl:if test="exists($number)">
           <p class="document-number">
-            <xsl:value-of select="f:doc-number-label($tei)"/>
+            <xsl:value-of select="$number"/>
           </p>
         </xsl:if>
         <h1>
@@ -46,7 +47,7 @@
               <xsl:sequence select="fp:note-refs(($doc-title, $main-title)/f:notes-at(.), $main-title, false())"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="f:doc-title($tei)"/>
+              <xsl:value-of select="$facts('title')"/>
             </xsl:otherwise>
           </xsl:choose>
         </h1>
@@ -65,9 +66,16 @@
           </p>
         </xsl:if>
         <xsl:call-template name="fp:sequence-nav">
-          <xsl:with-param name="related" select="count(f:main-corresp($tei)/correspContext/*)"/>
+          <xsl:with-param name="related" select="count($main/correspContext/*)"/>
         </xsl:call-template>
       </header>
+
+      <!-- Metadata first: the card, its full description folded under it. -->
+      <xsl:call-template name="fp:card">
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="main" select="$main"/>
+        <xsl:with-param name="lang" select="$facts('lang')"/>
+      </xsl:call-template>
 
       <!-- One walk of the text with a cheap name test first (a union of eight name steps walks it eight times).
            A word broken across a line end (lb break="no") gives the views something to differ in too: its lines (edition.css). -->
@@ -81,7 +89,7 @@
         <h2 id="text-heading">Text</h2>
         <div class="text-body">
           <!-- The page is English; the text is in its own language. -->
-          <xsl:for-each select="f:text-lang($tei)">
+          <xsl:for-each select="$facts('lang')">
             <xsl:attribute name="lang" select="."/>
           </xsl:for-each>
           <xsl:apply-templates select="text" mode="m:html"/>
@@ -120,34 +128,9 @@
         </section>
       </xsl:if>
 
-      <section class="metadata" aria-labelledby="metadata-heading">
-        <h2 id="metadata-heading">About this document</h2>
-        <xsl:call-template name="fp:metadata">
-          <xsl:with-param name="tei" select="$tei"/>
-        </xsl:call-template>
-      </section>
-
-      <section class="citation" aria-labelledby="citation-heading">
-        <h2 id="citation-heading">How to cite</h2>
-        <xsl:variable name="url" as="xs:string" select="f:absolute-url($base-url, concat($file, '.html'))"/>
-        <p class="citation-text">
-          <xsl:value-of select="concat(f:document-page-title($tei), '. In: ')"/>
-          <cite><xsl:value-of select="$f:edition-title"/></cite>
-          <xsl:value-of select="if ($f:version != '') then concat(', version ', $f:version, '. ') else '. '"/>
-          <xsl:choose>
-            <xsl:when test="$base-url != '' and f:is-safe-url($url)">
-              <a href="{$url}"><xsl:value-of select="$url"/></a>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:value-of select="$url"/>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:if test="$generated-date != ''">
-            <xsl:value-of select="concat(' (', $generated-date, ')')"/>
-          </xsl:if>
-          <xsl:text>.</xsl:text>
-        </p>
-      </section>
+      <xsl:call-template name="fp:citation">
+        <xsl:with-param name="citation" select="$facts"/>
+      </xsl:call-template>
 
       <section class="downloads" aria-labelledby="downloads-heading">
         <h2 id="downloads-heading">Downloads</h2>
@@ -168,6 +151,9 @@
           </li>
           <li><a href="text/{$file}.txt" type="text/plain">Plain text</a></li>
           <li><a href="json/{$file}.json" type="application/json">JSON</a></li>
+          <!-- Made by the edition-wide step from the summaries (html/edition.xsl, fp:citation-files). -->
+          <li><a href="cite/{$file}.json" type="application/vnd.citationstyles.csl+json" download="{$file}.csl.json">Citation as CSL-JSON</a> (Zotero, Citation Style Language)</li>
+          <li><a href="cite/{$file}.bib" type="application/x-bibtex" download="{$file}.bib">Citation as BibTeX</a></li>
         </ul>
       </section>
     </article>
@@ -179,7 +165,8 @@
     with article:has(#view-diplomatic:checked), so it works without
     JavaScript; assets/reading-switch.js remembers the choice and also sets
     a class on the article for browsers without :has().
-    Reading view: corr, expan, reg and supplied text; sic, abbr, orig hidden.
+    Reading view: corr, expan, reg and supplied text, shaded in their marks
+    beside the printed sic, abbr, orig ('Pre ⟨Chairman⟩').
     Diplomatic view: sic, abbr, orig without brackets; corr, expan, reg and
     this edition's supplied text hidden, and no '⟨sic⟩' markers; the
     compilers' supplied words stay in their brackets, as the source prints them.
@@ -189,7 +176,7 @@
       <legend>Show the text</legend>
       <span class="view-option">
         <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
-        <label for="view-reading">Reading text <span class="view-hint">(the editors' corrections, expansions and additions)</span></label>
+        <label for="view-reading">Reading text <span class="view-hint">(the editors' expansions, corrections and additions, shaded in ⟨ ⟩, beside the printed forms)</span></label>
       </span>
       <span class="view-option">
         <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
@@ -197,6 +184,61 @@
       </span>
     </fieldset>
   </xsl:template>
+
+  <!--
+    The citation: the document, the printed collection it is in (with a
+    page only where the header gives one), this edition with its editors and
+    version, and the permanent link with 'accessed …' for the reader to fill
+    in (a build date would make builds differ). A part not set is left out.
+  -->
+  <xsl:template name="fp:citation" as="element()">
+    <xsl:param name="citation" as="map(*)" required="yes"/>
+    <xsl:variable name="url" as="xs:string" select="string($citation('url'))"/>
+    <section class="citation" aria-labelledby="citation-heading">
+      <h2 id="citation-heading">How to cite</h2>
+      <p class="citation-text">
+        <xsl:value-of select="concat($citation('title'), if (exists($citation('date-words'))) then concat(', ', $citation('date-words')) else '', '. ')"/>
+        <xsl:if test="normalize-space($fp:collection[1]) != ''">
+          <xsl:value-of select="concat(($citation('number'), 'Document')[1], ' in: ')"/>
+          <cite><xsl:value-of select="$fp:collection[1]"/></cite>
+          <xsl:variable name="compilers" as="xs:string*" select="tokenize($fp:collection[2], '; ')[. != '']"/>
+          <xsl:if test="exists($compilers)">
+            <xsl:value-of select="concat(', compiled by ', fp:and-list($compilers))"/>
+          </xsl:if>
+          <xsl:variable name="imprint" as="xs:string"
+            select="concat(string-join(($fp:collection[3][. != ''], $fp:collection[4][. != '']), ': '),
+                           if ($fp:collection[5] != '') then concat(if ($fp:collection[3] != '' or $fp:collection[4] != '') then ', ' else '', $fp:collection[5]) else '')"/>
+          <xsl:if test="$imprint != ''">
+            <xsl:value-of select="concat(' (', $imprint, ')')"/>
+          </xsl:if>
+          <xsl:if test="exists($citation('page'))">
+            <xsl:value-of select="concat(', p. ', $citation('page'))"/>
+          </xsl:if>
+          <xsl:text>. </xsl:text>
+        </xsl:if>
+        <xsl:text>In: </xsl:text>
+        <cite><xsl:value-of select="$f:edition-title"/></cite>
+        <xsl:if test="exists($fp:citation-editors)">
+          <xsl:value-of select="concat(', edited by ', fp:and-list($fp:citation-editors))"/>
+        </xsl:if>
+        <xsl:if test="$f:version != ''">
+          <xsl:value-of select="concat(', version ', $f:version)"/>
+        </xsl:if>
+        <xsl:text>. </xsl:text>
+        <xsl:if test="$url != '' and f:is-safe-url($url)">
+          <a href="{$url}" class="permalink"><xsl:value-of select="$url"/></a>
+          <xsl:text>, accessed …</xsl:text>
+        </xsl:if>
+      </p>
+    </section>
+  </xsl:template>
+
+  <!-- 'A', 'A and B', 'A, B and C'. -->
+  <xsl:function name="fp:and-list" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="if (count($items) le 1) then string($items[1])
+                          else concat(string-join($items[position() lt last()], ', '), ' and ', $items[last()])"/>
+  </xsl:function>
 
   <!-- Previous and next document (the parameters for the document at hand), and a link to the related documents. -->
   <xsl:template name="fp:sequence-nav" as="element()?">
@@ -259,6 +301,57 @@
     </xsl:choose>
     <xsl:value-of select="f:cert-note($date)"/>
   </xsl:function>
+
+  <!-- ===== Notes in place ===== -->
+
+  <!--
+    A note where its marker stands (html/text.xsl fp:note-refs calls this for
+    markers in the body): a popover the marker's button opens, on every
+    screen and without JavaScript; on wide screens edition.css shows it in
+    the side column beside its line. Its content is the note's own, as
+    phrasing (paragraphs become spans, so it may stand inside a <p>) and
+    without ids (the list of notes at the end keeps them); the markers of
+    notes on the note are left to that list.
+  -->
+  <xsl:function name="fp:note-in-place" as="element()">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:variable name="body" as="node()*">
+      <xsl:apply-templates select="$note/node()" mode="m:html"/>
+    </xsl:variable>
+    <span class="sidenote" id="{$id}" popover="auto" role="note" aria-label="{$label}">
+      <span class="sidenote-number"><xsl:value-of select="$n"/></span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="$body" mode="m:note-in-place"/>
+      <xsl:text> </xsl:text>
+      <a class="sidenote-link" href="#{f:note-id($note)}">In the notes</a>
+    </span>
+  </xsl:function>
+
+  <xsl:mode name="m:note-in-place" on-no-match="shallow-copy"/>
+
+  <!--
+    One rule for every element of the copy (a union of names would compile to one copy of the
+    body per name): blocks become spans, note markers and notes in place are left out, every
+    other element is copied without its id.
+  -->
+  <xsl:template match="*" mode="m:note-in-place">
+    <xsl:choose>
+      <xsl:when test="contains('|p|div|blockquote|figure|figcaption|ul|ol|li|dl|dt|dd|table|caption|tbody|tr|td|th|h1|h2|h3|h4|h5|h6|', concat('|', local-name(), '|'))">
+        <span class="sidenote-block">
+          <xsl:apply-templates select="node()" mode="m:note-in-place"/>
+        </span>
+      </xsl:when>
+      <xsl:when test="(local-name() = 'sup' and contains(@class, 'noteref')) or (local-name() = 'span' and @class = 'sidenote')"/>
+      <xsl:otherwise>
+        <xsl:copy>
+          <xsl:apply-templates select="@* except @id, node()" mode="m:note-in-place"/>
+        </xsl:copy>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ===== Notes ===== -->
 
@@ -371,25 +464,157 @@
 
   <!-- ===== Metadata ===== -->
 
+  <!--
+    The card at the top of the page: sender and recipient with their places
+    and dates, the type, the archive signature, the language (or
+    translation), the hands and the related documents; the full description
+    (html: details) under it holds everything else the header says.
+  -->
+  <xsl:template name="fp:card" as="element()">
+    <xsl:param name="tei" as="element()" required="yes"/>
+    <xsl:param name="main" as="element(correspDesc)?" required="yes"/>
+    <xsl:param name="lang" as="xs:string?" required="yes"/>
+    <!-- The related documents, rendered once: in the card, and copied whole into the full description. -->
+    <xsl:variable name="related" as="element()*">
+      <xsl:for-each select="$main/correspContext/*">
+        <dd class="related-document">
+          <xsl:sequence select="fp:related-document(.)"/>
+        </dd>
+      </xsl:for-each>
+    </xsl:variable>
+    <section class="document-card" aria-labelledby="card-heading">
+      <h2 id="card-heading">About this document</h2>
+      <dl class="card-list">
+        <xsl:if test="$main">
+          <xsl:sequence select="fp:corresp-rows($main)"/>
+        </xsl:if>
+        <xsl:if test="exists(f:doc-type($tei))">
+          <dt>Type</dt>
+          <dd><xsl:value-of select="f:capitalise(translate(f:doc-type($tei), '-_', '  '))"/></dd>
+        </xsl:if>
+        <xsl:variable name="signature" as="xs:string?" select="fp:signature($tei)"/>
+        <xsl:if test="exists($signature)">
+          <dt>Archive</dt>
+          <dd class="signature"><xsl:value-of select="$signature"/></dd>
+        </xsl:if>
+        <xsl:variable name="language" as="xs:string?" select="fp:language-line($tei, $lang)"/>
+        <xsl:if test="exists($language)">
+          <dt>Language</dt>
+          <dd><xsl:value-of select="$language"/></dd>
+        </xsl:if>
+        <xsl:variable name="hands" as="element(handNote)*" select="f:hand-notes($tei)"/>
+        <xsl:if test="exists($hands)">
+          <dt>Hands</dt>
+          <dd><xsl:value-of select="string-join(for $h in $hands return fp:hand-name($h), '; ')"/></dd>
+        </xsl:if>
+        <xsl:if test="exists($related)">
+          <dt id="related-documents">Related documents</dt>
+          <xsl:sequence select="$related"/>
+        </xsl:if>
+      </dl>
+      <details class="document-details">
+        <summary>Full description</summary>
+        <xsl:call-template name="fp:metadata">
+          <xsl:with-param name="tei" select="$tei"/>
+          <xsl:with-param name="related" select="$related"/>
+        </xsl:call-template>
+      </details>
+    </section>
+  </xsl:template>
+
+  <!-- A correspContext link with its kind and certainty in words. -->
+  <xsl:function name="fp:related-document" as="node()*">
+    <xsl:param name="link" as="element()"/>
+    <xsl:apply-templates select="$link" mode="m:html"/>
+    <xsl:variable name="about" as="xs:string*"
+      select="(fp:context-type(normalize-space($link/@type))[. != ''], if (normalize-space($link/@cert) != '') then concat('certainty: ', normalize-space($link/@cert)) else ())"/>
+    <xsl:if test="exists($about)">
+      <xsl:value-of select="concat(' (', string-join($about, ', '), ')')"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A hand by its name in words: Stalin's hand, First hand. -->
+  <xsl:function name="fp:hand-name" as="xs:string">
+    <xsl:param name="hand" as="element()"/>
+    <xsl:variable name="label" as="xs:string" select="f:hand-label($hand)"/>
+    <xsl:sequence select="if (fp:hand-is-person($hand)) then concat($label, '’s hand')
+                          else if (ends-with(lower-case($label), 'hand')) then $label
+                          else concat($label, ' hand')"/>
+  </xsl:function>
+
+  <!-- Whether a hand is named after a person (@scribe, @scribeRef or a persName in it). -->
+  <xsl:function name="fp:hand-is-person" as="xs:boolean">
+    <xsl:param name="hand" as="element()?"/>
+    <xsl:sequence select="exists($hand/(@scribe | @scribeRef)[normalize-space(.) != '']) or exists($hand//persName)"/>
+  </xsl:function>
+
+  <!--
+    The archive signature in one line: the holder (by the short name in its
+    parentheses, 'RGASPI'), the parts of the shelfmark ('f. 558, op. 1,
+    d. 5481') and the leaves ('l. 4-7'); else the reference as printed.
+  -->
+  <xsl:function name="fp:signature" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="id" as="element()?" select="f:ms-desc($tei)/msIdentifier"/>
+    <xsl:variable name="repository" as="xs:string?" select="f:repository($tei)"/>
+    <xsl:variable name="short" as="xs:string?"
+      select="if (matches($repository, '\(([^()]+)\)\s*$')) then replace($repository, '^.*\(([^()]+)\)\s*$', '$1') else $repository"/>
+    <xsl:variable name="russian" as="xs:boolean" select="exists($id/idno[@type = 'fond'])"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        for $i in $id/idno[normalize-space(.) != '']
+        return concat(if ($i/@type = 'fond') then 'f. ' else if ($i/@type = 'opis') then 'op. ' else if ($i/@type = 'delo') then 'd. ' else '',
+                      normalize-space($i))"/>
+    <xsl:variable name="leaves" as="xs:string?" select="f:folios($tei)"/>
+    <xsl:variable name="all" as="xs:string*"
+      select="($short, $parts, if (exists($leaves)) then concat(if ($russian) then 'l. ' else 'fol. ', $leaves) else ())"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($all, ', ') else f:archival-citation($tei)"/>
+  </xsl:function>
+
+  <!--
+    The language of the text and, when the original was in another, that it is
+    a translation: 'English translation; original in Russian'.
+  -->
+  <xsl:function name="fp:language-line" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="original" as="element()?" select="(f:ms-desc($tei)/msContents//textLang)[1]"/>
+    <xsl:variable name="original-code" as="xs:string" select="normalize-space($original/@mainLang)"/>
+    <xsl:variable name="original-name" as="xs:string"
+      select="(normalize-space($original)[. != ''], fp:language-name($original-code))[1]"/>
+    <xsl:sequence select="
+        if (exists($lang) and $original-code != '' and substring-before(concat($lang, '-'), '-') != substring-before(concat($original-code, '-'), '-'))
+          then concat(fp:language-name($lang), ' translation; original in ', $original-name)
+        else if (exists($lang)) then fp:language-name($lang)
+        else if ($original-name != '') then $original-name
+        else ()"/>
+  </xsl:function>
+
+  <!-- A language's English name for the common codes, else the code. -->
+  <xsl:function name="fp:language-name" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="primary" as="xs:string" select="lower-case(substring-before(concat($code, '-'), '-'))"/>
+    <xsl:sequence select="($fp:language-names($primary), $code)[1]"/>
+  </xsl:function>
+
+  <xsl:variable name="fp:language-names" as="map(xs:string, xs:string)" select="map {
+      'en': 'English', 'ru': 'Russian', 'de': 'German', 'fr': 'French', 'it': 'Italian', 'es': 'Spanish',
+      'uk': 'Ukrainian', 'pl': 'Polish', 'la': 'Latin', 'cs': 'Czech', 'hu': 'Hungarian', 'nl': 'Dutch',
+      'be': 'Belarusian', 'ka': 'Georgian', 'az': 'Azerbaijani', 'yi': 'Yiddish', 'he': 'Hebrew' }"/>
+
+  <!-- The rest of the header: the full description, folded under the card. -->
   <xsl:template name="fp:metadata" as="element()*">
     <xsl:param name="tei" as="element()" required="yes"/>
-    <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
+    <!-- The card's related documents (dd elements), to copy here in full. -->
+    <xsl:param name="related" as="element()*" select="()"/>
     <xsl:variable name="ms" as="element(msDesc)?" select="f:ms-desc($tei)"/>
     <dl class="metadata-list">
-      <xsl:if test="$main">
-        <xsl:sequence select="fp:corresp-rows($main)"/>
-      </xsl:if>
-      <xsl:variable name="context" as="element()*" select="$main/correspContext/*"/>
-      <xsl:if test="exists($context)">
-        <dt id="related-documents">Related documents</dt>
-        <xsl:for-each select="$context">
-          <dd class="related-document">
-            <xsl:apply-templates select="." mode="m:html"/>
-            <xsl:variable name="about" as="xs:string*"
-              select="(fp:context-type(normalize-space(@type))[. != ''], if (normalize-space(@cert) != '') then concat('certainty: ', normalize-space(@cert)) else ())"/>
-            <xsl:if test="exists($about)">
-              <xsl:value-of select="concat(' (', string-join($about, ', '), ')')"/>
-            </xsl:if>
+      <!-- The related documents again, in full: on a phone the card shows the first lines of each (edition.css). -->
+      <xsl:if test="exists($related)">
+        <dt>Related documents</dt>
+        <xsl:for-each select="$related">
+          <dd class="related-document-full">
+            <!-- Without ids and note markers: the card holds those (mode m:note-in-place strips them). -->
+            <xsl:apply-templates select="node()" mode="m:note-in-place"/>
           </dd>
         </xsl:for-each>
       </xsl:if>
@@ -412,10 +637,6 @@
             </dd>
           </xsl:for-each>
         </xsl:if>
-      </xsl:if>
-      <xsl:if test="exists(f:doc-type($tei))">
-        <dt>Type</dt>
-        <dd><xsl:value-of select="f:doc-type($tei)"/></dd>
       </xsl:if>
       <xsl:if test="exists(f:archival-citation($tei))">
         <dt>Archival reference <span class="as-printed">(as printed)</span></dt>

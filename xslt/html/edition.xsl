@@ -84,6 +84,12 @@
       </xsl:call-template>
     </xsl:result-document>
 
+    <xsl:for-each select="$documents">
+      <xsl:call-template name="fp:citation-files">
+        <xsl:with-param name="document" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+
     <xsl:result-document href="about.html" format="fp:html">
       <xsl:call-template name="fp:page">
         <xsl:with-param name="title" select="concat('About — ', $f:edition-title)"/>
@@ -94,6 +100,85 @@
       </xsl:call-template>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- ===== Citation files (cite/FILE.json, cite/FILE.bib) ===== -->
+
+  <!--
+    A document's citation as CSL-JSON (for Zotero and every Citation Style
+    Language processor) and as BibTeX, made here from its summary and the
+    citation parameters (src/site/citation.ts), so the per-document
+    transformation pays nothing for them. The same facts as the page's
+    citation: the document (a letter: sender as author, recipient, date),
+    this edition with its editors and version, the printed collection, the
+    permanent link when the base URL is set. Nothing not set is written.
+  -->
+  <xsl:template name="fp:citation-files" as="empty-sequence()">
+    <xsl:param name="document" as="element(s:document)" required="yes"/>
+    <xsl:variable name="file" as="xs:string" select="string($document/@file)"/>
+    <xsl:variable name="main" as="element(s:corresp)?" select="($document/s:corresp[@main = 'yes'], $document/s:corresp)[1]"/>
+    <xsl:variable name="senders" as="xs:string*" select="$main/s:action[@type = 'sent']/s:agent/@name/string()[. != '']"/>
+    <xsl:variable name="recipients" as="xs:string*" select="$main/s:action[@type = 'received']/s:agent/@name/string()[. != '']"/>
+    <xsl:variable name="dates" as="xs:string*"
+      select="tokenize(string($document/@date-when), '/')[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]"/>
+    <xsl:variable name="url" as="xs:string" select="if ($base-url != '') then f:absolute-url($base-url, concat($file, '.html')) else ''"/>
+    <xsl:variable name="printed" as="xs:string?" select="fp:printed-in(string($document/@number-label))"/>
+    <xsl:variable name="csl" as="xs:string*" select="(
+        concat('&quot;id&quot;: ', fp:json-data-string($file)),
+        '&quot;type&quot;: &quot;letter&quot;',
+        concat('&quot;title&quot;: ', fp:json-data-string(string($document/@title))),
+        if (exists($senders)) then concat('&quot;author&quot;: ', fp:csl-names($senders)) else (),
+        if (exists($recipients)) then concat('&quot;recipient&quot;: ', fp:csl-names($recipients)) else (),
+        if (exists($dates)) then concat('&quot;issued&quot;: {&quot;date-parts&quot;: [',
+          string-join(for $d in $dates return concat('[', string-join(for $p in tokenize($d, '-') return string(xs:integer($p)), ', '), ']'), ', '), ']}') else (),
+        concat('&quot;container-title&quot;: ', fp:json-data-string($f:edition-title)),
+        if (exists($fp:citation-editors)) then concat('&quot;editor&quot;: ', fp:csl-names($fp:citation-editors)) else (),
+        if ($f:version != '') then concat('&quot;version&quot;: ', fp:json-data-string($f:version)) else (),
+        if (normalize-space($document/@n) != '') then concat('&quot;number&quot;: ', fp:json-data-string(string($document/@n))) else (),
+        if (exists($printed)) then concat('&quot;note&quot;: ', fp:json-data-string($printed)) else (),
+        if ($url != '') then concat('&quot;URL&quot;: ', fp:json-data-string($url)) else ()
+      )"/>
+    <xsl:result-document href="cite/{$file}.json" format="fp:text">
+      <xsl:value-of select="concat('[{', $fp:nl, '  ', string-join($csl, concat(',', $fp:nl, '  ')), $fp:nl, '}]', $fp:nl)"/>
+    </xsl:result-document>
+    <xsl:variable name="bib" as="xs:string*" select="(
+        if (exists($senders)) then concat('author = {', fp:bibtex(string-join($senders, ' and ')), '}') else (),
+        concat('title = {', fp:bibtex(string($document/@title)), '}'),
+        if (exists($dates)) then concat('date = {', string-join($dates, '/'), '}') else (),
+        if (exists($dates)) then concat('year = {', substring($dates[1], 1, 4), '}') else (),
+        concat('booktitle = {', fp:bibtex($f:edition-title), '}'),
+        if (exists($fp:citation-editors)) then concat('editor = {', fp:bibtex(string-join($fp:citation-editors, ' and ')), '}') else (),
+        if ($f:version != '') then concat('version = {', fp:bibtex($f:version), '}') else (),
+        if (normalize-space($document/@n) != '') then concat('number = {', fp:bibtex(string($document/@n)), '}') else (),
+        if (exists($printed)) then concat('note = {', fp:bibtex($printed), '}') else (),
+        if ($url != '') then concat('url = {', fp:bibtex($url), '}') else ()
+      )"/>
+    <xsl:result-document href="cite/{$file}.bib" format="fp:text">
+      <xsl:value-of select="concat('@misc{', replace($file, '[^A-Za-z0-9_.:-]', '-'), ',', $fp:nl, '  ',
+                                   string-join($bib, concat(',', $fp:nl, '  ')), $fp:nl, '}', $fp:nl)"/>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- 'No. 68 in: Bol'shevistskoe rukovodstvo …, compiled by …, Moscow: ROSSPEN, 1996', or () without a printed collection. -->
+  <xsl:function name="fp:printed-in" as="xs:string?">
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:variable name="compilers" as="xs:string*" select="tokenize($fp:collection[2], '; ')[. != '']"/>
+    <xsl:sequence select="if (normalize-space($fp:collection[1]) = '') then () else
+        concat(if ($number != '') then $number else 'Document', ' in: ', $fp:collection[1],
+               if (exists($compilers)) then concat(', compiled by ', fp:and-list($compilers)) else '',
+               string-join(('', string-join(($fp:collection[3][. != ''], $fp:collection[4][. != '']), ': ')[. != ''], $fp:collection[5][. != '']), ', '))"/>
+  </xsl:function>
+
+  <!-- Names as CSL name objects: 'literal', since the sources give names as written ('L. D. Trotsky'). -->
+  <xsl:function name="fp:csl-names" as="xs:string">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:sequence select="concat('[', string-join(for $n in $names return concat('{&quot;literal&quot;: ', fp:json-data-string($n), '}'), ', '), ']')"/>
+  </xsl:function>
+
+  <!-- A BibTeX field value: its special characters escaped. -->
+  <xsl:function name="fp:bibtex" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace(replace(normalize-space($s), '\\', '\\textbackslash '), '([{}&amp;%$#_~^])', '\\$1')"/>
+  </xsl:function>
 
   <!-- The entry page of a register entry of that kind, relative to the site root. -->
   <xsl:function name="fp:entry-page-href" as="xs:string">
@@ -530,8 +615,19 @@
   <!-- ===== about.html ===== -->
 
   <xsl:template name="fp:about-content" as="node()*">
-    <xsl:variable name="header" as="element(teiHeader)?" select="$f:edition-header"/>
-    <xsl:variable name="edition" as="element(TEI)?" select="$fp:edition-tei"/>
+    <!--
+      The header without its placeholders (mode m:without-placeholders): readers see no
+      scaffolding; the build names each placeholder as a warning (src/site/unset-values.ts).
+    -->
+    <xsl:variable name="cleaned" as="document-node()?">
+      <xsl:if test="exists($fp:edition-tei)">
+        <xsl:document>
+          <xsl:apply-templates select="$fp:edition-tei" mode="m:without-placeholders"/>
+        </xsl:document>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="edition" as="element(TEI)?" select="$cleaned/TEI"/>
+    <xsl:variable name="header" as="element(teiHeader)?" select="$edition/teiHeader"/>
     <xsl:variable name="file" as="element()?" select="$header/fileDesc"/>
     <h1>About <xsl:value-of select="$f:edition-title"/></h1>
     <xsl:for-each select="$file/titleStmt/title[not(@type = 'main')][normalize-space(.) != $f:edition-title]">
@@ -541,7 +637,7 @@
     <section aria-labelledby="about-edition">
       <h2 id="about-edition">The edition</h2>
       <dl class="metadata-list">
-        <xsl:for-each select="$file/titleStmt/(editor | author | respStmt)">
+        <xsl:for-each select="$file/titleStmt/(editor | author | respStmt[* except resp])">
           <dt>
             <xsl:value-of select="if (self::respStmt) then f:capitalise(normalize-space(string-join(resp, ', ')))
                                   else if (self::author) then 'Author' else 'Editor'"/>
@@ -648,28 +744,6 @@
       </section>
     </xsl:if>
 
-    <xsl:variable name="open" as="element()*" select="fp:open-questions($header, $edition)"/>
-    <section aria-labelledby="about-open">
-      <h2 id="about-open">Open questions</h2>
-      <xsl:choose>
-        <xsl:when test="empty($open)">
-          <p class="none">The header marks no open questions.</p>
-        </xsl:when>
-        <xsl:otherwise>
-          <p>These parts of the header are placeholders, still to be settled:</p>
-          <ul class="open-questions">
-            <xsl:for-each select="$open">
-              <li>
-                <span class="where"><xsl:value-of select="fp:where(.)"/></span>
-                <xsl:text>: </xsl:text>
-                <xsl:apply-templates select="." mode="m:html"/>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:otherwise>
-      </xsl:choose>
-    </section>
-
     <xsl:variable name="changes" as="element()*" select="$header/revisionDesc//change"/>
     <xsl:if test="exists($changes)">
       <section aria-labelledby="about-revisions">
@@ -692,26 +766,18 @@
   </xsl:template>
 
   <!--
-    Placeholders of the header: elements whose @type, @reason, @status,
-    @subtype or @ana says placeholder/open/todo, or whose own text says
-    PLACEHOLDER, TODO or TBD. The innermost such element is listed.
+    The edition header without what is not set yet: an element marked as a placeholder
+    (@type, @reason or @status 'placeholder') or whose own text says PLACEHOLDER is left
+    out, and in a text node the words from PLACEHOLDER to the end of its sentence.
   -->
-  <xsl:function name="fp:open-questions" as="element()*">
-    <xsl:param name="header" as="element()?"/>
-    <xsl:param name="edition" as="element()?"/>
-    <xsl:variable name="marked" as="element()*" select="($header, $edition/text)//*[
-        (some $a in (@type, @reason, @status, @subtype, @ana, @cert)
-         satisfies matches($a, 'placeholder|open-question|todo|tbd|unknown-yet', 'i'))
-        or (some $t in text() satisfies (matches($t, 'TODO|TBD|XXX') or matches($t, 'placeholder|open question', 'i')))]"/>
-    <xsl:sequence select="$marked[not(some $d in ($marked except .) satisfies $d/ancestor::* intersect .)]/
-                          (if (self::gap and parent::*) then .. else .)"/>
-  </xsl:function>
+  <xsl:mode name="m:without-placeholders" on-no-match="shallow-copy"/>
 
-  <!-- Where an element sits in the header, in words ('publicationStmt › publisher'). -->
-  <xsl:function name="fp:where" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join(($e/ancestor-or-self::*[not(self::teiHeader or self::TEI or self::teiCorpus)])[position() gt last() - 3]/local-name(), ' › ')"/>
-  </xsl:function>
+  <xsl:template match="*[(@type, @reason, @status) = 'placeholder' or text()[contains(., 'PLACEHOLDER')][not(preceding-sibling::node()[normalize-space(.) != ''])]]"
+                mode="m:without-placeholders"/>
+
+  <xsl:template match="text()[contains(., 'PLACEHOLDER')]" mode="m:without-placeholders">
+    <xsl:value-of select="replace(., 'PLACEHOLDER[^.]*(\([^)]*\))?\.?', '')"/>
+  </xsl:template>
 
   <!-- An element rendered in m:html (for use inside expressions). -->
   <xsl:function name="fp:rendered" as="node()*">

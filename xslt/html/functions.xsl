@@ -67,7 +67,7 @@
     Is the element left out of the reading text? The front's docTitle and
     docDate (the outputs print them as the document's heading), containers
     of back notes (listed apart), the back's notes.
-    html/text.xsl and common/plain.xsl spell this test as a match pattern too (faster than a call per element): keep them in step.
+    common/layout.xsl spells this test as a match pattern too, for the page and the text (faster than a call per element): keep the two in step.
   -->
   <xsl:function name="f:is-apart" as="xs:boolean">
     <xsl:param name="e" as="element()"/>

@@ -131,23 +131,17 @@
   <!--
     Indentation inside an element that holds only elements is not text:
     'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
-    html/text.xsl and common/plain.xsl share this pattern: keep them in step.
+    common/plain.xsl reads subst the same way (choice and app give only
+    their sides' content, rdgGrp is silent).
   -->
-  <xsl:template match="subst/text()[normalize-space(.) = ''] | choice/text()[normalize-space(.) = ''] | app/text()[normalize-space(.) = '']
-                       | rdgGrp/text()[normalize-space(.) = ''] | substJoin/text()[normalize-space(.) = '']"
-                mode="m:html" priority="0.5" as="node()*"/>
+  <xsl:template match="subst | substJoin" mode="m:html" as="node()*">
+    <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:apply-templates select="node()[not(self::text()[normalize-space(.) = ''])]" mode="m:html"/>
+    </xsl:element>
+  </xsl:template>
 
-  <!--
-    Elements that carry no reading text of their own (standoff links and interpretations, index
-    entries, feature structures, facsimile data, apparatus readings, the header), as names: a
-    pattern of names is indexed; a predicate runs for every element. common/plain.xsl has the same names.
-  -->
-  <xsl:template match="*:teiHeader | *:rdg | *:rdgGrp | *:wit | *:witDetail | *:interp | *:interpGrp | *:link | *:linkGrp
-                       | *:join | *:joinGrp | *:timeline | *:certainty | *:precision | *:respons
-                       | *:index | *:fs | *:fLib | *:alt | *:altGrp | *:facsimile | *:sourceDoc | *:standOff"
-                mode="m:html" priority="0.5" as="node()*"/>
-
-  <xsl:template match="front/docTitle | front/docDate | back//note | back//div[f:is-notes-container(.)]" mode="m:html" priority="30" as="node()*"/>
+  <!-- Elements without reading text of their own and parts printed elsewhere: common/layout.xsl, for the page and the text alike. -->
 
   <!--
     A letter's own index, as many editions keep one in its back: the persons, places, organisations,
@@ -262,7 +256,11 @@
 
   <!-- ===== Notes in the text ===== -->
 
-  <!-- <sup><a id="…" href="#note">n</a></sup> for each note; no link inside another link. -->
+  <!--
+    For each note: in the body, <sup><button popovertarget>n</button></sup> and the note in
+    place (html/document.xsl fp:note-in-place); elsewhere <sup><a id="…" href="#note">n</a></sup>;
+    no link inside another link.
+  -->
   <xsl:function name="fp:note-refs" as="element()*">
     <xsl:param name="notes" as="element(note)*"/>
     <xsl:param name="target" as="element()?"/>
@@ -271,20 +269,30 @@
       <xsl:variable name="n" as="xs:string" select="f:note-number(.)"/>
       <xsl:variable name="label" as="xs:string"
         select="concat(if (f:note-kind(.) = 'editorial') then 'Editorial note ' else 'Note ', $n)"/>
+      <xsl:variable name="ref-id" as="xs:string" select="f:note-ref-id(., $target)"/>
+      <xsl:variable name="in-place" as="xs:boolean" select="not($in-link) and exists(($target, .)[1]/ancestor::body)"/>
       <sup class="noteref{if (f:note-kind(.) = 'editorial') then ' noteref-editorial' else ''}">
         <xsl:choose>
           <xsl:when test="$in-link">
-            <span id="{f:note-ref-id(., $target)}" title="{$label}">
+            <span id="{$ref-id}" title="{$label}">
               <xsl:value-of select="$n"/>
             </span>
           </xsl:when>
+          <xsl:when test="$in-place">
+            <button type="button" id="{$ref-id}" class="noteref-button" popovertarget="{$ref-id}-note" aria-label="{$label}">
+              <xsl:value-of select="$n"/>
+            </button>
+          </xsl:when>
           <xsl:otherwise>
-            <a id="{f:note-ref-id(., $target)}" href="#{f:note-id(.)}" role="doc-noteref" aria-label="{$label}">
+            <a id="{$ref-id}" href="#{f:note-id(.)}" role="doc-noteref" aria-label="{$label}">
               <xsl:value-of select="$n"/>
             </a>
           </xsl:otherwise>
         </xsl:choose>
       </sup>
+      <xsl:if test="$in-place">
+        <xsl:sequence select="fp:note-in-place(., concat($ref-id, '-note'), $label, $n)"/>
+      </xsl:if>
     </xsl:for-each>
   </xsl:function>
 
@@ -676,7 +684,8 @@
       <xsl:if test="$hand">
         <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string($hand)))"/>
       </xsl:if>
-      <xsl:value-of select="concat('⟨hand: ', f:hand-pointer-label(@new), '⟩')"/>
+      <!-- In words, from the hand the header declares: '⟨Stalin’s hand begins⟩', '⟨First hand begins⟩'. -->
+      <xsl:value-of select="concat('⟨', if ($hand) then fp:hand-name($hand) else concat('Hand ', f:hand-pointer-label(@new)), ' begins', f:cert-note(.), '⟩')"/>
     </span>
   </xsl:template>
 

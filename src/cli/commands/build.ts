@@ -61,7 +61,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
     .option('--schema <file>', 'RelaxNG schema to validate against')
     .option('--config <file>', 'edition configuration (default: ./edition.config.json)')
     .addOption(formatOption())
-    .option('--strict', 'exit 1 when there are warnings, too; a foreign folder with an error is then not built')
+    .option('--strict', 'exit 1 and write nothing when there are warnings (unset values among them), too; a foreign folder with an error is then not built')
     .option('-q, --quiet', 'print only errors and warnings')
     .option('-v, --verbose', 'say what each stage did')
     .option('--force', 'transform everything, even what has not changed since the last build')
@@ -111,9 +111,11 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         process.off('SIGTERM', onSignal);
       }
       bar?.clear();
-      const diagnostics = [...result.validation.diagnostics, ...result.problems];
+      // The unset values (src/site/unset-values.ts) are warnings like validation's: --strict fails on them, and the build then publishes nothing.
+      const diagnostics = [...result.validation.diagnostics, ...result.unsetValues, ...result.problems];
       const errors = result.validation.errors + result.problems.length;
-      const code = reportDiagnostics(terminal, { diagnostics, errors, warnings: result.validation.warnings, acknowledged: result.validation.acknowledged }, opts);
+      const warnings = result.validation.warnings + result.unsetValues.length;
+      const code = reportDiagnostics(terminal, { diagnostics, errors, warnings, acknowledged: result.validation.acknowledged }, opts);
       if (!opts.quiet && opts.format === 'pretty') {
         for (const action of opts.verbose ? result.recovered : []) terminal.stderr(`recovered: ${action}\n`);
         const seconds = ((Date.now() - started) / 1000).toFixed(2);
@@ -122,10 +124,11 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
             `built ${result.documents} documents into ${displayPath(result.out, terminal.cwd)}/: ${result.outputs} outputs` +
               `${opts.verbose ? ` (${result.transformed} documents transformed, edition pages ${result.corpusTransformed ? `remade${keptParts(result)}` : 'unchanged'}, ${result.unchanged} files unchanged, ${result.validation.cached} files' checks cached)` : ''}` +
               `${errors > 0 ? `, ${errors} error${errors === 1 ? '' : 's'} (files that are not well-formed are left out)` : ''}` +
-              `, ${count(result.validation.warnings, 'warning')}${result.validation.acknowledged ? ` (${result.validation.acknowledged} acknowledged)` : ''}, ${seconds} s\n`,
+              `, ${count(warnings, 'warning')}${result.validation.acknowledged ? ` (${result.validation.acknowledged} acknowledged)` : ''}, ${seconds} s\n`,
           );
         } else {
-          terminal.stderr(`nothing written: ${errors} error${errors === 1 ? '' : 's'} (${seconds} s)\n`);
+          const why = errors > 0 || !opts.strict ? `${errors} error${errors === 1 ? '' : 's'}` : `--strict and ${count(warnings - result.validation.acknowledged, 'warning')}`;
+          terminal.stderr(`nothing written: ${why} (${seconds} s)\n`);
         }
       }
       setExitCode(code);

@@ -4,19 +4,12 @@ import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import { displayPath } from '../../diagnostics/format.js';
 import { planNewDocument } from '../../edition/new-document.js';
+import type { NewDocumentRequest } from '../../edition/new-document.js';
 import { validate } from '../../validate/index.js';
 import type { Terminal } from '../terminal.js';
 
-interface NewOptions {
-  n: string;
-  type: string;
-  from: string;
-  to: string;
-  date: string;
-  fromPlace?: string;
-  toPlace?: string;
-  config?: string;
-}
+/** The request as the options give it: every value a string. */
+type NewOptions = Omit<NewDocumentRequest, 'n' | 'schemaHref'> & { n: string; config?: string };
 
 export function newCommand(terminal: Terminal, setExitCode: (code: number) => void): Command {
   return new Command('new')

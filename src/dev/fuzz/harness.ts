@@ -23,8 +23,8 @@ import { mutateCase } from './mutate.js';
 import { Prng } from './prng.js';
 import { seedInputs } from './seeds.js';
 
-/** The project's root (this file is src/fuzz/harness.ts or build/fuzz/harness.js). */
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The project's root (this file is src/dev/fuzz/harness.ts or build/dev/fuzz/harness.js). */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const binEdition = join(projectRoot, 'bin', 'edition.js');
 
 export const severities = new Set(['error', 'warning']);

@@ -3,7 +3,7 @@
  * function and by module (an npm package, a file of build/, or a V8
  * category such as (garbage collector)).
  *
- *   node build/bench/cpuprofile.js FILE.cpuprofile [--top 25] [--by-caller /build/site/]
+ *   node build/dev/bench/cpuprofile.js FILE.cpuprofile [--top 25] [--by-caller /build/site/]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -105,7 +105,7 @@ function main(argv: string[]): void {
   const topAt = argv.indexOf('--top');
   const top = topAt >= 0 ? Number.parseInt(argv[topAt + 1] ?? '25', 10) : 25;
   if (!file) {
-    process.stderr.write('usage: node build/bench/cpuprofile.js FILE.cpuprofile [--top 25]\n');
+    process.stderr.write('usage: node build/dev/bench/cpuprofile.js FILE.cpuprofile [--top 25]\n');
     process.exit(2);
   }
   const profile = JSON.parse(readFileSync(resolve(file), 'utf8')) as CpuProfile;

@@ -50,7 +50,7 @@ export interface BenchData {
   seed: number;
   teiAll: string | undefined;
   project: SizeResult | undefined;
-  /** The entry stylesheets' cost per letter against the yardstick (src/bench/per-letter.ts). */
+  /** The entry stylesheets' cost per letter against the yardstick (src/dev/bench/per-letter.ts). */
   perLetter?: PerLetterResult;
   /** Building ../shared/fixtures/schnitzler-letters as a foreign folder (issue 14), one cold run. */
   foreign?: ForeignResult;
@@ -275,7 +275,7 @@ function targets(data: BenchData): Target[] {
 
 function perLetterSection(p: PerLetterResult): string[] {
   const lines = ['## Per letter, against the yardstick', ''];
-  lines.push(`\`${p.command}\` (src/bench/per-letter.ts): the shared \`bench/xslt-cost.mjs\` runs the lean \`bench/yardstick.xsl\` and each entry stylesheet on the same real letters in one process, rounds alternating; each letter's time is the median of its rounds.${p.letters ? ` ${p.letters}.` : ''}`);
+  lines.push(`\`${p.command}\` (src/dev/bench/per-letter.ts): the shared \`bench/xslt-cost.mjs\` runs the lean \`bench/yardstick.xsl\` and each entry stylesheet on the same real letters in one process, rounds alternating; each letter's time is the median of its rounds.${p.letters ? ` ${p.letters}.` : ''}`);
   lines.push('');
   if (p.status !== 'ok') {
     lines.push(`${p.status}${p.note ? `: ${p.note}` : ''}`);
@@ -304,7 +304,7 @@ export function renderReport(data: BenchData): string {
   const lines: string[] = [];
   lines.push('# Benchmarks');
   lines.push('');
-  lines.push('Written by `npm run bench` (src/bench/). Every figure is the wall time of a fresh process (`node bin/edition.js …`, or `jing` / `java … net.sf.saxon.Transform`), process start included, spawned from the harness; peak RSS is GNU time\'s `%M` of that process (for a run killed at its time limit, the largest VmHWM polled from /proc over its process tree). Medians of the runs shown; each synthetic edition is generated from a seeded PRNG in a temporary folder, so the same seed gives byte-identical letters.');
+  lines.push('Written by `npm run bench` (src/dev/bench/). Every figure is the wall time of a fresh process (`node bin/edition.js …`, or `jing` / `java … net.sf.saxon.Transform`), process start included, spawned from the harness; peak RSS is GNU time\'s `%M` of that process (for a run killed at its time limit, the largest VmHWM polled from /proc over its process tree). Medians of the runs shown; each synthetic edition is generated from a seeded PRNG in a temporary folder, so the same seed gives byte-identical letters.');
   lines.push('');
   lines.push('## Machine and run');
   lines.push('');

@@ -12,7 +12,7 @@
  * generated folders), --work DIR (where to generate; default the system's
  * temporary folder), --tei-all FILE, --skip java,teiall,incremental,project,per-letter,foreign
  * (leave out task groups; project = the project's own two-document edition; per-letter = the stylesheets' cost per
- * letter against the yardstick (src/bench/per-letter.ts); e.g. to shorten a 10,000-letter run; they are reported as
+ * letter against the yardstick (src/dev/bench/per-letter.ts); e.g. to shorten a 10,000-letter run; they are reported as
  * skipped), --timeout SECONDS (limit of one run, default 1800; a run killed
  * at it ends its series and is reported as more than the limit).
  */
@@ -28,9 +28,9 @@ import type { Sample } from './measure.js';
 import { measurePerLetter, sharedFolder } from './per-letter.js';
 import { handWrittenPart, readPrevious, renderReport } from './report.js';
 import type { BenchData, CorpusInfo, ForeignResult, SizeResult, TaskResult } from './report.js';
-import { committedBuildHash, stylesheetsHash } from '../transform/stylesheets.js';
+import { committedBuildHash, stylesheetsHash } from '../../transform/stylesheets.js';
 
-const projectRoot = resolve(new URL('../..', import.meta.url).pathname);
+const projectRoot = resolve(new URL('../../..', import.meta.url).pathname);
 /** The toolchain measured: a snapshot of the project taken when the bench starts (see snapshotToolchain). */
 let toolRoot = projectRoot;
 let editionBin = join(projectRoot, 'bin', 'edition.js');

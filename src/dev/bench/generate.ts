@@ -16,6 +16,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Random } from './prng.js';
+import { editionFileStart } from '../../edition/new-document.js';
 
 export interface GenerateOptions {
   /** Number of letters. */
@@ -123,16 +124,7 @@ function teiStart(id: string, n?: number): string {
 }
 
 function registerFile(id: string, title: string, list: string, body: string): string {
-  return `${teiStart(id)}  <teiHeader>
-    <fileDesc>
-      <titleStmt>
-        <title>${title}</title>
-      </titleStmt>
-      <publicationStmt>
-        <p>Part of the edition described in <ref target="edition.xml">the edition header</ref>.</p>
-      </publicationStmt>
-      <sourceDesc>
-        <p>A synthetic register generated for the benchmark.</p>
+  return `${editionFileStart({ id, title })}        <p>A synthetic register generated for the benchmark.</p>
       </sourceDesc>
     </fileDesc>
   </teiHeader>
@@ -427,16 +419,7 @@ function makeLetter(random: Random, reg: Registers, plan: LetterPlan, owed: stri
 `
     : '';
 
-  const header = `${teiStart(id, plan.n)}  <teiHeader>
-    <fileDesc>
-      <titleStmt>
-        <title>${capital(form)} of ${plan.sender.name} to ${plan.recipient.name}</title>
-      </titleStmt>
-      <publicationStmt>
-        <p>Part of the edition described in <ref target="edition.xml">the edition header</ref>.</p>
-      </publicationStmt>
-      <sourceDesc>
-        <msDesc>
+  const header = `${editionFileStart({ id, n: plan.n, title: `${capital(form)} of ${plan.sender.name} to ${plan.recipient.name}` })}        <msDesc>
           <msIdentifier>
             <settlement ref="places.xml#${city.id}">${city.name}</settlement>
             <repository ref="orgs.xml#${archive.id}">${archive.name}</repository>

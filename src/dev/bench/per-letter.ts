@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { loadStylesheets } from '../transform/stylesheets.js';
+import { loadStylesheets } from '../../transform/stylesheets.js';
 
 const run = promisify(execFile);
 
