@@ -138,6 +138,7 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
   // (an email's to and cc), but for a redirected letter the first sender and the last addressee.
   test("the index's Sender and Recipient columns name the main correspDesc's correspondents", () => {
     const index = readFileSync(join(out(), 'index.html'), 'utf8');
+    const indexJson = JSON.parse(readFileSync(join(out(), 'json/index.json'), 'utf8')) as { documents: Array<{ file: string; sender: { name: string | null }; recipient: { name: string | null } }> };
     const decode = (v: string): string => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     for (const name of names) {
       const { root: tei } = parseXml(readFileSync(join(fixtures, name), 'utf8'));
@@ -157,6 +158,10 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
       const row = new RegExp(`<tr [^>]*data-sender="([^"]*)" data-recipient="([^"]*)">\\s*<td class="number"[^>]*><a href="${name.replace(/\.xml$/, '')}\\.html"`).exec(index);
       expect(row, name).not.toBeNull();
       expect({ sender: decode(row![1]!), recipient: decode(row![2]!) }, name).toEqual({ sender: correspondents('sent'), recipient: correspondents('received') });
+      // json/index.json says the same, the names comma-separated.
+      const entry = indexJson.documents.find((d) => d.file === name.replace(/\.xml$/, ''));
+      expect({ sender: entry?.sender.name ?? '', recipient: entry?.recipient.name ?? '' }, `${name} in index.json`)
+        .toEqual({ sender: correspondents('sent').split('|').join(', '), recipient: correspondents('received').split('|').join(', ') });
     }
   });
 

@@ -147,6 +147,22 @@
     <xsl:sequence select="$fp:occurrences-by-entry(concat(f:entry-kind($entry), '#', $entry/@xml:id))"/>
   </xsl:function>
 
+  <!--
+    The actions of sending (or of receipt) the index (index.html, json/index.json) shows for a document:
+    every correspAction of that type (an email's several addressees, 'to'
+    and 'cc', are all its recipients), but for a letter redirected or
+    forwarded on its way (@subtype redirecting, forwarded …) only the
+    first sender's and the last addressee's, when it has them.
+  -->
+  <xsl:function name="fp:index-actions" as="element(s:action)*">
+    <xsl:param name="corresp" as="element(s:corresp)?"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:variable name="all" as="element(s:action)*" select="$corresp/s:action[@type = $type]"/>
+    <xsl:variable name="direct" as="element(s:action)*"
+      select="$all[not(@subtype = ('redirecting', 'redirected', 'forwarding', 'forwarded', 'transmitted'))]"/>
+    <xsl:sequence select="if (exists($direct)) then $direct else $all"/>
+  </xsl:function>
+
   <!-- The summary by output base name (the first of a name). -->
   <xsl:variable name="fp:summary-by-file" as="map(xs:string, element(s:document))"
     select="map:merge(for $d in $fp:summaries return map:entry(string($d/@file), $d), map { 'duplicates': 'use-first' })"/>

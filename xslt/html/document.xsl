@@ -77,9 +77,11 @@
         <xsl:with-param name="lang" select="$facts('lang')"/>
       </xsl:call-template>
 
-      <!-- One walk of the text with a cheap name test first (a union of eight name steps walks it eight times). -->
-      <xsl:if test="exists($tei/text//*[contains('|choice|supplied|sic|corr|abbr|expan|orig|reg|', concat('|', local-name(), '|'))]
-                                       [self::choice or self::supplied or self::sic or self::corr or self::abbr or self::expan or self::orig or self::reg])">
+      <!-- One walk of the text with a cheap name test first (a union of eight name steps walks it eight times).
+           A word broken across a line end (lb break="no") gives the views something to differ in too: its lines (edition.css). -->
+      <xsl:if test="exists($tei/text//*[contains('|choice|supplied|sic|corr|abbr|expan|orig|reg|lb|', concat('|', local-name(), '|'))]
+                                       [self::choice or self::supplied or self::sic or self::corr or self::abbr or self::expan or self::orig or self::reg
+                                        or self::lb[@break = 'no']])">
         <xsl:call-template name="fp:view-switch"/>
       </xsl:if>
 

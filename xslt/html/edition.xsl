@@ -340,22 +340,6 @@
     </tr>
   </xsl:template>
 
-  <!--
-    The actions of sending (or of receipt) the index shows for a document:
-    every correspAction of that type (an email's several addressees, 'to'
-    and 'cc', are all its recipients), but for a letter redirected or
-    forwarded on its way (@subtype redirecting, forwarded …) only the
-    first sender's and the last addressee's, when it has them.
-  -->
-  <xsl:function name="fp:index-actions" as="element(s:action)*">
-    <xsl:param name="corresp" as="element(s:corresp)?"/>
-    <xsl:param name="type" as="xs:string"/>
-    <xsl:variable name="all" as="element(s:action)*" select="$corresp/s:action[@type = $type]"/>
-    <xsl:variable name="direct" as="element(s:action)*"
-      select="$all[not(@subtype = ('redirecting', 'redirected', 'forwarding', 'forwarded', 'transmitted'))]"/>
-    <xsl:sequence select="if (exists($direct)) then $direct else $all"/>
-  </xsl:function>
-
   <!-- ===== search.html ===== -->
 
   <!--

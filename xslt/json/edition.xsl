@@ -45,12 +45,12 @@
         fp:text($generated-date)))"/>
   </xsl:function>
 
-  <!-- {ref, name, place, placeRef, date} for one side of a correspDesc, from a summary's s:action. -->
+  <!-- {ref, name, place, placeRef, date} for one side of a correspDesc, from a summary's s:actions (fp:index-actions): every agent's names and refs, the first place and date. -->
   <xsl:function name="fp:summary-party" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:param name="action" as="element(s:action)?"/>
-    <xsl:variable name="place" as="element(s:place)?" select="$action/s:place[1]"/>
-    <xsl:variable name="date" as="element(s:date)?" select="$action/s:date"/>
+    <xsl:param name="action" as="element(s:action)*"/>
+    <xsl:variable name="place" as="element(s:place)?" select="($action/s:place)[1]"/>
+    <xsl:variable name="date" as="element(s:date)?" select="($action/s:date)[1]"/>
     <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
     <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text(string-join($action/s:agent/@ref, ' ')),
                                  $next, 'name&quot;: ', fp:text(string-join($action/s:agent/@name, ', ')),
@@ -76,8 +76,8 @@
             fp:string(@title),
             fp:string(@type),
             concat('{&#10;        &quot;when&quot;: ', fp:string(@date-when), ',&#10;        &quot;text&quot;: ', fp:text(@date-text), '&#10;      }'),
-            fp:summary-party('      ', $main/s:action[@type = 'sent'][1]),
-            fp:summary-party('      ', $main/s:action[@type = 'received'][1]),
+            fp:summary-party('      ', fp:index-actions($main, 'sent')),
+            fp:summary-party('      ', fp:index-actions($main, 'received')),
             fp:object('      ', ('html', 'text', 'json', 'tei'), (
                 fp:string(concat($file, '.html')),
                 fp:string(concat('text/', $file, '.txt')),
