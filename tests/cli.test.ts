@@ -319,6 +319,9 @@ describe("the editor's tools", () => {
       const page = readFileSync(join(root, 'set-out', 'doc068.html'), 'utf8');
       expect(page).toContain('<a href="https://example.net/edition/doc068.html" class="permalink">https://example.net/edition/doc068.html</a>, accessed …');
       expect(page).toContain('<meta name="citation_public_url" content="https://example.net/edition/doc068.html">');
+      const cmif = readFileSync(join(root, 'set-out', 'cmif.xml'), 'utf8');
+      expect(cmif).toContain('https://example.net/edition/');
+      expect(cmif).toContain('https://creativecommons.org/licenses/by/4.0/');
     });
   }, 300_000);
 
