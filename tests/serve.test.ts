@@ -44,7 +44,9 @@ describe('edition serve', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<script src="/__edition/reload.js"></script>');
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // No inline script; the one inline script element a page may hold is its JSON-LD data block, which is never run.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/ld\+json")[^>]*>/);
+    expect(html).toContain('<script type="application/ld+json">');
     const script = await fetch(new URL('/__edition/reload.js', preview.url));
     expect(script.headers.get('content-type')).toMatch(/javascript/);
   });
