@@ -546,7 +546,8 @@
   function addressOf(state) {
     var url = new URL(window.location.href);
     var params = new URLSearchParams();
-    if (state.q.trim()) params.set('q', state.q.trim());
+    /* As typed: a space at the end says the last word is whole, not a beginning. */
+    if (state.q.trim()) params.set('q', state.q);
     FACETS.forEach(function (f) { state.selected[f.key].forEach(function (v) { params.append(f.key, v); }); });
     if (state.page > 1) params.set('page', String(state.page));
     url.search = params.toString();
