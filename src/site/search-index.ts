@@ -102,13 +102,20 @@ export function foldWord(word: string): string {
   return ascii.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(marks, '').toLowerCase();
 }
 
-/** The folded words of a text, in order (empty ones, of marks only, left out). */
+/** Call `each` with the folded words of a text, in order (words of marks only left out). */
+function eachWord(text: string, each: (word: string) => void): void {
+  wordPattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = wordPattern.exec(text)) !== null) {
+    const w = foldWord(m[0]);
+    if (w !== '') each(w);
+  }
+}
+
+/** The folded words of a text, in order (words of marks only left out). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(wordPattern)) {
-    const w = foldWord(m[0]);
-    if (w !== '') out.push(w);
-  }
+  eachWord(text, (w) => out.push(w));
   return out;
 }
 
@@ -116,17 +123,26 @@ export function words(text: string): string[] {
 
 const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Append a non-negative integer as a base-64 variable-length quantity. */
-function vlq(out: string[], n: number): void {
-  let v = n;
-  do {
-    const low = v & 31;
-    v = Math.floor(v / 32);
-    out.push(digits[v > 0 ? low | 32 : low]!);
-  } while (v > 0);
+const digitCodes = Uint8Array.from(digits, (c) => c.charCodeAt(0));
+let scratch = Buffer.alloc(1 << 16);
+
+/** Non-negative integers as base-64 variable-length quantities: 5 bits a character, low bits first, 32 added while more follow. */
+function numbers(list: readonly number[]): string {
+  // Seven characters hold any safe integer below 2^35; documents and positions stay far below.
+  if (scratch.length < list.length * 7) scratch = Buffer.alloc(list.length * 7);
+  let at = 0;
+  for (const n of list) {
+    let v = n;
+    do {
+      const low = v & 31;
+      v = Math.floor(v / 32);
+      scratch[at++] = digitCodes[v > 0 ? low | 32 : low]!;
+    } while (v > 0);
+  }
+  return scratch.toString('latin1', 0, at);
 }
 
-/** The numbers of a string vlq() wrote. */
+/** The numbers of a string numbers() wrote. */
 export function readNumbers(s: string): number[] {
   const out: number[] = [];
   let value = 0;
@@ -145,12 +161,6 @@ export function readNumbers(s: string): number[] {
   return out;
 }
 
-function numbers(list: Iterable<number>): string {
-  const out: string[] = [];
-  for (const n of list) vlq(out, n);
-  return out.join('');
-}
-
 // --- the index ---------------------------------------------------------------
 
 /** How much a word in the title counts against one in the text or a note. */
@@ -162,7 +172,7 @@ export interface PartSizes {
   documents: number;
 }
 
-export const defaultPartSizes: PartSizes = { terms: 32 * 1024, documents: 32 * 1024 };
+export const defaultPartSizes: PartSizes = { terms: 32 * 1024, documents: 8 * 1024 };
 
 /** The facets, in the order of the manifest. */
 const facetValues: Record<string, (e: SearchEntry) => string[]> = {
@@ -189,10 +199,16 @@ export const SEARCH_INDEX_FORMAT = 2;
 
 /** What the index of one term gathers while the documents are read. */
 interface TermPostings {
-  documents: number[];
-  weights: number[];
-  /** Per document, its positions. */
-  positions: number[][];
+  /** Per document that holds it: the difference to the document before, its weight. */
+  postings: number[];
+  /** Per document that holds it: the count of its positions, then their differences. */
+  positions: number[];
+  /** The last document added to postings (-1: none yet). */
+  lastDocument: number;
+  /** The document being read, its weight and positions in it so far. */
+  document: number;
+  weight: number;
+  here: number[];
 }
 
 /** A script that calls `fn(name, data)`; `<` and the line separators escaped so the data can never close a tag or break a line. */
@@ -216,27 +232,35 @@ export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSiz
     // One stream of words per document: the title, the text, each note; a
     // position left out between them, so a phrase never spans two.
     let position = 0;
-    const counts = new Map<string, number>();
-    const positions = new Map<string, number[]>();
+    const touched: TermPostings[] = [];
     const add = (text: string, weight: number): void => {
-      for (const w of words(text)) {
-        counts.set(w, (counts.get(w) ?? 0) + weight);
-        let list = positions.get(w);
-        if (list === undefined) positions.set(w, (list = []));
-        list.push(position++);
-      }
+      eachWord(text, (w) => {
+        let t = terms.get(w);
+        if (t === undefined) terms.set(w, (t = { postings: [], positions: [], lastDocument: -1, document: -1, weight: 0, here: [] }));
+        if (t.document !== doc) {
+          t.document = doc;
+          t.weight = 0;
+          t.here.length = 0;
+          touched.push(t);
+        }
+        t.weight += weight;
+        t.here.push(position++);
+      });
       position++;
     };
     add(entry.title, TITLE_WEIGHT);
     add(entry.text, 1);
     for (const note of entry.notes) add(note.text, 1);
     lengths.push(position);
-    for (const [w, weight] of counts) {
-      let t = terms.get(w);
-      if (t === undefined) terms.set(w, (t = { documents: [], weights: [], positions: [] }));
-      t.documents.push(doc);
-      t.weights.push(weight);
-      t.positions.push(positions.get(w)!);
+    for (const t of touched) {
+      t.postings.push(doc - Math.max(t.lastDocument, 0), t.weight);
+      t.lastDocument = doc;
+      t.positions.push(t.here.length);
+      let last = 0;
+      for (const q of t.here) {
+        t.positions.push(q - last);
+        last = q;
+      }
     }
   });
 
@@ -258,24 +282,9 @@ export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSiz
   for (const term of sorted) {
     if (size === 0) termParts.push(term);
     const t = terms.get(term)!;
-    const p: number[] = [];
-    let previous = 0;
-    t.documents.forEach((doc, i) => {
-      p.push(doc - previous, t.weights[i]!);
-      previous = doc;
-    });
-    const encoded = numbers(p);
-    const at: number[] = [];
-    for (const list of t.positions) {
-      at.push(list.length);
-      let last = 0;
-      for (const q of list) {
-        at.push(q - last);
-        last = q;
-      }
-    }
+    const encoded = numbers(t.postings);
     postings[term] = encoded;
-    places[term] = numbers(at);
+    places[term] = numbers(t.positions);
     size += term.length + encoded.length + 6;
     if (size >= sizes.terms) flushTerms();
   }

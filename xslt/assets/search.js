@@ -29,8 +29,9 @@
 (function () {
   'use strict';
 
-  var PAGE_SIZE = 20;        /* results on a page */
+  var PAGE_SIZE = 10;        /* results on a page */
   var CONTEXT = 70;          /* characters of context on each side of a match */
+  var PASSAGE_SPAN = 160;    /* characters from the first match of a passage to its last, at most */
   var MAX_PASSAGES = 3;      /* passages of the text shown per result */
   var MAX_NOTES = 3;         /* notes shown per result */
   var FACET_SHOWN = 10;      /* values of a facet shown until "Show all" */
@@ -451,13 +452,13 @@
     return e;
   }
 
-  /* A passage of s around the ranges, with each range in <mark>. */
-  function passage(s, ranges) {
+  /* A passage of s around the ranges, with each range in <mark>, within [from, until); {p, end}. */
+  function passage(s, ranges, from, until) {
     var p = el('p', 'passage');
-    var start = Math.max(0, ranges[0][0] - CONTEXT);
-    var end = Math.min(s.length, ranges[ranges.length - 1][1] + CONTEXT);
+    var start = Math.max(from, ranges[0][0] - CONTEXT);
+    var end = Math.min(until, ranges[ranges.length - 1][1] + CONTEXT);
     /* Do not cut words in two. */
-    if (start > 0) {
+    if (start > from) {
       var space = s.indexOf(' ', start);
       if (space >= 0 && space < ranges[0][0]) start = space + 1;
     }
@@ -474,18 +475,25 @@
     });
     if (end > at) p.appendChild(document.createTextNode(s.slice(at, end)));
     if (end < s.length) p.appendChild(document.createTextNode(' …'));
-    return p;
+    return { p: p, end: end };
   }
 
-  /* Group ranges that are close together into passages. */
+  /* Group ranges that are close together into passages, none longer than PASSAGE_SPAN around its context. */
   function passages(s, ranges, max) {
     var groups = [];
-    ranges.forEach(function (r) {
+    for (var i = 0; i < ranges.length && groups.length <= max; i++) {
+      var r = ranges[i];
       var last = groups[groups.length - 1];
-      if (last && r[0] - last[last.length - 1][1] < CONTEXT * 2) last.push(r);
+      if (last && r[0] - last[last.length - 1][1] < CONTEXT * 2 && r[1] - last[0][0] <= PASSAGE_SPAN) last.push(r);
       else groups.push([r]);
+    }
+    var from = 0;
+    return groups.slice(0, max).map(function (g, i) {
+      var next = groups[i + 1];
+      var made = passage(s, g, from, next ? next[0][0] : s.length);
+      from = made.end;
+      return made.p;
     });
-    return groups.slice(0, max).map(function (g) { return passage(s, g); });
   }
 
   function renderResult(d, elements) {
@@ -821,7 +829,7 @@
           while (list.firstChild) list.removeChild(list.firstChild);
           list.appendChild(fragment);
           list.start = from + 1;
-          var query = state.q.trim();
+          var query = elements.length > 0 ? state.q.trim() : '';
           var what = !query ? '' : /["“”„]/.test(query) ? ' matching ' + query : ' matching “' + query + '”';
           var filters = FACETS.some(function (f) { return state.selected[f.key].length > 0; });
           status.textContent = total === 0
