@@ -129,6 +129,8 @@ describe('phrases and ranking', () => {
 });
 
 describe('pages of results', () => {
+  const PAGE = 10;
+
   test('only a page is rendered; Next, the page numbers and back move through them', async () => {
     const page = await session.browser.newPage();
     const problems = watchProblems(page);
@@ -136,7 +138,7 @@ describe('pages of results', () => {
     await settled(page);
     expect(await total(page)).toBe(LETTERS);
     const first = await resultPages(page);
-    expect(first.length).toBe(20);
+    expect(first.length).toBe(PAGE);
     await expect(page.locator('#search-results').getAttribute('start')).resolves.toBe('1');
     await expect(page.locator('#search-pages').isVisible()).resolves.toBe(true);
     expect(await page.locator('#search-pages [aria-current="page"]').innerText()).toBe('1');
@@ -145,23 +147,38 @@ describe('pages of results', () => {
     await page.waitForURL(/[?&]page=2/);
     await settled(page);
     const second = await resultPages(page);
-    expect(second.length).toBe(20);
-    await expect(page.locator('#search-results').getAttribute('start')).resolves.toBe('21');
+    expect(second.length).toBe(PAGE);
+    await expect(page.locator('#search-results').getAttribute('start')).resolves.toBe(String(PAGE + 1));
     expect(second.filter((p) => first.includes(p))).toEqual([]);
-    expect(await page.locator('#search-status').innerText()).toMatch(/Showing 21–40/);
+    expect(await page.locator('#search-status').innerText()).toContain(`Showing ${PAGE + 1}–${2 * PAGE}`);
 
-    await page.locator('#search-pages a', { hasText: '3' }).click();
-    await page.waitForURL(/[?&]page=3/);
+    // The last page by its number; then back.
+    const pages = Math.ceil(LETTERS / PAGE);
+    await page.locator('#search-pages a', { hasText: new RegExp(`^${pages}$`) }).click();
+    await page.waitForURL(new RegExp(`[?&]page=${pages}`));
     await settled(page);
-    const third = await resultPages(page);
-    expect(third.length).toBe(LETTERS - 40);
-    expect(new Set([...first, ...second, ...third]).size).toBe(LETTERS);
+    expect((await resultPages(page)).length).toBe(LETTERS - (pages - 1) * PAGE);
     await expect(page.locator('#search-pages a', { hasText: 'Next' }).count()).resolves.toBe(0);
-
     await page.goBack();
     await page.waitForURL(/[?&]page=2/);
     await settled(page);
     expect(await resultPages(page)).toEqual(second);
+
+    // Page by page with Next: every document once.
+    await page.goto(url(generated, 'search.html'));
+    await settled(page);
+    const seen: string[] = [];
+    for (let n = 1; ; n++) {
+      seen.push(...(await resultPages(page)));
+      const next = page.locator('#search-pages a', { hasText: 'Next' });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await page.waitForURL(new RegExp(`[?&]page=${n + 1}`));
+      await settled(page);
+    }
+    expect(seen.length).toBe(LETTERS);
+    expect(new Set(seen).size).toBe(LETTERS);
+    expect(await page.locator('#search-results > li').count()).toBe(LETTERS - (pages - 1) * PAGE);
     expect(problems).toEqual([]);
     await page.close();
   });
