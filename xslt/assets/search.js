@@ -10,8 +10,9 @@
   script-src 'self'.
 
   - Words in any order, all of them required; the last word, while it is
-    being typed, also finds the words that begin with it; "quoted words"
-    are found as a phrase. Capitals and accents do not matter: words are
+    being typed, also finds the words that begin with it (from its second
+    letter on: a single letter being typed is not searched yet); "quoted
+    words" are found as a phrase. Capitals and accents do not matter: words are
     folded as the index folds them (foldWord, words()).
   - Results ranked (BM25 over the text, the notes and the title, a word in
     the title counting three times), in pages of PAGE_SIZE: only the page
@@ -103,7 +104,11 @@
     });
     if (lastOutside !== null) {
       var last = elements[elements.length - 1];
-      if (last && last.kind === 'word' && last.words[0] === lastOutside) last.kind = 'prefix';
+      if (last && last.kind === 'word' && last.words[0] === lastOutside) {
+        /* One letter being typed begins too many words to narrow anything: it counts from the second on. */
+        if (Array.from(lastOutside).length < 2) elements.pop();
+        else last.kind = 'prefix';
+      }
     }
     return elements;
   }
