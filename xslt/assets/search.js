@@ -572,7 +572,6 @@
 
   function init() {
     var root = document.getElementById('search');
-    var form = document.getElementById('search-form');
     var input = document.getElementById('search-query');
     var facetsBox = document.getElementById('search-facets');
     var status = document.getElementById('search-status');
@@ -884,12 +883,6 @@
       changed(push);
       typing = true;
     });
-    if (form) {
-      form.addEventListener('submit', function (event) {
-        event.preventDefault();
-        typing = false;
-      });
-    }
     window.addEventListener('popstate', function () {
       state = readAddress(window.location.href);
       input.value = state.q;

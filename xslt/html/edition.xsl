@@ -276,13 +276,13 @@
         and <a href="orgs.html">organisations</a>, or download the <a href="text/edition.txt">whole text</a>.</p>
     </noscript>
     <div class="search" id="search" hidden="hidden">
-      <form class="search-box" id="search-form" role="search" action="search.html">
+      <div class="search-box" role="search">
         <label for="search-query">Search the texts and notes</label>
         <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false"
           aria-describedby="search-help"/>
         <p class="search-help" id="search-help">Words in any order; the last word also finds words that begin with it.
           Put words in "quotation marks" to find them as a phrase. Capitals and accents do not matter.</p>
-      </form>
+      </div>
       <div class="search-layout">
         <div class="search-results-area">
           <h2 id="results-heading" class="results-heading">Results</h2>
