@@ -31,16 +31,18 @@ export interface SearchTimingOptions {
   queries: string[];
   type: string;
   runs: number;
+  /** How long a load may take before the run fails, ms. */
+  timeoutMs: number;
   chromium: string;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench:search: ${message}\nusage: npm run bench:search -- --site DIR [--query WORD[,WORD…]] [--type TEXT] [--runs 5]\n`);
+  process.stderr.write(`bench:search: ${message}\nusage: npm run bench:search -- --site DIR [--query WORD[,WORD…]] [--type TEXT] [--runs 5] [--timeout SECONDS]\n`);
   process.exit(2);
 }
 
 export function parseSearchTimingArgs(argv: string[]): SearchTimingOptions {
-  const options: SearchTimingOptions = { site: '', queries: ['the', 'grain'], type: ' fuel', runs: 5, chromium: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' };
+  const options: SearchTimingOptions = { site: '', queries: ['the', 'grain'], type: ' fuel', runs: 5, timeoutMs: 60_000, chromium: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -61,6 +63,10 @@ export function parseSearchTimingArgs(argv: string[]): SearchTimingOptions {
       case '--runs':
         options.runs = Number.parseInt(value(), 10);
         if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs takes a positive integer');
+        break;
+      case '--timeout':
+        options.timeoutMs = Number.parseFloat(value()) * 1000;
+        if (!(options.timeoutMs > 0)) usage('--timeout takes seconds');
         break;
       case '--help':
       case '-h':
@@ -99,7 +105,9 @@ export function indexFiles(site: string): Map<string, number> {
 const probe = `
   window.__searchTiming = { frames: [], keys: [] };
   document.addEventListener('keydown', function (e) { window.__searchTiming.keys.push(e.timeStamp); }, true);
-  document.addEventListener('DOMContentLoaded', function () {
+  // 'interactive' comes once the page is parsed, before its deferred scripts run.
+  document.addEventListener('readystatechange', function () {
+    if (document.readyState !== 'interactive') return;
     var results = document.getElementById('search-results');
     var status = document.getElementById('search-status');
     if (!results || !status) return;
@@ -137,7 +145,7 @@ export interface LoadRun {
   results: string;
 }
 
-async function loadOnce(browser: Browser, site: string, query: string, sizes: Map<string, number>): Promise<{ run: LoadRun; page: Page; close: () => Promise<void> }> {
+async function loadOnce(browser: Browser, site: string, query: string, sizes: Map<string, number>, timeoutMs: number): Promise<{ run: LoadRun; page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requested = new Set<string>();
@@ -150,7 +158,7 @@ async function loadOnce(browser: Browser, site: string, query: string, sizes: Ma
   });
   await page.addInitScript({ content: probe });
   await page.goto(`file://${join(site, 'search.html')}?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => (globalThis as unknown as { __searchTiming: Timing }).__searchTiming.frames.some((f) => f.results > 0), undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => (globalThis as unknown as { __searchTiming: Timing }).__searchTiming.frames.some((f) => f.results > 0), undefined, { timeout: timeoutMs });
   const t = await timing(page);
   let loadedBytes = 0;
   for (const f of requested) loadedBytes += sizes.get(f) ?? 0;
@@ -211,7 +219,7 @@ export async function measureSearch(options: SearchTimingOptions, log: (line: st
       const runs: LoadRun[] = [];
       const keys: number[] = [];
       for (let r = 0; r < options.runs; r++) {
-        const { run, page, close } = await loadOnce(browser, site, query, sizes);
+        const { run, page, close } = await loadOnce(browser, site, query, sizes, options.timeoutMs);
         runs.push(run);
         if (r === 0) {
           log(`\nsearch.html?q=${query}: ${run.results}`);
