@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
 import type { SearchEntry } from '../src/site/search-index.js';
-import { searchEntry, searchIndexEntries, searchIndexScript } from '../src/site/search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexFiles } from '../src/site/search-index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-incremental-'));
@@ -64,20 +64,36 @@ describe('search entries', () => {
     notes: [{ id: 'n1', n: '1', text: 'a note' }],
   });
 
-  test('the entries read back from the script are the entries it was made from', () => {
+  test('the entries read back from the index are the entries it was made from', () => {
     const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`, `doc${n}.html`));
     expect(entries[0]!.places).toEqual(['Москва', 'Харьков']);
-    const read = searchIndexEntries(searchIndexScript(entries));
+    // Small parts, so that the entries are spread over several files.
+    const files = searchIndexFiles(entries, { terms: 10, documents: 10 });
+    expect([...files.keys()].filter((p) => p.startsWith('search/documents-')).length).toBe(3);
+    const read = searchIndexEntries((path) => files.get(path));
     expect([...read.keys()]).toEqual(['doc1.html', 'doc2.html', 'doc3.html']);
     expect([...read.values()]).toEqual(entries);
-    // Made again from what was read, the script is byte for byte the same.
-    expect(searchIndexScript([...read.values()])).toBe(searchIndexScript(entries));
+    // Made again from what was read, the index is byte for byte the same.
+    expect(searchIndexFiles([...read.values()], { terms: 10, documents: 10 })).toEqual(files);
   });
 
   test('anything else gives no entries', () => {
-    for (const text of ['', 'window.EDITION_SEARCH_INDEX = [{"page": 1}', 'window.EDITION_SEARCH_INDEX = {"a": 1};\n', 'alert(1);\n']) {
-      expect(searchIndexEntries(text).size).toBe(0);
-    }
+    const files = searchIndexFiles([searchEntry(letter(1), 'doc1', 'doc1.html')]);
+    const manifest = files.get('search-index.js')!;
+    const part = files.get('search/documents-0.js')!;
+    const cases: Array<Record<string, string>> = [
+      {},
+      { 'search-index.js': 'window.EDITION_SEARCH_INDEX = [{"page": 1}];\n', 'search/documents-0.js': part },
+      // The index of the format before this one: one script of entries.
+      { 'search-index.js': 'window.EDITION_SEARCH_INDEX = [{"page": "doc1.html"}];\n' },
+      { 'search-index.js': manifest.replace('"format":2', '"format":1'), 'search/documents-0.js': part },
+      { 'search-index.js': 'alert(1);\n', 'search/documents-0.js': part },
+      { 'search-index.js': manifest, 'search/documents-0.js': 'alert(1);\n' },
+      { 'search-index.js': manifest, 'search/documents-0.js': part.replace('documents-0', 'documents-1') },
+      { 'search-index.js': manifest },
+    ];
+    for (const c of cases) expect(searchIndexEntries((path) => c[path]).size).toBe(0);
+    expect(searchIndexEntries((path) => ({ 'search-index.js': manifest, 'search/documents-0.js': part })[path]).size).toBe(1);
   });
 });
 

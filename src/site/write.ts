@@ -20,7 +20,7 @@ import { OutputPathError } from './output-paths.js';
 import type { BuildPlan, DocumentPlan, EditionPagesPlan } from './plan.js';
 import type { StagedOutput } from './publish.js';
 import type { SearchEntry } from './search-index.js';
-import { searchEntry, searchIndexEntries, searchIndexScript } from './search-index.js';
+import { searchEntry, searchIndexEntries, searchIndexFiles } from './search-index.js';
 import type { KeptSummary } from './summaries.js';
 import { writeSummaries } from './summaries.js';
 import type { DocumentJob, DocumentResult } from './transform.js';
@@ -136,7 +136,7 @@ export class SiteWriter {
   }
 
   private publishedSearch(d: Extract<DocumentPlan, { action: 'reuse' }>): SearchEntry | undefined {
-    this.publishedEntries ??= searchIndexEntries(this.staged.readPublished('search-index.js') ?? '');
+    this.publishedEntries ??= searchIndexEntries((path) => this.staged.readPublished(path));
     const entry = this.publishedEntries.get(d.outputs.page);
     if (entry !== undefined) return entry;
     const json = this.staged.readPublished(d.outputs.json);
@@ -207,12 +207,12 @@ export class SiteWriter {
     };
   }
 
-  /** search-index.js and text/edition.txt, from the documents' parts and the head the edition-wide pages gave. */
+  /** The search index (search-index.js and its parts in search/) and text/edition.txt, from the documents' parts and the head the edition-wide pages gave. */
   writeEditionText(plan: BuildPlan, editionHeader: string, source: string): void {
     this.next.editionHeader = editionHeader;
     const texts = this.parts.filter((_, i) => plan.documents[i]!.action !== 'refuse').map((p) => p.text);
     const searchEntries = this.parts.map((p) => p.search).filter((e): e is SearchEntry => e !== undefined);
-    this.write('search-index.js', searchIndexScript(searchEntries), source);
+    for (const [path, content] of searchIndexFiles(searchEntries)) this.write(path, content, source);
     this.write('text/edition.txt', `${[editionHeader, ...texts].map((t) => t.trimEnd()).join('\n\n\n')}\n`, source);
   }
 

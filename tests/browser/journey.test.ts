@@ -69,7 +69,7 @@ describe('a reader’s journey', () => {
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) expect(m.toLowerCase()).toBe('baku');
     // Facet counts are shown.
-    expect(await page.locator('#search-facets fieldset legend').allInnerTexts()).toEqual(['Sender', 'Recipient', 'Year', 'Place']);
+    expect(await page.locator('#search-facets details.facet .facet-label').allInnerTexts()).toEqual(['Sender', 'Recipient', 'Year', 'Place']);
     expect(await page.locator('#search-facets label', { hasText: 'I. V. Stalin' }).first().innerText()).toMatch(/\(1\)/);
 
     // Diacritics and case do not matter: "BÁKU" finds the same.

@@ -343,9 +343,13 @@
   <!-- ===== search.html ===== -->
 
   <!--
-    The search page: a search box, facets and results that assets/search.js
-    builds from search-index.js (the global EDITION_SEARCH_INDEX). Without
-    JavaScript the page says so and points to the browsing pages.
+    The search page: a search box, results and facets that assets/search.js
+    builds from the search index the build writes: search-index.js (the
+    global EDITION_SEARCH_INDEX, a small manifest) and the parts in search/
+    it loads as needed (src/site/search-index.ts). The results come before
+    the filters, so a phone shows them first; on a wide screen the filters
+    stand in a column on the left. Without JavaScript the page says so and
+    points to the browsing pages.
   -->
   <xsl:template name="fp:search-content" as="node()*">
     <xsl:param name="documents" as="element(s:document)*" required="yes"/>
@@ -357,20 +361,22 @@
         and <a href="orgs.html">organisations</a>, or download the <a href="text/edition.txt">whole text</a>.</p>
     </noscript>
     <div class="search" id="search" hidden="hidden">
-      <div class="search-box">
+      <div class="search-box" role="search">
         <label for="search-query">Search the texts and notes</label>
         <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false"
           aria-describedby="search-help"/>
-        <p class="search-help" id="search-help">Words in any order; capitals and accents do not matter. Narrow the results with the filters.</p>
+        <p class="search-help" id="search-help">Words in any order; the last word also finds words that begin with it.
+          Put words in "quotation marks" to find them as a phrase. Capitals and accents do not matter.</p>
       </div>
       <div class="search-layout">
-        <div class="search-facets" id="search-facets" role="group" aria-labelledby="facets-heading">
-          <h2 id="facets-heading" class="facets-heading">Filters</h2>
-        </div>
         <div class="search-results-area">
           <h2 id="results-heading" class="results-heading">Results</h2>
           <p class="search-status" id="search-status" role="status"></p>
           <ol class="search-results" id="search-results" aria-labelledby="results-heading"></ol>
+          <nav class="search-pages" id="search-pages" aria-label="Result pages" hidden="hidden"></nav>
+        </div>
+        <div class="search-facets" id="search-facets" role="group" aria-labelledby="facets-heading">
+          <h2 id="facets-heading" class="facets-heading">Filters</h2>
         </div>
       </div>
     </div>
