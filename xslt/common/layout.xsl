@@ -13,6 +13,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:f="urn:edition:functions"
   xmlns:fp="urn:edition:private"
+  xmlns:m="urn:edition:modes"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
