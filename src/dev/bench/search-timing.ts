@@ -22,6 +22,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -42,43 +43,34 @@ function usage(message: string): never {
 }
 
 export function parseSearchTimingArgs(argv: string[]): SearchTimingOptions {
-  const options: SearchTimingOptions = { site: '', queries: ['the', 'grain'], type: ' fuel', runs: 5, timeoutMs: 60_000, chromium: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) usage(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--site':
-        options.site = resolve(value());
-        break;
-      case '--query':
-        options.queries = value().split(',').map((q) => q.trim()).filter(Boolean);
-        break;
-      case '--type':
-        options.type = value();
-        break;
-      case '--runs':
-        options.runs = Number.parseInt(value(), 10);
-        if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs takes a positive integer');
-        break;
-      case '--timeout':
-        options.timeoutMs = Number.parseFloat(value()) * 1000;
-        if (!(options.timeoutMs > 0)) usage('--timeout takes seconds');
-        break;
-      case '--help':
-      case '-h':
-        usage('help');
-        break;
-      default:
-        usage(`unknown option ${flag}`);
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, strict: true, allowPositionals: false,
+      options: {
+        site: { type: 'string' }, query: { type: 'string' }, type: { type: 'string' },
+        runs: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    usage((error as Error).message);
   }
-  if (!options.site) usage('--site is required (a built site: the output folder of edition build)');
-  if (!existsSync(join(options.site, 'search.html'))) usage(`${options.site} has no search.html`);
-  return options;
+  if (parsed.help) usage('help');
+  const runs = Number.parseInt(parsed.runs ?? '5', 10);
+  if (!Number.isInteger(runs) || runs < 1) usage('--runs takes a positive integer');
+  const timeoutMs = Number.parseFloat(parsed.timeout ?? '60') * 1000;
+  if (!(timeoutMs > 0)) usage('--timeout takes seconds');
+  if (!parsed.site) usage('--site is required (a built site: the output folder of edition build)');
+  const site = resolve(parsed.site);
+  if (!existsSync(join(site, 'search.html'))) usage(`${site} has no search.html`);
+  return {
+    site,
+    queries: parsed.query !== undefined ? parsed.query.split(',').map((q) => q.trim()).filter(Boolean) : ['the', 'grain'],
+    type: parsed.type ?? ' fuel',
+    runs,
+    timeoutMs,
+    chromium: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  };
 }
 
 export function median(values: readonly number[]): number {
