@@ -79,7 +79,10 @@ parentPort?.on('message', (message: { xmllintCall?: XmllintCall }) => {
   if (!call) return;
   // One call at a time: each has its own instance, and they would only compete for the same core.
   queue = queue.then(async () => {
-    const reply = await run(call, await compiled);
+    const module = await compiled;
+    // The caller's time limit for the call runs from here, not while the module compiles.
+    parentPort!.postMessage({ xmllintStarted: call.id });
+    const reply = await run(call, module);
     parentPort!.postMessage({ xmllintReply: reply });
   });
 });

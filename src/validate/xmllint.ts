@@ -62,26 +62,40 @@ interface PendingCall {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-/** One worker thread and the calls it has been given, in order (the first is running). */
+/**
+ * One worker thread and the calls given to it, in order. Only the first is
+ * handed to the worker; the others keep their bytes here until it is done,
+ * so that a call that runs out of time fails alone: the worker is stopped
+ * and the next call goes to a fresh one. A call's time starts when the
+ * worker begins it (it says so), not while it waits for the WebAssembly
+ * compile, the calls before it, or a busy machine.
+ */
 class Lane {
   private worker: StartedWorker | undefined;
   readonly pending: PendingCall[] = [];
+  /** The first pending call is with the worker. */
+  private handedOver = false;
 
   private start(): StartedWorker {
-    const started = startWorker<{ xmllintReply?: XmllintReply }>(import.meta.url, 'xmllint-worker', {
+    const started = startWorker<{ xmllintReply?: XmllintReply; xmllintStarted?: number }>(import.meta.url, 'xmllint-worker', {
       what: 'the libxml2 worker',
       onMessage: (message) => {
-        const reply = message?.xmllintReply;
-        if (!reply) return;
         const head = this.pending[0];
-        if (!head || head.call.id !== reply.id) return;
+        if (message?.xmllintStarted !== undefined) {
+          if (head && head.call.id === message.xmllintStarted) this.armHead(head);
+          return;
+        }
+        const reply = message?.xmllintReply;
+        if (!reply || !head || head.call.id !== reply.id) return;
         this.pending.shift();
         clearTimeout(head.timer);
+        this.handedOver = false;
         head.resolve({ exitCode: reply.exitCode, stdout: '', stderr: reply.stderr });
-        this.armHead();
+        this.handOver();
       },
       onFailure: (error) => {
         this.worker = undefined;
+        this.handedOver = false;
         void started.stop();
         this.rejectAll(() => error);
       },
@@ -105,22 +119,37 @@ class Lane {
     if (!this.worker) this.start();
   }
 
-  private armHead(): void {
+  /** Give the first pending call to the worker, unless it has it already. */
+  private handOver(): void {
     const head = this.pending[0];
-    if (!head || head.timer) return;
+    if (!head || this.handedOver) return;
+    const { worker } = this.worker ?? this.start();
+    try {
+      worker.postMessage({ xmllintCall: head.call }, head.transfer);
+      this.handedOver = true;
+    } catch (error) {
+      // The call cannot be sent (its bytes were handed to another thread already): it fails, the next goes.
+      this.pending.shift();
+      head.reject(error as Error);
+      this.handOver();
+    }
+  }
+
+  /** The worker has begun the call: its time runs. Out of time, it fails alone and the worker is replaced. */
+  private armHead(head: PendingCall): void {
     head.timer = setTimeout(() => {
       this.close();
-      const error = new Error(`libxml2 did not finish within ${Math.round(head.timeoutMs / 1000)} s`);
-      this.rejectAll((p) => (p === head ? error : new Error('libxml2 was stopped while this file waited for it')));
+      this.handedOver = false;
+      if (this.pending[0] === head) this.pending.shift();
+      head.reject(new Error(`libxml2 did not finish within ${Math.round(head.timeoutMs / 1000)} s`));
+      this.handOver();
     }, head.timeoutMs);
   }
 
   run(call: XmllintCall, transfer: ArrayBuffer[], timeoutMs: number): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      const { worker } = this.worker ?? this.start();
       this.pending.push({ call, transfer, timeoutMs, resolve, reject });
-      this.armHead();
-      worker.postMessage({ xmllintCall: call }, transfer);
+      this.handOver();
     });
   }
 
