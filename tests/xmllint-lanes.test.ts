@@ -1,5 +1,9 @@
 // A libxml2 call that runs out of time fails alone: the worker is replaced and the calls queued
 // behind it on the same lane are checked (before, they all failed with it).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { XmllintPool } from '../src/validate/xmllint.js';
 
@@ -28,4 +32,19 @@ test('calls queued on one lane are handed to its worker one after another, and e
   const replies = await Promise.all(calls);
   expect(replies.map((r) => r.exitCode)).toEqual([0, 0, 0, 4]);
   expect(replies[3]!.stderr).toMatch(/f0\.xml:1:/);
+});
+
+test('a cold edition validate waits for libxml2: its worker keeps the process alive while it has a call', () => {
+  // While the worker compiled the WebAssembly module, nothing else kept the event loop alive: the
+  // process ended with Node's exit code 13 (unsettled top-level await) and printed nothing.
+  const folder = mkdtempSync(join(tmpdir(), 'edition-lanes-'));
+  try {
+    writeFileSync(join(folder, 'a.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>text</p></body></text></TEI>');
+    const bin = join(import.meta.dirname, '..', 'bin', 'edition.js');
+    const run = spawnSync(process.execPath, [bin, 'validate', folder], { cwd: folder, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/1 file/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -91,6 +91,8 @@ class Lane {
         clearTimeout(head.timer);
         this.handedOver = false;
         head.resolve({ exitCode: reply.exitCode, stdout: '', stderr: reply.stderr });
+        // An idle worker does not keep the process alive.
+        if (this.pending.length === 0) started.worker.unref();
         this.handOver();
       },
       onFailure: (error) => {
@@ -100,7 +102,7 @@ class Lane {
         this.rejectAll(() => error);
       },
     });
-    // After the listeners: adding a 'message' listener refs the worker again.
+    // Idle until it is handed a call (after the listeners: adding a 'message' listener refs the worker again).
     started.worker.unref();
     this.worker = started;
     return started;
@@ -127,6 +129,8 @@ class Lane {
     try {
       worker.postMessage({ xmllintCall: head.call }, head.transfer);
       this.handedOver = true;
+      // A worker with a call keeps the process alive until it answers (its time limit runs only once it begins).
+      worker.ref();
     } catch (error) {
       // The call cannot be sent (its bytes were handed to another thread already): it fails, the next goes.
       this.pending.shift();
