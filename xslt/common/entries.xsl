@@ -2,7 +2,8 @@
 <!--
   entries.xsl: the register entries a name points at. Which register and
   entry a pointer names, its entry page, the kind of entity a name or a
-  list is, the key the registers sort by, and an entry's authority URIs.
+  list is, the key the registers sort by, an entry's authority URIs and a
+  person's life dates.
   For the outputs that link or resolve names (the page, the summary, CMIF,
   the edition-wide pages); the text and JSON print names only
   (common/names.xsl), so text.xsl and json.xsl do not include this module.
@@ -154,6 +155,26 @@
         </xsl:when>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:function>
+
+  <!--
+    A person's life dates as a list shows them ('1862–1931', 'born 1862',
+    'died 1931'), from the years of birth and death (@when, @notBefore,
+    @from, or those of a date inside); '' when neither is known.
+  -->
+  <xsl:function name="f:life-dates" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="born" as="xs:string?" select="fp:event-year($entry/birth[1])"/>
+    <xsl:variable name="died" as="xs:string?" select="fp:event-year($entry/death[1])"/>
+    <xsl:sequence select="if (exists($born) and exists($died)) then concat($born, '–', $died)
+                          else if (exists($born)) then concat('born ', $born)
+                          else if (exists($died)) then concat('died ', $died) else ''"/>
+  </xsl:function>
+
+  <xsl:function name="fp:event-year" as="xs:string?">
+    <xsl:param name="event" as="element()?"/>
+    <xsl:sequence select="($event/(@when, @notBefore, @from), $event/date[1]/(@when, @notBefore, @from))
+                          [matches(normalize-space(.), '^[0-9]{4}')][1]/substring(normalize-space(.), 1, 4)"/>
   </xsl:function>
 
 </xsl:stylesheet>

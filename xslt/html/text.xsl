@@ -147,7 +147,7 @@
     A letter's own index, as many editions keep one in its back: the persons, places, organisations,
     events and works it names (back/listPerson, listPlace, listOrg, listEvent, listBibl). It is no
     reading text (common/plain.xsl leaves it out of the text and the JSON). The page lists each
-    entry on one line: its label, life years and occupations, its authority links; the entry's
+    entry on one line: its label, life dates (f:life-dates, as the Persons page) and occupations, its authority links; the entry's
     xml:id is the line's id, so the text's '#id' pointers reach it, and the label links to the
     entry's register page when the edition has one. The TEI download keeps every detail (the
     coordinates, name variants and descriptions the page leaves out). One template, by name: the
@@ -186,8 +186,7 @@
               </xsl:otherwise>
             </xsl:choose>
             <xsl:variable name="details" as="xs:string*"
-              select="(if (birth or death)
-                       then concat(fp:life-year(birth[1]), '–', fp:life-year(death[1])) else (),
+              select="(f:life-dates(.)[. != ''],
                        occupation/normalize-space()[. != ''],
                        (author, editor)[1]/normalize-space()[. != ''],
                        (date, desc/date)[1]/normalize-space()[. != ''])"/>
@@ -206,14 +205,6 @@
     </section>
   </xsl:template>
 
-  <!-- A birth's or death's year ('1866'), else its date as written, else '?'. -->
-  <xsl:function name="fp:life-year" as="xs:string">
-    <xsl:param name="event" as="element()?"/>
-    <xsl:variable name="date" as="element()?" select="($event/date, $event)[@when or @notBefore or @from or normalize-space(.) != ''][1]"/>
-    <xsl:variable name="iso" as="xs:string" select="string(($date/@when, $date/@notBefore, $date/@from)[1])"/>
-    <xsl:sequence select="if (string-length($iso) ge 4 and translate(substring($iso, 1, 4), '0123456789', '') = '') then substring($iso, 1, 4)
-                          else if ($date and normalize-space($date) != '') then normalize-space($date) else '?'"/>
-  </xsl:function>
 
   <!-- A front or back that holds nothing but parts printed elsewhere (heading, notes) is left out. -->
   <xsl:template match="front[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]
