@@ -108,7 +108,7 @@ class Lane {
     return started;
   }
 
-  /** Fail every call given to the worker. */
+  /** Fail every call of the lane, the one with the worker and those waiting. */
   private rejectAll(error: (call: PendingCall) => Error): void {
     for (const p of this.pending.splice(0)) {
       clearTimeout(p.timer);
