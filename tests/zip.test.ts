@@ -1,8 +1,15 @@
 // tei/edition.zip as src/site/zip.ts writes it (fflate): every member as it
 // was given, in order, dated by the one moment given, whatever the time zone.
-import { describe, expect, test } from 'vitest';
-import { createZip } from '../src/site/zip.js';
+import * as fflate from 'fflate';
+import { describe, expect, test, vi } from 'vitest';
+import { crc32, createZip } from '../src/site/zip.js';
 import { dosDate, readZip } from './helpers/zip.js';
+
+// deflateSync passes through, counted: which members were deflated again.
+vi.mock('fflate', async (original) => {
+  const real = await original<typeof import('fflate')>();
+  return { ...real, deflateSync: vi.fn(real.deflateSync) };
+});
 
 const files = [
   { name: 'b.xml', content: Buffer.from('<TEI>first letter, Троцкий</TEI>\n'.repeat(40)) },
@@ -45,5 +52,45 @@ describe('createZip', () => {
     expect(readZip(utc)[0]).toMatchObject(dosDate('2001-02-03T23:30:00Z'));
     for (const zone of ['America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']) expect(zipIn(zone, when).equals(utc), zone).toBe(true);
     expect(zipIn('UTC', when).equals(utc)).toBe(true);
+  });
+});
+
+describe('createZip with the previous ZIP', () => {
+  const when = new Date('2001-02-03T04:05:06Z');
+  const revised = files.map((f, i) => (i === 1 ? { name: f.name, content: Buffer.from('<TEI>second, revised</TEI>') } : f));
+  const deflated = (): string[] => vi.mocked(fflate.deflateSync).mock.calls.map(([data]) => Buffer.from(data).toString());
+
+  test('takes the unchanged members over, deflates the others, and gives the bytes of a ZIP made from scratch', () => {
+    const before = createZip(files, when);
+    const fresh = Buffer.from(createZip(revised, when));
+    vi.mocked(fflate.deflateSync).mockClear();
+    const unchanged = new Set(files.filter((_, i) => i !== 1).map((f) => f.name));
+    const reused = Buffer.from(createZip(revised, when, { bytes: before, unchanged }));
+    expect(deflated()).toEqual(['<TEI>second, revised</TEI>']);
+    expect(reused.equals(fresh)).toBe(true);
+    expect(readZip(reused).map((r) => r.content.toString())).toEqual(revised.map((f) => f.content.toString()));
+  });
+
+  test('a member not said to be unchanged, or held with another size, is deflated again', () => {
+    const before = createZip(files, when);
+    vi.mocked(fflate.deflateSync).mockClear();
+    const all = new Set(files.map((f) => f.name));
+    createZip(revised, when, { bytes: before, unchanged: new Set([...all].filter((n) => n !== 'c.xml')) });
+    // a.xml is called unchanged but its size differs; c.xml is not called unchanged
+    expect(deflated()).toEqual(['<TEI>second, revised</TEI>', '']);
+  });
+
+  test('a previous ZIP that is damaged or no ZIP lends nothing', () => {
+    const fresh = Buffer.from(createZip(files, when));
+    const damaged = Buffer.from(createZip(files, when));
+    damaged.writeUInt32LE(0xffffffff, damaged.length - 6); // the central directory's offset, past the end
+    const unchanged = new Set(files.map((f) => f.name));
+    for (const bytes of [damaged, Buffer.from('not a zip'), new Uint8Array(0)]) {
+      expect(Buffer.from(createZip(files, when, { bytes, unchanged })).equals(fresh)).toBe(true);
+    }
+  });
+
+  test('crc32 gives the standard check value', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 });

@@ -213,9 +213,14 @@ export class StagedOutput {
 
   /** The text of an output of the published build, or undefined when there is none. */
   readPublished(relativePath: string): string | undefined {
+    return this.readPublishedBytes(relativePath)?.toString('utf8');
+  }
+
+  /** The bytes of a published output, or undefined when there is none. */
+  readPublishedBytes(relativePath: string): Buffer | undefined {
     try {
       const path = outputPath(this.out, relativePath);
-      return lstatSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+      return lstatSync(path).isFile() ? readFileSync(path) : undefined;
     } catch {
       return undefined;
     }

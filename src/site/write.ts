@@ -24,7 +24,7 @@ import { searchEntry, searchIndexEntries, searchIndexFiles } from './search-inde
 import type { KeptSummary } from './summaries.js';
 import { writeSummaries } from './summaries.js';
 import type { DocumentJob, DocumentResult } from './transform.js';
-import { createZip } from './zip.js';
+import { createZip, ZipTooLargeError } from './zip.js';
 
 export function problem(file: string, rule: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, source: 'edition', message };
@@ -232,7 +232,18 @@ export class SiteWriter {
       return;
     }
     const entries = zip.members.map((source) => ({ name: source.name, content: source.bytes }));
-    const bytes = createZip(entries, epoch !== undefined ? new Date(epoch * 1000) : undefined);
+    // The published ZIP, made from the sources of the previous build, lends the compressed data of those whose hash is unchanged.
+    const published = previous.zip ? this.staged.readPublishedBytes('tei/edition.zip') : undefined;
+    const unchanged = new Set(zip.members.filter((source) => previous.sources[source.name]?.key === source.hash).map((source) => source.name));
+    const reusable = published ? { bytes: published, unchanged } : undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = createZip(entries, epoch !== undefined ? new Date(epoch * 1000) : undefined, reusable);
+    } catch (error) {
+      if (!(error instanceof ZipTooLargeError)) throw error;
+      this.problems.push(problem(zipSource, 'zip-too-large', `tei/edition.zip is not written: ${error.message}`));
+      return;
+    }
     this.next.zip = this.write('tei/edition.zip', bytes, zipSource) ? { key: zip.key, outputs: ['tei/edition.zip'] } : undefined;
   }
 
