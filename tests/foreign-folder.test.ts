@@ -8,13 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
+import type { DocumentListEntry } from '../src/edition/list.js';
+import { formatDocumentTable } from '../src/edition/list.js';
 import { outputBaseNames } from '../src/site/output-names.js';
 import { fakeTerminal } from './helpers/terminal.js';
 
 const series = 'Briefe an und von Clara Muster';
 
 /** A letter as a real correspondence edition writes it: pointers into a register of its own name, inline notes, lb, keywords. */
-function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string; back?: string } = {}): string {
+function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string; back?: string; correspondence?: string } = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}">
   <teiHeader>
@@ -31,8 +33,8 @@ function letter(id: string, o: { to?: string; from?: string; next?: string; extr
       <langUsage><language ident="de">Deutsch</language></langUsage>
       <textClass><keywords><term>Reise</term><term>Familie</term></keywords></textClass>
       <correspDesc>
-        <correspAction type="sent"><persName ref="#${o.from ?? 'p1'}">Clara Muster</persName><placeName ref="#pl1">Wien</placeName><date when="1890-05-01">1. Mai 1890</date></correspAction>
-        <correspAction type="received"><persName ref="#${o.to ?? 'p2'}">Karl Beispiel</persName></correspAction>
+        ${o.correspondence ?? `<correspAction type="sent"><persName ref="#${o.from ?? 'p1'}">Clara Muster</persName><placeName ref="#pl1">Wien</placeName><date when="1890-05-01">1. Mai 1890</date></correspAction>
+        <correspAction type="received"><persName ref="#${o.to ?? 'p2'}">Karl Beispiel</persName></correspAction>`}
         <correspContext><ref type="next" target="${o.next ?? 'L404'}"/><ref type="prev" target="L404"/></correspContext>
       </correspDesc>
     </profileDesc>
@@ -81,11 +83,20 @@ const letters: Record<string, string> = {
   }),
   // Names p3 without describing her: the entry another letter gives is hers.
   'L12.xml': letter('L12', { extra: ' Und <persName ref="#p3">Frau Zweig</persName>.' }),
+  // Several senders and recipients: two persons in one correspAction, two correspActions of each type, names with commas.
+  'L13.xml': letter('L13', {
+    correspondence: '<correspAction type="sent"><persName ref="#p1">Clara Muster</persName><persName>Muster, Anna</persName>'
+      + '<placeName ref="#pl1">Wien</placeName><date when="1890-06-01">1. Juni 1890</date></correspAction>'
+      + '<correspAction type="sent"><orgName>Musterverein</orgName></correspAction>'
+      + '<correspAction type="received"><persName ref="#p2">Beispiel, Karl</persName></correspAction>'
+      + '<correspAction type="received"><persName>Beispiel, Hans</persName><placeName>Graz</placeName></correspAction>',
+  }),
 };
 
 let root: string;
 let out: string;
 let result: { exitCode: number; out: string; err: string };
+let listed: { exitCode: number; out: string; err: string };
 const bases = outputBaseNames([...Object.keys(letters).map((name) => ({ name, document: true })), { name: 'Verzeichnis.xml', document: false }]);
 const page = (name: string): string => readFileSync(join(out, `${bases.get(name)!}.html`), 'utf8');
 
@@ -99,6 +110,8 @@ beforeAll(async () => {
   const t = fakeTerminal(root);
   const { exitCode } = await run(['node', 'edition', 'build', '--src', 'letters', '--out', 'site', '--format', 'json'], t);
   result = { exitCode, out: t.out, err: t.err };
+  const l = fakeTerminal(root);
+  listed = { exitCode: (await run(['node', 'edition', 'list', '--src', 'letters', '--json'], l)).exitCode, out: l.out, err: l.err };
 }, 300_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -158,6 +171,35 @@ describe('a foreign folder of awkwardly named letters', () => {
     const json = JSON.parse(readFileSync(join(out, 'json/persons.json'), 'utf8')) as { entries: Array<{ id: string; label: string; documents: unknown[] }> };
     expect(json.entries.find((e) => e.id === 'p3')).toMatchObject({ label: 'Zweig, Anna' });
     expect(json.entries.find((e) => e.id === 'p3')!.documents).toHaveLength(2);
+  });
+
+  test('every sender and recipient of a letter is in its JSON, in index.json and in edition list, each apart', () => {
+    const wien = { place: 'Wien', placeRef: '#pl1', date: { when: '1890-06-01', text: '1. Juni 1890' } };
+    const nowhere = { place: null, placeRef: null, date: { when: null, text: null } };
+    const sender = [
+      { ref: '#p1', name: 'Clara Muster', ...wien },
+      { ref: null, name: 'Muster, Anna', ...wien },
+      { ref: null, name: 'Musterverein', ...nowhere },
+    ];
+    const recipient = [
+      { ref: '#p2', name: 'Beispiel, Karl', ...nowhere },
+      { ref: null, name: 'Beispiel, Hans', place: 'Graz', placeRef: null, date: { when: null, text: null } },
+    ];
+    const json = JSON.parse(readFileSync(join(out, 'json/L13.json'), 'utf8')) as Record<string, unknown>;
+    expect({ sender: json['sender'], recipient: json['recipient'] }).toEqual({ sender, recipient });
+    const index = JSON.parse(readFileSync(join(out, 'json/index.json'), 'utf8')) as { documents: Array<Record<string, unknown>> };
+    const row = index.documents.find((d) => d['file'] === 'L13');
+    expect({ sender: row?.['sender'], recipient: row?.['recipient'] }).toEqual({ sender, recipient });
+    // A letter of one sender and one recipient: arrays of one.
+    expect((JSON.parse(readFileSync(join(out, 'json/L12.json'), 'utf8')) as { sender: unknown[] }).sender).toEqual([
+      { ref: '#p1', name: 'Clara Muster', place: 'Wien', placeRef: '#pl1', date: { when: '1890-05-01', text: '1. Mai 1890' } },
+    ]);
+    expect(listed.exitCode, listed.err).toBe(0);
+    const rows = JSON.parse(listed.out) as DocumentListEntry[];
+    const l13 = rows.find((r) => r.file === 'L13.xml')!;
+    expect(l13).toMatchObject({ sender: ['Clara Muster', 'Muster, Anna', 'Musterverein'], recipient: ['Beispiel, Karl', 'Beispiel, Hans'] });
+    // The table separates the names with semicolons: a name may hold a comma.
+    expect(formatDocumentTable([l13])).toContain('Clara Muster; Muster, Anna; Musterverein  Beispiel, Karl; Beispiel, Hans');
   });
 
   test('related letters link when they are in the folder, and are text otherwise', () => {

@@ -74,8 +74,9 @@ export interface LetterMetadata {
   title: string;
   /** ISO date of sending (`@when`, else `@notBefore`/`@from`), if known. */
   date: string | undefined;
-  sender: Correspondent | undefined;
-  recipient: Correspondent | undefined;
+  /** Every sender and every recipient of the first correspDesc, as the index shows them (see `indexActions`). */
+  senders: Correspondent[];
+  recipients: Correspondent[];
   /** Notes of the document, the compilers' and the edition's. */
   notes: number;
 }
@@ -141,14 +142,29 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   };
 }
 
-const correspondentElements = new Set(['persName', 'orgName', 'name']);
+const correspondentElements = new Set(['persName', 'orgName', 'name', 'rs']);
 
-function correspondent(action: XmlElement | undefined): Correspondent | undefined {
-  if (!action) return undefined;
-  const who = childElements(action).find((c) => correspondentElements.has(localName(c.name)));
-  if (!who) return undefined;
-  const place = firstChild(action, 'placeName');
-  return { ref: who.attributes['ref'], name: textOf(who), place: place ? textOf(place) : undefined };
+/** The persons and organisations a correspAction names, each with the action's place. */
+function correspondents(action: XmlElement): Correspondent[] {
+  const place = firstChild(action, 'placeName') ?? firstChild(action, 'settlement');
+  return childElements(action)
+    .filter((c) => correspondentElements.has(localName(c.name)))
+    .map((who) => ({ ref: who.attributes['ref'], name: textOf(who).replace(/\s+/g, ' ').trim(), place: place ? textOf(place).replace(/\s+/g, ' ').trim() : undefined }));
+}
+
+/** The steps of a letter redirected or forwarded on its way (correspAction/@subtype). */
+const redirections = new Set(['redirecting', 'redirected', 'forwarding', 'forwarded', 'transmitted']);
+
+/**
+ * The correspActions of a type that the index shows (as fp:index-actions in
+ * xslt/common/registers.xsl does for index.html and json/index.json): every
+ * one, an email's several addressees too, but the steps of a redirected or
+ * forwarded letter when it has others.
+ */
+function indexActions(actions: readonly XmlElement[], type: string): XmlElement[] {
+  const all = actions.filter((a) => a.attributes['type'] === type);
+  const direct = all.filter((a) => !redirections.has((a.attributes['subtype'] ?? '').trim()));
+  return direct.length > 0 ? direct : all;
 }
 
 function letterMetadata(root: XmlElement): LetterMetadata {
@@ -156,14 +172,13 @@ function letterMetadata(root: XmlElement): LetterMetadata {
   const desc = descendantsNamed(root, 'correspDesc')[0];
   const actions = desc ? childElements(desc, 'correspAction') : [];
   const sent = actions.find((a) => a.attributes['type'] === 'sent');
-  const received = actions.find((a) => a.attributes['type'] === 'received');
   const date = sent ? firstChild(sent, 'date') : undefined;
   const text = firstChild(root, 'text');
   return {
     title: title ? textOf(firstChild(title, 'title') ?? title) : '',
     date: date ? (date.attributes['when'] ?? date.attributes['notBefore'] ?? date.attributes['from']) : undefined,
-    sender: correspondent(sent),
-    recipient: correspondent(received),
+    senders: indexActions(actions, 'sent').flatMap(correspondents),
+    recipients: indexActions(actions, 'received').flatMap(correspondents),
     notes: text ? descendantsNamed(text, 'note').length : 0,
   };
 }

@@ -12,7 +12,7 @@ import type { FileSummary } from '../edition/files.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 /** Bump when the shape of what is cached, or what the checks find, changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 /**
  * The cache is kept in this many files, a file's entry in the one its path
  * hashes to, so a build that changed one letter rewrites one of them
