@@ -57,7 +57,9 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
       <person xml:id="p1"><persName>Muster, Clara</persName></person>
       <person xml:id="p2"><persName>Beispiel, Karl</persName></person>
     </listPerson>
-    <listPlace><place xml:id="pl1"><placeName>Wien</placeName></place></listPlace>
+    <listPlace><place xml:id="pl1"><placeName>Wien</placeName>
+      <location type="coords"><geo>48,208333 16,373056</geo></location>
+      <location type="located_in_place"><placeName key="pl9">Österreich</placeName><geo>47,33333 13,33333</geo></location></place></listPlace>
   </body></text>
 </TEI>
 `;
@@ -78,7 +80,8 @@ const letters: Record<string, string> = {
   'L11.xml': letter('L11', {
     extra: ' Gruß an <persName ref="#p3">Anna</persName>.',
     back: '<listPerson><person xml:id="p3"><persName><surname>Zweig</surname><forename>Anna</forename></persName>'
-      + '<birth><date when="1861-03-02">2. 3. 1861</date></birth><death when="1930">1930</death></person>'
+      + '<birth><date when="1861-03-02">2. 3. 1861</date> <settlement ref="pl1"><placeName type="pref">Wien</placeName>'
+      + '<location><geo>48,208333 16,373056</geo></location></settlement></birth><death when="1930">1930</death></person>'
       + '<person xml:id="p1"><persName>Clara aus dem Brief</persName></person></listPerson>',
   }),
   // Names p3 without describing her: the entry another letter gives is hers.
@@ -200,6 +203,18 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(l13).toMatchObject({ sender: ['Clara Muster', 'Muster, Anna', 'Musterverein'], recipient: ['Beispiel, Karl', 'Beispiel, Hans'] });
     // The table separates the names with semicolons: a name may hold a comma.
     expect(formatDocumentTable([l13])).toContain('Clara Muster; Muster, Anna; Musterverein  Beispiel, Karl; Beispiel, Hans');
+  });
+
+  test("an entry page names a person's birth place without its coordinates; a place's page gives its own as 'lat, long'", () => {
+    const born = /<dt>Born<\/dt><dd>([\s\S]*?)<\/dd>/.exec(readFileSync(join(out, 'persons/p3.html'), 'utf8'))?.[1] ?? '';
+    expect(born).toContain('Wien');
+    expect(born).toContain('1861');
+    expect(born).not.toMatch(/48[.,]208333|16[.,]373056/);
+    const place = readFileSync(join(out, 'places/pl1.html'), 'utf8');
+    expect(place).toMatch(/<dt>Coordinates<\/dt><dd>[^]*?48\.208333, 16\.373056/);
+    expect(place).toMatch(/<dt>Located in<\/dt><dd>[^]*?Österreich/);
+    // The coordinates of the place it lies in are that place's, not shown here.
+    expect(place).not.toMatch(/47[.,]33333/);
   });
 
   test('related letters link when they are in the folder, and are text otherwise', () => {
