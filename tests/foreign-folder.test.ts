@@ -64,6 +64,11 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
 </TEI>
 `;
 
+/** A person as a letter describes her in its back (L11; L14 the same, laid out otherwise). */
+const zweig = '<person xml:id="p3"><persName><surname>Zweig</surname><forename>Anna</forename></persName>'
+  + '<birth><date when="1861-03-02">2. 3. 1861</date> <settlement ref="pl1"><placeName type="pref">Wien</placeName>'
+  + '<location><geo>48,208333 16,373056</geo></location></settlement></birth><death when="1930">1930</death></person>';
+
 const letters: Record<string, string> = {
   'index.xml': letter('L1', { next: 'L2' }),
   'Index.xml': letter('L2'),
@@ -79,13 +84,12 @@ const letters: Record<string, string> = {
   // p3 is in no register; p1 is, and the register's entry wins over the letter's.
   'L11.xml': letter('L11', {
     extra: ' Gruß an <persName ref="#p3">Anna</persName>.',
-    back: '<listPerson><person xml:id="p3"><persName><surname>Zweig</surname><forename>Anna</forename></persName>'
-      + '<birth><date when="1861-03-02">2. 3. 1861</date> <settlement ref="pl1"><placeName type="pref">Wien</placeName>'
-      + '<location><geo>48,208333 16,373056</geo></location></settlement></birth><death when="1930">1930</death></person>'
-      + '<person xml:id="p1"><persName>Clara aus dem Brief</persName></person></listPerson>',
+    back: `<listPerson>${zweig}<person xml:id="p1"><persName>Clara aus dem Brief</persName></person></listPerson>`,
   }),
   // Names p3 without describing her: the entry another letter gives is hers.
   'L12.xml': letter('L12', { extra: ' Und <persName ref="#p3">Frau Zweig</persName>.' }),
+  // Describes p3 as L11 does, in another layout: no conflict.
+  'L14.xml': letter('L14', { back: `<listPerson>\n        ${zweig.replace(/></g, '>\n          <')}\n      </listPerson>` }),
   // Several senders and recipients: two persons in one correspAction, two correspActions of each type, names with commas.
   'L13.xml': letter('L13', {
     correspondence: '<correspAction type="sent"><persName ref="#p1">Clara Muster</persName><persName>Muster, Anna</persName>'
@@ -150,6 +154,16 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(unresolved).toHaveLength(1);
     expect(unresolved[0]!.message).toContain('#nowhere');
     expect(unresolved[0]!.file).toContain('Brief (Kopie).xml');
+  });
+
+  test("an entry a letter describes otherwise than the register is one warning with both places; the same description is none", () => {
+    const rows = JSON.parse(result.out) as Array<{ rule: string; severity: string; message: string; file: string; line: number; column: number }>;
+    const conflicts = rows.filter((r) => r.rule === 'register-entry-conflict');
+    expect(conflicts.map((r) => [r.file.replace(/^.*\//, ''), r.severity, r.message])).toEqual([
+      ['L11.xml', 'warning', '<person xml:id="p1"> differs from its description at Verzeichnis.xml:6:7, which its entry page shows'],
+    ]);
+    const line = readFileSync(join(root, 'letters/L11.xml'), 'utf8').split('\n')[conflicts[0]!.line - 1]!;
+    expect([...line].slice(conflicts[0]!.column - 1).join('')).toMatch(/^<person xml:id="p1">/);
   });
 
   test('names link into the register, whatever its file name, and its entry pages exist', () => {

@@ -37,6 +37,15 @@ export interface IdDeclaration extends Located {
   element: string;
 }
 
+/** A register entry as one file describes it (a register's, or one a letter describes in its own lists). */
+export interface EntryDescription extends Located {
+  id: string;
+  /** person, personGrp, place or org. */
+  element: string;
+  /** A hash of the entry as written, white space around words aside (entryContent): equal hashes, the same description. */
+  content: string;
+}
+
 export interface FileSummary {
   /** Absolute path. */
   file: string;
@@ -46,6 +55,8 @@ export interface FileSummary {
   register: RegisterKind | undefined;
   ids: IdDeclaration[];
   pointers: Pointer[];
+  /** Every person, personGrp, place and org with an xml:id the file describes, at any depth. */
+  entries: EntryDescription[];
   /** The document's number (`TEI/@n`), if any. */
   n: string | undefined;
   /** What a list of the documents shows; only for documents. */
@@ -121,7 +132,12 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   const { kind, register } = fileKind(name, config, registerByContent(root));
   const ids: IdDeclaration[] = [];
   const pointers: Pointer[] = [];
+  const entries: EntryDescription[] = [];
   const visit = (e: XmlElement): void => {
+    const entryId = e.attributes['xml:id'];
+    if (entryId !== undefined && entryElements.has(localName(e.name))) {
+      entries.push({ id: entryId, element: localName(e.name), line: e.line, column: e.column, content: entryContent(e) });
+    }
     for (const [attribute, value] of Object.entries(e.attributes)) {
       if (attribute === 'xml:id') ids.push({ id: value, element: localName(e.name), line: e.line, column: e.column });
       else if (pointerAttributes.has(attribute)) {
@@ -135,7 +151,7 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   };
   visit(root);
   for (const e of descendants(root)) visit(e);
-  return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
+  return { file, name, kind, register, ids, pointers, entries, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
     entryNames: kind === 'register' ? entryNames(root) : undefined,
     entryAliases: kind === 'register' ? entryAliases(root) : undefined,
     entryKeys: kind === 'document' ? undefined : entryKeys(root),
@@ -231,6 +247,33 @@ function canonical(e: XmlElement, into: string[]): void {
     else canonical(c, into);
   }
   into.push('</', e.name, '>');
+}
+
+/** Text as it reads: runs of XML white space one space, none at the ends. */
+const words = (text: string): string => text.replace(/[ \t\r\n]+/g, ' ').trim();
+
+/** An element and everything in it, white space aside: names, attributes sorted, each text's words. */
+function withoutLayout(e: XmlElement, into: string[]): void {
+  into.push('<', e.name);
+  for (const k of Object.keys(e.attributes).sort()) into.push(' ', k, '=', JSON.stringify(words(e.attributes[k]!)));
+  into.push('>');
+  for (const c of e.children) {
+    if (typeof c !== 'string') withoutLayout(c, into);
+    else if (words(c) !== '') into.push(JSON.stringify(words(c)));
+  }
+  into.push('</', e.name, '>');
+}
+
+/**
+ * What a register entry says, as a hash: the same for two descriptions
+ * that differ only in indentation, line breaks or the order of attributes
+ * (one letter's copy of a person and another's), different for any other
+ * difference (a name, a date, an identifier, an attribute).
+ */
+export function entryContent(entry: XmlElement): string {
+  const parts: string[] = [];
+  withoutLayout(entry, parts);
+  return createHash('sha256').update(parts.join('')).digest('hex').slice(0, 32);
 }
 
 /**
