@@ -211,6 +211,11 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect((JSON.parse(readFileSync(join(out, 'json/L12.json'), 'utf8')) as { sender: unknown[] }).sender).toEqual([
       { ref: '#p1', name: 'Clara Muster', place: 'Wien', placeRef: '#pl1', date: { when: '1890-05-01', text: '1. Mai 1890' } },
     ]);
+    // The page's card lists every correspAction; its schema.org data and citation tags name every sender and recipient too.
+    const html = page('L13.xml');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!) as { sender: Array<{ name: string }>; recipient: Array<{ name: string }> };
+    expect([ld.sender.map((p) => p.name), ld.recipient.map((p) => p.name)]).toEqual([['Clara Muster', 'Muster, Anna', 'Musterverein'], ['Beispiel, Karl', 'Beispiel, Hans']]);
+    expect([...html.matchAll(/<meta name="citation_author" content="([^"]*)">/g)].map((m) => m[1])).toEqual(['Clara Muster', 'Muster, Anna', 'Musterverein']);
     expect(listed.exitCode, listed.err).toBe(0);
     const rows = JSON.parse(listed.out) as DocumentListEntry[];
     const l13 = rows.find((r) => r.file === 'L13.xml')!;
