@@ -160,7 +160,7 @@ describe('a foreign folder of awkwardly named letters', () => {
     const rows = JSON.parse(result.out) as Array<{ rule: string; severity: string; message: string; file: string; line: number; column: number }>;
     const conflicts = rows.filter((r) => r.rule === 'register-entry-conflict');
     expect(conflicts.map((r) => [r.file.replace(/^.*\//, ''), r.severity, r.message])).toEqual([
-      ['L11.xml', 'warning', '<person xml:id="p1"> differs from its description at Verzeichnis.xml:6:7, which its entry page shows'],
+      ['L11.xml', 'warning', '<person xml:id="p1"> differs from its description at Verzeichnis.xml:6:7, which the pages use'],
     ]);
     const line = readFileSync(join(root, 'letters/L11.xml'), 'utf8').split('\n')[conflicts[0]!.line - 1]!;
     expect([...line].slice(conflicts[0]!.column - 1).join('')).toMatch(/^<person xml:id="p1">/);

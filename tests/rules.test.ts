@@ -72,7 +72,7 @@ describe('register-entry-conflict', () => {
       'L3.xml': describing('L3', '3', '<place xml:id="pmb50"><placeName>Vienna</placeName></place>'),
       'L4.xml': describing('L4', '4', '<place xml:id="pmb50"><placeName>Vienna</placeName></place>'),
     })).toEqual([
-      ['L2.xml', 9, 1, 'warning', '<place xml:id="pmb50"> differs from its description at listplace.xml:2:24, which its entry page shows; 2 more descriptions differ (2 files)'],
+      ['L2.xml', 9, 1, 'warning', '<place xml:id="pmb50"> differs from its description at listplace.xml:2:24, which the pages use; 2 more descriptions differ (2 files)'],
     ]);
   });
 
@@ -82,7 +82,7 @@ describe('register-entry-conflict', () => {
       'a.xml': describing('a', '2', '<place xml:id="pmb50"><placeName>Wien, Austria</placeName></place>'),
       'b.xml': describing('b', '1', vienna),
     })).toEqual([
-      ['a.xml', 9, 1, 'warning', '<place xml:id="pmb50"> differs from its description at b.xml:9:1, which its entry page shows'],
+      ['a.xml', 9, 1, 'warning', '<place xml:id="pmb50"> differs from its description at b.xml:9:1, which the pages use'],
     ]);
     expect(await findings({ 'a.xml': describing('a', '1', vienna), 'b.xml': describing('b', '2', vienna) })).toEqual([]);
   });

@@ -53,7 +53,7 @@ export const registerEntryConflict: EditionRule = {
     failing: withRegisters({
       'doc001.xml': letter({ back: '<listPerson><person xml:id="trotsky"><persName>L. D. Trotsky</persName></person></listPerson>' }),
     }),
-    message: '<person xml:id="trotsky"> differs from its description at persons.xml:2:25, which its entry page shows',
+    message: '<person xml:id="trotsky"> differs from its description at persons.xml:2:25, which the pages use',
     passing: withRegisters({
       'doc001.xml': letter({ back: '<listPerson>\n  <person xml:id="trotsky">\n    <persName>Trotsky</persName>\n  </person>\n</listPerson>' }),
     }),
@@ -70,7 +70,7 @@ export const registerEntryConflict: EditionRule = {
       const moreFiles = new Set(differing.slice(1).map((d) => d.file.name)).size;
       const andMore = more === 0 ? '' : `; ${count(more, 'more description differs', 'more descriptions differ')} (${count(moreFiles, 'file', 'files')})`;
       const place = `${shown.file.name}:${shown.entry.line}:${shown.entry.column}`;
-      findings.push(at(first.file.file, first.entry, `<${first.entry.element} xml:id="${id}"> differs from its description at ${place}, which its entry page shows${andMore}`));
+      findings.push(at(first.file.file, first.entry, `<${first.entry.element} xml:id="${id}"> differs from its description at ${place}, which the pages use${andMore}`));
     }
     return findings;
   },

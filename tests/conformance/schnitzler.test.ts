@@ -151,7 +151,7 @@ describe('the Schnitzler letters', () => {
     expect(misplaced.map((d) => d.message)).toEqual([]);
     // Schnitzler himself: 285 letters describe him alike, 9 otherwise; the first letter's description is the one shown.
     expect(conflicts.filter((_, i) => ids[i] === 'pmb2121').map((d) => [d.file.slice(folder.length + 1), d.message])).toEqual([
-      ['L02100.xml', '<person xml:id="pmb2121"> differs from its description at L00015.xml:172:13, which its entry page shows; 8 more descriptions differ (8 files)'],
+      ['L02100.xml', '<person xml:id="pmb2121"> differs from its description at L00015.xml:172:13, which the pages use; 8 more descriptions differ (8 files)'],
     ]);
     // Felix Salten: 41 letters describe him, all alike.
     expect(ids).not.toContain('pmb2167');
