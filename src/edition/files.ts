@@ -252,16 +252,26 @@ function canonical(e: XmlElement, into: string[]): void {
 /** Text as it reads: runs of XML white space one space, none at the ends. */
 const words = (text: string): string => text.replace(/[ \t\r\n]+/g, ' ').trim();
 
-/** An element and everything in it, white space aside: names, attributes sorted, each text's words. */
-function withoutLayout(e: XmlElement, into: string[]): void {
-  into.push('<', e.name);
-  for (const k of Object.keys(e.attributes).sort()) into.push(' ', k, '=', JSON.stringify(words(e.attributes[k]!)));
-  into.push('>');
+/**
+ * An element and everything in it, white space aside: names, attributes
+ * sorted, each text's words. U+0001 and U+0002, which XML 1.0 text cannot
+ * hold, mark where an attribute and a text begin, so no two different
+ * entries give the same string.
+ */
+function withoutLayout(e: XmlElement): string {
+  let out = `<${e.name}`;
+  const names = Object.keys(e.attributes);
+  if (names.length > 1) names.sort();
+  for (const k of names) out += `\u0001${k}=${words(e.attributes[k]!)}`;
+  out += '>';
   for (const c of e.children) {
-    if (typeof c !== 'string') withoutLayout(c, into);
-    else if (words(c) !== '') into.push(JSON.stringify(words(c)));
+    if (typeof c !== 'string') out += withoutLayout(c);
+    else {
+      const text = words(c);
+      if (text !== '') out += `\u0002${text}`;
+    }
   }
-  into.push('</', e.name, '>');
+  return `${out}</${e.name}>`;
 }
 
 /**
@@ -271,9 +281,7 @@ function withoutLayout(e: XmlElement, into: string[]): void {
  * difference (a name, a date, an identifier, an attribute).
  */
 export function entryContent(entry: XmlElement): string {
-  const parts: string[] = [];
-  withoutLayout(entry, parts);
-  return createHash('sha256').update(parts.join('')).digest('hex').slice(0, 32);
+  return createHash('sha256').update(withoutLayout(entry)).digest('hex').slice(0, 32);
 }
 
 /**
