@@ -8,13 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../src/cli/main.js';
+import type { DocumentListEntry } from '../src/edition/list.js';
+import { formatDocumentTable } from '../src/edition/list.js';
 import { outputBaseNames } from '../src/site/output-names.js';
 import { fakeTerminal } from './helpers/terminal.js';
 
 const series = 'Briefe an und von Clara Muster';
 
 /** A letter as a real correspondence edition writes it: pointers into a register of its own name, inline notes, lb, keywords. */
-function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string; back?: string } = {}): string {
+function letter(id: string, o: { to?: string; from?: string; next?: string; extra?: string; back?: string; correspondence?: string } = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}">
   <teiHeader>
@@ -31,8 +33,8 @@ function letter(id: string, o: { to?: string; from?: string; next?: string; extr
       <langUsage><language ident="de">Deutsch</language></langUsage>
       <textClass><keywords><term>Reise</term><term>Familie</term></keywords></textClass>
       <correspDesc>
-        <correspAction type="sent"><persName ref="#${o.from ?? 'p1'}">Clara Muster</persName><placeName ref="#pl1">Wien</placeName><date when="1890-05-01">1. Mai 1890</date></correspAction>
-        <correspAction type="received"><persName ref="#${o.to ?? 'p2'}">Karl Beispiel</persName></correspAction>
+        ${o.correspondence ?? `<correspAction type="sent"><persName ref="#${o.from ?? 'p1'}">Clara Muster</persName><placeName ref="#pl1">Wien</placeName><date when="1890-05-01">1. Mai 1890</date></correspAction>
+        <correspAction type="received"><persName ref="#${o.to ?? 'p2'}">Karl Beispiel</persName></correspAction>`}
         <correspContext><ref type="next" target="${o.next ?? 'L404'}"/><ref type="prev" target="L404"/></correspContext>
       </correspDesc>
     </profileDesc>
@@ -55,10 +57,17 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
       <person xml:id="p1"><persName>Muster, Clara</persName></person>
       <person xml:id="p2"><persName>Beispiel, Karl</persName></person>
     </listPerson>
-    <listPlace><place xml:id="pl1"><placeName>Wien</placeName></place></listPlace>
+    <listPlace><place xml:id="pl1"><placeName>Wien</placeName>
+      <location type="coords"><geo>48,208333 16,373056</geo></location>
+      <location type="located_in_place"><placeName key="pl9">Österreich</placeName><geo>47,33333 13,33333</geo></location></place></listPlace>
   </body></text>
 </TEI>
 `;
+
+/** A person as a letter describes her in its back (L11; L14 the same, laid out otherwise). */
+const zweig = '<person xml:id="p3"><persName><surname>Zweig</surname><forename>Anna</forename></persName>'
+  + '<birth><date when="1861-03-02">2. 3. 1861</date> <settlement ref="pl1"><placeName type="pref">Wien</placeName>'
+  + '<location><geo>48,208333 16,373056</geo></location></settlement></birth><death when="1930">1930</death></person>';
 
 const letters: Record<string, string> = {
   'index.xml': letter('L1', { next: 'L2' }),
@@ -75,17 +84,26 @@ const letters: Record<string, string> = {
   // p3 is in no register; p1 is, and the register's entry wins over the letter's.
   'L11.xml': letter('L11', {
     extra: ' Gruß an <persName ref="#p3">Anna</persName>.',
-    back: '<listPerson><person xml:id="p3"><persName><surname>Zweig</surname><forename>Anna</forename></persName>'
-      + '<birth><date when="1861-03-02">2. 3. 1861</date></birth><death when="1930">1930</death></person>'
-      + '<person xml:id="p1"><persName>Clara aus dem Brief</persName></person></listPerson>',
+    back: `<listPerson>${zweig}<person xml:id="p1"><persName>Clara aus dem Brief</persName></person></listPerson>`,
   }),
   // Names p3 without describing her: the entry another letter gives is hers.
   'L12.xml': letter('L12', { extra: ' Und <persName ref="#p3">Frau Zweig</persName>.' }),
+  // Describes p3 as L11 does, in another layout: no conflict.
+  'L14.xml': letter('L14', { back: `<listPerson>\n        ${zweig.replace(/></g, '>\n          <')}\n      </listPerson>` }),
+  // Several senders and recipients: two persons in one correspAction, two correspActions of each type, names with commas.
+  'L13.xml': letter('L13', {
+    correspondence: '<correspAction type="sent"><persName ref="#p1">Clara Muster</persName><persName>Muster, Anna</persName>'
+      + '<placeName ref="#pl1">Wien</placeName><date when="1890-06-01">1. Juni 1890</date></correspAction>'
+      + '<correspAction type="sent"><orgName>Musterverein</orgName></correspAction>'
+      + '<correspAction type="received"><persName ref="#p2">Beispiel, Karl</persName></correspAction>'
+      + '<correspAction type="received"><persName>Beispiel, Hans</persName><placeName>Graz</placeName></correspAction>',
+  }),
 };
 
 let root: string;
 let out: string;
 let result: { exitCode: number; out: string; err: string };
+let listed: { exitCode: number; out: string; err: string };
 const bases = outputBaseNames([...Object.keys(letters).map((name) => ({ name, document: true })), { name: 'Verzeichnis.xml', document: false }]);
 const page = (name: string): string => readFileSync(join(out, `${bases.get(name)!}.html`), 'utf8');
 
@@ -99,6 +117,8 @@ beforeAll(async () => {
   const t = fakeTerminal(root);
   const { exitCode } = await run(['node', 'edition', 'build', '--src', 'letters', '--out', 'site', '--format', 'json'], t);
   result = { exitCode, out: t.out, err: t.err };
+  const l = fakeTerminal(root);
+  listed = { exitCode: (await run(['node', 'edition', 'list', '--src', 'letters', '--json'], l)).exitCode, out: l.out, err: l.err };
 }, 300_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -136,6 +156,16 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(unresolved[0]!.file).toContain('Brief (Kopie).xml');
   });
 
+  test("an entry a letter describes otherwise than the register is one warning with both places; the same description is none", () => {
+    const rows = JSON.parse(result.out) as Array<{ rule: string; severity: string; message: string; file: string; line: number; column: number }>;
+    const conflicts = rows.filter((r) => r.rule === 'register-entry-conflict');
+    expect(conflicts.map((r) => [r.file.replace(/^.*\//, ''), r.severity, r.message])).toEqual([
+      ['L11.xml', 'warning', '<person xml:id="p1"> differs from its description at Verzeichnis.xml:6:7, which the pages use'],
+    ]);
+    const line = readFileSync(join(root, 'letters/L11.xml'), 'utf8').split('\n')[conflicts[0]!.line - 1]!;
+    expect([...line].slice(conflicts[0]!.column - 1).join('')).toMatch(/^<person xml:id="p1">/);
+  });
+
   test('names link into the register, whatever its file name, and its entry pages exist', () => {
     const html = page('a b.xml');
     expect(html).toContain('href="persons/p2.html"');
@@ -158,6 +188,52 @@ describe('a foreign folder of awkwardly named letters', () => {
     const json = JSON.parse(readFileSync(join(out, 'json/persons.json'), 'utf8')) as { entries: Array<{ id: string; label: string; documents: unknown[] }> };
     expect(json.entries.find((e) => e.id === 'p3')).toMatchObject({ label: 'Zweig, Anna' });
     expect(json.entries.find((e) => e.id === 'p3')!.documents).toHaveLength(2);
+  });
+
+  test('every sender and recipient of a letter is in its JSON, in index.json and in edition list, each apart', () => {
+    const wien = { place: 'Wien', placeRef: '#pl1', date: { when: '1890-06-01', text: '1. Juni 1890' } };
+    const nowhere = { place: null, placeRef: null, date: { when: null, text: null } };
+    const sender = [
+      { ref: '#p1', name: 'Clara Muster', ...wien },
+      { ref: null, name: 'Muster, Anna', ...wien },
+      { ref: null, name: 'Musterverein', ...nowhere },
+    ];
+    const recipient = [
+      { ref: '#p2', name: 'Beispiel, Karl', ...nowhere },
+      { ref: null, name: 'Beispiel, Hans', place: 'Graz', placeRef: null, date: { when: null, text: null } },
+    ];
+    const json = JSON.parse(readFileSync(join(out, 'json/L13.json'), 'utf8')) as Record<string, unknown>;
+    expect({ sender: json['sender'], recipient: json['recipient'] }).toEqual({ sender, recipient });
+    const index = JSON.parse(readFileSync(join(out, 'json/index.json'), 'utf8')) as { documents: Array<Record<string, unknown>> };
+    const row = index.documents.find((d) => d['file'] === 'L13');
+    expect({ sender: row?.['sender'], recipient: row?.['recipient'] }).toEqual({ sender, recipient });
+    // A letter of one sender and one recipient: arrays of one.
+    expect((JSON.parse(readFileSync(join(out, 'json/L12.json'), 'utf8')) as { sender: unknown[] }).sender).toEqual([
+      { ref: '#p1', name: 'Clara Muster', place: 'Wien', placeRef: '#pl1', date: { when: '1890-05-01', text: '1. Mai 1890' } },
+    ]);
+    // The page's card lists every correspAction; its schema.org data and citation tags name every sender and recipient too.
+    const html = page('L13.xml');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!) as { sender: Array<{ name: string }>; recipient: Array<{ name: string }> };
+    expect([ld.sender.map((p) => p.name), ld.recipient.map((p) => p.name)]).toEqual([['Clara Muster', 'Muster, Anna', 'Musterverein'], ['Beispiel, Karl', 'Beispiel, Hans']]);
+    expect([...html.matchAll(/<meta name="citation_author" content="([^"]*)">/g)].map((m) => m[1])).toEqual(['Clara Muster', 'Muster, Anna', 'Musterverein']);
+    expect(listed.exitCode, listed.err).toBe(0);
+    const rows = JSON.parse(listed.out) as DocumentListEntry[];
+    const l13 = rows.find((r) => r.file === 'L13.xml')!;
+    expect(l13).toMatchObject({ sender: ['Clara Muster', 'Muster, Anna', 'Musterverein'], recipient: ['Beispiel, Karl', 'Beispiel, Hans'] });
+    // The table separates the names with semicolons: a name may hold a comma.
+    expect(formatDocumentTable([l13])).toContain('Clara Muster; Muster, Anna; Musterverein  Beispiel, Karl; Beispiel, Hans');
+  });
+
+  test("an entry page names a person's birth place without its coordinates; a place's page gives its own as 'lat, long'", () => {
+    const born = /<dt>Born<\/dt><dd>([\s\S]*?)<\/dd>/.exec(readFileSync(join(out, 'persons/p3.html'), 'utf8'))?.[1] ?? '';
+    expect(born).toContain('Wien');
+    expect(born).toContain('1861');
+    expect(born).not.toMatch(/48[.,]208333|16[.,]373056/);
+    const place = readFileSync(join(out, 'places/pl1.html'), 'utf8');
+    expect(place).toMatch(/<dt>Coordinates<\/dt><dd>[^]*?48\.208333, 16\.373056/);
+    expect(place).toMatch(/<dt>Located in<\/dt><dd>[^]*?Österreich/);
+    // The coordinates of the place it lies in are that place's, not shown here.
+    expect(place).not.toMatch(/47[.,]33333/);
   });
 
   test('related letters link when they are in the folder, and are text otherwise', () => {

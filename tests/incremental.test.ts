@@ -59,7 +59,7 @@ describe('the validation cache', () => {
 describe('search entries', () => {
   const letter = (n: number): string => JSON.stringify({
     id: `doc${n}`, n: String(n), title: `Letter ${n} <with a tag>`, date: { when: '1920-03-0' + n, text: null },
-    sender: { name: 'Троцкий', place: 'Москва' }, recipient: { name: 'Сталин', place: null },
+    sender: [{ name: 'Троцкий', place: 'Москва' }], recipient: [{ name: 'Сталин', place: null }],
     text: 'In Харьков and 𝔖pace\u2028line', entities: [{ type: 'place', ref: 'places.xml#kharkov', start: 3, end: 10 }],
     notes: [{ id: 'n1', n: '1', text: 'a note' }],
   });
@@ -75,6 +75,16 @@ describe('search entries', () => {
     expect([...read.values()]).toEqual(entries);
     // Made again from what was read, the index is byte for byte the same.
     expect(searchIndexFiles([...read.values()], { terms: 10, documents: 10 })).toEqual(files);
+  });
+
+  test('a letter of several senders and recipients: every name in its facet value, every place among its places', () => {
+    const json = JSON.stringify({
+      id: 'L13', sender: [{ name: 'Schnitzler, Arthur', place: 'Wien' }, { name: 'Salten, Felix', place: 'Wien' }, { name: null, place: 'Baden' }],
+      recipient: [{ name: 'Beer-Hofmann, Richard', place: 'Brünn' }], text: '',
+    });
+    const entry = searchEntry(json, 'L13', 'L13.html');
+    expect([entry.sender, entry.recipient]).toEqual(['Schnitzler, Arthur, Salten, Felix', 'Beer-Hofmann, Richard']);
+    expect(entry.places).toEqual(['Baden', 'Brünn', 'Wien']);
   });
 
   test('anything else gives no entries', () => {

@@ -21,7 +21,7 @@ describe('every rule documents a failing and a passing example, and both hold', 
       [
         'anchor-without-note', 'archival-signature-missing', 'corresp-context-target', 'correspondent-missing',
         'date-invalid', 'date-out-of-range', 'id-duplicate', 'note-number-gap', 'note-without-anchor',
-        'pointer-unresolved', 'ref-unresolved', 'register-entry-unused', 'template-text',
+        'pointer-unresolved', 'ref-unresolved', 'register-entry-conflict', 'register-entry-unused', 'template-text',
       ].sort(),
     );
   });
@@ -43,6 +43,48 @@ describe('corresp-context-target', () => {
       'doc002.xml': letter({ id: 'doc002', n: '2', body: '<p>As <ref type="letter" target="doc009.xml">before</ref>; <ref target="elsewhere.xml">not a letter</ref>.</p>' }),
     }));
     expect(messages).toEqual(['A letter reference points at "doc009.xml", but the edition has no file doc009.xml (used 3 times in 2 files)']);
+  });
+});
+
+describe('register-entry-conflict', () => {
+  const listplace = register('listPlace', '<place xml:id="pmb50"><placeName>Wien</placeName><location><geo>48,2 16,37</geo></location></place>');
+  /** A letter that describes Vienna in its own back, in its own layout. */
+  const describing = (id: string, n: string, place: string): string =>
+    letter({ id, n, body: '<p><placeName ref="#pmb50">Wien</placeName></p>', back: `<listPlace>\n${place}\n</listPlace>` });
+
+  async function findings(files: Record<string, string>): Promise<Array<[string, number, number, string, string]>> {
+    const edition = tempEdition(files, { editionRules: false });
+    try {
+      const result = await validate({ config: edition.config });
+      return result.diagnostics.filter((d) => d.rule === 'register-entry-conflict')
+        .map((d) => [d.file.slice(edition.source.length + 1), d.line, d.column, d.severity, d.message]);
+    } finally {
+      edition.cleanup();
+    }
+  }
+
+  test('in a foreign folder: one warning per entry, at the first description that differs, naming the one the pages show', async () => {
+    expect(await findings({
+      'listplace.xml': listplace,
+      // The same as the register's, laid out otherwise, attributes in another order: no finding.
+      'L1.xml': describing('L1', '1', '  <place xml:id="pmb50">\n    <placeName>Wien</placeName>\n    <location>\n      <geo>48,2   16,37</geo>\n    </location>\n  </place>'),
+      'L2.xml': describing('L2', '2', '<place xml:id="pmb50" ana="comment"><placeName>Wien</placeName></place>'),
+      'L3.xml': describing('L3', '3', '<place xml:id="pmb50"><placeName>Vienna</placeName></place>'),
+      'L4.xml': describing('L4', '4', '<place xml:id="pmb50"><placeName>Vienna</placeName></place>'),
+    })).toEqual([
+      ['L2.xml', 9, 1, 'warning', '<place xml:id="pmb50"> differs from its description at listplace.xml:2:24, which the pages use; 2 more descriptions differ (2 files)'],
+    ]);
+  });
+
+  test('without a register the first letter in collection order is the one shown; the same entry in every letter is no finding', async () => {
+    const vienna = '<place xml:id="pmb50"><placeName>Wien</placeName></place>';
+    expect(await findings({
+      'a.xml': describing('a', '2', '<place xml:id="pmb50"><placeName>Wien, Austria</placeName></place>'),
+      'b.xml': describing('b', '1', vienna),
+    })).toEqual([
+      ['a.xml', 9, 1, 'warning', '<place xml:id="pmb50"> differs from its description at b.xml:9:1, which the pages use'],
+    ]);
+    expect(await findings({ 'a.xml': describing('a', '1', vienna), 'b.xml': describing('b', '2', vienna) })).toEqual([]);
   });
 });
 

@@ -37,6 +37,15 @@ export interface IdDeclaration extends Located {
   element: string;
 }
 
+/** A register entry as one file describes it (a register's, or one a letter describes in its own lists). */
+export interface EntryDescription extends Located {
+  id: string;
+  /** person, personGrp, place or org. */
+  element: string;
+  /** A hash of the entry as written, white space around words aside (entryContent): equal hashes, the same description. */
+  content: string;
+}
+
 export interface FileSummary {
   /** Absolute path. */
   file: string;
@@ -46,6 +55,8 @@ export interface FileSummary {
   register: RegisterKind | undefined;
   ids: IdDeclaration[];
   pointers: Pointer[];
+  /** Every person, personGrp, place and org with an xml:id the file describes, at any depth. */
+  entries: EntryDescription[];
   /** The document's number (`TEI/@n`), if any. */
   n: string | undefined;
   /** What a list of the documents shows; only for documents. */
@@ -74,8 +85,9 @@ export interface LetterMetadata {
   title: string;
   /** ISO date of sending (`@when`, else `@notBefore`/`@from`), if known. */
   date: string | undefined;
-  sender: Correspondent | undefined;
-  recipient: Correspondent | undefined;
+  /** Every sender and every recipient of the first correspDesc, as the index shows them (see `indexActions`). */
+  senders: Correspondent[];
+  recipients: Correspondent[];
   /** Notes of the document, the compilers' and the edition's. */
   notes: number;
 }
@@ -120,7 +132,12 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   const { kind, register } = fileKind(name, config, registerByContent(root));
   const ids: IdDeclaration[] = [];
   const pointers: Pointer[] = [];
+  const entries: EntryDescription[] = [];
   const visit = (e: XmlElement): void => {
+    const entryId = e.attributes['xml:id'];
+    if (entryId !== undefined && entryElements.has(localName(e.name))) {
+      entries.push({ id: entryId, element: localName(e.name), line: e.line, column: e.column, content: entryContent(e) });
+    }
     for (const [attribute, value] of Object.entries(e.attributes)) {
       if (attribute === 'xml:id') ids.push({ id: value, element: localName(e.name), line: e.line, column: e.column });
       else if (pointerAttributes.has(attribute)) {
@@ -134,21 +151,36 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
   };
   visit(root);
   for (const e of descendants(root)) visit(e);
-  return { file, name, kind, register, ids, pointers, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
+  return { file, name, kind, register, ids, pointers, entries, n: root.attributes['n'], letter: kind === 'document' ? letterMetadata(root) : undefined,
     entryNames: kind === 'register' ? entryNames(root) : undefined,
     entryAliases: kind === 'register' ? entryAliases(root) : undefined,
     entryKeys: kind === 'document' ? undefined : entryKeys(root),
   };
 }
 
-const correspondentElements = new Set(['persName', 'orgName', 'name']);
+const correspondentElements = new Set(['persName', 'orgName', 'name', 'rs']);
 
-function correspondent(action: XmlElement | undefined): Correspondent | undefined {
-  if (!action) return undefined;
-  const who = childElements(action).find((c) => correspondentElements.has(localName(c.name)));
-  if (!who) return undefined;
-  const place = firstChild(action, 'placeName');
-  return { ref: who.attributes['ref'], name: textOf(who), place: place ? textOf(place) : undefined };
+/** The persons and organisations a correspAction names, each with the action's place. */
+function correspondents(action: XmlElement): Correspondent[] {
+  const place = firstChild(action, 'placeName') ?? firstChild(action, 'settlement');
+  return childElements(action)
+    .filter((c) => correspondentElements.has(localName(c.name)))
+    .map((who) => ({ ref: who.attributes['ref'], name: textOf(who).replace(/\s+/g, ' ').trim(), place: place ? textOf(place).replace(/\s+/g, ' ').trim() : undefined }));
+}
+
+/** The steps of a letter redirected or forwarded on its way (correspAction/@subtype). */
+const redirections = new Set(['redirecting', 'redirected', 'forwarding', 'forwarded', 'transmitted']);
+
+/**
+ * The correspActions of a type that the index shows (as fp:index-actions in
+ * xslt/common/registers.xsl does for index.html and json/index.json): every
+ * one, an email's several addressees too, but the steps of a redirected or
+ * forwarded letter when it has others.
+ */
+function indexActions(actions: readonly XmlElement[], type: string): XmlElement[] {
+  const all = actions.filter((a) => a.attributes['type'] === type);
+  const direct = all.filter((a) => !redirections.has((a.attributes['subtype'] ?? '').trim()));
+  return direct.length > 0 ? direct : all;
 }
 
 function letterMetadata(root: XmlElement): LetterMetadata {
@@ -156,14 +188,13 @@ function letterMetadata(root: XmlElement): LetterMetadata {
   const desc = descendantsNamed(root, 'correspDesc')[0];
   const actions = desc ? childElements(desc, 'correspAction') : [];
   const sent = actions.find((a) => a.attributes['type'] === 'sent');
-  const received = actions.find((a) => a.attributes['type'] === 'received');
   const date = sent ? firstChild(sent, 'date') : undefined;
   const text = firstChild(root, 'text');
   return {
     title: title ? textOf(firstChild(title, 'title') ?? title) : '',
     date: date ? (date.attributes['when'] ?? date.attributes['notBefore'] ?? date.attributes['from']) : undefined,
-    sender: correspondent(sent),
-    recipient: correspondent(received),
+    senders: indexActions(actions, 'sent').flatMap(correspondents),
+    recipients: indexActions(actions, 'received').flatMap(correspondents),
     notes: text ? descendantsNamed(text, 'note').length : 0,
   };
 }
@@ -216,6 +247,41 @@ function canonical(e: XmlElement, into: string[]): void {
     else canonical(c, into);
   }
   into.push('</', e.name, '>');
+}
+
+/** Text as it reads: runs of XML white space one space, none at the ends. */
+const words = (text: string): string => text.replace(/[ \t\r\n]+/g, ' ').trim();
+
+/**
+ * An element and everything in it, white space aside: names, attributes
+ * sorted, each text's words. U+0001 and U+0002, which XML 1.0 text cannot
+ * hold, mark where an attribute and a text begin, so no two different
+ * entries give the same string.
+ */
+function withoutLayout(e: XmlElement): string {
+  let out = `<${e.name}`;
+  const names = Object.keys(e.attributes);
+  if (names.length > 1) names.sort();
+  for (const k of names) out += `\u0001${k}=${words(e.attributes[k]!)}`;
+  out += '>';
+  for (const c of e.children) {
+    if (typeof c !== 'string') out += withoutLayout(c);
+    else {
+      const text = words(c);
+      if (text !== '') out += `\u0002${text}`;
+    }
+  }
+  return `${out}</${e.name}>`;
+}
+
+/**
+ * What a register entry says, as a hash: the same for two descriptions
+ * that differ only in indentation, line breaks or the order of attributes
+ * (one letter's copy of a person and another's), different for any other
+ * difference (a name, a date, an identifier, an attribute).
+ */
+export function entryContent(entry: XmlElement): string {
+  return createHash('sha256').update(withoutLayout(entry)).digest('hex').slice(0, 32);
 }
 
 /**

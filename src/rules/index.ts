@@ -2,6 +2,7 @@
 import type { Rule } from './rule.js';
 import { refUnresolved } from './ref-unresolved.js';
 import { idDuplicate } from './id-duplicate.js';
+import { registerEntryConflict } from './register-entry-conflict.js';
 import { anchorWithoutNote } from './anchor-without-note.js';
 import { noteWithoutAnchor } from './note-without-anchor.js';
 import { noteNumberGap } from './note-number-gap.js';
@@ -17,6 +18,7 @@ import { templateText } from './template-text.js';
 export const rules: readonly Rule[] = [
   refUnresolved,
   idDuplicate,
+  registerEntryConflict,
   anchorWithoutNote,
   noteWithoutAnchor,
   noteNumberGap,

@@ -89,16 +89,21 @@ export interface EditionSources {
   bases: Map<string, string>;
 }
 
-function collectionNumber(file: CheckedFile): number {
-  const n = Number.parseInt(file.summary?.n ?? '', 10);
-  return Number.isNaN(n) ? Number.POSITIVE_INFINITY : n;
+function collectionNumber(n: string | undefined): number {
+  const number = Number.parseInt(n ?? '', 10);
+  return Number.isNaN(number) ? Number.POSITIVE_INFINITY : number;
+}
+
+/** The collection's order of two documents: by number (`TEI/@n`; unnumbered last), then by file name. */
+export function compareCollectionOrder(a: { n: string | undefined; name: string }, b: { n: string | undefined; name: string }): number {
+  return collectionNumber(a.n) - collectionNumber(b.n) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /** Documents in the collection's order: by number, then by file name. */
 export function collectionOrder<F extends CheckedFile>(files: readonly F[]): F[] {
   return files
     .filter((f) => f.summary?.kind === 'document')
-    .sort((a, b) => collectionNumber(a) - collectionNumber(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => compareCollectionOrder({ n: a.summary?.n, name: a.name }, { n: b.summary?.n, name: b.name }));
 }
 
 /** The files validation could read and parse, by kind. */

@@ -32,6 +32,16 @@
  * tests/search-index.test.ts holds the two to the same words.
  */
 
+interface Correspondent {
+  name?: string | null;
+  place?: string | null;
+}
+
+/** The names of one side of a correspondence, as one facet value: comma-separated, as the JSON gave them before it listed them apart. */
+function correspondentNames(side: readonly Correspondent[] | null | undefined): string {
+  return (side ?? []).map((c) => c.name).filter((name): name is string => !!name).join(', ');
+}
+
 /** The parts of a document's JSON edition the index reads. */
 interface JsonDocument {
   id?: string;
@@ -39,8 +49,9 @@ interface JsonDocument {
   n?: string | null;
   title?: string | null;
   date?: { when?: string | null; text?: string | null } | null;
-  sender?: { name?: string | null; place?: string | null } | null;
-  recipient?: { name?: string | null; place?: string | null } | null;
+  /** Every sender and every recipient, each with the place of its correspAction (schema/edition-json.schema.json, `correspondents`). */
+  sender?: Correspondent[] | null;
+  recipient?: Correspondent[] | null;
   text?: string;
   entities?: Array<{ type?: string; ref?: string | null; start?: number; end?: number }>;
   notes?: Array<{ id?: string | null; n?: string | null; text?: string | null }>;
@@ -66,7 +77,7 @@ export function searchEntry(json: string, base: string, page: string): SearchEnt
   const d = JSON.parse(json) as JsonDocument;
   const text = d.text ?? '';
   const places = new Set<string>();
-  for (const p of [d.sender?.place, d.recipient?.place]) if (p) places.add(p);
+  for (const c of [...(d.sender ?? []), ...(d.recipient ?? [])]) if (c.place) places.add(c.place);
   // Entity offsets count code points, as XPath does.
   let codePoints: string[] | undefined;
   for (const e of d.entities ?? []) {
@@ -83,8 +94,8 @@ export function searchEntry(json: string, base: string, page: string): SearchEnt
     title: d.title ?? '',
     date: d.date?.text ?? when,
     year: /^\d{4}/.exec(when)?.[0] ?? '',
-    sender: d.sender?.name ?? '',
-    recipient: d.recipient?.name ?? '',
+    sender: correspondentNames(d.sender),
+    recipient: correspondentNames(d.recipient),
     places: [...places].filter((p) => p !== '').sort(),
     text,
     notes: (d.notes ?? []).map((n) => ({ n: n.n ?? '', text: n.text ?? '', id: n.id ?? '' })),

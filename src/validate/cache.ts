@@ -12,7 +12,7 @@ import type { FileSummary } from '../edition/files.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 /** Bump when the shape of what is cached, or what the checks find, changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 8;
 /**
  * The cache is kept in this many files, a file's entry in the one its path
  * hashes to, so a build that changed one letter rewrites one of them
@@ -39,7 +39,8 @@ export function hashText(...parts: Array<string | Uint8Array>): string {
 /** flags: 1 inside a correspContext, 2 a letter reference (`ref type="letter"`). */
 type StoredPointer = [attribute: string, element: string, value: string, line: number, column: number, flags: number];
 type StoredId = [id: string, element: string, line: number, column: number];
-type StoredSummary = Omit<FileSummary, 'pointers' | 'ids'> & { pointers: StoredPointer[]; ids: StoredId[] };
+type StoredEntry = [id: string, element: string, line: number, column: number, content: string];
+type StoredSummary = Omit<FileSummary, 'pointers' | 'ids' | 'entries'> & { pointers: StoredPointer[]; ids: StoredId[]; entries: StoredEntry[] };
 type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null };
 
 
@@ -48,6 +49,7 @@ function storeSummary(s: FileSummary): StoredSummary {
     ...s,
     pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, (p.inCorrespContext ? 1 : 0) | (p.letterRef ? 2 : 0)]),
     ids: s.ids.map((d) => [d.id, d.element, d.line, d.column]),
+    entries: s.entries.map((d) => [d.id, d.element, d.line, d.column, d.content]),
   };
 }
 
@@ -57,6 +59,7 @@ function restoreSummary(s: StoredSummary): FileSummary {
   for (const [k, v] of Object.entries(s)) summary[k] = v === null ? undefined : v;
   summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, flags]) => ({ attribute, element, value, line, column, inCorrespContext: (flags & 1) === 1, ...((flags & 2) === 2 ? { letterRef: true } : {}) }));
   summary['ids'] = s.ids.map(([id, element, line, column]) => ({ id, element, line, column }));
+  summary['entries'] = s.entries.map(([id, element, line, column, content]) => ({ id, element, line, column, content }));
   return summary as unknown as FileSummary;
 }
 

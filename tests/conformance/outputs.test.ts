@@ -142,30 +142,37 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
   // (an email's to and cc), but for a redirected letter the first sender and the last addressee.
   test("the index's Sender and Recipient columns name the main correspDesc's correspondents", () => {
     const index = readFileSync(join(out(), 'index.html'), 'utf8');
-    const indexJson = JSON.parse(readFileSync(join(out(), 'json/index.json'), 'utf8')) as { documents: Array<{ file: string; sender: { name: string | null }; recipient: { name: string | null } }> };
+    const indexJson = JSON.parse(readFileSync(join(out(), 'json/index.json'), 'utf8')) as { documents: Array<{ file: string; sender: Array<{ name: string | null }>; recipient: Array<{ name: string | null }> }> };
     const decode = (v: string): string => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     for (const name of names) {
       const { root: tei } = parseXml(readFileSync(join(fixtures, name), 'utf8'));
       const ids = new Map(descendants(tei).filter((e) => e.attributes['xml:id']).map((e) => [e.attributes['xml:id']!, e]));
       const correspDesc = descendantsNamed(tei, 'correspDesc')[0]!;
+      const actionNames = (actions: XmlElement[]): string => actions.flatMap((a) => childElements(a).filter((c) => ['persName', 'orgName', 'name', 'rs'].includes(localName(c.name))))
+        .map((c) => {
+          const text = textOf(c).replace(/\s+/g, ' ').trim();
+          // An empty name is its particDesc entry's (example 13: <persName ref="#BS"/>).
+          const entry = text === '' ? ids.get((c.attributes['ref'] ?? '').replace(/^#/, '')) : undefined;
+          return entry ? textOf(childElements(entry, 'persName')[0]!).replace(/\s+/g, ' ').trim() : text;
+        }).join('|');
+      const actionsOf = (type: string): XmlElement[] => childElements(correspDesc, 'correspAction').filter((a) => a.attributes['type'] === type);
       const correspondents = (type: string): string => {
-        const actions = childElements(correspDesc, 'correspAction').filter((a) => a.attributes['type'] === type);
+        const actions = actionsOf(type);
         const direct = actions.filter((a) => a.attributes['subtype'] !== 'redirecting');
-        return (direct.length > 0 ? direct : actions).flatMap((a) => childElements(a).filter((c) => ['persName', 'orgName', 'name', 'rs'].includes(localName(c.name))))
-          .map((c) => {
-            const text = textOf(c).replace(/\s+/g, ' ').trim();
-            // An empty name is its particDesc entry's (example 13: <persName ref="#BS"/>).
-            const entry = text === '' ? ids.get((c.attributes['ref'] ?? '').replace(/^#/, '')) : undefined;
-            return entry ? textOf(childElements(entry, 'persName')[0]!).replace(/\s+/g, ' ').trim() : text;
-          }).join('|');
+        return actionNames(direct.length > 0 ? direct : actions);
       };
       const row = new RegExp(`<tr [^>]*data-sender="([^"]*)" data-recipient="([^"]*)">\\s*<td class="number"[^>]*><a href="${name.replace(/\.xml$/, '')}\\.html"`).exec(index);
       expect(row, name).not.toBeNull();
       expect({ sender: decode(row![1]!), recipient: decode(row![2]!) }, name).toEqual({ sender: correspondents('sent'), recipient: correspondents('received') });
-      // json/index.json says the same, the names comma-separated.
+      // json/index.json says the same, one object a correspondent.
+      const sideNames = (side: Array<{ name: string | null }> | undefined): string => (side ?? []).map((c) => c.name).filter((n) => n !== null).join('|');
       const entry = indexJson.documents.find((d) => d.file === name.replace(/\.xml$/, ''));
-      expect({ sender: entry?.sender.name ?? '', recipient: entry?.recipient.name ?? '' }, `${name} in index.json`)
-        .toEqual({ sender: correspondents('sent').split('|').join(', '), recipient: correspondents('received').split('|').join(', ') });
+      expect({ sender: sideNames(entry?.sender), recipient: sideNames(entry?.recipient) }, `${name} in index.json`)
+        .toEqual({ sender: correspondents('sent'), recipient: correspondents('received') });
+      // The document's own JSON lists every correspAction of the type, as its page does, the steps of a redirected letter too.
+      const json = JSON.parse(readFileSync(join(out(), `json/${name.replace(/\.xml$/, '')}.json`), 'utf8')) as { sender: Array<{ name: string | null }>; recipient: Array<{ name: string | null }> };
+      expect({ sender: sideNames(json.sender), recipient: sideNames(json.recipient) }, `${name}'s JSON`)
+        .toEqual({ sender: actionNames(actionsOf('sent')), recipient: actionNames(actionsOf('received')) });
     }
   });
 

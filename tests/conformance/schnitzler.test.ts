@@ -129,6 +129,34 @@ describe('the Schnitzler letters', () => {
     expect(withDates).toBeGreaterThan(200);
   });
 
+  // The letters' copies of an entry and the registers' are merged by id; where they differ (the letters carry
+  // PMB records of different dates, listplace.xml a fuller one), the build says so instead of merging silently.
+  test('an entry described differently in two files is one warning naming the description the pages show; identical copies are none', () => {
+    const conflicts = built.validation.diagnostics.filter((d) => d.rule === 'register-entry-conflict');
+    expect(conflicts.length).toBeGreaterThan(100);
+    expect(conflicts.every((d) => d.severity === 'warning')).toBe(true);
+    const ids = conflicts.map((d) => /xml:id="([^"]+)"/.exec(d.message)?.[1]);
+    expect(new Set(ids).size, 'one warning per id').toBe(conflicts.length);
+    // Both places are where that entry is described: the warning's own, and the file:line:column it names.
+    const lines = new Map<string, string[]>();
+    const described = (file: string, line: number, column: number, id: string): boolean => {
+      if (!lines.has(file)) lines.set(file, readFileSync(file, 'utf8').split('\n'));
+      const from = [...(lines.get(file)![line - 1] ?? '')].slice(column - 1).join('');
+      return new RegExp(`^<(person|personGrp|place|org)\\b[^>]*\\bxml:id="${id}"`).test(from);
+    };
+    const misplaced = conflicts.filter((d, i) => {
+      const shown = / at ([^:]+):(\d+):(\d+), which/.exec(d.message);
+      return !shown || !described(d.file, d.line, d.column, ids[i]!) || !described(join(folder, shown[1]!), Number(shown[2]), Number(shown[3]), ids[i]!);
+    });
+    expect(misplaced.map((d) => d.message)).toEqual([]);
+    // Schnitzler himself: 285 letters describe him alike, 9 otherwise; the first letter's description is the one shown.
+    expect(conflicts.filter((_, i) => ids[i] === 'pmb2121').map((d) => [d.file.slice(folder.length + 1), d.message])).toEqual([
+      ['L02100.xml', '<person xml:id="pmb2121"> differs from its description at L00015.xml:172:13, which the pages use; 8 more descriptions differ (8 files)'],
+    ]);
+    // Felix Salten: 41 letters describe him, all alike.
+    expect(ids).not.toContain('pmb2167');
+  });
+
   // Without the letters' own lists, their person pointers go into the edition's listperson.xml, which is
   // not in the folder: the build reports each missing id once, with its count of uses and files.
   test('the missing listperson.xml ids are grouped warnings, one per id with its uses and files', async () => {

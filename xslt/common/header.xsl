@@ -157,6 +157,13 @@
     <xsl:sequence select="$corresp/correspAction[@type = $type][1]"/>
   </xsl:function>
 
+  <!-- The persons and organisations of every correspAction of a type ('sent', 'received') of a correspDesc, in order. -->
+  <xsl:function name="f:corresp-agents" as="element()*">
+    <xsl:param name="corresp" as="element(correspDesc)?"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="$corresp/correspAction[@type = $type]/(persName | orgName | name | rs)"/>
+  </xsl:function>
+
   <!-- The persons and organisations of a correspAction. -->
   <xsl:function name="f:action-agents" as="element()*">
     <xsl:param name="action" as="element(correspAction)?"/>
@@ -173,16 +180,16 @@
     <xsl:sequence select="$action/date[1]"/>
   </xsl:function>
 
-  <!-- 'Trotsky → Stalin': the agents of sending and receiving, '?' for a missing side. -->
+  <!-- 'Trotsky → Stalin': the agents of every correspAction of sending and of receiving, '?' for a missing side. -->
   <xsl:function name="f:corresp-summary" as="xs:string">
     <xsl:param name="corresp" as="element(correspDesc)?"/>
-    <xsl:sequence select="concat(fp:agents-string(f:corresp-action($corresp, 'sent')), ' → ',
-                                 fp:agents-string(f:corresp-action($corresp, 'received')))"/>
+    <xsl:sequence select="concat(fp:agents-string(f:corresp-agents($corresp, 'sent')), ' → ',
+                                 fp:agents-string(f:corresp-agents($corresp, 'received')))"/>
   </xsl:function>
 
   <xsl:function name="fp:agents-string" as="xs:string">
-    <xsl:param name="action" as="element(correspAction)?"/>
-    <xsl:variable name="names" as="xs:string*" select="f:action-agents($action)/f:name-string(.)[. != '']"/>
+    <xsl:param name="agents" as="element()*"/>
+    <xsl:variable name="names" as="xs:string*" select="$agents/f:name-string(.)[. != '']"/>
     <xsl:sequence select="if (exists($names)) then string-join($names, ', ') else '?'"/>
   </xsl:function>
 

@@ -540,6 +540,8 @@
                                     [not(self::person or self::place or self::org or self::personGrp)]">
         <dt>
           <xsl:value-of select="if (self::note[@type = 'identification' or empty(@type)]) then 'Identification'
+                                else if (self::location and fp:names-other-place(.)) then 'Located in'
+                                else if (self::location[geo][empty(* except geo)]) then 'Coordinates'
                                 else (map:get($fp:entry-part-words, local-name()), f:capitalise(local-name()))[1]"/>
         </dt>
         <dd>

@@ -275,4 +275,38 @@
     <xsl:sequence select="normalize-space(if (exists($batch-documents)) then fp:batch-entry($node)[3] else $next-doc)[. != '']"/>
   </xsl:function>
 
+  <!-- ===== Coordinates ===== -->
+
+  <!--
+    Does a location name another place by pointer (a placeName, settlement …
+    with @ref or @key)? Then it says where the entry lies (the PMB's
+    location type="located_in_place"), and its geo is that place's.
+  -->
+  <xsl:function name="fp:names-other-place" as="xs:boolean">
+    <xsl:param name="location" as="element()"/>
+    <xsl:sequence select="exists($location/*[self::placeName or self::settlement or self::region or self::country
+                                             or self::district or self::bloc or self::geogName][@ref or @key])"/>
+  </xsl:function>
+
+  <!-- Is a geo a place entry's own coordinates: in the place, or in a location of it that names no other place? -->
+  <xsl:function name="fp:is-own-geo" as="xs:boolean">
+    <xsl:param name="geo" as="element()"/>
+    <xsl:sequence select="exists($geo/parent::place)
+                          or exists($geo/parent::location[parent::place][not(fp:names-other-place(.))])"/>
+  </xsl:function>
+
+  <!--
+    Coordinates as a reader writes them, 'lat, long': two numbers separated
+    by white space, in TEI's default notation or with decimal commas
+    ('48,208333 16,373056'), become '48.208333, 16.373056'; anything else is
+    shown as written.
+  -->
+  <xsl:function name="fp:geo-text" as="xs:string">
+    <xsl:param name="geo" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space($geo)"/>
+    <xsl:sequence select="if (matches($text, '^-?[0-9]+([.,][0-9]+)? -?[0-9]+([.,][0-9]+)?$'))
+                          then string-join(for $n in tokenize($text, ' ') return translate($n, ',', '.'), ', ')
+                          else $text"/>
+  </xsl:function>
+
 </xsl:stylesheet>

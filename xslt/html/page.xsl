@@ -37,8 +37,8 @@
     <xsl:variable name="number" as="xs:string?" select="f:doc-number-label($tei)"/>
     <xsl:variable name="page-title" as="xs:string" select="concat(if (exists($number)) then concat($number, '. ') else '', $title)"/>
     <xsl:variable name="main" as="element(correspDesc)?" select="f:main-corresp($tei)"/>
-    <xsl:variable name="senders" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'sent'))/f:name-string(.)[. != '']"/>
-    <xsl:variable name="recipients" as="xs:string*" select="f:action-agents(f:corresp-action($main, 'received'))/f:name-string(.)[. != '']"/>
+    <xsl:variable name="senders" as="xs:string*" select="f:corresp-agents($main, 'sent')/f:name-string(.)[. != '']"/>
+    <xsl:variable name="recipients" as="xs:string*" select="f:corresp-agents($main, 'received')/f:name-string(.)[. != '']"/>
     <xsl:variable name="dated" as="element()?" select="f:doc-date-attributes($tei)"/>
     <!-- The day the document is dated, when it has one ('1920-03-21'); a range gives none. -->
     <xsl:variable name="when" as="xs:string?" select="normalize-space($dated/@when)[. != '']"/>

@@ -206,6 +206,26 @@
   </xsl:template>
 
 
+  <!--
+    Coordinates (geo). A register entry's parts carry the coordinates of other places: a person's
+    birth or death place (birth/settlement/location/geo, as the PMB entries of the Schnitzler letters
+    give them), the place a place lies in (a location naming it by pointer, with its geo). The
+    place's name stands beside them, and is what a reader needs; so in an entry only the place's
+    own coordinates are shown (fp:is-own-geo), as 'lat, long' (fp:geo-text). A rule by name: no
+    other element pays for it.
+  -->
+  <xsl:template match="geo" mode="m:html" as="node()*">
+    <xsl:choose>
+      <xsl:when test="fp:is-own-geo(.)">
+        <span class="tei-geo"><xsl:value-of select="fp:geo-text(.)"/></span>
+      </xsl:when>
+      <xsl:when test="exists(ancestor::*[self::person or self::personGrp or self::place or self::org or self::event])"/>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A front or back that holds nothing but parts printed elsewhere (heading, notes) is left out. -->
   <xsl:template match="front[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]
                        | back[every $c in * satisfies f:is-apart($c)][not(text()[normalize-space(.) != ''])]"

@@ -98,19 +98,57 @@
                                  '&#10;', $indent, '}')"/>
   </xsl:function>
 
-  <!-- {ref, name, place, placeRef, date} for one side of a correspDesc. -->
-  <xsl:function name="fp:party" as="xs:string">
+  <!--
+    One correspondent, {ref, name, place, placeRef, date}: a person or
+    organisation of a correspAction (its @ref and name), with the action's
+    place and date. Shared by a document's JSON and index.json.
+  -->
+  <xsl:function name="fp:correspondent" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:param name="action" as="element(correspAction)?"/>
-    <xsl:variable name="agents" as="element()*" select="f:action-agents($action)"/>
-    <xsl:variable name="place" as="element()?" select="f:action-place($action)"/>
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="name" as="xs:string?"/>
+    <xsl:param name="place" as="xs:string?"/>
+    <xsl:param name="place-ref" as="xs:string?"/>
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:param name="date-text" as="xs:string?"/>
     <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
-    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text(string-join($agents/@ref/normalize-space(.), ' ')),
-                                 $next, 'name&quot;: ', fp:text(string-join($agents/f:name-string(.), ', ')),
-                                 $next, 'place&quot;: ', fp:text(if ($place) then f:name-string($place) else ()),
-                                 $next, 'placeRef&quot;: ', fp:text($place/@ref),
-                                 $next, 'date&quot;: ', fp:date(concat($indent, '  '), f:action-date($action), ()),
+    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text($ref),
+                                 $next, 'name&quot;: ', fp:text($name),
+                                 $next, 'place&quot;: ', fp:text($place),
+                                 $next, 'placeRef&quot;: ', fp:text($place-ref),
+                                 $next, 'date&quot;: {&#10;', $indent, '    &quot;when&quot;: ', fp:string($when),
+                                 ',&#10;', $indent, '    &quot;text&quot;: ', fp:text($date-text),
+                                 '&#10;', $indent, '  }',
                                  '&#10;', $indent, '}')"/>
+  </xsl:function>
+
+  <!--
+    One side of a correspDesc as an array: every person or organisation
+    that its correspActions of $type ('sent', 'received') name, in document
+    order, each with its action's place and date, as the page's card lists
+    them; an action that names no one gives one object whose ref and name
+    are null (its place and date are still known).
+  -->
+  <xsl:function name="fp:correspondents" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="corresp" as="element(correspDesc)?"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:variable name="objects" as="xs:string*">
+      <xsl:for-each select="$corresp/correspAction[@type = $type]">
+        <xsl:variable name="agents" as="element()*" select="f:action-agents(.)"/>
+        <xsl:variable name="place" as="element()?" select="f:action-place(.)"/>
+        <xsl:variable name="place-name" as="xs:string?" select="if ($place) then f:name-string($place) else ()"/>
+        <xsl:variable name="date" as="element()?" select="f:action-date(.)"/>
+        <xsl:variable name="when" as="xs:string?" select="f:date-iso($date)"/>
+        <xsl:variable name="date-text" as="xs:string?" select="f:date-text($date)"/>
+        <xsl:for-each select="if (exists($agents)) then $agents else .">
+          <xsl:variable name="agent" as="element()?" select=".[not(self::correspAction)]"/>
+          <xsl:sequence select="fp:correspondent(concat($indent, '  '), $agent/@ref, if ($agent) then f:name-string($agent) else (),
+                                                 $place-name, $place/@ref, $when, $date-text)"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="fp:array($indent, $objects)"/>
   </xsl:function>
 
   <!--
@@ -163,8 +201,8 @@
       <xsl:for-each select="f:other-corresps($tei)">
         <xsl:sequence select="fp:object('    ', ('id', 'sender', 'recipient'), (
             fp:text(@xml:id),
-            fp:party('      ', f:corresp-action(., 'sent')),
-            fp:party('      ', f:corresp-action(., 'received'))))"/>
+            fp:correspondents('      ', ., 'sent'),
+            fp:correspondents('      ', ., 'received')))"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="notes" as="xs:string*">
@@ -208,8 +246,8 @@
         fp:string(f:doc-title($tei)),
         fp:string(f:doc-type($tei)),
         fp:date('  ', f:doc-date-attributes($tei), if ($doc-date) then f:plain-line($doc-date/node()) else ()),
-        fp:party('  ', f:corresp-action($main, 'sent')),
-        fp:party('  ', f:corresp-action($main, 'received')),
+        fp:correspondents('  ', $main, 'sent'),
+        fp:correspondents('  ', $main, 'received'),
         fp:array('  ', $embedded),
         fp:object('  ', ('citation', 'repository', 'fond', 'opis', 'delo', 'folios', 'description'), (
             fp:string(f:archival-citation($tei)),

@@ -45,21 +45,27 @@
         fp:text($generated-date)))"/>
   </xsl:function>
 
-  <!-- {ref, name, place, placeRef, date} for one side of a correspDesc, from a summary's s:actions (fp:index-actions): every agent's names and refs, the first place and date. -->
-  <xsl:function name="fp:summary-party" as="xs:string">
+  <!--
+    One side of a correspDesc in index.json, from a summary's s:actions
+    (fp:index-actions), as a document's JSON gives it (fp:correspondents):
+    every agent of every action, each with its action's place and date; an
+    action that names no one, one object whose ref and name are null.
+  -->
+  <xsl:function name="fp:summary-correspondents" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:param name="action" as="element(s:action)*"/>
-    <xsl:variable name="place" as="element(s:place)?" select="($action/s:place)[1]"/>
-    <xsl:variable name="date" as="element(s:date)?" select="($action/s:date)[1]"/>
-    <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
-    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text(string-join($action/s:agent/@ref, ' ')),
-                                 $next, 'name&quot;: ', fp:text(string-join($action/s:agent/@name, ', ')),
-                                 $next, 'place&quot;: ', fp:text($place/@name),
-                                 $next, 'placeRef&quot;: ', fp:text($place/@ref),
-                                 $next, 'date&quot;: {&#10;', $indent, '    &quot;when&quot;: ', fp:string($date/@iso),
-                                 ',&#10;', $indent, '    &quot;text&quot;: ', fp:text($date/@text),
-                                 '&#10;', $indent, '  }',
-                                 '&#10;', $indent, '}')"/>
+    <xsl:param name="actions" as="element(s:action)*"/>
+    <xsl:variable name="objects" as="xs:string*">
+      <xsl:for-each select="$actions">
+        <xsl:variable name="place" as="element(s:place)?" select="s:place[1]"/>
+        <xsl:variable name="date" as="element(s:date)?" select="s:date[1]"/>
+        <!-- An s:action has no @ref or @name of its own: one naming no one gives nulls. -->
+        <xsl:for-each select="if (exists(s:agent)) then s:agent else .">
+          <xsl:sequence select="fp:correspondent(concat($indent, '  '), @ref, @name,
+                                                 $place/@name, $place/@ref, $date/@iso, $date/@text)"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="fp:array($indent, $objects)"/>
   </xsl:function>
 
   <!-- index.json; $edition is the edition object (fp:edition) laid out for two spaces. -->
@@ -76,8 +82,8 @@
             fp:string(@title),
             fp:string(@type),
             concat('{&#10;        &quot;when&quot;: ', fp:string(@date-when), ',&#10;        &quot;text&quot;: ', fp:text(@date-text), '&#10;      }'),
-            fp:summary-party('      ', fp:index-actions($main, 'sent')),
-            fp:summary-party('      ', fp:index-actions($main, 'received')),
+            fp:summary-correspondents('      ', fp:index-actions($main, 'sent')),
+            fp:summary-correspondents('      ', fp:index-actions($main, 'received')),
             fp:object('      ', ('html', 'text', 'json', 'tei'), (
                 fp:string(concat($file, '.html')),
                 fp:string(concat('text/', $file, '.txt')),
