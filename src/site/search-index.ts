@@ -19,8 +19,8 @@
  *   number, title, date: what a result shows above its passages; sender and
  *   recipient are the manifest's facet values), far more documents a part
  *   than documents-N.js holds. The page shows a page of results from these
- *   as soon as a query is answered, and loads the others while it is idle,
- *   so that a keystroke does not wait for the documents' texts.
+ *   as soon as a query is answered, and loads them all after its first
+ *   answer, so that a keystroke does not wait for the documents' texts.
  * - `search/documents-N.js`: the entries of a run of documents (title,
  *   date, correspondents, places, text, notes), loaded for the documents of
  *   the page of results shown, for the passages around the words found.
@@ -179,7 +179,7 @@ export interface PartSizes {
   documents: number;
 }
 
-export const defaultPartSizes: PartSizes = { terms: 32 * 1024, titles: 32 * 1024, documents: 8 * 1024 };
+export const defaultPartSizes: PartSizes = { terms: 32 * 1024, titles: 96 * 1024, documents: 8 * 1024 };
 
 /** A document's line in the list of results: its page, its number, its title (its id when it has none) and its date as shown. */
 export type TitleLine = [page: string, n: string, title: string, date: string];

@@ -20,7 +20,7 @@
     documents' texts are loaded.
   - A keystroke waits for as little as it can. A page of results is shown
     from the title lines (titles-N.js, many documents a part, all of them
-    loaded while the page is idle) as soon as the query is answered; the
+    loaded after the first answer) as soon as the query is answered; the
     passages follow when the documents' texts have loaded, the list being
     aria-busy meanwhile. A single letter at the end of the query is not
     searched, but the term parts of the words it begins are loaded, so that
@@ -51,8 +51,8 @@
   var BM25_B = 0.75;
   var PARTS = 'search/';
   var PREFETCH_TERM_PARTS = 8;    /* a letter being typed loads the term parts of its words when they are no more */
-  var PREFETCH_TITLE_PARTS = 64;  /* title parts loaded while the page is idle, at most */
-  var TITLE_PARTS_AT_ONCE = 4;    /* of them, loaded at a time */
+  var PREFETCH_TITLE_PARTS = 64;  /* title parts loaded after the first answer, at most */
+  var TITLE_PARTS_AT_ONCE = 8;    /* of them, loaded at a time */
 
   var FACETS = [
     { key: 'sender', label: 'Sender', plural: 'senders' },
@@ -206,11 +206,6 @@
     requestAnimationFrame(function () { setTimeout(fn, 0); });
   }
 
-  /* Run fn when the page is idle (or soon, where requestIdleCallback is missing). */
-  function whenIdle(fn) {
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fn, { timeout: 2000 });
-    else setTimeout(fn, 50);
-  }
 
   /* The first index i of a sorted list with list[i] >= x (list.length when none is). */
   function firstAtLeast(list, x) {
@@ -535,7 +530,7 @@
     return { page: line[0], n: line[1], title: line[2], date: line[3], sender: names('sender'), recipient: names('recipient') };
   };
 
-  /* The title parts not yet loaded, a few at a time while the page is idle, so that later keystrokes find every title line at hand. */
+  /* The title parts not yet loaded, a few at a time, so that later keystrokes find every title line at hand. */
   SearchIndex.prototype.preloadTitles = function () {
     var self = this;
     if (self.preloadingTitles) return;
@@ -546,10 +541,22 @@
       for (; next < self.titleParts.length && next < PREFETCH_TITLE_PARTS && batch.length < TITLE_PARTS_AT_ONCE; next++) {
         if (!loading['titles-' + next]) batch.push(loadPart('titles-' + next));
       }
-      if (batch.length === 0) return;
-      Promise.all(batch).then(function () { whenIdle(step); }, function () { /* a query that needs one tries again */ });
+      if (batch.length > 0) Promise.all(batch).then(step, function () { /* a query that needs one tries again */ });
     }
-    whenIdle(step);
+    step();
+  };
+
+  /* The title line of each document, from its title part or its entry, whichever has arrived; null if neither has for one. */
+  SearchIndex.prototype.titleLinesAtHand = function (docs) {
+    var lines = [];
+    for (var i = 0; i < docs.length; i++) {
+      var titles = this.partName('titles', docs[i]);
+      var texts = this.partName('documents', docs[i]);
+      if (Object.prototype.hasOwnProperty.call(arrived, titles)) lines.push(this.itemOf('titles', docs[i], arrived[titles]));
+      else if (Object.prototype.hasOwnProperty.call(arrived, texts)) lines.push(titleLineOf(this.itemOf('documents', docs[i], arrived[texts])));
+      else return null;
+    }
+    return lines;
   };
 
   /*
@@ -1053,13 +1060,13 @@
         /*
           The texts, for the passages, are loaded for a query of words. The
           title lines shown are those at hand (every title part is loaded
-          while the page is idle); else those of the texts, when they are
+          after the first answer); else those of the texts, when they are
           loaded anyway (a query's first answer needs no title part then);
           else those of their title parts.
         */
         var texts = elements.length > 0 ? index.items('documents', docs) : null;
         if (texts) texts.catch(function () { /* reported below, if still current */ });
-        var atHand = index.itemsAtHand('titles', docs);
+        var atHand = index.titleLinesAtHand(docs);
         var lines = atHand ? Promise.resolve(atHand)
           : texts ? texts.then(function (entries) { return entries.map(titleLineOf); })
           : index.items('titles', docs);
@@ -1103,7 +1110,7 @@
     /*
       Once an answer is painted: the parts the next keystrokes may need. The
       term parts of the words a letter being typed begins (its next letter
-      searches them), and the title parts, while the page is idle.
+      searches them), and the title parts not loaded yet.
     */
     function afterAnswer(elements) {
       afterNextFrame(function () {
