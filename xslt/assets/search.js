@@ -239,6 +239,9 @@
     var total = 0;
     this.lengths.forEach(function (n) { total += n; });
     this.averageLength = this.size > 0 ? total / this.size : 1;
+    /* BM25's length normalisation of each document, worked out once. */
+    this.lengthNorms = new Float64Array(this.size);
+    for (var ln = 0; ln < this.size; ln++) this.lengthNorms[ln] = BM25_K1 * (1 - BM25_B + BM25_B * this.lengths[ln] / this.averageLength);
     this.termParts = manifest.termParts;
     this.titleParts = manifest.titleParts;
     this.documentParts = manifest.documentParts;
@@ -339,17 +342,25 @@
     return lists;
   };
 
+  /* BM25's inverse document frequency of a term found in documentsWithTerm documents. */
+  SearchIndex.prototype.idf = function (documentsWithTerm) {
+    return Math.log(1 + (this.size - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5));
+  };
+
   SearchIndex.prototype.score = function (weight, doc, documentsWithTerm) {
-    var idf = Math.log(1 + (this.size - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5));
-    var norm = BM25_K1 * (1 - BM25_B + BM25_B * this.lengths[doc] / this.averageLength);
-    return idf * weight * (BM25_K1 + 1) / (weight + norm);
+    return this.idf(documentsWithTerm) * weight * (BM25_K1 + 1) / (weight + this.lengthNorms[doc]);
   };
 
   /* A term's documents and their scores: {docs: Int32Array, scores: Float64Array}, worked out once a term. */
   SearchIndex.prototype.scored = function (p) {
     if (!p.scored) {
       var scores = new Float64Array(p.docs.length);
-      for (var i = 0; i < p.docs.length; i++) scores[i] = this.score(p.weights[i], p.docs[i], p.docs.length);
+      var idf = this.idf(p.docs.length);
+      var norms = this.lengthNorms;
+      for (var i = 0; i < p.docs.length; i++) {
+        var weight = p.weights[i];
+        scores[i] = idf * weight * (BM25_K1 + 1) / (weight + norms[p.docs[i]]);
+      }
       p.scored = { docs: p.docs, scores: scores };
     }
     return p.scored;
