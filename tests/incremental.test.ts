@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
 import type { SearchEntry } from '../src/site/search-index.js';
-import { searchEntry, searchIndexEntries, searchIndexFiles } from '../src/site/search-index.js';
+import { SEARCH_INDEX_FORMAT, searchEntry, searchIndexEntries, searchIndexFiles } from '../src/site/search-index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-incremental-'));
@@ -68,13 +68,13 @@ describe('search entries', () => {
     const entries: SearchEntry[] = [1, 2, 3].map((n) => searchEntry(letter(n), `doc${n}`, `doc${n}.html`));
     expect(entries[0]!.places).toEqual(['Москва', 'Харьков']);
     // Small parts, so that the entries are spread over several files.
-    const files = searchIndexFiles(entries, { terms: 10, documents: 10 });
+    const files = searchIndexFiles(entries, { terms: 10, titles: 10, documents: 10 });
     expect([...files.keys()].filter((p) => p.startsWith('search/documents-')).length).toBe(3);
     const read = searchIndexEntries((path) => files.get(path));
     expect([...read.keys()]).toEqual(['doc1.html', 'doc2.html', 'doc3.html']);
     expect([...read.values()]).toEqual(entries);
     // Made again from what was read, the index is byte for byte the same.
-    expect(searchIndexFiles([...read.values()], { terms: 10, documents: 10 })).toEqual(files);
+    expect(searchIndexFiles([...read.values()], { terms: 10, titles: 10, documents: 10 })).toEqual(files);
   });
 
   test('a letter of several senders and recipients: every name in its facet value, every place among its places', () => {
@@ -96,7 +96,9 @@ describe('search entries', () => {
       { 'search-index.js': 'window.EDITION_SEARCH_INDEX = [{"page": 1}];\n', 'search/documents-0.js': part },
       // The index of the format before this one: one script of entries.
       { 'search-index.js': 'window.EDITION_SEARCH_INDEX = [{"page": "doc1.html"}];\n' },
-      { 'search-index.js': manifest.replace('"format":2', '"format":1'), 'search/documents-0.js': part },
+      // The format before this one (without title parts), and the one before it.
+      { 'search-index.js': manifest.replace(`"format":${SEARCH_INDEX_FORMAT}`, `"format":${SEARCH_INDEX_FORMAT - 1}`), 'search/documents-0.js': part },
+      { 'search-index.js': manifest.replace(`"format":${SEARCH_INDEX_FORMAT}`, `"format":${SEARCH_INDEX_FORMAT - 2}`), 'search/documents-0.js': part },
       { 'search-index.js': 'alert(1);\n', 'search/documents-0.js': part },
       { 'search-index.js': manifest, 'search/documents-0.js': 'alert(1);\n' },
       { 'search-index.js': manifest, 'search/documents-0.js': part.replace('documents-0', 'documents-1') },

@@ -6,7 +6,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import type { SearchEntry, SearchManifest } from '../src/site/search-index.js';
-import { foldWord, readManifest, readNumbers, searchIndexFiles, TITLE_WEIGHT, words } from '../src/site/search-index.js';
+import { foldWord, readManifest, readNumbers, searchIndexFiles, TITLE_WEIGHT, titleLine, words } from '../src/site/search-index.js';
 
 function entry(n: number, fields: Partial<SearchEntry>): SearchEntry {
   return {
@@ -124,10 +124,13 @@ describe('the index', () => {
 
   test('parts: every term in the part whose range holds it, every document in its part, in order', () => {
     const many = Array.from({ length: 40 }, (_, i) => entry(i, { title: `Letter ${i}`, text: `word${i % 7} common text ${'x'.repeat(i)} шаг${i}` }));
-    const files = searchIndexFiles(many, { terms: 60, documents: 100 });
+    const files = searchIndexFiles(many, { terms: 60, titles: 200, documents: 100 });
     const { manifest, parts } = load(files);
     expect(manifest.termParts.length).toBeGreaterThan(3);
     expect(manifest.documentParts.length).toBeGreaterThan(3);
+    // Title lines are far smaller than entries: fewer parts of them at a larger size.
+    expect(manifest.titleParts.length).toBeGreaterThan(3);
+    expect(manifest.titleParts.length).toBeLessThan(manifest.documentParts.length);
     expect([...manifest.termParts].sort()).toEqual(manifest.termParts);
     manifest.termParts.forEach((first, i) => {
       // (Object.keys puts keys like "15" first: sorted here in code unit order, as the index sorts.)
@@ -147,6 +150,12 @@ describe('the index', () => {
       read.push(...(parts.get(`documents-${i}`) as SearchEntry[]));
     });
     expect(read).toEqual(many);
+    const lines: unknown[] = [];
+    manifest.titleParts.forEach((first, i) => {
+      expect(lines.length).toBe(first);
+      lines.push(...(parts.get(`titles-${i}`) as unknown[]));
+    });
+    expect(lines).toEqual(many.map((e) => [e.page, e.n, e.title, e.date]));
     // Large numbers (documents far apart) survive the encoding.
     expect(postings(manifest, parts, 'шаг39')).toEqual([[39, 1]]);
   });
@@ -160,12 +169,18 @@ describe('the index', () => {
     }
     const { parts } = load(files);
     expect((parts.get('documents-0') as SearchEntry[])[0]).toEqual(hostile[0]);
+    expect((parts.get('titles-0') as unknown[])[0]).toEqual(titleLine(hostile[0]!));
+  });
+
+  test('a title line: page, number, title (the id when there is none) and date as shown', () => {
+    expect(titleLine(entry(9, { title: 'Telegram', date: '20 March [1920]' }))).toEqual(['doc9.html', '9', 'Telegram', '20 March [1920]']);
+    expect(titleLine(entry(9, { title: '' }))).toEqual(['doc9.html', '9', 'doc9', '']);
   });
 
   test('no documents give an empty index that still loads', () => {
     const files = searchIndexFiles([]);
     expect([...files.keys()]).toEqual(['search-index.js']);
     const manifest = readManifest(files.get('search-index.js')!);
-    expect(manifest).toMatchObject({ documents: 0, termParts: [], documentParts: [] });
+    expect(manifest).toMatchObject({ documents: 0, termParts: [], titleParts: [], documentParts: [] });
   });
 });

@@ -15,6 +15,12 @@
  *   (a word in the title counts three times).
  * - `search/positions-N.js`: for the same terms, each word's positions in
  *   each document, loaded only for a "quoted phrase".
+ * - `search/titles-N.js`: the title lines of a run of documents (page,
+ *   number, title, date: what a result shows above its passages; sender and
+ *   recipient are the manifest's facet values), far more documents a part
+ *   than documents-N.js holds. The page shows a page of results from these
+ *   as soon as a query is answered, and loads them all after its first
+ *   answer, so that a keystroke does not wait for the documents' texts.
  * - `search/documents-N.js`: the entries of a run of documents (title,
  *   date, correspondents, places, text, notes), loaded for the documents of
  *   the page of results shown, for the passages around the words found.
@@ -180,10 +186,18 @@ export const TITLE_WEIGHT = 3;
 /** Sizes a part is cut at (characters): a part ends with the term or document that reaches it. */
 export interface PartSizes {
   terms: number;
+  titles: number;
   documents: number;
 }
 
-export const defaultPartSizes: PartSizes = { terms: 32 * 1024, documents: 8 * 1024 };
+export const defaultPartSizes: PartSizes = { terms: 32 * 1024, titles: 96 * 1024, documents: 8 * 1024 };
+
+/** A document's line in the list of results: its page, its number, its title (its id when it has none) and its date as shown. */
+export type TitleLine = [page: string, n: string, title: string, date: string];
+
+export function titleLine(entry: SearchEntry): TitleLine {
+  return [entry.page, entry.n, entry.title || entry.id, entry.date];
+}
 
 /** The facets, in the order of the manifest. */
 const facetValues: Record<string, (e: SearchEntry) => string[]> = {
@@ -200,13 +214,15 @@ export interface SearchManifest {
   lengths: string;
   /** The first term of each part search/terms-N.js (and search/positions-N.js). */
   termParts: string[];
+  /** The first document (its index) of each part search/titles-N.js. */
+  titleParts: number[];
   /** The first document (its index) of each part search/documents-N.js. */
   documentParts: number[];
   /** Per facet: its values, the most frequent first, and per document the count of its values followed by their indexes, as numbers(). */
   facets: Record<string, { values: string[]; documents: string }>;
 }
 
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /** What the index of one term gathers while the documents are read. */
 interface TermPostings {
@@ -301,6 +317,26 @@ export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSiz
   }
   flushTerms();
 
+  // Title parts: runs of documents' title lines in collection order.
+  const titleParts: number[] = [];
+  let lines: TitleLine[] = [];
+  size = 0;
+  const flushTitles = (): void => {
+    if (lines.length === 0) return;
+    const n = titleParts.length - 1;
+    files.set(`search/titles-${n}.js`, script(partPrefix(`titles-${n}`), lines, partSuffix));
+    lines = [];
+    size = 0;
+  };
+  entries.forEach((entry, doc) => {
+    if (lines.length === 0) titleParts.push(doc);
+    const line = titleLine(entry);
+    lines.push(line);
+    size += line.reduce((sum, field) => sum + field.length + 3, 2);
+    if (size >= sizes.titles) flushTitles();
+  });
+  flushTitles();
+
   // Document parts: runs of documents in collection order.
   const documentParts: number[] = [];
   let run: SearchEntry[] = [];
@@ -340,6 +376,7 @@ export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSiz
     documents: entries.length,
     lengths: numbers(lengths),
     termParts,
+    titleParts,
     documentParts,
     facets,
   };
@@ -360,7 +397,7 @@ function parseScript(script: string, prefix: string, suffix: string): unknown {
 /** The manifest of a search-index.js searchIndexFiles() wrote; undefined when it is not one (or of another format). */
 export function readManifest(script: string): SearchManifest | undefined {
   const data = parseScript(script, manifestPrefix, manifestSuffix) as SearchManifest | undefined;
-  if (typeof data !== 'object' || data === null || data.format !== SEARCH_INDEX_FORMAT || !Array.isArray(data.documentParts)) return undefined;
+  if (typeof data !== 'object' || data === null || data.format !== SEARCH_INDEX_FORMAT || !Array.isArray(data.documentParts) || !Array.isArray(data.titleParts)) return undefined;
   return data;
 }
 

@@ -87,6 +87,102 @@ describe('the letter page', () => {
     await context.close();
   });
 
+  test('on a wide screen a pressed marker keeps its note in the side column at its line, inside the page, not over the text', async () => {
+    const cases: Array<[string, string, string]> = [
+      // In the reading text, in the heading's date line, in the list of notes.
+      ['doc068.html', 'doc068-a2', 'The order to attack Grozny'],
+      ['doc069.html', 'doc069-e1-ref-1', 'The compilers date No. 69 March 20'],
+      ['doc068.html', 'doc068-e4-ref', 'Note 5 is printed without an anchor'],
+    ];
+    for (const [path, id, words] of cases) {
+      const { context, page } = await open({ width: 1280 }, path);
+      const marker = page.locator(`#${id}`);
+      await marker.scrollIntoViewIfNeeded();
+      await marker.click();
+      const note = page.locator(`#${id}-note`);
+      await expect(note.isVisible()).resolves.toBe(true);
+      expect(await note.innerText()).toContain(words);
+      const noteBox = (await note.boundingBox())!;
+      const markerBox = (await marker.boundingBox())!;
+      const column = (await page.locator('.reading-text').boundingBox())!;
+      const main = (await page.locator('main').boundingBox())!;
+      expect(noteBox.x, id).toBeGreaterThanOrEqual(column.x + column.width);
+      expect(noteBox.x + noteBox.width, id).toBeLessThanOrEqual(main.x + main.width);
+      expect(Math.abs(noteBox.y - markerBox.y), id).toBeLessThan(30);
+      await context.close();
+    }
+  });
+
+  test('markers in the heading, the card and the list of notes open their notes in place too, without JavaScript', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['doc069.html', 'doc069-e1-ref-1', 'The compilers date No. 69 March 20'],
+      ['doc068.html', 'doc068-e7-ref', 'inference, not the compilers'],
+      ['doc068.html', 'doc068-e4-ref', 'Note 5 is printed without an anchor'],
+    ];
+    for (const width of [390, 1280]) {
+      for (const [path, id, words] of cases) {
+        const { context, page } = await open({ width, javaScript: false }, path);
+        const marker = page.locator(`#${id}`);
+        expect(await marker.evaluate((e) => e.tagName), `${id} at ${width}`).toBe('BUTTON');
+        const box = (await marker.boundingBox())!;
+        expect(box.width).toBeGreaterThanOrEqual(24);
+        expect(box.height).toBeGreaterThanOrEqual(24);
+        // Not in the side column until pressed: the list of notes has them all.
+        const note = page.locator(`#${id}-note`);
+        await expect(note.isVisible(), `${id} at ${width}`).resolves.toBe(false);
+        await marker.scrollIntoViewIfNeeded();
+        await marker.click();
+        await expect(note.isVisible(), `${id} at ${width}`).resolves.toBe(true);
+        expect(await note.innerText()).toContain(words);
+        const noteBox = (await note.boundingBox())!;
+        const markerBox = (await marker.boundingBox())!;
+        expect(Math.abs(noteBox.y - markerBox.y), `${id} at ${width}`).toBeLessThan(60);
+        await page.keyboard.press('Escape');
+        await expect(note.isVisible()).resolves.toBe(false);
+        await context.close();
+      }
+    }
+  });
+
+  test('unmarked initials in the notes never break: "S. S. Kamenev" stays on one line at any width', async () => {
+    const { context, page } = await open({ width: 390 }, 'doc068.html');
+    for (const name of ['S. S. Kamenev', 'L. B. Kamenev']) {
+      // The name's characters as a range of the page's text, wherever the markup puts them; its line boxes at widths 150–380 px of the note.
+      const breaks = await page.locator('#doc068-e5').evaluate((item, wanted) => {
+        const walker = document.createTreeWalker(item.querySelector('.note-body')!, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push(n as Text);
+          all += n.nodeValue;
+        }
+        const start = all.indexOf(wanted);
+        if (start < 0) return [-1];
+        const at = (offset: number): [Text, number] => {
+          let seen = 0;
+          for (const n of nodes) {
+            if (offset <= seen + n.length) return [n, offset - seen];
+            seen += n.length;
+          }
+          throw new Error('offset out of the text');
+        };
+        const range = document.createRange();
+        range.setStart(...at(start));
+        range.setEnd(...at(start + wanted.length));
+        const broken: number[] = [];
+        const body = item as HTMLElement;
+        for (let width = 150; width <= 380; width += 2) {
+          body.style.width = `${width}px`;
+          const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(width);
+        }
+        return broken;
+      }, name);
+      expect(breaks, name).toEqual([]);
+    }
+    await context.close();
+  });
+
   test('every jump target comes to rest below the top edge of the window', async () => {
     const { context, page } = await open({ width: 390, height: 844 }, 'doc068.html');
     // From the list back to the marker in the text: the marker is not hidden under the top edge.

@@ -54,8 +54,10 @@ function withPhrase(texts: Map<string, string>, ws: string[]): string[] {
   return [...texts].filter(([, t]) => pattern.test(t)).map(([page]) => page);
 }
 
+/** The page has answered, passages and all: a status line, and the list no longer busy. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '') !== '');
+  await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '') !== ''
+    && document.getElementById('search-results')?.getAttribute('aria-busy') !== 'true');
   await page.waitForTimeout(100);
 }
 
@@ -180,6 +182,130 @@ describe('pages of results', () => {
     expect(new Set(seen).size).toBe(LETTERS);
     expect(await page.locator('#search-results > li').count()).toBe(LETTERS - (pages - 1) * PAGE);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keystrokes', () => {
+  /**
+   * Installed before the page's scripts: while window.holdTexts is true, a
+   * documents-N.js part is not put in the page (so it does not load) until
+   * window.releaseTexts() is called.
+   */
+  const holdTexts = `
+    window.holdTexts = false;
+    window.heldTexts = [];
+    var append = Node.prototype.appendChild;
+    Node.prototype.appendChild = function (child) {
+      if (window.holdTexts && child instanceof HTMLScriptElement && /[/]search[/]documents-[0-9]+[.]js$/.test(child.src)) {
+        var parent = this;
+        window.heldTexts.push(function () { append.call(parent, child); });
+        return child;
+      }
+      return append.call(this, child);
+    };
+    window.releaseTexts = function () { window.heldTexts.splice(0).forEach(function (f) { f(); }); };
+  `;
+
+  test('a query shows its page of results from the title lines while the texts load; the passages follow, the list aria-busy meanwhile', async () => {
+    const page = await session.browser.newPage();
+    const problems = watchProblems(page);
+    await page.addInitScript({ content: holdTexts });
+    const titleParts = readdirSync(join(generated, 'search')).filter((p) => p.startsWith('titles-')).length;
+    const titlesLoaded = new Set<string>();
+    page.on('requestfinished', (r) => {
+      const m = /\/search\/(titles-\d+)\.js$/.exec(r.url());
+      if (m) titlesLoaded.add(m[1]!);
+    });
+    // No query: the documents in collection order, from the title lines; then every title part loads while the page is idle.
+    await page.goto(url(generated, 'search.html'));
+    await settled(page);
+    await expect.poll(() => titlesLoaded.size).toBe(titleParts);
+    await page.evaluate(() => { (window as unknown as { holdTexts: boolean }).holdTexts = true; });
+    await page.locator('#search-query').fill('committee ');
+    await page.waitForFunction(() => /committee/.test(document.getElementById('search-status')?.textContent ?? ''));
+    // Answered without the texts: the titles of documents that hold the word, no passages yet, the list busy.
+    const expected = [...documentTexts(generated)].filter(([, t]) => /\bcommittee\b/i.test(t)).map(([p]) => p);
+    expect(await total(page)).toBe(expected.length);
+    const shown = await resultPages(page);
+    expect(shown.length).toBe(Math.min(10, expected.length));
+    for (const p of shown) expect(expected).toContain(p);
+    await expect(page.locator('#search-results').getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('#search-results .result-passages').count()).resolves.toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { heldTexts: unknown[] }).heldTexts.length)).toBeGreaterThan(0);
+    // The texts arrive: the passages, with the word marked, and the list no longer busy.
+    await page.evaluate(() => (window as unknown as { releaseTexts: () => void }).releaseTexts());
+    await settled(page);
+    await expect(page.locator('#search-results').getAttribute('aria-busy')).resolves.toBe(null);
+    expect(await resultPages(page)).toEqual(shown);
+    const marks = await page.locator('#search-results mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.toLowerCase()).toBe('committee');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('texts that arrive after the query was typed over are not shown with the new one', async () => {
+    const page = await session.browser.newPage();
+    await page.addInitScript({ content: holdTexts });
+    await page.goto(url(generated, 'search.html'));
+    await settled(page);
+    await page.evaluate(() => { (window as unknown as { holdTexts: boolean }).holdTexts = true; });
+    await page.locator('#search-query').fill('committee ');
+    await page.waitForFunction(() => /committee/.test(document.getElementById('search-status')?.textContent ?? ''));
+    // Typed over before the texts of "committee" came: those texts then arrive, then the new query's.
+    await page.locator('#search-query').fill('instructions ');
+    await page.waitForFunction(() => /instructions/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await page.evaluate(() => { const w = window as unknown as { holdTexts: boolean; releaseTexts: () => void }; w.holdTexts = false; w.releaseTexts(); });
+    await settled(page);
+    const marks = await page.locator('#search-results mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.toLowerCase()).toBe('instructions');
+    await page.close();
+  });
+
+  test('a letter being typed loads the term parts of the words it begins, so its next letter finds them at hand', async () => {
+    const page = await session.browser.newPage();
+    const problems = watchProblems(page);
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/search\/(terms-\d+)\.js$/.exec(r.url());
+      if (m) requested.push(m[1]!);
+    });
+    await page.goto(url(generated, 'search.html'));
+    await settled(page);
+    expect(requested).toEqual([]);
+    const input = page.locator('#search-query');
+    await input.focus();
+    // One letter is not searched (the status says nothing of it), but the parts of its words load.
+    await page.keyboard.type('f');
+    await expect.poll(() => requested.length).toBeGreaterThan(0);
+    expect(await page.locator('#search-status').innerText()).not.toMatch(/matching/);
+    const afterOneLetter = requested.length;
+    await page.waitForTimeout(200);
+    await page.keyboard.type('u');
+    await page.waitForFunction(() => /matching “fu”/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await settled(page);
+    expect(await total(page)).toBeGreaterThan(0);
+    expect(requested.length).toBe(afterOneLetter);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('the pages of a ranked query list every document that matches once (the first page ranked in one pass, the others by a sort)', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${url(generated, 'search.html')}?q=${encodeURIComponent('the ')}`);
+    await settled(page);
+    const matching = await total(page);
+    expect(matching).toBeGreaterThan(40);
+    const seen: string[] = [];
+    for (let n = 1; n <= Math.ceil(matching / 10); n++) {
+      await page.goto(`${url(generated, 'search.html')}?q=${encodeURIComponent('the ')}&page=${n}`);
+      await settled(page);
+      seen.push(...(await resultPages(page)));
+    }
+    expect(seen.length).toBe(matching);
+    expect(new Set(seen).size).toBe(matching);
     await page.close();
   });
 });

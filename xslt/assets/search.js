@@ -3,8 +3,8 @@
   fp:search-content) over the index the build writes
   (src/site/search-index.ts): the manifest search-index.js
   (window.EDITION_SEARCH_INDEX), loaded with the page, and the parts in
-  search/ (terms-N.js, positions-N.js, documents-N.js), loaded as a query
-  needs them by adding <script src> elements: a part calls
+  search/ (terms-N.js, positions-N.js, titles-N.js, documents-N.js),
+  loaded as a query needs them by adding <script src> elements: a part calls
   window.EDITION_SEARCH_PART(name, data). So the search works from file://,
   where fetch() of a local file is refused, and under a CSP of
   script-src 'self'.
@@ -16,7 +16,16 @@
     folded as the index folds them (foldWord, words()).
   - Results ranked (BM25 over the text, the notes and the title, a word in
     the title counting three times), in pages of PAGE_SIZE: only the page
-    shown is rendered, and only its documents' texts are loaded.
+    shown is ranked in full (firstRanked) and rendered, and only its
+    documents' texts are loaded.
+  - A keystroke waits for as little as it can. A page of results is shown
+    from the title lines (titles-N.js, many documents a part, all of them
+    loaded after the first answer) as soon as the query is answered; the
+    passages follow when the documents' texts have loaded, the list being
+    aria-busy meanwhile. A single letter at the end of the query is not
+    searched, but the term parts of the words it begins are loaded, so that
+    its second letter finds them at hand. The answer to a query that has
+    been typed over is dropped at each step.
   - Facets (sender, recipient, year, place) in collapsible <details>, the
     values with the most results first, no value without results unless it
     is selected, FACET_SHOWN of them until "Show all", a filter box for a
@@ -41,6 +50,9 @@
   var BM25_K1 = 1.2;
   var BM25_B = 0.75;
   var PARTS = 'search/';
+  var PREFETCH_TERM_PARTS = 8;    /* a letter being typed loads the term parts of its words when they are no more */
+  var PREFETCH_TITLE_PARTS = 64;  /* title parts loaded after the first answer, at most */
+  var TITLE_PARTS_AT_ONCE = 8;    /* of them, loaded at a time */
 
   var FACETS = [
     { key: 'sender', label: 'Sender', plural: 'senders' },
@@ -48,6 +60,8 @@
     { key: 'year', label: 'Year', plural: 'years' },
     { key: 'place', label: 'Place', plural: 'places' }
   ];
+  var FACET_INDEX = {};
+  FACETS.forEach(function (f, i) { FACET_INDEX[f.key] = i; });
 
   /* ----- Words: as src/site/search-index.ts makes them ----- */
 
@@ -71,6 +85,20 @@
     return out;
   }
 
+  /* wordsAt of the texts highlighted lately: consecutive keystrokes mostly show the same documents. */
+  var wordsAtCache = new Map();
+  var WORDS_AT_KEPT = 200;
+
+  function wordsAtRecent(text) {
+    var tokens = wordsAtCache.get(text);
+    if (!tokens) {
+      if (wordsAtCache.size >= WORDS_AT_KEPT) wordsAtCache.clear();
+      tokens = wordsAt(text);
+      wordsAtCache.set(text, tokens);
+    }
+    return tokens;
+  }
+
   function words(text) {
     return wordsAt(text).map(function (t) { return t.word; });
   }
@@ -79,7 +107,8 @@
     The query: a list of elements, each {kind: 'word' | 'prefix' | 'phrase',
     words: [...]}. Text in quotation marks ("…", “…”, „…“) is a phrase (one
     word in quotes is a word); the last word outside quotes is a prefix
-    while the query ends with it.
+    while the query ends with it. A last word of one letter is left out, and
+    the list's `beginning` is that letter.
   */
   function parseQuery(q) {
     var elements = [];
@@ -106,8 +135,10 @@
       var last = elements[elements.length - 1];
       if (last && last.kind === 'word' && last.words[0] === lastOutside) {
         /* One letter being typed begins too many words to narrow anything: it counts from the second on. */
-        if (Array.from(lastOutside).length < 2) elements.pop();
-        else last.kind = 'prefix';
+        if (Array.from(lastOutside).length < 2) {
+          elements.pop();
+          elements.beginning = lastOutside;
+        } else last.kind = 'prefix';
       }
     }
     return elements;
@@ -140,6 +171,7 @@
 
   var received = {};
   var loading = {};
+  var arrived = {};  /* the data of each part whose script has run */
   window.EDITION_SEARCH_PART = function (name, data) { received[name] = data; };
 
   function loadPart(name) {
@@ -149,6 +181,7 @@
         s.src = PARTS + name + '.js';
         s.onload = function () {
           if (Object.prototype.hasOwnProperty.call(received, name)) {
+            arrived[name] = received[name];
             resolve(received[name]);
             delete received[name];
           } else reject(new Error(PARTS + name + '.js is not a part of this search index'));
@@ -161,6 +194,29 @@
       });
     }
     return loading[name];
+  }
+
+  /* Load a part that may be needed soon; a failure is left to the query that needs it. */
+  function preload(name) {
+    loadPart(name).catch(function () { /* loadPart forgets it, so the next query tries again */ });
+  }
+
+  /* Run fn once the next frame has been painted: work that should not delay it. */
+  function afterNextFrame(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
+
+  /* The first index i of a sorted list with list[i] >= x (list.length when none is). */
+  function firstAtLeast(list, x) {
+    var lo = 0;
+    var hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /* The last index i with list[i] <= x (0 when none is). */
@@ -183,10 +239,15 @@
     var total = 0;
     this.lengths.forEach(function (n) { total += n; });
     this.averageLength = this.size > 0 ? total / this.size : 1;
+    /* BM25's length normalisation of each document, worked out once. */
+    this.lengthNorms = new Float64Array(this.size);
+    for (var ln = 0; ln < this.size; ln++) this.lengthNorms[ln] = BM25_K1 * (1 - BM25_B + BM25_B * this.lengths[ln] / this.averageLength);
     this.termParts = manifest.termParts;
+    this.titleParts = manifest.titleParts;
     this.documentParts = manifest.documentParts;
     this.postingsCache = {};
     this.positionsCache = {};
+    this.partTerms = new Map();
     var self = this;
     /* Per facet: its values, and per document the offsets into one list of value numbers. */
     this.facets = FACETS.map(function (f) {
@@ -213,6 +274,22 @@
 
   SearchIndex.prototype.termPart = function (term) {
     return 'terms-' + partOf(this.termParts, term);
+  };
+
+  /* Load the term parts of the words a letter being typed begins, when they are few: its next letter will need one of them. */
+  SearchIndex.prototype.preloadBeginning = function (letter) {
+    var names = this.prefixParts(letter);
+    if (names.length <= PREFETCH_TERM_PARTS) names.forEach(preload);
+  };
+
+  /* The terms of a term part, in code unit order (as the index sorts them), listed once a part. */
+  SearchIndex.prototype.termsOf = function (part) {
+    var known = this.partTerms.get(part);
+    if (!known) {
+      known = Object.keys(part).sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+      this.partTerms.set(part, known);
+    }
+    return known;
   };
 
   /* The term parts that may hold words beginning with prefix. */
@@ -265,17 +342,28 @@
     return lists;
   };
 
-  SearchIndex.prototype.score = function (weight, doc, documentsWithTerm) {
-    var idf = Math.log(1 + (this.size - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5));
-    var norm = BM25_K1 * (1 - BM25_B + BM25_B * this.lengths[doc] / this.averageLength);
-    return idf * weight * (BM25_K1 + 1) / (weight + norm);
+  /* BM25's inverse document frequency of a term found in documentsWithTerm documents. */
+  SearchIndex.prototype.idf = function (documentsWithTerm) {
+    return Math.log(1 + (this.size - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5));
   };
 
-  /* A term's documents and their scores: {docs: Int32Array, scores: Float64Array}. */
+  SearchIndex.prototype.score = function (weight, doc, documentsWithTerm) {
+    return this.idf(documentsWithTerm) * weight * (BM25_K1 + 1) / (weight + this.lengthNorms[doc]);
+  };
+
+  /* A term's documents and their scores: {docs: Int32Array, scores: Float64Array}, worked out once a term. */
   SearchIndex.prototype.scored = function (p) {
-    var scores = new Float64Array(p.docs.length);
-    for (var i = 0; i < p.docs.length; i++) scores[i] = this.score(p.weights[i], p.docs[i], p.docs.length);
-    return { docs: p.docs, scores: scores };
+    if (!p.scored) {
+      var scores = new Float64Array(p.docs.length);
+      var idf = this.idf(p.docs.length);
+      var norms = this.lengthNorms;
+      for (var i = 0; i < p.docs.length; i++) {
+        var weight = p.weights[i];
+        scores[i] = idf * weight * (BM25_K1 + 1) / (weight + norms[p.docs[i]]);
+      }
+      p.scored = { docs: p.docs, scores: scores };
+    }
+    return p.scored;
   };
 
   var NONE = { docs: new Int32Array(0), scores: new Float64Array(0) };
@@ -309,15 +397,15 @@
         var hit = new Uint8Array(self.size);
         var found = 0;
         parts.forEach(function (part) {
-          Object.keys(part).forEach(function (term) {
-            if (term.lastIndexOf(prefix, 0) !== 0) return;
-            var p = self.postings(term, part);
+          var terms = self.termsOf(part);
+          for (var t = firstAtLeast(terms, prefix); t < terms.length && terms[t].lastIndexOf(prefix, 0) === 0; t++) {
+            var p = self.scored(self.postings(terms[t], part));
             for (var i = 0; i < p.docs.length; i++) {
               var d = p.docs[i];
               if (!hit[d]) { hit[d] = 1; found++; }
-              sum[d] += self.score(p.weights[i], d, p.docs.length);
+              sum[d] += p.scores[i];
             }
-          });
+          }
         });
         var docs = new Int32Array(found);
         var scores = new Float64Array(found);
@@ -378,48 +466,144 @@
     }
     return Promise.all(elements.map(function (el) { return self.element(el); })).then(function (sets) {
       sets.sort(function (a, b) { return a.docs.length - b.docs.length; });
-      var docs = Array.from(sets[0].docs);
-      var scores = Array.from(sets[0].scores);
+      var docs = sets[0].docs;
+      var scores = sets[0].scores;
       for (var k = 1; k < sets.length; k++) {
         var other = sets[k];
-        var keptDocs = [];
-        var keptScores = [];
+        var keptDocs = new Int32Array(docs.length);
+        var keptScores = new Float64Array(docs.length);
+        var kept = 0;
         var j = 0;
         for (var i = 0; i < docs.length; i++) {
           while (j < other.docs.length && other.docs[j] < docs[i]) j++;
           if (j < other.docs.length && other.docs[j] === docs[i]) {
-            keptDocs.push(docs[i]);
-            keptScores.push(scores[i] + other.scores[j]);
+            keptDocs[kept] = docs[i];
+            keptScores[kept] = scores[i] + other.scores[j];
+            kept++;
           }
         }
-        docs = keptDocs;
-        scores = keptScores;
+        docs = keptDocs.subarray(0, kept);
+        scores = keptScores.subarray(0, kept);
       }
-      return { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
+      return { docs: docs, scores: scores };
     });
   };
 
-  /* The entries of documents (a promise of an array, in the order asked for). */
-  SearchIndex.prototype.entries = function (docs) {
+  /*
+    What the parts of a kind say of documents: 'titles' (title lines:
+    [page, n, title, date]) or 'documents' (entries: title, text, notes …),
+    in the order asked for.
+  */
+  SearchIndex.prototype.partName = function (kind, doc) {
+    return kind + '-' + partOf(kind === 'titles' ? this.titleParts : this.documentParts, doc);
+  };
+
+  SearchIndex.prototype.itemOf = function (kind, doc, part) {
+    var firsts = kind === 'titles' ? this.titleParts : this.documentParts;
+    return part[doc - firsts[partOf(firsts, doc)]];
+  };
+
+  /* A promise of the items. */
+  SearchIndex.prototype.items = function (kind, docs) {
     var self = this;
-    var names = {};
-    docs.forEach(function (d) { names['documents-' + partOf(self.documentParts, d)] = true; });
-    var list = Object.keys(names);
-    return Promise.all(list.map(loadPart)).then(function (parts) {
-      var byName = {};
-      list.forEach(function (n, i) { byName[n] = parts[i]; });
-      return docs.map(function (d) {
-        var p = partOf(self.documentParts, d);
-        return byName['documents-' + p][d - self.documentParts[p]];
-      });
+    var names = docs.map(function (d) { return self.partName(kind, d); });
+    return Promise.all(names.map(loadPart)).then(function (parts) {
+      return docs.map(function (d, i) { return self.itemOf(kind, d, parts[i]); });
     });
   };
+
+  /* The items, when every part that holds them has arrived; else null. */
+  SearchIndex.prototype.itemsAtHand = function (kind, docs) {
+    var self = this;
+    var items = [];
+    for (var i = 0; i < docs.length; i++) {
+      var name = self.partName(kind, docs[i]);
+      if (!Object.prototype.hasOwnProperty.call(arrived, name)) return null;
+      items.push(self.itemOf(kind, docs[i], arrived[name]));
+    }
+    return items;
+  };
+
+  /* The title line of a document's entry, as titles-N.js gives it (search-index.ts titleLine). */
+  function titleLineOf(entry) {
+    return [entry.page, entry.n, entry.title || entry.id, entry.date];
+  }
+
+  /* A result's title line, with its sender and recipient from the facets: {page, n, title, date, sender, recipient}. */
+  SearchIndex.prototype.resultLine = function (doc, line) {
+    var self = this;
+    function names(key) {
+      var data = self.facets[FACET_INDEX[key]];
+      var out = [];
+      for (var k = data.offsets[doc]; k < data.offsets[doc + 1]; k++) out.push(data.names[data.values[k]]);
+      return out.join(', ');
+    }
+    return { page: line[0], n: line[1], title: line[2], date: line[3], sender: names('sender'), recipient: names('recipient') };
+  };
+
+  /* The title parts not yet loaded, a few at a time, so that later keystrokes find every title line at hand. */
+  SearchIndex.prototype.preloadTitles = function () {
+    var self = this;
+    if (self.preloadingTitles) return;
+    self.preloadingTitles = true;
+    var next = 0;
+    function step() {
+      var batch = [];
+      for (; next < self.titleParts.length && next < PREFETCH_TITLE_PARTS && batch.length < TITLE_PARTS_AT_ONCE; next++) {
+        if (!loading['titles-' + next]) batch.push(loadPart('titles-' + next));
+      }
+      if (batch.length > 0) Promise.all(batch).then(step, function () { /* a query that needs one tries again */ });
+    }
+    step();
+  };
+
+  /* The title line of each document, from its title part or its entry, whichever has arrived; null if neither has for one. */
+  SearchIndex.prototype.titleLinesAtHand = function (docs) {
+    var lines = [];
+    for (var i = 0; i < docs.length; i++) {
+      var titles = this.partName('titles', docs[i]);
+      var texts = this.partName('documents', docs[i]);
+      if (Object.prototype.hasOwnProperty.call(arrived, titles)) lines.push(this.itemOf('titles', docs[i], arrived[titles]));
+      else if (Object.prototype.hasOwnProperty.call(arrived, texts)) lines.push(titleLineOf(this.itemOf('documents', docs[i], arrived[texts])));
+      else return null;
+    }
+    return lines;
+  };
+
+  /*
+    The first `count` of the kept results (indexes into docs and scores) in
+    rank order: score, then collection order. One pass that keeps the best
+    `count` in order, which is what a keystroke needs for the first page; a
+    sort of them all when `count` is many or a large share of them.
+  */
+  var RANKED_BY_PASS = 100;  /* the most results firstRanked keeps in one pass */
+
+  function firstRanked(kept, docs, scores, count) {
+    function before(a, b) {
+      return scores[a] > scores[b] || (scores[a] === scores[b] && docs[a] < docs[b]);
+    }
+    if (count > RANKED_BY_PASS || count * 4 >= kept.length) {
+      return kept.slice().sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; }).slice(0, count);
+    }
+    var best = [];
+    for (var i = 0; i < kept.length; i++) {
+      var x = kept[i];
+      if (best.length === count && !before(x, best[count - 1])) continue;
+      var at = best.length === count ? count - 1 : best.length;
+      while (at > 0 && before(x, best[at - 1])) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = x;
+    }
+    return best;
+  }
 
   /* ----- Highlighting ----- */
 
   /* Ranges [start, end) of s where the query's words and phrases stand, merged. */
   function matchRanges(s, elements) {
-    var tokens = wordsAt(s);
+    var tokens = wordsAtRecent(s);
     var ranges = [];
     var exact = {};
     var prefixes = [];
@@ -501,17 +685,21 @@
     });
   }
 
-  function renderResult(d, elements) {
+  /* A result as its title line shows it (SearchIndex.resultLine); its passages are added when its text has loaded. */
+  function renderResult(line) {
     var li = el('li', 'search-result');
     var heading = el('h3', 'result-title');
-    var link = el('a', null, (d.n ? 'No. ' + d.n + '. ' : '') + (d.title || d.id));
-    link.href = String(d.page || '');
+    var link = el('a', null, (line.n ? 'No. ' + line.n + '. ' : '') + line.title);
+    link.href = String(line.page || '');
     heading.appendChild(link);
     li.appendChild(heading);
-    var meta = [d.date, [d.sender || '?', d.recipient || '?'].join(' → ')].filter(function (x) { return x; });
+    var meta = [line.date, [line.sender || '?', line.recipient || '?'].join(' → ')].filter(function (x) { return x; });
     li.appendChild(el('p', 'result-meta', meta.join(' · ')));
-    if (elements.length === 0) return li;
+    return li;
+  }
 
+  /* The passages of a document (its entry, d) where the query's words stand, added to its result. */
+  function addPassages(li, d, elements) {
     var found = el('ul', 'result-passages');
     var text = String(d.text || '');
     passages(text, matchRanges(text, elements), MAX_PASSAGES).forEach(function (p) {
@@ -536,7 +724,6 @@
       found.appendChild(item);
     });
     if (found.childNodes.length > 0) li.appendChild(found);
-    return li;
   }
 
   /* ----- The address: q, one parameter per selected facet value, page ----- */
@@ -582,7 +769,7 @@
     root.hidden = false;
 
     var manifest = window.EDITION_SEARCH_INDEX;
-    if (!manifest || typeof manifest !== 'object' || !Array.isArray(manifest.termParts)) {
+    if (!manifest || typeof manifest !== 'object' || !Array.isArray(manifest.termParts) || !Array.isArray(manifest.titleParts)) {
       status.textContent = 'The search index (search-index.js) did not load, so the search cannot run. Browse the list of documents instead.';
       input.disabled = true;
       return;
@@ -710,7 +897,8 @@
       }
       shown.forEach(function (v) {
         var item = facetItem(view, v);
-        item.count.textContent = '(' + counts[v] + ')';
+        var count = '(' + counts[v] + ')';
+        if (item.count.textContent !== count) item.count.textContent = count;
         item.box.checked = selected[v] === true;
         item.li.classList.toggle('facet-empty', counts[v] === 0);
       });
@@ -730,31 +918,49 @@
       } else view.note.hidden = true;
     }
 
-    /* Facet filtering and counts over the documents that match the query. */
+    /*
+      Facet filtering and counts over the documents that match the query: a
+      document is kept when it has a selected value of every facet with a
+      selection; it counts towards a facet's values when it would be kept
+      with that facet's own selection left out. Facet by facet, over typed
+      arrays: a keystroke runs this over every document matched.
+    */
     function filterAndCount(docs) {
-      var sets = FACETS.map(function (f, fi) { return selectedNumbers(fi); });
-      var active = sets.map(function (s) { return Object.keys(s).length > 0; });
-      var counts = index.facets.map(function (data) { return new Int32Array(data.names.length); });
-      var kept = [];
-      for (var i = 0; i < docs.length; i++) {
-        var d = docs[i];
-        var failed = -1;
-        var failures = 0;
-        for (var fi = 0; fi < FACETS.length && failures < 2; fi++) {
-          if (!active[fi]) continue;
-          var data = index.facets[fi];
+      var n = docs.length;
+      /* Per document: how many facets it fails, and the last one. */
+      var failures = new Uint8Array(n);
+      var failed = new Int8Array(n);
+      index.facets.forEach(function (data, fi) {
+        var wanted = selectedNumbers(fi);
+        var chosen = Object.keys(wanted);
+        if (chosen.length === 0) return;
+        var selected = new Uint8Array(data.names.length);
+        chosen.forEach(function (v) { selected[v] = 1; });
+        var offsets = data.offsets;
+        var values = data.values;
+        for (var i = 0; i < n; i++) {
+          var d = docs[i];
           var pass = false;
-          for (var k = data.offsets[d]; k < data.offsets[d + 1]; k++) if (sets[fi][data.values[k]]) { pass = true; break; }
-          if (!pass) { failures++; failed = fi; }
+          for (var k = offsets[d]; k < offsets[d + 1] && !pass; k++) pass = selected[values[k]] === 1;
+          if (!pass) {
+            failures[i]++;
+            failed[i] = fi;
+          }
         }
-        if (failures >= 2) continue;
-        for (var fj = 0; fj < FACETS.length; fj++) {
-          if (failures === 1 && fj !== failed) continue;
-          var fd = index.facets[fj];
-          for (var m = fd.offsets[d]; m < fd.offsets[d + 1]; m++) counts[fj][fd.values[m]]++;
+      });
+      var counts = index.facets.map(function (data, fj) {
+        var count = new Int32Array(data.names.length);
+        var offsets = data.offsets;
+        var values = data.values;
+        for (var i = 0; i < n; i++) {
+          if (failures[i] > 1 || (failures[i] === 1 && failed[i] !== fj)) continue;
+          var d = docs[i];
+          for (var m = offsets[d]; m < offsets[d + 1]; m++) count[values[m]]++;
         }
-        if (failures === 0) kept.push(i);
-      }
+        return count;
+      });
+      var kept = [];
+      for (var i = 0; i < n; i++) if (failures[i] === 0) kept.push(i);
       return { kept: kept, counts: counts };
     }
 
@@ -810,49 +1016,117 @@
 
     var generation = 0;
 
-    /* Run the search of the current state and show its page of results. */
+    /* What the list of results shows: its query's elements, first position and documents, and whether its passages are in. */
+    var shown = { key: '', whole: false };
+
+    /* The status line, the pages, the facets' counts and the "Clear filters" button of an answer. */
+    function showAround(answer, elements) {
+      var total = answer.total;
+      var query = elements.length > 0 ? state.q.trim() : '';
+      var what = !query ? '' : /["“”„]/.test(query) ? ' matching ' + query : ' matching “' + query + '”';
+      var filters = FACETS.some(function (f) { return state.selected[f.key].length > 0; });
+      status.textContent = total === 0
+        ? 'No documents' + what + (filters ? ' with these filters' : '') + '.'
+        : (total === 1 ? '1 document' : total.toLocaleString('en') + ' documents') + what +
+          (total < index.size && !query ? ' (of ' + index.size.toLocaleString('en') + ')' : '') + '.' +
+          (answer.pages > 1 ? ' Showing ' + (answer.from + 1) + '–' + (answer.from + answer.docs.length) + '.' : '');
+      renderPager(answer.pages);
+      facetViews.forEach(function (view, fi) {
+        view.counts = answer.counts[fi];
+        renderFacet(view);
+      });
+      clear.hidden = !filters;
+    }
+
+    /*
+      Run the search of the current state and show its page of results: the
+      title lines as soon as they are at hand, the passages when the texts
+      are. Each step first asks whether a later query has begun, and stops
+      if one has. A page of results the list already shows whole (the same
+      elements and documents: a keystroke that changes nothing found, such
+      as a space or a first letter) is left as it is.
+    */
     function run() {
       var mine = ++generation;
       var elements = parseQuery(state.q);
       return index.match(elements).then(function (matched) {
         if (mine !== generation) return null;
         var filtered = filterAndCount(matched.docs);
-        var order = filtered.kept;
-        if (elements.length > 0) {
-          order.sort(function (a, b) { return matched.scores[b] - matched.scores[a] || matched.docs[a] - matched.docs[b]; });
-        }
-        var total = order.length;
+        var total = filtered.kept.length;
         var pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
         if (state.page > pages) state.page = pages;
         var from = (state.page - 1) * PAGE_SIZE;
-        var docs = order.slice(from, from + PAGE_SIZE).map(function (i) { return matched.docs[i]; });
-        return index.entries(docs).then(function (entries) {
+        /* Without words every score is 0 and the kept results are in collection order already. */
+        var first = elements.length > 0
+          ? firstRanked(filtered.kept, matched.docs, matched.scores, from + PAGE_SIZE)
+          : filtered.kept.slice(0, from + PAGE_SIZE);
+        var docs = first.slice(from).map(function (i) { return matched.docs[i]; });
+        var answer = { total: total, pages: pages, from: from, docs: docs, counts: filtered.counts };
+        var key = JSON.stringify(elements) + '@' + from + ':' + docs.join(',');
+        if (key === shown.key && shown.whole) {
+          showAround(answer, elements);
+          afterAnswer(elements);
+          return total;
+        }
+        /*
+          The texts, for the passages, are loaded for a query of words. The
+          title lines shown are those at hand (every title part is loaded
+          after the first answer); else those of the texts, when they are
+          loaded anyway (a query's first answer needs no title part then);
+          else those of their title parts.
+        */
+        var texts = elements.length > 0 ? index.items('documents', docs) : null;
+        if (texts) texts.catch(function () { /* reported below, if still current */ });
+        var atHand = index.titleLinesAtHand(docs);
+        var lines = atHand ? Promise.resolve(atHand)
+          : texts ? texts.then(function (entries) { return entries.map(titleLineOf); })
+          : index.items('titles', docs);
+        return lines.then(function (lines) {
           if (mine !== generation) return null;
+          var items = lines.map(function (line, i) { return renderResult(index.resultLine(docs[i], line)); });
+          var entries = texts ? index.itemsAtHand('documents', docs) : null;
+          if (entries) entries.forEach(function (d, i) { addPassages(items[i], d, elements); });
           var fragment = document.createDocumentFragment();
-          entries.forEach(function (d) { fragment.appendChild(renderResult(d, elements)); });
-          while (list.firstChild) list.removeChild(list.firstChild);
+          items.forEach(function (li) { fragment.appendChild(li); });
+          list.textContent = '';
           list.appendChild(fragment);
           list.start = from + 1;
-          var query = elements.length > 0 ? state.q.trim() : '';
-          var what = !query ? '' : /["“”„]/.test(query) ? ' matching ' + query : ' matching “' + query + '”';
-          var filters = FACETS.some(function (f) { return state.selected[f.key].length > 0; });
-          status.textContent = total === 0
-            ? 'No documents' + what + (filters ? ' with these filters' : '') + '.'
-            : (total === 1 ? '1 document' : total.toLocaleString('en') + ' documents') + what +
-              (total < index.size && !query ? ' (of ' + index.size.toLocaleString('en') + ')' : '') + '.' +
-              (pages > 1 ? ' Showing ' + (from + 1) + '–' + (from + docs.length) + '.' : '');
-          renderPager(pages);
-          facetViews.forEach(function (view, fi) {
-            view.counts = filtered.counts[fi];
-            renderFacet(view);
+          shown = { key: key, whole: !texts || entries !== null };
+          showAround(answer, elements);
+          afterAnswer(elements);
+          if (shown.whole) {
+            list.removeAttribute('aria-busy');
+            return total;
+          }
+          list.setAttribute('aria-busy', 'true');
+          texts.then(function (loaded) {
+            if (mine !== generation) return;
+            loaded.forEach(function (d, i) { addPassages(items[i], d, elements); });
+            shown.whole = true;
+            list.removeAttribute('aria-busy');
+          }, function (error) {
+            if (mine !== generation) return;
+            list.removeAttribute('aria-busy');
+            status.textContent += ' The texts of these results did not load (' + error.message + '), so no passages are shown.';
           });
-          clear.hidden = !filters;
           return total;
         });
       }).catch(function (error) {
         if (mine !== generation) return null;
         status.textContent = 'Part of the search index did not load (' + error.message + '), so the search cannot answer. Browse the list of documents instead.';
         return null;
+      });
+    }
+
+    /*
+      Once an answer is painted: the parts the next keystrokes may need. The
+      term parts of the words a letter being typed begins (its next letter
+      searches them), and the title parts not loaded yet.
+    */
+    function afterAnswer(elements) {
+      afterNextFrame(function () {
+        if (elements.beginning) index.preloadBeginning(elements.beginning);
+        index.preloadTitles();
       });
     }
 

@@ -306,22 +306,26 @@
 
   <!--
     A note where its marker stands (html/text.xsl fp:note-refs calls this for
-    markers in the body): a popover the marker's button opens, on every
-    screen and without JavaScript; on wide screens edition.css shows it in
-    the side column beside its line. Its content is the note's own, as
-    phrasing (paragraphs become spans, so it may stand inside a <p>) and
-    without ids (the list of notes at the end keeps them); the markers of
-    notes on the note are left to that list.
+    every marker but one inside a link): a popover the marker's button
+    opens, on every screen and without JavaScript. On wide screens
+    edition.css shows the note of a marker in the reading text ($in-text)
+    in the side column beside its line, always; that of a marker in the
+    heading, the card or the list of notes (class sidenote-on-demand) only
+    when it is pressed, in the side column beside the marker too. Its
+    content is the note's own, as phrasing (paragraphs become spans, so it
+    may stand inside a <p>) and without ids (the list of notes at the end
+    keeps them); the markers of notes on the note are left to that list.
   -->
   <xsl:function name="fp:note-in-place" as="element()">
     <xsl:param name="note" as="element()"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="n" as="xs:string"/>
+    <xsl:param name="in-text" as="xs:boolean"/>
     <xsl:variable name="body" as="node()*">
       <xsl:apply-templates select="$note/node()" mode="m:html"/>
     </xsl:variable>
-    <span class="sidenote" id="{$id}" popover="auto" role="note" aria-label="{$label}">
+    <span class="sidenote{if ($in-text) then '' else ' sidenote-on-demand'}" id="{$id}" popover="auto" role="note" aria-label="{$label}">
       <span class="sidenote-number"><xsl:value-of select="$n"/></span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates select="$body" mode="m:note-in-place"/>
@@ -344,7 +348,7 @@
           <xsl:apply-templates select="node()" mode="m:note-in-place"/>
         </span>
       </xsl:when>
-      <xsl:when test="(local-name() = 'sup' and contains(@class, 'noteref')) or (local-name() = 'span' and @class = 'sidenote')"/>
+      <xsl:when test="(local-name() = 'sup' and contains(@class, 'noteref')) or (local-name() = 'span' and tokenize(@class, '\s+') = 'sidenote')"/>
       <xsl:otherwise>
         <xsl:copy>
           <xsl:apply-templates select="@* except @id, node()" mode="m:note-in-place"/>

@@ -129,6 +129,27 @@
   </xsl:template>
 
   <!--
+    Initials in a note's prose stay with the name, as a marked name does in
+    the text (.tei-persName): 'S. S. Kamenev', 'Lenin V. I.' never break
+    after an initial. A note names many persons without persName. A name
+    is a capital and a small letter at least, so an archival signature
+    ('Op. 6/S. D. 15') is not taken for one.
+  -->
+  <xsl:variable name="fp:initials-pattern" as="xs:string"
+    select="'(\p{Lu}\.\s+)+\p{Lu}\p{Ll}[\p{L}\-’'']*|\p{Lu}\p{Ll}[\p{L}\-’'']*\s+\p{Lu}\.(\s*\p{Lu}\.)*'"/>
+
+  <xsl:template match="text()[ancestor::note][contains(., '. ')]" mode="m:html" priority="0.2" as="node()*">
+    <xsl:analyze-string select="." regex="{$fp:initials-pattern}">
+      <xsl:matching-substring>
+        <span class="initials"><xsl:value-of select="."/></span>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring>
+        <xsl:value-of select="."/>
+      </xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
+  <!--
     Indentation inside an element that holds only elements is not text:
     'opera<subst> <del>e</del> <add>urum</add> </subst>' reads 'operaurum'.
     common/plain.xsl reads subst the same way (choice and app give only
@@ -268,9 +289,10 @@
   <!-- ===== Notes in the text ===== -->
 
   <!--
-    For each note: in the body, <sup><button popovertarget>n</button></sup> and the note in
-    place (html/document.xsl fp:note-in-place); elsewhere <sup><a id="…" href="#note">n</a></sup>;
-    no link inside another link.
+    For each note: <sup><button popovertarget>n</button></sup> and the note in place
+    (html/document.xsl fp:note-in-place), wherever the marker stands: in the text, the
+    heading, the card, the list of notes; inside a link (no button there) the number as
+    plain text.
   -->
   <xsl:function name="fp:note-refs" as="element()*">
     <xsl:param name="notes" as="element(note)*"/>
@@ -281,7 +303,6 @@
       <xsl:variable name="label" as="xs:string"
         select="concat(if (f:note-kind(.) = 'editorial') then 'Editorial note ' else 'Note ', $n)"/>
       <xsl:variable name="ref-id" as="xs:string" select="f:note-ref-id(., $target)"/>
-      <xsl:variable name="in-place" as="xs:boolean" select="not($in-link) and exists(($target, .)[1]/ancestor::body)"/>
       <sup class="noteref{if (f:note-kind(.) = 'editorial') then ' noteref-editorial' else ''}">
         <xsl:choose>
           <xsl:when test="$in-link">
@@ -289,20 +310,16 @@
               <xsl:value-of select="$n"/>
             </span>
           </xsl:when>
-          <xsl:when test="$in-place">
+          <xsl:otherwise>
             <button type="button" id="{$ref-id}" class="noteref-button" popovertarget="{$ref-id}-note" aria-label="{$label}">
               <xsl:value-of select="$n"/>
             </button>
-          </xsl:when>
-          <xsl:otherwise>
-            <a id="{$ref-id}" href="#{f:note-id(.)}" role="doc-noteref" aria-label="{$label}">
-              <xsl:value-of select="$n"/>
-            </a>
           </xsl:otherwise>
         </xsl:choose>
       </sup>
-      <xsl:if test="$in-place">
-        <xsl:sequence select="fp:note-in-place(., concat($ref-id, '-note'), $label, $n)"/>
+      <xsl:if test="not($in-link)">
+        <!-- A marker in the reading text has its note in the side column on wide screens; any other, only when pressed. -->
+        <xsl:sequence select="fp:note-in-place(., concat($ref-id, '-note'), $label, $n, exists(($target, .)[1]/ancestor::body))"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>

@@ -10,7 +10,9 @@
  * - Keystrokes: then --type is typed into the search box one key at a
  *   time; each key is timed from its keydown event to the first frame that
  *   shows its answer (results or status line changed), measured the same
- *   way.
+ *   way, and to the first frame that shows it whole: the passages too,
+ *   which the page may add later (the results list is `aria-busy` until
+ *   they are in). The next key is typed when the answer is whole.
  * - Size: the index's files (search-index.js and search/), in total and as
  *   loaded by the first load (the files the page requested).
  *
@@ -96,6 +98,7 @@ export function indexFiles(site: string): Map<string, number> {
  */
 const probe = `
   window.__searchTiming = { frames: [], keys: [] };
+  // busy: the results list waits for passages (aria-busy), so the frame shows the answer but not yet whole.
   document.addEventListener('keydown', function (e) { window.__searchTiming.keys.push(e.timeStamp); }, true);
   // 'interactive' comes once the page is parsed, before its deferred scripts run.
   document.addEventListener('readystatechange', function () {
@@ -110,17 +113,17 @@ const probe = `
       requestAnimationFrame(function () {
         setTimeout(function () {
           pending = false;
-          window.__searchTiming.frames.push({ at: performance.now(), results: results.children.length });
+          window.__searchTiming.frames.push({ at: performance.now(), results: results.children.length, busy: results.getAttribute('aria-busy') === 'true' });
         }, 0);
       });
     });
-    observer.observe(results, { childList: true });
+    observer.observe(results, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     observer.observe(status, { childList: true, characterData: true, subtree: true });
   });
 `;
 
 interface Timing {
-  frames: Array<{ at: number; results: number }>;
+  frames: Array<{ at: number; results: number; busy: boolean }>;
   keys: number[];
 }
 
@@ -131,6 +134,8 @@ async function timing(page: Page): Promise<Timing> {
 export interface LoadRun {
   /** Navigation start → the first frame showing a result, ms. */
   firstResult: number;
+  /** Navigation start → the first frame showing the results whole (their passages too), ms. */
+  firstWhole: number;
   /** Bytes of the index's files requested by the page. */
   loadedBytes: number;
   loadedFiles: number;
@@ -150,32 +155,47 @@ async function loadOnce(browser: Browser, site: string, query: string, sizes: Ma
   });
   await page.addInitScript({ content: probe });
   await page.goto(`file://${join(site, 'search.html')}?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => (globalThis as unknown as { __searchTiming: Timing }).__searchTiming.frames.some((f) => f.results > 0), undefined, { timeout: timeoutMs });
+  await page.waitForFunction(() => (globalThis as unknown as { __searchTiming: Timing }).__searchTiming.frames.some((f) => f.results > 0 && !f.busy), undefined, { timeout: timeoutMs });
   const t = await timing(page);
   let loadedBytes = 0;
   for (const f of requested) loadedBytes += sizes.get(f) ?? 0;
   const results = await page.locator('#search-status').innerText();
-  return { run: { firstResult: t.frames.find((f) => f.results > 0)!.at, loadedBytes, loadedFiles: requested.size, results }, page, close: () => context.close() };
+  return { run: { firstResult: t.frames.find((f) => f.results > 0)!.at, firstWhole: t.frames.find((f) => f.results > 0 && !f.busy)!.at, loadedBytes, loadedFiles: requested.size, results }, page, close: () => context.close() };
 }
 
-/** Type `text` one key at a time; per key, keydown → the first frame that shows what it gave, ms. */
-async function typeTimed(page: Page, text: string): Promise<Array<{ query: string; ms: number; status: string }>> {
+interface KeyTiming {
+  query: string;
+  /** keydown → the first frame that shows the answer, ms. */
+  ms: number;
+  /** keydown → the first frame that shows it whole (no longer aria-busy), ms. */
+  wholeMs: number;
+  status: string;
+}
+
+/** Type `text` one key at a time, each when the last one's answer is whole. */
+async function typeTimed(page: Page, text: string): Promise<KeyTiming[]> {
   const input = page.locator('#search-query');
   await input.focus();
   await page.keyboard.press('End');
-  const out: Array<{ query: string; ms: number; status: string }> = [];
+  const out: KeyTiming[] = [];
   for (const key of text) {
     const before = await timing(page);
     await page.keyboard.type(key);
     const query = await input.inputValue();
     await page.waitForFunction(
-      (frames) => (globalThis as unknown as { __searchTiming: Timing }).__searchTiming.frames.length > frames,
+      (frames) => (globalThis as unknown as { __searchTiming: Timing }).__searchTiming.frames.slice(frames).some((f) => !f.busy),
       before.frames.length,
       { timeout: 30_000 },
     );
     const after = await timing(page);
     const keydown = after.keys[after.keys.length - 1]!;
-    out.push({ query, ms: after.frames[before.frames.length]!.at - keydown, status: await page.locator('#search-status').innerText() });
+    const frames = after.frames.slice(before.frames.length);
+    out.push({
+      query,
+      ms: frames[0]!.at - keydown,
+      wholeMs: frames.find((f) => !f.busy)!.at - keydown,
+      status: await page.locator('#search-status').innerText(),
+    });
   }
   return out;
 }
@@ -210,6 +230,7 @@ export async function measureSearch(options: SearchTimingOptions, log: (line: st
     for (const query of options.queries) {
       const runs: LoadRun[] = [];
       const keys: number[] = [];
+      const wholeKeys: number[] = [];
       for (let r = 0; r < options.runs; r++) {
         const { run, page, close } = await loadOnce(browser, site, query, sizes, options.timeoutMs);
         runs.push(run);
@@ -220,14 +241,19 @@ export async function measureSearch(options: SearchTimingOptions, log: (line: st
         if (options.type) {
           for (const k of await typeTimed(page, options.type)) {
             keys.push(k.ms);
-            if (r === 0) log(`  key → "${k.query}": ${k.ms.toFixed(0)} ms (${k.status})`);
+            wholeKeys.push(k.wholeMs);
+            if (r === 0) log(`  key → "${k.query}": ${k.ms.toFixed(0)} ms, whole ${k.wholeMs.toFixed(0)} ms (${k.status})`);
           }
         }
         await close();
       }
       const first = runs.map((x) => x.firstResult);
       log(`  first result painted: median ${median(first).toFixed(0)} ms of ${runs.length} (${first.map((x) => x.toFixed(0)).join(', ')})`);
-      if (keys.length > 0) log(`  keystrokes: median ${median(keys).toFixed(0)} ms, max ${Math.max(...keys).toFixed(0)} ms over ${keys.length} (${runs.length} runs × ${options.type.length} keys)`);
+      log(`  first results whole (passages in): median ${median(runs.map((x) => x.firstWhole)).toFixed(0)} ms`);
+      if (keys.length > 0) {
+        log(`  keystrokes: median ${median(keys).toFixed(0)} ms, max ${Math.max(...keys).toFixed(0)} ms over ${keys.length} (${runs.length} runs × ${options.type.length} keys)`);
+        log(`  keystrokes, answer whole (passages in): median ${median(wholeKeys).toFixed(0)} ms, max ${Math.max(...wholeKeys).toFixed(0)} ms`);
+      }
     }
   } finally {
     await browser.close();
