@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { validate } from '../src/validate/index.js';
-import type { SearchEntry } from '../src/site/search-index.js';
-import { SEARCH_INDEX_FORMAT, searchEntry, searchIndexEntries, searchIndexFiles } from '../src/site/search-index.js';
+import type { SearchEntry, SearchManifest } from '../src/site/search-index.js';
+import { readNumbers, SEARCH_INDEX_FORMAT, searchEntry, searchIndexEntries, searchIndexFiles } from '../src/site/search-index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'edition-incremental-'));
@@ -77,14 +77,19 @@ describe('search entries', () => {
     expect(searchIndexFiles([...read.values()], { terms: 10, titles: 10, documents: 10 })).toEqual(files);
   });
 
-  test('a letter of several senders and recipients: every name in its facet value, every place among its places', () => {
+  test('a letter of several senders and recipients: every name a facet value of its own, every place among its places', () => {
     const json = JSON.stringify({
       id: 'L13', sender: [{ name: 'Schnitzler, Arthur', place: 'Wien' }, { name: 'Salten, Felix', place: 'Wien' }, { name: null, place: 'Baden' }],
       recipient: [{ name: 'Beer-Hofmann, Richard', place: 'Brünn' }], text: '',
     });
     const entry = searchEntry(json, 'L13', 'L13.html');
-    expect([entry.sender, entry.recipient]).toEqual(['Schnitzler, Arthur, Salten, Felix', 'Beer-Hofmann, Richard']);
+    expect([entry.sender, entry.recipient]).toEqual([['Schnitzler, Arthur', 'Salten, Felix'], ['Beer-Hofmann, Richard']]);
     expect(entry.places).toEqual(['Baden', 'Brünn', 'Wien']);
+    // In the manifest each name is a value of the facet, and the letter has both senders.
+    const manifest = searchIndexFiles([entry]).get('search-index.js')!;
+    const facets = (JSON.parse(manifest.slice(manifest.indexOf('{'), manifest.lastIndexOf('}') + 1)) as SearchManifest).facets;
+    expect(facets['sender']!.values).toEqual(['Salten, Felix', 'Schnitzler, Arthur']);
+    expect(readNumbers(facets['sender']!.documents)).toEqual([2, 1, 0]);
   });
 
   test('anything else gives no entries', () => {

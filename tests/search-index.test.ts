@@ -10,7 +10,7 @@ import { foldWord, readManifest, readNumbers, searchIndexFiles, TITLE_WEIGHT, ti
 
 function entry(n: number, fields: Partial<SearchEntry>): SearchEntry {
   return {
-    id: `doc${n}`, page: `doc${n}.html`, n: String(n), title: '', date: '', year: '', sender: '', recipient: '', places: [], text: '', notes: [],
+    id: `doc${n}`, page: `doc${n}.html`, n: String(n), title: '', date: '', year: '', sender: [], recipient: [], places: [], text: '', notes: [],
     ...fields,
   };
 }
@@ -74,9 +74,9 @@ describe('words', () => {
 
 describe('the index', () => {
   const entries = [
-    entry(1, { title: 'Oil report', text: 'Oil and oil fields.', notes: [{ n: '1', id: 'n1', text: 'No oil.' }], sender: 'Trotsky', recipient: 'Stalin', year: '1920', places: ['Baku', 'Grozny'] }),
-    entry(2, { title: 'Fields', text: 'The fields, oil!', sender: 'Stalin', recipient: 'Trotsky', year: '1920', places: ['Baku'] }),
-    entry(3, { title: 'Nothing', text: 'Fields end here.', notes: [{ n: '1', id: 'n1', text: 'Oil starts a note.' }], sender: 'Trotsky', year: '1921' }),
+    entry(1, { title: 'Oil report', text: 'Oil and oil fields.', notes: [{ n: '1', id: 'n1', text: 'No oil.' }], sender: ['Trotsky'], recipient: ['Stalin'], year: '1920', places: ['Baku', 'Grozny'] }),
+    entry(2, { title: 'Fields', text: 'The fields, oil!', sender: ['Stalin'], recipient: ['Trotsky'], year: '1920', places: ['Baku'] }),
+    entry(3, { title: 'Nothing', text: 'Fields end here.', notes: [{ n: '1', id: 'n1', text: 'Oil starts a note.' }], sender: ['Trotsky'], year: '1921' }),
   ];
 
   test('a term lists the documents that hold it, with a word in the title counting more', () => {

@@ -43,9 +43,9 @@ interface Correspondent {
   place?: string | null;
 }
 
-/** The names of one side of a correspondence, as one facet value: comma-separated, as the JSON gave them before it listed them apart. */
-function correspondentNames(side: readonly Correspondent[] | null | undefined): string {
-  return (side ?? []).map((c) => c.name).filter((name): name is string => !!name).join(', ');
+/** The names of one side of a correspondence, each a facet value of its own (a name may hold a comma: 'Schnitzler, Arthur'). */
+function correspondentNames(side: readonly Correspondent[] | null | undefined): string[] {
+  return [...new Set((side ?? []).map((c) => c.name).filter((name): name is string => !!name))];
 }
 
 /** The parts of a document's JSON edition the index reads. */
@@ -70,8 +70,9 @@ export interface SearchEntry {
   title: string;
   date: string;
   year: string;
-  sender: string;
-  recipient: string;
+  /** The senders' and the recipients' names, in the order of the JSON. */
+  sender: string[];
+  recipient: string[];
   places: string[];
   text: string;
   /** Each note's number, its text, and the id of its list item on the page (the target of docNNN.html#id). */
@@ -201,8 +202,8 @@ export function titleLine(entry: SearchEntry): TitleLine {
 
 /** The facets, in the order of the manifest. */
 const facetValues: Record<string, (e: SearchEntry) => string[]> = {
-  sender: (e) => (e.sender ? [e.sender] : []),
-  recipient: (e) => (e.recipient ? [e.recipient] : []),
+  sender: (e) => e.sender,
+  recipient: (e) => e.recipient,
   year: (e) => (e.year ? [e.year] : []),
   place: (e) => e.places,
 };

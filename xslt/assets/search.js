@@ -536,7 +536,8 @@
       var data = self.facets[FACET_INDEX[key]];
       var out = [];
       for (var k = data.offsets[doc]; k < data.offsets[doc + 1]; k++) out.push(data.names[data.values[k]]);
-      return out.join(', ');
+      // '; ' between persons: a name may hold a comma ('Schnitzler, Arthur').
+      return out.join('; ');
     }
     return { page: line[0], n: line[1], title: line[2], date: line[3], sender: names('sender'), recipient: names('recipient') };
   };
