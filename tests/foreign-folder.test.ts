@@ -228,6 +228,8 @@ describe('a foreign folder of awkwardly named letters', () => {
     const born = /<dt>Born<\/dt><dd>([\s\S]*?)<\/dd>/.exec(readFileSync(join(out, 'persons/p3.html'), 'utf8'))?.[1] ?? '';
     expect(born).toContain('Wien');
     expect(born).toContain('1861');
+    // Its date and its place are parts apart: '2. 3. 1861, Wien'.
+    expect(born.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()).toBe('2. 3. 1861, Wien');
     expect(born).not.toMatch(/48[.,]208333|16[.,]373056/);
     const place = readFileSync(join(out, 'places/pl1.html'), 'utf8');
     expect(place).toMatch(/<dt>Coordinates<\/dt><dd>[^]*?48\.208333, 16\.373056/);

@@ -545,9 +545,22 @@
                                 else (map:get($fp:entry-part-words, local-name()), f:capitalise(local-name()))[1]"/>
         </dt>
         <dd>
-          <xsl:apply-templates select="if (self::note) then node() else ." mode="m:html">
-            <xsl:with-param name="root" select="'../'" tunnel="yes"/>
-          </xsl:apply-templates>
+          <xsl:choose>
+            <!-- A birth or death made of parts (its date, its place) reads '2. 3. 1861, Wien'. -->
+            <xsl:when test="(self::birth or self::death) and count(*) gt 1 and empty(text()[normalize-space(.) != ''])">
+              <xsl:for-each select="*">
+                <xsl:if test="position() gt 1">, </xsl:if>
+                <xsl:apply-templates select="." mode="m:html">
+                  <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+                </xsl:apply-templates>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="if (self::note) then node() else ." mode="m:html">
+                <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
         </dd>
       </xsl:for-each>
     </dl>
