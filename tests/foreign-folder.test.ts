@@ -191,8 +191,8 @@ describe('a foreign folder of awkwardly named letters', () => {
   });
 
   test('every sender and recipient of a letter is in its JSON, in index.json and in edition list, each apart', () => {
-    const wien = { place: 'Wien', placeRef: '#pl1', date: { when: '1890-06-01', text: '1. Juni 1890' } };
-    const nowhere = { place: null, placeRef: null, date: { when: null, text: null } };
+    const wien = { place: 'Wien', placeRef: '#pl1', date: { when: '1890-06-01', text: '1. Juni 1890' }, subtype: null };
+    const nowhere = { place: null, placeRef: null, date: { when: null, text: null }, subtype: null };
     const sender = [
       { ref: '#p1', name: 'Clara Muster', ...wien },
       { ref: null, name: 'Muster, Anna', ...wien },
@@ -200,7 +200,7 @@ describe('a foreign folder of awkwardly named letters', () => {
     ];
     const recipient = [
       { ref: '#p2', name: 'Beispiel, Karl', ...nowhere },
-      { ref: null, name: 'Beispiel, Hans', place: 'Graz', placeRef: null, date: { when: null, text: null } },
+      { ref: null, name: 'Beispiel, Hans', place: 'Graz', placeRef: null, date: { when: null, text: null }, subtype: null },
     ];
     const json = JSON.parse(readFileSync(join(out, 'json/L13.json'), 'utf8')) as Record<string, unknown>;
     expect({ sender: json['sender'], recipient: json['recipient'] }).toEqual({ sender, recipient });
@@ -209,7 +209,7 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect({ sender: row?.['sender'], recipient: row?.['recipient'] }).toEqual({ sender, recipient });
     // A letter of one sender and one recipient: arrays of one.
     expect((JSON.parse(readFileSync(join(out, 'json/L12.json'), 'utf8')) as { sender: unknown[] }).sender).toEqual([
-      { ref: '#p1', name: 'Clara Muster', place: 'Wien', placeRef: '#pl1', date: { when: '1890-05-01', text: '1. Mai 1890' } },
+      { ref: '#p1', name: 'Clara Muster', place: 'Wien', placeRef: '#pl1', date: { when: '1890-05-01', text: '1. Mai 1890' }, subtype: null },
     ]);
     // The page's card lists every correspAction; its schema.org data and citation tags name every sender and recipient too.
     const html = page('L13.xml');

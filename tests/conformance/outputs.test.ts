@@ -144,6 +144,7 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
     const index = readFileSync(join(out(), 'index.html'), 'utf8');
     const indexJson = JSON.parse(readFileSync(join(out(), 'json/index.json'), 'utf8')) as { documents: Array<{ file: string; sender: Array<{ name: string | null }>; recipient: Array<{ name: string | null }> }> };
     const decode = (v: string): string => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const subtypesSeen: Array<string | null> = [];
     for (const name of names) {
       const { root: tei } = parseXml(readFileSync(join(fixtures, name), 'utf8'));
       const ids = new Map(descendants(tei).filter((e) => e.attributes['xml:id']).map((e) => [e.attributes['xml:id']!, e]));
@@ -170,10 +171,21 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
       expect({ sender: sideNames(entry?.sender), recipient: sideNames(entry?.recipient) }, `${name} in index.json`)
         .toEqual({ sender: correspondents('sent'), recipient: correspondents('received') });
       // The document's own JSON lists every correspAction of the type, as its page does, the steps of a redirected letter too.
-      const json = JSON.parse(readFileSync(join(out(), `json/${name.replace(/\.xml$/, '')}.json`), 'utf8')) as { sender: Array<{ name: string | null }>; recipient: Array<{ name: string | null }> };
+      type Side = Array<{ name: string | null; subtype: string | null }>;
+      const json = JSON.parse(readFileSync(join(out(), `json/${name.replace(/\.xml$/, '')}.json`), 'utf8')) as { sender: Side; recipient: Side };
       expect({ sender: sideNames(json.sender), recipient: sideNames(json.recipient) }, `${name}'s JSON`)
         .toEqual({ sender: actionNames(actionsOf('sent')), recipient: actionNames(actionsOf('received')) });
+      // Each correspondent carries its action's @subtype, so the steps of a redirected letter are told apart.
+      const subtypes = (actions: XmlElement[]): Array<string | null> => actions.flatMap((a) => {
+        const agents = childElements(a).filter((c) => ['persName', 'orgName', 'name', 'rs'].includes(localName(c.name))).length;
+        return new Array<string | null>(Math.max(agents, 1)).fill(a.attributes['subtype']?.trim() || null);
+      });
+      expect({ sender: json.sender.map((c) => c.subtype), recipient: json.recipient.map((c) => c.subtype) }, `${name}'s JSON subtypes`)
+        .toEqual({ sender: subtypes(actionsOf('sent')), recipient: subtypes(actionsOf('received')) });
+      subtypesSeen.push(...json.sender.map((c) => c.subtype), ...json.recipient.map((c) => c.subtype));
     }
+    // The examples have steps of a redirected letter: the check above compared some subtypes that are not null.
+    expect(subtypesSeen.filter((t) => t !== null).length).toBeGreaterThan(0);
   });
 
   test('the persons and places a letter lists in its particDesc and settingDesc are register entries, linked from the letter', () => {

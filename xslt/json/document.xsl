@@ -99,9 +99,11 @@
   </xsl:function>
 
   <!--
-    One correspondent, {ref, name, place, placeRef, date}: a person or
-    organisation of a correspAction (its @ref and name), with the action's
-    place and date. Shared by a document's JSON and index.json.
+    One correspondent, {ref, name, place, placeRef, date, subtype}: a person
+    or organisation of a correspAction (its @ref and name), with the action's
+    place, date and @subtype (a step of a redirected or forwarded letter,
+    'redirected', 'forwarded' …; null for none). Shared by a document's JSON
+    and index.json.
   -->
   <xsl:function name="fp:correspondent" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
@@ -111,6 +113,7 @@
     <xsl:param name="place-ref" as="xs:string?"/>
     <xsl:param name="when" as="xs:string?"/>
     <xsl:param name="date-text" as="xs:string?"/>
+    <xsl:param name="subtype" as="xs:string?"/>
     <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
     <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text($ref),
                                  $next, 'name&quot;: ', fp:text($name),
@@ -119,6 +122,7 @@
                                  $next, 'date&quot;: {&#10;', $indent, '    &quot;when&quot;: ', fp:string($when),
                                  ',&#10;', $indent, '    &quot;text&quot;: ', fp:text($date-text),
                                  '&#10;', $indent, '  }',
+                                 $next, 'subtype&quot;: ', fp:text($subtype),
                                  '&#10;', $indent, '}')"/>
   </xsl:function>
 
@@ -141,10 +145,11 @@
         <xsl:variable name="date" as="element()?" select="f:action-date(.)"/>
         <xsl:variable name="when" as="xs:string?" select="f:date-iso($date)"/>
         <xsl:variable name="date-text" as="xs:string?" select="f:date-text($date)"/>
+        <xsl:variable name="subtype" as="xs:string?" select="@subtype"/>
         <xsl:for-each select="if (exists($agents)) then $agents else .">
           <xsl:variable name="agent" as="element()?" select=".[not(self::correspAction)]"/>
           <xsl:sequence select="fp:correspondent(concat($indent, '  '), $agent/@ref, if ($agent) then f:name-string($agent) else (),
-                                                 $place-name, $place/@ref, $when, $date-text)"/>
+                                                 $place-name, $place/@ref, $when, $date-text, $subtype)"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>

@@ -58,10 +58,11 @@
       <xsl:for-each select="$actions">
         <xsl:variable name="place" as="element(s:place)?" select="s:place[1]"/>
         <xsl:variable name="date" as="element(s:date)?" select="s:date[1]"/>
+        <xsl:variable name="subtype" as="xs:string?" select="@subtype"/>
         <!-- An s:action has no @ref or @name of its own: one naming no one gives nulls. -->
         <xsl:for-each select="if (exists(s:agent)) then s:agent else .">
           <xsl:sequence select="fp:correspondent(concat($indent, '  '), @ref, @name,
-                                                 $place/@name, $place/@ref, $date/@iso, $date/@text)"/>
+                                                 $place/@name, $place/@ref, $date/@iso, $date/@text, $subtype)"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
