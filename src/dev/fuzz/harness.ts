@@ -50,8 +50,10 @@ export interface FileOutcome {
 export interface CheckOptions {
   /** RelaxNG schema (default: the edition's schema/edition.rng). */
   schema?: string;
-  /** Time limit for a run of one file, in ms (default 5000); a run of n files gets this plus 200 ms per file. */
+  /** Time limit for a run of one file, in ms (default 5000). */
   caseTimeoutMs?: number;
+  /** What a run of n files gets on top of caseTimeoutMs for each file after the first, in ms (default 200). */
+  perFileMs?: number;
   /** Files of the edition put beside the files under test (default: the project's tei/*.xml), so the edition rules have registers. */
   companions?: FuzzFile[];
 }
@@ -133,17 +135,17 @@ function writeEdition(files: readonly FuzzFile[], options: CheckOptions): string
 }
 
 async function checkRun(files: readonly FuzzFile[], options: CheckOptions): Promise<{ outcomes: FileOutcome[]; whole: string | undefined }> {
-  const caseTimeoutMs = options.caseTimeoutMs ?? 5000;
+  const limitMs = (options.caseTimeoutMs ?? 5000) + (options.perFileMs ?? 200) * (files.length - 1);
   const root = writeEdition(files, options);
   try {
-    const run = await runCli(root, caseTimeoutMs + 200 * (files.length - 1));
+    const run = await runCli(root, limitMs);
     const per = run.ms / Math.max(1, files.length);
     const outcome = (f: FuzzFile, failure: string | undefined, diagnostics: unknown[]): FileOutcome => ({
       name: f.name, ok: failure === undefined, failure, ms: per, diagnostics, exitCode: run.exitCode,
     });
     let whole: string | undefined;
     let parsed: unknown;
-    if (run.timedOut) whole = `did not finish within ${caseTimeoutMs + 200 * (files.length - 1)} ms`;
+    if (run.timedOut) whole = `did not finish within ${limitMs} ms`;
     else if (run.exitCode !== 0 && run.exitCode !== 1) whole = `exit code ${run.exitCode ?? `signal ${run.signal}`}: ${run.stderr.trim().slice(0, 500)}`;
     else {
       try {
