@@ -41,6 +41,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 interface Edition {
   /** The edition-wide input a build of the edition assembles. */
   input: string;
+  /** The edition header's text, if any. */
+  header: string | undefined;
   /** Each document in collection order: its output base name, its own JSON and its summary. */
   documents: Array<{ base: string; json: string; summary: string }>;
 }
@@ -63,7 +65,7 @@ async function editionOf(configFile: string): Promise<Edition> {
     registers: readable.filter((f) => f.summary!.kind === 'register').map((f) => f.text!),
     summaries: documents.map((d) => d.summary),
   });
-  return { input, documents };
+  return { input, header: header?.text, documents };
 }
 
 async function corpusOutputs(input: string, p: StylesheetParams = params): Promise<Map<string, string>> {
@@ -106,6 +108,21 @@ describe('corpus.xsl', () => {
           if (page) expect(all.get(page), page).toContain(`../${d.base}.html`);
         }
       }
+
+      // The build makes the edition-wide outputs in two parts: the lists of the documents from an input without the
+      // registers, the rest from the whole. Together they are the outputs of the whole, byte for byte: the lists of
+      // the documents read nothing from a register.
+      const parts = new Map<string, string>();
+      const documentsInput = assembleEditionInput({ header: edition.header, registers: [], summaries: edition.documents.map((d) => d.summary) });
+      callTemplate(build, buildEntry.editionDocuments, await parseForTransform(documentsInput), params, (href, content) => void parts.set(href, content));
+      expect(parts.has('index.html') && parts.has('json/index.json') && !parts.has('persons.html') && !parts.has('cmif.xml')).toBe(true);
+      callTemplate(build, buildEntry.editionRegisters, await parseForTransform(edition.input), params, (href, content) => {
+        expect(parts.has(href), href).toBe(false);
+        parts.set(href, content);
+      });
+      parts.delete('entry-pages.txt');
+      expect([...parts.keys()].sort()).toEqual([...all.keys()].sort());
+      for (const [href, content] of parts) expect(content, href).toBe(all.get(href));
 
       // Entry pages omitted by id are not made; everything else is made as before.
       const omitted = listed.filter((_, i) => i % 2 === 0);

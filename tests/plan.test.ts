@@ -55,10 +55,11 @@ function built(sources: EditionSources, plan: BuildPlan, pages: EditionPagesPlan
   }
   for (const f of sources.all) manifest.sources[f.name] = { key: f.hash, outputs: [`tei/${f.name}`] };
   manifest.zip = { key: plan.zip.key, outputs: ['tei/edition.zip'] };
-  manifest.corpus = { key: pages.key, outputs: ['index.html', 'persons.html'] };
+  manifest.editionDocuments = { key: pages.documents.key, outputs: ['index.html'] };
+  manifest.editionRegisters = { key: pages.registers.key, outputs: ['persons.html'] };
   for (const [id, key] of pages.entryKeys) manifest.entries[id] = { key, outputs: [`persons/${id}.html`] };
   const published = new Set<string>();
-  for (const group of [...Object.values(manifest.documents), ...Object.values(manifest.sources), manifest.zip, manifest.corpus, ...Object.values(manifest.entries)]) {
+  for (const group of [...Object.values(manifest.documents), ...Object.values(manifest.sources), manifest.zip, manifest.editionDocuments, manifest.editionRegisters, ...Object.values(manifest.entries)]) {
     for (const o of group.outputs) published.add(o);
   }
   return { manifest, summaries, published };
@@ -169,44 +170,59 @@ describe('planBuild', () => {
   });
 });
 
+/** Which parts of the edition-wide outputs a plan takes over. */
+const reused = (pages: EditionPagesPlan): { documents: boolean; registers: boolean } => ({ documents: pages.documents.reuse, registers: pages.registers.reuse });
+
 describe('planEditionPages', () => {
   test('nothing changed: the edition-wide pages are all taken over', () => {
     const sources = edition();
     const pages = pagesOf(sources, cold(sources));
-    expect(pages.reuse).toBe(true);
+    expect(reused(pages)).toEqual({ documents: true, registers: true });
   });
 
-  test('a letter whose summary is unchanged leaves them as they are; one whose summary changed remakes them, but for the entry pages it does not touch', () => {
+  test('a letter whose summary is unchanged leaves them as they are; one whose summary changed remakes both parts, but for the entry pages it does not touch', () => {
     const previous = cold(edition());
     const sources = edition({ letters: { 'c.xml': { hash: 'new bytes of c.xml' } } });
-    expect(pagesOf(sources, previous).reuse).toBe(true);
+    expect(reused(pagesOf(sources, previous))).toEqual({ documents: true, registers: true });
     // b.xml names trotsky; its summary now says more.
     const summaries = summariesOf(sources).map((s, i) => (i === 0 ? s.replace('</s:document>', '<s:title>Revised</s:title></s:document>') : s));
     const pages = pagesOf(sources, previous, 'toolchain 1', summaries);
-    expect(pages.reuse).toBe(false);
+    expect(reused(pages)).toEqual({ documents: false, registers: false });
     expect(pages.keptEntries).toEqual(['lenin']);
   });
 
-  test("a register entry changed: the pages are made again, and of the entry pages only that entry's", () => {
+  test("a register entry changed: the registers' part is made again, and of the entry pages only that entry's; the lists of the documents are taken over", () => {
     const previous = cold(edition());
     const pages = pagesOf(edition({ persons: { lenin: 'lenin v2' } }), previous);
-    expect(pages.reuse).toBe(false);
+    expect(reused(pages)).toEqual({ documents: true, registers: false });
     expect(pages.keptEntries).toEqual(['trotsky']);
+    // The documents' part has no register in its input; the registers' part has them.
+    expect(pages.documents.inputText).not.toContain('lenin v2');
+    expect(pages.registers.inputText).toContain('lenin v2');
   });
 
-  test('the edition header or the stylesheets changed: every entry page is made again', () => {
+  test('the edition header or the stylesheets changed: both parts and every entry page are made again', () => {
     const previous = cold(edition());
-    expect(pagesOf(edition({ header: 'header, revised' }), previous)).toMatchObject({ reuse: false, keptEntries: [] });
-    expect(pagesOf(edition(), previous, 'toolchain 1, stylesheets edited')).toMatchObject({ reuse: false, keptEntries: [] });
+    for (const pages of [pagesOf(edition({ header: 'header, revised' }), previous), pagesOf(edition(), previous, 'toolchain 1, stylesheets edited')]) {
+      expect(reused(pages)).toEqual({ documents: false, registers: false });
+      expect(pages.keptEntries).toEqual([]);
+    }
   });
 
-  test('an entry page missing from the published folder is made again, with the pages that span the edition', () => {
+  test("the schema changed: only the documents' part is made again (it holds schema.html)", () => {
+    const sources = edition();
+    const pages = planEditionPages({ config, sources, summaries: summariesOf(sources), schemaText: '<grammar>revised</grammar>', previous: cold(sources), toolchainKey: 'toolchain 1' });
+    expect(reused(pages)).toEqual({ documents: false, registers: true });
+  });
+
+  test('an entry page missing from the published folder is made again, with the pages of the registers', () => {
     const sources = edition();
     const previous = cold(sources);
     const published = new Set(previous.published);
     published.delete('persons/lenin.html');
     const pages = pagesOf(sources, { ...previous, published });
-    expect(pages).toMatchObject({ reuse: false, keptEntries: ['trotsky'] });
+    expect(reused(pages)).toEqual({ documents: true, registers: false });
+    expect(pages.keptEntries).toEqual(['trotsky']);
   });
 });
 

@@ -71,14 +71,15 @@ describe('the transform pool', () => {
           <xsl:result-document href="summary/{.}.xml" method="text">&lt;s:document xmlns:s="urn:edition:summary" file="{.}"/&gt;</xsl:result-document>
         </xsl:for-each>
       </xsl:template>
-      <xsl:template name="fp:edition-outputs" xmlns:fp="urn:edition:private"><xsl:message terminate="yes">broken on purpose</xsl:message></xsl:template>`));
+      <xsl:template name="fp:edition-documents-outputs" xmlns:fp="urn:edition:private"><xsl:message terminate="yes">broken on purpose</xsl:message></xsl:template>
+      <xsl:template name="fp:edition-registers-outputs" xmlns:fp="urn:edition:private"/>`));
     const config = { ...loadConfig(join(work, 'edition/edition.config.json')), cacheFolder: join(work, 'cache-broken') };
     for (const workers of [2, 0]) {
       const out = join(work, `broken-${workers}`);
       const result = await buildEdition({ config, out, workers, xsltFolder: xslt, stylesheetCacheFolder: join(work, 'sef-broken'), force: true });
       expect(result.published, `workers: ${workers}`).toBe(false);
       expect(result.problems.map((p) => p.rule)).toEqual(['transform-failed']);
-      expect(result.problems[0]!.message).toMatch(/^The edition-wide pages: .*broken on purpose/);
+      expect(result.problems[0]!.message).toMatch(/^The edition-wide lists of the documents: .*broken on purpose/);
       expect(readdirSync(work).filter((n) => n.startsWith(`broken-${workers}`))).toEqual([]);
     }
   }, 600_000);

@@ -14,7 +14,8 @@
                           as result documents FILE.html, text/FILE.txt,
                           json/FILE.json and summary/FILE.xml, FILE being
                           $doc-file
-    fp:edition-outputs    corpus.xsl's: every edition-wide output, from the
+    fp:edition-documents-outputs, fp:edition-registers-outputs
+                          corpus.xsl's: the edition-wide outputs, from the
                           edition header, the registers and the summaries
     mode fp:schema-output schema.html from the RelaxNG grammar
 

@@ -1,22 +1,32 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  corpus.xsl: every edition-wide output in one transformation, each
-  written with xsl:result-document, from the edition-wide input the build
-  assembles (common/registers.xsl: the edition header, the registers and
-  every document's summary, common/summary.xsl), never from the documents:
-    index.html, persons.html, …, persons/ID.html, …, search.html,
-      about.html (html/edition.xsl, with html/page.xsl's frame);
-    json/index.json, json/persons.json, json/places.json, json/orgs.json
-      (json/edition.xsl's fp:json-edition);
-    cmif.xml (cmif/correspondence.xsl's fp:cmif);
+  corpus.xsl: every edition-wide output, each written with
+  xsl:result-document, from the edition-wide input the build assembles
+  (common/registers.xsl: the edition header, the registers and every
+  document's summary, common/summary.xsl), never from the documents. In
+  two parts, which the build makes and keeps apart (src/site/plan.ts):
+
+  fp:edition-documents-outputs, the lists of the documents, from the header
+  and the summaries (the build's input for it has no registers):
+    index.html, search.html, about.html, cite/FILE.json, cite/FILE.bib
+      (html/edition.xsl, with html/page.xsl's frame);
+    json/index.json (json/edition.xsl);
     edition-header.txt: the head of edition.txt (text/document.xsl), which the build
-      puts before the documents' texts and does not publish on its own;
+      puts before the documents' texts and does not publish on its own.
+
+  fp:edition-registers-outputs, the registers and what reads them:
+    persons.html, places.html, orgs.html, persons/ID.html, … (html/edition.xsl);
+    json/persons.json, json/places.json, json/orgs.json (json/edition.xsl);
+    cmif.xml (cmif/correspondence.xsl's fp:cmif: it gives the correspondents'
+      authority identifiers from the registers);
     entry-pages.txt: each register entry's id and page (made or omitted
       by $entry-pages-omitted), which the build keeps in its manifest and
       does not publish.
-  Its work grows with the summaries (a few hundred bytes a letter), not
-  with the texts: where each register entry occurs is one map made from
-  the summaries' occurrence records, shared by the pages and the JSON.
+
+  fp:edition-outputs makes both. Their work grows with the summaries (a few
+  hundred bytes a letter), not with the texts: where each register entry
+  occurs is one map made from the summaries' occurrence records, shared by
+  the pages and the JSON.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,16 +55,30 @@
   <xsl:output name="fp:text" method="text" encoding="UTF-8"/>
 
   <xsl:template match="/" name="fp:edition-outputs" as="empty-sequence()">
-    <xsl:for-each select="s:edition">
-      <xsl:apply-templates select="." mode="m:html-edition"/>
-      <xsl:call-template name="fp:json-edition">
+    <xsl:call-template name="fp:edition-documents-outputs"/>
+    <xsl:call-template name="fp:edition-registers-outputs"/>
+  </xsl:template>
+
+  <xsl:template name="fp:edition-documents-outputs" as="empty-sequence()">
+    <xsl:for-each select="/s:edition">
+      <xsl:call-template name="fp:html-edition-documents"/>
+      <xsl:call-template name="fp:json-edition-documents">
+        <xsl:with-param name="folder" select="'json/'"/>
+      </xsl:call-template>
+      <xsl:result-document href="edition-header.txt" format="fp:text">
+        <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
+      </xsl:result-document>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="fp:edition-registers-outputs" as="empty-sequence()">
+    <xsl:for-each select="/s:edition">
+      <xsl:call-template name="fp:html-edition-registers"/>
+      <xsl:call-template name="fp:json-edition-registers">
         <xsl:with-param name="folder" select="'json/'"/>
       </xsl:call-template>
       <xsl:result-document href="cmif.xml" format="fp:cmif">
         <xsl:call-template name="fp:cmif"/>
-      </xsl:result-document>
-      <xsl:result-document href="edition-header.txt" format="fp:text">
-        <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
       </xsl:result-document>
       <!-- Which page is whose: a line 'ID TAB PAGE' per register entry, made or omitted ($entry-pages-omitted). -->
       <xsl:result-document href="entry-pages.txt" format="fp:text">

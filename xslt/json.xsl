@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  json.xsl: one TEI document to one JSON object. corpus.xsl calls its named
-  template fp:json-edition on the edition-wide input (common/registers.xsl)
+  json.xsl: one TEI document to one JSON object. corpus.xsl calls the named
+  templates fp:json-edition-documents and fp:json-edition-registers
+  (json/edition.xsl) on the edition-wide input (common/registers.xsl)
   for index.json, persons.json, places.json and orgs.json
   (xsl:result-document). The shapes
   are the contract in schema/edition-json.schema.json.

@@ -176,25 +176,42 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const corpusSource = sources.header?.file ?? config.source;
     const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
     const pages = planEditionPages({ config, sources, summaries: site.parts.map((p) => p.summary), schemaText, previous, toolchainKey });
+    const failed = (error: unknown, what: string): void => {
+      if (!(error instanceof TransformError)) throw error;
+      result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide ${what}: ${error.message}`));
+    };
     let editionHeader: string;
-    if (pages.reuse) editionHeader = site.reuseEditionPages(previous.manifest);
+    if (pages.documents.reuse) editionHeader = site.reuseEditionDocuments(previous.manifest);
     else {
       result.corpusTransformed = true;
-      result.entryPagesKept = pages.keptEntries.length;
-      const made = site.editionPages(pages, previous.manifest, corpusSource);
+      const made = site.editionDocuments(pages.documents, corpusSource);
       try {
         await transformEditionPages(stylesheet, {
-          inputText: pages.inputText,
+          part: 'documents',
+          inputText: pages.documents.inputText,
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
           schemaText: config.editionRules ? schemaText : undefined,
-          params: corpusParams(params, sources, pages.keptEntries),
+          params: corpusParams(params, sources, []),
         }, made.onOutput);
       } catch (error) {
-        if (!(error instanceof TransformError)) throw error;
-        result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide pages: ${error.message}`));
+        failed(error, 'lists of the documents');
       }
       editionHeader = made.finish();
+    }
+    if (pages.registers.reuse) site.reuseEditionRegisters(previous.manifest);
+    else {
+      result.corpusTransformed = true;
+      result.entryPagesKept = pages.keptEntries.length;
+      const made = site.editionRegisters(pages, previous.manifest, corpusSource);
+      try {
+        await transformEditionPages(stylesheet, {
+          part: 'registers', inputText: pages.registers.inputText, schemaText: undefined, params: corpusParams(params, sources, pages.keptEntries),
+        }, made.onOutput);
+      } catch (error) {
+        failed(error, 'register pages');
+      }
+      made.finish();
     }
 
     site.writeEditionText(plan, editionHeader, corpusSource);

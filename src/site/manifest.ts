@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { hashText } from '../validate/cache.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
-const MANIFEST_FORMAT = 4;
+const MANIFEST_FORMAT = 5;
 
 export interface OutputGroup {
   /** Hash of everything these outputs were made from. */
@@ -21,8 +21,10 @@ export interface BuildManifest {
   format: number;
   /** Per document (by source file name): its page, text and JSON. */
   documents: Record<string, OutputGroup>;
-  /** The edition-wide outputs (index, register lists, about, CMIF, JSON indexes), but the entry pages. */
-  corpus: OutputGroup | undefined;
+  /** The edition-wide lists of the documents (index, search, about, citation files, json/index.json; schema.html). */
+  editionDocuments: OutputGroup | undefined;
+  /** The registers' lists and JSON indexes and CMIF, but the entry pages. */
+  editionRegisters: OutputGroup | undefined;
   /** Per register entry id: its page (pages, if two registers share the id), keyed as in src/site/entry-pages.ts. */
   entries: Record<string, OutputGroup>;
   /** The text the corpus gives for the head of edition.txt. */
@@ -48,7 +50,7 @@ export function readManifest(path: string): BuildManifest | undefined {
 }
 
 export function emptyManifest(): BuildManifest {
-  return { format: MANIFEST_FORMAT, documents: {}, corpus: undefined, entries: {}, editionHeader: '', sources: {}, zip: undefined };
+  return { format: MANIFEST_FORMAT, documents: {}, editionDocuments: undefined, editionRegisters: undefined, entries: {}, editionHeader: '', sources: {}, zip: undefined };
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {

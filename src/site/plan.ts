@@ -258,16 +258,33 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
   };
 }
 
-/** The edition-wide pages: all taken over, or made again but for the entry pages whose key is unchanged. */
-export interface EditionPagesPlan {
-  /** The edition-wide input of corpus.xsl (src/site/corpus.ts). */
+/** One part of the edition-wide outputs (xslt/corpus.xsl): its input, its key, and whether the published outputs are taken over. */
+export interface EditionPart {
+  /** The edition-wide input of its transformation (src/site/corpus.ts). */
   inputText: string;
   key: string;
+  /** Unchanged: the published outputs of its group are taken over. */
+  reuse: boolean;
+}
+
+/**
+ * The edition-wide outputs, in two parts, each taken over or made again on
+ * its own: a change to a register does not make the lists of the documents
+ * again, which read no register.
+ */
+export interface EditionPagesPlan {
+  /**
+   * The lists of the documents (index, search and about pages, citation
+   * files, json/index.json, the head of edition.txt) and the schema's page:
+   * from the edition header and the summaries. Its input has no registers,
+   * so nothing in it can depend on one.
+   */
+  documents: EditionPart;
+  /** The registers' pages and JSON, the entry pages and CMIF: from the edition header, the registers and the summaries. */
+  registers: EditionPart;
   /** The key of every register entry page, by entry id. */
   entryKeys: Map<string, string>;
-  /** Everything unchanged: the published pages are taken over, the corpus group and every entry group. */
-  reuse: boolean;
-  /** When they are made again: the entry pages kept (corpus.xsl is told not to make them), by id. */
+  /** When the registers part is made again: the entry pages kept (corpus.xsl is told not to make them), by id. */
   keptEntries: string[];
 }
 
@@ -285,21 +302,23 @@ export interface EditionPagesInput {
 export function planEditionPages({ config, sources, summaries, schemaText, previous, toolchainKey }: EditionPagesInput): EditionPagesPlan {
   const { header, registers, documents } = sources;
   const { manifest, published } = previous;
-  const inputText = assembleEditionInput({
-    header: header?.text,
-    registers: registers.map((r) => r.text),
-    summaries: summaries.filter((t) => t !== ''),
-  });
-  const key = hashText(toolchainKey, config.title, inputText, schemaText);
+  const made = summaries.filter((t) => t !== '');
+  const documentsInput = assembleEditionInput({ header: header?.text, registers: [], summaries: made });
+  const registersInput = assembleEditionInput({ header: header?.text, registers: registers.map((r) => r.text), summaries: made });
+  const documentsKey = hashText(toolchainKey, config.title, documentsInput, schemaText);
+  const registersKey = hashText(toolchainKey, config.title, registersInput);
   const entryKeys = entryPageKeys({
     shared: hashText(toolchainKey, header?.hash ?? '', config.title),
     registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary })),
     documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
   });
   const entryGroupsPublished = Object.values(manifest.entries).every((g) => g.outputs.every((o) => published.has(o)));
-  if (entryGroupsPublished && reusable(manifest.corpus, key, published)) {
-    return { inputText, key, entryKeys, reuse: true, keptEntries: [] };
-  }
-  const keptEntries = [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
-  return { inputText, key, entryKeys, reuse: false, keptEntries };
+  const registersReused = entryGroupsPublished && reusable(manifest.editionRegisters, registersKey, published);
+  const keptEntries = registersReused ? [] : [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
+  return {
+    documents: { inputText: documentsInput, key: documentsKey, reuse: reusable(manifest.editionDocuments, documentsKey, published) },
+    registers: { inputText: registersInput, key: registersKey, reuse: registersReused },
+    entryKeys,
+    keptEntries,
+  };
 }

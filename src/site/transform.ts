@@ -73,24 +73,27 @@ export async function transformDocuments(setup: TransformSetup, jobs: readonly D
 }
 
 export interface EditionPagesJob {
-  /** The edition-wide input (src/site/corpus.ts). */
+  /** Which part of the edition-wide outputs (src/site/plan.ts, EditionPagesPlan). */
+  part: 'documents' | 'registers';
+  /** The part's edition-wide input (src/site/corpus.ts). */
   inputText: string;
-  /** The edition's RelaxNG schema, for schema.html; undefined for none. */
+  /** The edition's RelaxNG schema, for schema.html (made with the documents part); undefined for none. */
   schemaText: string | undefined;
   params: StylesheetParams;
 }
 
 /**
- * Make every edition-wide output (corpus.xsl), and schema.html from the
- * schema when there is one (schema.xsl); each goes to onOutput with its
- * href relative to the output folder. A stylesheet failure throws a
- * TransformError. The input grows with the summaries (a few kilobytes a
- * letter), not with the texts, so this runs on the build's own thread.
+ * Make one part of the edition-wide outputs (corpus.xsl), and with the
+ * documents part schema.html from the schema when there is one
+ * (schema.xsl); each goes to onOutput with its href relative to the output
+ * folder. A stylesheet failure throws a TransformError. The input grows
+ * with the summaries (a few kilobytes a letter), not with the texts, so
+ * this runs on the build's own thread.
  */
 export async function transformEditionPages(stylesheet: CompiledStylesheet, job: EditionPagesJob, onOutput: (href: string, content: string) => void): Promise<void> {
   const input = await parseForTransform(job.inputText);
-  callTemplate(stylesheet, buildEntry.edition, input, job.params, onOutput);
-  if (job.schemaText !== undefined) {
+  callTemplate(stylesheet, job.part === 'documents' ? buildEntry.editionDocuments : buildEntry.editionRegisters, input, job.params, onOutput);
+  if (job.part === 'documents' && job.schemaText !== undefined) {
     const schema = await parseForTransform(job.schemaText);
     applyMode(stylesheet, buildEntry.schemaPage, schema, job.params, onOutput);
   }

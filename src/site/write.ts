@@ -17,7 +17,7 @@ import { parseEntryPages } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, writeManifest } from './manifest.js';
 import { OutputPathError } from './output-paths.js';
-import type { BuildPlan, DocumentPlan, EditionPagesPlan } from './plan.js';
+import type { BuildPlan, DocumentPlan, EditionPagesPlan, EditionPart } from './plan.js';
 import type { StagedOutput } from './publish.js';
 import type { SearchEntry } from './search-index.js';
 import { searchEntry, searchIndexEntries, searchIndexFiles } from './search-index.js';
@@ -159,39 +159,62 @@ export class SiteWriter {
     this.transformed++;
   }
 
-  /** The edition-wide pages all unchanged: take them over. Returns the head of edition.txt the last build kept. */
-  reuseEditionPages(previous: BuildManifest): string {
-    this.reuse(previous.corpus!);
-    this.next.corpus = previous.corpus;
+  /** The lists of the documents unchanged: take them over. Returns the head of edition.txt the last build kept. */
+  reuseEditionDocuments(previous: BuildManifest): string {
+    this.reuse(previous.editionDocuments!);
+    this.next.editionDocuments = previous.editionDocuments;
+    return previous.editionHeader;
+  }
+
+  /** The registers' outputs unchanged: take them over, with every entry page. */
+  reuseEditionRegisters(previous: BuildManifest): void {
+    this.reuse(previous.editionRegisters!);
+    this.next.editionRegisters = previous.editionRegisters;
     for (const [id, group] of Object.entries(previous.entries)) {
       this.reuse(group);
       this.next.entries[id] = group;
     }
-    return previous.editionHeader;
   }
 
   /**
-   * The edition-wide pages made again: take the kept entry pages over,
-   * then write what the transform hands `onOutput`; `finish` files the
-   * pages made under their groups and returns the head of edition.txt.
+   * The lists of the documents made again: write what the transform hands
+   * `onOutput`; `finish` files them under their group and returns the head
+   * of edition.txt.
    */
-  editionPages(plan: EditionPagesPlan, previous: BuildManifest, source: string): { onOutput: (href: string, content: string) => void; finish: () => string } {
+  editionDocuments(part: EditionPart, source: string): { onOutput: (href: string, content: string) => void; finish: () => string } {
+    const made: string[] = [];
+    let headerText = '';
+    return {
+      onOutput: (href, content) => {
+        if (href === 'edition-header.txt') headerText = content;
+        else if (this.write(href, content, source)) made.push(href);
+      },
+      finish: () => {
+        this.next.editionDocuments = { key: part.key, outputs: made };
+        return headerText;
+      },
+    };
+  }
+
+  /**
+   * The registers' outputs made again: take the kept entry pages over, then
+   * write what the transform hands `onOutput`; `finish` files the pages
+   * made under their groups (an entry page under its entry's).
+   */
+  editionRegisters(plan: EditionPagesPlan, previous: BuildManifest, source: string): { onOutput: (href: string, content: string) => void; finish: () => void } {
     for (const id of plan.keptEntries) {
       this.reuse(previous.entries[id]!);
       this.next.entries[id] = previous.entries[id]!;
     }
     const made: string[] = [];
-    let headerText = '';
     let entryPagesText = '';
     return {
-      // Pages, JSON indexes (json/index.json …) and CMIF; the head of edition.txt and the list of entry pages are kept for below.
+      // The list of entry pages is kept for below.
       onOutput: (href, content) => {
-        if (href === 'edition-header.txt') headerText = content;
-        else if (href === 'entry-pages.txt') entryPagesText = content;
+        if (href === 'entry-pages.txt') entryPagesText = content;
         else if (this.write(href, content, source)) made.push(href);
       },
       finish: () => {
-        // The entry pages made go to their entries' groups, the rest to the corpus's.
         const entryPages = new Set<string>();
         const kept = new Set(plan.keptEntries);
         const written = new Set(made);
@@ -201,8 +224,7 @@ export class SiteWriter {
           const group = (this.next.entries[id] ??= { key: plan.entryKeys.get(id) ?? '', outputs: [] });
           group.outputs.push(page);
         }
-        this.next.corpus = { key: plan.key, outputs: made.filter((o) => !entryPages.has(o)) };
-        return headerText;
+        this.next.editionRegisters = { key: plan.registers.key, outputs: made.filter((o) => !entryPages.has(o)) };
       },
     };
   }

@@ -77,6 +77,10 @@ export const buildEntry = {
   oneDocument: 'Q{urn:edition:private}one-document',
   /** corpus.xsl: every edition-wide output, from the edition-wide input (src/site/corpus.ts). */
   edition: 'Q{urn:edition:private}edition-outputs',
+  /** corpus.xsl: the lists of the documents, from an edition-wide input without registers. */
+  editionDocuments: 'Q{urn:edition:private}edition-documents-outputs',
+  /** corpus.xsl: the registers' pages and JSON, the entry pages and CMIF. */
+  editionRegisters: 'Q{urn:edition:private}edition-registers-outputs',
   /** schema.xsl: schema.html from the RelaxNG grammar, a mode applied to it (applyMode). */
   schemaPage: 'Q{urn:edition:private}schema-output',
 } as const;

@@ -8,7 +8,8 @@
   that names it), about.html (from the edition header), search.html (the
   search page: assets/search.js over search-index.js, which the build
   writes).
-  Mode m:html-edition: s:edition to all of these result documents.
+  Named templates fp:html-edition-documents and fp:html-edition-registers:
+  s:edition to these result documents.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,9 +22,14 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <xsl:mode name="m:html-edition" on-no-match="shallow-skip"/>
-
-  <xsl:template match="s:edition" mode="m:html-edition" as="empty-sequence()">
+  <!--
+    The pages that list the documents (index.html, search.html, about.html
+    and the citation files), from the edition header and the summaries
+    alone: the build gives them an input without the registers
+    (src/site/plan.ts), so that a change to a register does not make them
+    again. Context: s:edition.
+  -->
+  <xsl:template name="fp:html-edition-documents" as="empty-sequence()">
     <xsl:variable name="documents" as="element(s:document)*" select="$fp:summaries"/>
 
     <xsl:result-document href="index.html" format="fp:html">
@@ -39,6 +45,41 @@
       </xsl:call-template>
     </xsl:result-document>
 
+    <xsl:result-document href="search.html" format="fp:html">
+      <xsl:call-template name="fp:page">
+        <xsl:with-param name="title" select="concat('Search — ', $f:edition-title)"/>
+        <xsl:with-param name="current" select="'search'"/>
+        <xsl:with-param name="scripts" select="('search-index.js', 'assets/search.js')"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:call-template name="fp:search-content">
+            <xsl:with-param name="documents" select="$documents"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
+
+    <xsl:for-each select="$documents">
+      <xsl:call-template name="fp:citation-files">
+        <xsl:with-param name="document" select="."/>
+      </xsl:call-template>
+    </xsl:for-each>
+
+    <xsl:result-document href="about.html" format="fp:html">
+      <xsl:call-template name="fp:page">
+        <xsl:with-param name="title" select="concat('About — ', $f:edition-title)"/>
+        <xsl:with-param name="current" select="'about'"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:call-template name="fp:about-content"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!--
+    The register pages: persons.html, places.html, orgs.html and a page per
+    entry (those in $entry-pages-omitted aside). Context: s:edition.
+  -->
+  <xsl:template name="fp:html-edition-registers" as="empty-sequence()">
     <xsl:for-each select="$f:register-kinds">
       <xsl:variable name="kind" as="xs:string" select="."/>
       <!-- A foreign folder's registers may be an edition's whole (thousands of places): only the entries its letters name get pages. -->
@@ -71,34 +112,6 @@
       </xsl:for-each>
     </xsl:for-each>
 
-    <xsl:result-document href="search.html" format="fp:html">
-      <xsl:call-template name="fp:page">
-        <xsl:with-param name="title" select="concat('Search — ', $f:edition-title)"/>
-        <xsl:with-param name="current" select="'search'"/>
-        <xsl:with-param name="scripts" select="('search-index.js', 'assets/search.js')"/>
-        <xsl:with-param name="content" as="node()*">
-          <xsl:call-template name="fp:search-content">
-            <xsl:with-param name="documents" select="$documents"/>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:result-document>
-
-    <xsl:for-each select="$documents">
-      <xsl:call-template name="fp:citation-files">
-        <xsl:with-param name="document" select="."/>
-      </xsl:call-template>
-    </xsl:for-each>
-
-    <xsl:result-document href="about.html" format="fp:html">
-      <xsl:call-template name="fp:page">
-        <xsl:with-param name="title" select="concat('About — ', $f:edition-title)"/>
-        <xsl:with-param name="current" select="'about'"/>
-        <xsl:with-param name="content" as="node()*">
-          <xsl:call-template name="fp:about-content"/>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:result-document>
   </xsl:template>
 
   <!-- ===== Citation files (cite/FILE.json, cite/FILE.bib) ===== -->

@@ -17,13 +17,22 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- The JSON indexes of the edition-wide input (common/registers.xsl), written in $folder (a relative path ending in '/', or ''). -->
-  <xsl:template name="fp:json-edition" as="empty-sequence()">
+  <!--
+    The JSON indexes of the edition-wide input (common/registers.xsl),
+    written in $folder (a relative path ending in '/', or ''): index.json
+    (fp:json-edition-documents, from the summaries alone) and the
+    registers' (fp:json-edition-registers).
+  -->
+  <xsl:template name="fp:json-edition-documents" as="empty-sequence()">
+    <xsl:param name="folder" as="xs:string" select="''"/>
+    <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
+      <xsl:value-of select="concat(f:json-index(fp:edition('  ')), '&#10;')"/>
+    </xsl:result-document>
+  </xsl:template>
+
+  <xsl:template name="fp:json-edition-registers" as="empty-sequence()">
     <xsl:param name="folder" as="xs:string" select="''"/>
     <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
-    <xsl:result-document href="{$folder}index.json" method="text" encoding="UTF-8">
-      <xsl:value-of select="concat(f:json-index($edition), '&#10;')"/>
-    </xsl:result-document>
     <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents()"/>
     <xsl:for-each select="$f:register-kinds">
       <xsl:result-document href="{$folder}{.}.json" method="text" encoding="UTF-8">
