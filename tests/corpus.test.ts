@@ -90,6 +90,7 @@ describe('corpus.xsl', () => {
       const listing = all.get('entry-pages.txt') ?? '';
       const listed = parseEntryPages(listing);
       all.delete('entry-pages.txt');
+      all.delete('authority-uris.txt');
       expect(all.has('edition-header.txt')).toBe(true);
       const entryPages = [...all.keys()].filter((href) => /^(persons|places|orgs)\//.test(href)).sort();
       expect(entryPages.length).toBeGreaterThan(3);
@@ -109,17 +110,22 @@ describe('corpus.xsl', () => {
         }
       }
 
-      // The build makes the edition-wide outputs in two parts: the lists of the documents from an input without the
-      // registers, the rest from the whole. Together they are the outputs of the whole, byte for byte: the lists of
-      // the documents read nothing from a register.
+      // The build makes the edition-wide outputs in two parts: the registers' from the whole, then the lists of the
+      // documents from an input without the registers and the authority URIs the registers' part gave for CMIF.
+      // Together they are the outputs of the whole, byte for byte: the lists of the documents read nothing else
+      // from a register.
       const parts = new Map<string, string>();
+      callTemplate(build, buildEntry.editionRegisters, await parseForTransform(edition.input), params, (href, content) => void parts.set(href, content));
+      expect(parts.has('persons.html') && !parts.has('index.html') && !parts.has('cmif.xml')).toBe(true);
+      const authorityUris = parts.get('authority-uris.txt')!;
+      parts.delete('authority-uris.txt');
+      if (label === 'the project edition') expect(authorityUris).toMatch(/^persons\.xml#\S+\thttps?:\/\/\S+$/m);
       const documentsInput = assembleEditionInput({ header: edition.header, registers: [], summaries: edition.documents.map((d) => d.summary) });
-      callTemplate(build, buildEntry.editionDocuments, await parseForTransform(documentsInput), params, (href, content) => void parts.set(href, content));
-      expect(parts.has('index.html') && parts.has('json/index.json') && !parts.has('persons.html') && !parts.has('cmif.xml')).toBe(true);
-      callTemplate(build, buildEntry.editionRegisters, await parseForTransform(edition.input), params, (href, content) => {
+      callTemplate(build, buildEntry.editionDocuments, await parseForTransform(documentsInput), { ...params, 'authority-uris': authorityUris }, (href, content) => {
         expect(parts.has(href), href).toBe(false);
         parts.set(href, content);
       });
+      expect(parts.has('index.html') && parts.has('json/index.json') && parts.has('cmif.xml')).toBe(true);
       parts.delete('entry-pages.txt');
       expect([...parts.keys()].sort()).toEqual([...all.keys()].sort());
       for (const [href, content] of parts) expect(content, href).toBe(all.get(href));
@@ -130,6 +136,7 @@ describe('corpus.xsl', () => {
       // The list still names every entry page, made or not.
       expect(some.get('entry-pages.txt')).toBe(listing);
       some.delete('entry-pages.txt');
+      some.delete('authority-uris.txt');
       const omittedPages = new Set(omitted.map((l) => l.page));
       expect([...some.keys()].sort()).toEqual([...all.keys()].filter((href) => !omittedPages.has(href)).sort());
       for (const [href, content] of some) expect(content, href).toBe(all.get(href));

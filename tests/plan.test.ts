@@ -12,8 +12,8 @@ import { loadConfig } from '../src/config.js';
 import type { FileSummary } from '../src/edition/files.js';
 import type { BuildManifest } from '../src/site/manifest.js';
 import { emptyManifest } from '../src/site/manifest.js';
-import { documentOutputs, editionSources, fileKind, planBuild, planEditionPages } from '../src/site/plan.js';
-import type { BuildPlan, EditionPagesPlan, EditionSources, Previous, Source } from '../src/site/plan.js';
+import { documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters } from '../src/site/plan.js';
+import type { BuildPlan, EditionPart, EditionRegistersPlan, EditionSources, Previous, Source } from '../src/site/plan.js';
 import type { KeptSummary } from '../src/site/summaries.js';
 
 const config = loadConfig(join(import.meta.dirname, '..', 'edition.config.json'));
@@ -67,8 +67,14 @@ function built(sources: EditionSources, plan: BuildPlan, pages: EditionPagesPlan
 
 const summariesOf = (sources: EditionSources): string[] => sources.documents.map((d) => summaryOf(d.name));
 
-function pagesOf(sources: EditionSources, previous: Previous, toolchainKey = 'toolchain 1', summaries = summariesOf(sources)): EditionPagesPlan {
-  return planEditionPages({ config, sources, summaries, schemaText: '<grammar/>', previous, toolchainKey });
+/** Both parts of the edition-wide pages, as the build plans them: the registers' first, then the lists of the documents with the authority URIs the registers gave. */
+interface EditionPagesPlan extends EditionRegistersPlan {
+  documents: EditionPart;
+}
+
+function pagesOf(sources: EditionSources, previous: Previous, toolchainKey = 'toolchain 1', summaries = summariesOf(sources), schemaText = '<grammar/>', authorityUris = ''): EditionPagesPlan {
+  const input = { config, sources, summaries, schemaText, previous, toolchainKey };
+  return { ...planEditionRegisters(input), documents: planEditionDocuments(input, authorityUris) };
 }
 
 /** A cold build of `sources`, and what it leaves for the next one. */
@@ -211,7 +217,13 @@ describe('planEditionPages', () => {
 
   test("the schema changed: only the documents' part is made again (it holds schema.html)", () => {
     const sources = edition();
-    const pages = planEditionPages({ config, sources, summaries: summariesOf(sources), schemaText: '<grammar>revised</grammar>', previous: cold(sources), toolchainKey: 'toolchain 1' });
+    const pages = pagesOf(sources, cold(sources), 'toolchain 1', summariesOf(sources), '<grammar>revised</grammar>');
+    expect(reused(pages)).toEqual({ documents: false, registers: true });
+  });
+
+  test("an authority URI CMIF reads changed: the lists of the documents are made again (they hold CMIF)", () => {
+    const sources = edition();
+    const pages = pagesOf(sources, cold(sources), 'toolchain 1', summariesOf(sources), '<grammar/>', 'persons.xml#lenin\thttp://viaf.org/viaf/1\n');
     expect(reused(pages)).toEqual({ documents: false, registers: true });
   });
 

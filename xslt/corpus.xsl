@@ -11,17 +11,24 @@
     index.html, search.html, about.html, cite/FILE.json, cite/FILE.bib
       (html/edition.xsl, with html/page.xsl's frame);
     json/index.json (json/edition.xsl);
+    cmif.xml (cmif/correspondence.xsl's fp:cmif), with the correspondents'
+      authority identifiers from $authority-uris, which the registers' part
+      gives;
     edition-header.txt: the head of edition.txt (text/document.xsl), which the build
       puts before the documents' texts and does not publish on its own.
 
   fp:edition-registers-outputs, the registers and what reads them:
     persons.html, places.html, orgs.html, persons/ID.html, … (html/edition.xsl);
     json/persons.json, json/places.json, json/orgs.json (json/edition.xsl);
-    cmif.xml (cmif/correspondence.xsl's fp:cmif: it gives the correspondents'
-      authority identifiers from the registers);
+    authority-uris.txt: the first authority URI of the entry each pointer of
+      the summaries names (cmif/correspondence.xsl), which the build keeps
+      and hands the lists of the documents as $authority-uris; not published;
     entry-pages.txt: each register entry's id and page (made or omitted
       by $entry-pages-omitted), which the build keeps in its manifest and
-      does not publish.
+      does not publish;
+    entry-parts.txt: what the lists and the JSON show of each entry made
+      (common/entry-parts.xsl), which the build keeps with the entry's page
+      and hands back in $kept-entry-parts; not published.
 
   fp:edition-outputs makes both. Their work grows with the summaries (a few
   hundred bytes a letter), not with the texts: where each register entry
@@ -42,6 +49,7 @@
   <xsl:include href="common/entries.xsl"/>
   <xsl:include href="common/plain.xsl"/>
   <xsl:include href="common/registers.xsl"/>
+  <xsl:include href="common/entry-parts.xsl"/>
   <xsl:include href="html/functions.xsl"/>
   <xsl:include href="html/text.xsl"/>
   <xsl:include href="html/document.xsl"/>
@@ -65,6 +73,9 @@
       <xsl:call-template name="fp:json-edition-documents">
         <xsl:with-param name="folder" select="'json/'"/>
       </xsl:call-template>
+      <xsl:result-document href="cmif.xml" format="fp:cmif">
+        <xsl:call-template name="fp:cmif"/>
+      </xsl:result-document>
       <xsl:result-document href="edition-header.txt" format="fp:text">
         <xsl:value-of select="concat(string-join(f:text-edition-header(.), $fp:nl), $fp:nl)"/>
       </xsl:result-document>
@@ -77,9 +88,11 @@
       <xsl:call-template name="fp:json-edition-registers">
         <xsl:with-param name="folder" select="'json/'"/>
       </xsl:call-template>
-      <xsl:result-document href="cmif.xml" format="fp:cmif">
-        <xsl:call-template name="fp:cmif"/>
+      <!-- What CMIF reads of the registers, for the lists of the documents (cmif/correspondence.xsl's $authority-uris). -->
+      <xsl:result-document href="authority-uris.txt" format="fp:text">
+        <xsl:value-of select="fp:authority-uris-text($fp:summaries)"/>
       </xsl:result-document>
+      <xsl:call-template name="fp:entry-parts-made"/>
       <!-- Which page is whose: a line 'ID TAB PAGE' per register entry, made or omitted ($entry-pages-omitted). -->
       <xsl:result-document href="entry-pages.txt" format="fp:text">
         <xsl:for-each select="$f:register-kinds">

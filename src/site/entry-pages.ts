@@ -19,8 +19,10 @@
  *     order;
  *   - what every page's frame shows, and the toolchain (`shared`).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { FileSummary } from '../edition/files.js';
 import { hashText } from '../validate/cache.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 export interface EntryPageSources {
   /** What every edition-wide output depends on: toolchain, stylesheets, parameters, edition header. */
@@ -103,4 +105,56 @@ export function parseEntryPages(text: string): Array<{ id: string; page: string 
     if (tab > 0) pages.push({ id: line.slice(0, tab), page: line.slice(tab + 1) });
   }
   return pages;
+}
+
+/**
+ * What the register lists and the registers' JSON show of each entry
+ * (xslt/common/entry-parts.xsl): seven strings an entry (key, id, sort,
+ * label, life, counts, json), kept with the entry's page under its key, in
+ * a file beside the build manifest, and handed back to corpus.xsl for the
+ * entries whose pages are kept.
+ */
+export type EntryParts = string[];
+
+/** The parts kept, by entry id: the key they were made under, and the parts of each entry of that id. */
+export type KeptEntryParts = Map<string, { key: string; parts: EntryParts[] }>;
+
+const ENTRY_PARTS_FORMAT = 1;
+
+/** The file beside the manifest. */
+export function entryPartsPath(manifestFile: string): string {
+  return manifestFile.replace(/\.json$/, '.entry-parts.json');
+}
+
+export function readEntryParts(path: string): KeptEntryParts {
+  if (!existsSync(path)) return new Map();
+  try {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as { format: number; entries: Record<string, { key: string; parts: EntryParts[] }> };
+    return raw.format === ENTRY_PARTS_FORMAT ? new Map(Object.entries(raw.entries)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+export function writeEntryParts(path: string, parts: KeptEntryParts): void {
+  writeFileAtomic(path, JSON.stringify({ format: ENTRY_PARTS_FORMAT, entries: Object.fromEntries(parts) }));
+}
+
+/**
+ * The parts corpus.xsl writes to entry-parts.txt: for each entry, a line
+ * holding a JSON array of six strings (key, id, sort, label, life,
+ * counts), its JSON object's text, and a line holding one tab.
+ */
+export function parseEntryParts(text: string): EntryParts[] {
+  const parts: EntryParts[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const head = text.indexOf('\n', at);
+    const end = text.indexOf('\n\t\n', head);
+    if (head < 0 || end < 0) break;
+    const fields = JSON.parse(text.slice(at, head)) as unknown;
+    if (Array.isArray(fields) && fields.length === 6 && fields.every((f) => typeof f === 'string')) parts.push([...(fields as string[]), text.slice(head + 1, end)]);
+    at = end + 3;
+  }
+  return parts;
 }

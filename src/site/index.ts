@@ -28,9 +28,10 @@ import { toolFingerprint } from '../version.js';
 import { TransformError } from '../transform/saxon.js';
 import { loadStylesheets } from '../transform/stylesheets.js';
 import { emptyManifest, manifestPath, readManifest } from './manifest.js';
-import { corpusParams, editionParams, editionSources, planBuild, planEditionPages } from './plan.js';
+import { corpusParams, editionParams, editionSources, planBuild, planEditionDocuments, planEditionRegisters } from './plan.js';
 import type { Previous } from './plan.js';
 import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
+import { entryPartsPath, readEntryParts } from './entry-pages.js';
 import { readSummaries, summariesPath } from './summaries.js';
 import { transformDocuments, transformEditionPages } from './transform.js';
 import { problem, publishedFiles, SiteWriter } from './write.js';
@@ -150,6 +151,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const toolchainKey = hashText(toolFingerprint(), stylesheet.hash, JSON.stringify(params));
     const manifestFile = manifestPath(cacheFolder, out);
     const summariesFile = summariesPath(manifestFile);
+    const entryPartsFile = entryPartsPath(manifestFile);
     const fresh = options.force || !existsSync(out);
     const previous: Previous = {
       manifest: (!fresh && readManifest(manifestFile)) || emptyManifest(),
@@ -175,43 +177,50 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     // The pages that span the edition, from the edition header, the registers and the documents' summaries.
     const corpusSource = sources.header?.file ?? config.source;
     const schemaText = config.schema !== undefined ? readFileSync(config.schema, 'utf8') : '';
-    const pages = planEditionPages({ config, sources, summaries: site.parts.map((p) => p.summary), schemaText, previous, toolchainKey });
+    const pagesInput = { config, sources, summaries: site.parts.map((p) => p.summary), schemaText, previous, toolchainKey };
     const failed = (error: unknown, what: string): void => {
       if (!(error instanceof TransformError)) throw error;
       result.problems.push(problem(corpusSource, 'transform-failed', `The edition-wide ${what}: ${error.message}`));
     };
-    let editionHeader: string;
-    if (pages.documents.reuse) editionHeader = site.reuseEditionDocuments(previous.manifest);
-    else {
-      result.corpusTransformed = true;
-      const made = site.editionDocuments(pages.documents, corpusSource);
-      try {
-        await transformEditionPages(stylesheet, {
-          part: 'documents',
-          inputText: pages.documents.inputText,
-          // The reference for editors: every element and attribute the edition's schema allows, from its
-          // documentation. A foreign folder validated against someone else's schema gets none.
-          schemaText: config.editionRules ? schemaText : undefined,
-          params: corpusParams(params, sources, []),
-        }, made.onOutput);
-      } catch (error) {
-        failed(error, 'lists of the documents');
-      }
-      editionHeader = made.finish();
-    }
+    // The registers' part first: it gives the lists of the documents what CMIF reads of the registers.
+    const pages = planEditionRegisters(pagesInput);
     if (pages.registers.reuse) site.reuseEditionRegisters(previous.manifest);
     else {
       result.corpusTransformed = true;
       result.entryPagesKept = pages.keptEntries.length;
-      const made = site.editionRegisters(pages, previous.manifest, corpusSource);
+      // The parts of the kept entries (what the lists and the JSON show of them), read only when some are kept.
+      const previousParts = pages.keptEntries.length > 0 ? readEntryParts(entryPartsFile) : new Map();
+      const made = site.editionRegisters(pages, previous.manifest, previousParts, corpusSource);
       try {
         await transformEditionPages(stylesheet, {
-          part: 'registers', inputText: pages.registers.inputText, schemaText: undefined, params: corpusParams(params, sources, pages.keptEntries),
+          part: 'registers', inputText: pages.registers.inputText, schemaText: undefined,
+          params: { ...corpusParams(params, sources, pages.keptEntries), 'kept-entry-parts': made.keptParts },
         }, made.onOutput);
       } catch (error) {
         failed(error, 'register pages');
       }
       made.finish();
+    }
+    const authorityUris = site.next.authorityUris;
+    const lists = planEditionDocuments(pagesInput, authorityUris);
+    let editionHeader: string;
+    if (lists.reuse) editionHeader = site.reuseEditionDocuments(previous.manifest);
+    else {
+      result.corpusTransformed = true;
+      const made = site.editionDocuments(lists, corpusSource);
+      try {
+        await transformEditionPages(stylesheet, {
+          part: 'documents',
+          inputText: lists.inputText,
+          // The reference for editors: every element and attribute the edition's schema allows, from its
+          // documentation. A foreign folder validated against someone else's schema gets none.
+          schemaText: config.editionRules ? schemaText : undefined,
+          params: { ...corpusParams(params, sources, []), 'authority-uris': authorityUris },
+        }, made.onOutput);
+      } catch (error) {
+        failed(error, 'lists of the documents');
+      }
+      editionHeader = made.finish();
     }
 
     site.writeEditionText(plan, editionHeader, corpusSource);
@@ -225,7 +234,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     }
     if (signal?.aborted) throw interrupted();
     onProgress?.({ stage: 'publish', done: 0, total: 1 });
-    result.unchanged = site.publish(manifestFile, summariesFile);
+    result.unchanged = site.publish(manifestFile, summariesFile, entryPartsFile);
     result.published = true;
     onProgress?.({ stage: 'publish', done: 1, total: 1 });
     return result;

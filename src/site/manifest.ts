@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { hashText } from '../validate/cache.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
-const MANIFEST_FORMAT = 5;
+const MANIFEST_FORMAT = 6;
 
 export interface OutputGroup {
   /** Hash of everything these outputs were made from. */
@@ -29,6 +29,8 @@ export interface BuildManifest {
   entries: Record<string, OutputGroup>;
   /** The text the corpus gives for the head of edition.txt. */
   editionHeader: string;
+  /** What the registers' part gives CMIF (authority-uris.txt: 'POINTER TAB URI' lines), which the lists of the documents are made from. */
+  authorityUris: string;
   /** Per source file (by name): its copy for download, keyed by the hash of its bytes. */
   sources: Record<string, OutputGroup>;
   /** tei/edition.zip, made from the sources recorded in `sources`. */
@@ -50,7 +52,7 @@ export function readManifest(path: string): BuildManifest | undefined {
 }
 
 export function emptyManifest(): BuildManifest {
-  return { format: MANIFEST_FORMAT, documents: {}, editionDocuments: undefined, editionRegisters: undefined, entries: {}, editionHeader: '', sources: {}, zip: undefined };
+  return { format: MANIFEST_FORMAT, documents: {}, editionDocuments: undefined, editionRegisters: undefined, entries: {}, editionHeader: '', authorityUris: '', sources: {}, zip: undefined };
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {

@@ -34,7 +34,7 @@ export interface NamedSource {
  * regard to case.
  */
 export const reservedBaseNames: ReadonlySet<string> = new Set([
-  'index', 'search', 'search-index', 'about', 'schema', 'cmif', 'edition', 'edition-header', 'entry-pages',
+  'index', 'search', 'search-index', 'about', 'schema', 'cmif', 'edition', 'edition-header', 'entry-pages', 'entry-parts', 'authority-uris',
   'persons', 'places', 'orgs', 'bibls', 'keys', 'assets', 'tei', 'text', 'json', 'summary', 'cite',
 ]);
 

@@ -16,8 +16,9 @@
  * documents contribute (their summaries), which a changed document gives
  * only once it is transformed:
  *   planBuild        the documents, the TEI downloads and the ZIP;
- *   planEditionPages the edition-wide pages and the register entry pages,
- *                    once every document's summary is known.
+ *   planEditionRegisters, planEditionDocuments
+ *                    the edition-wide pages in two parts, once every
+ *                    document's summary is known.
  */
 import type { EditionConfig } from '../config.js';
 import type { FileKind, FileSummary, RegisterKind } from '../edition/files.js';
@@ -268,19 +269,20 @@ export interface EditionPart {
 }
 
 /**
- * The edition-wide outputs, in two parts, each taken over or made again on
- * its own: a change to a register does not make the lists of the documents
- * again, which read no register.
+ * The edition-wide outputs are made in two parts, each taken over or made
+ * again on its own, the registers' first:
+ *   - the registers' pages and JSON and the entry pages, from the edition
+ *     header, the registers and the summaries (`planEditionRegisters`);
+ *     they also give what CMIF reads of the registers, the first
+ *     authority URI of each entry the summaries point at;
+ *   - the lists of the documents (index, search and about pages, citation
+ *     files, json/index.json, CMIF, the head of edition.txt) and the
+ *     schema's page, from the edition header, the summaries and those
+ *     authority URIs (`planEditionDocuments`). Their input has no
+ *     registers, so nothing in them can depend on more of a register: a
+ *     change to an entry's note does not make them again.
  */
-export interface EditionPagesPlan {
-  /**
-   * The lists of the documents (index, search and about pages, citation
-   * files, json/index.json, the head of edition.txt) and the schema's page:
-   * from the edition header and the summaries. Its input has no registers,
-   * so nothing in it can depend on one.
-   */
-  documents: EditionPart;
-  /** The registers' pages and JSON, the entry pages and CMIF: from the edition header, the registers and the summaries. */
+export interface EditionRegistersPlan {
   registers: EditionPart;
   /** The key of every register entry page, by entry id. */
   entryKeys: Map<string, string>;
@@ -299,26 +301,25 @@ export interface EditionPagesInput {
   toolchainKey: string;
 }
 
-export function planEditionPages({ config, sources, summaries, schemaText, previous, toolchainKey }: EditionPagesInput): EditionPagesPlan {
+export function planEditionRegisters({ config, sources, summaries, previous, toolchainKey }: EditionPagesInput): EditionRegistersPlan {
   const { header, registers, documents } = sources;
   const { manifest, published } = previous;
-  const made = summaries.filter((t) => t !== '');
-  const documentsInput = assembleEditionInput({ header: header?.text, registers: [], summaries: made });
-  const registersInput = assembleEditionInput({ header: header?.text, registers: registers.map((r) => r.text), summaries: made });
-  const documentsKey = hashText(toolchainKey, config.title, documentsInput, schemaText);
-  const registersKey = hashText(toolchainKey, config.title, registersInput);
+  const inputText = assembleEditionInput({ header: header?.text, registers: registers.map((r) => r.text), summaries: summaries.filter((t) => t !== '') });
+  const key = hashText(toolchainKey, config.title, inputText);
   const entryKeys = entryPageKeys({
     shared: hashText(toolchainKey, header?.hash ?? '', config.title),
     registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary })),
     documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
   });
   const entryGroupsPublished = Object.values(manifest.entries).every((g) => g.outputs.every((o) => published.has(o)));
-  const registersReused = entryGroupsPublished && reusable(manifest.editionRegisters, registersKey, published);
-  const keptEntries = registersReused ? [] : [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
-  return {
-    documents: { inputText: documentsInput, key: documentsKey, reuse: reusable(manifest.editionDocuments, documentsKey, published) },
-    registers: { inputText: registersInput, key: registersKey, reuse: registersReused },
-    entryKeys,
-    keptEntries,
-  };
+  const reuse = entryGroupsPublished && reusable(manifest.editionRegisters, key, published);
+  const keptEntries = reuse ? [] : [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
+  return { registers: { inputText, key, reuse }, entryKeys, keptEntries };
+}
+
+/** The lists of the documents, once the registers' part has given the authority URIs CMIF reads (`authorityUris`). */
+export function planEditionDocuments({ config, sources, summaries, schemaText, previous, toolchainKey }: EditionPagesInput, authorityUris: string): EditionPart {
+  const inputText = assembleEditionInput({ header: sources.header?.text, registers: [], summaries: summaries.filter((t) => t !== '') });
+  const key = hashText(toolchainKey, config.title, inputText, schemaText, authorityUris);
+  return { inputText, key, reuse: reusable(previous.manifest.editionDocuments, key, previous.published) };
 }

@@ -13,11 +13,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { filesUnder } from '../read/folders.js';
-import { parseEntryPages } from './entry-pages.js';
+import type { KeptEntryParts } from './entry-pages.js';
+import { parseEntryPages, parseEntryParts, writeEntryParts } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, writeManifest } from './manifest.js';
 import { OutputPathError } from './output-paths.js';
-import type { BuildPlan, DocumentPlan, EditionPagesPlan, EditionPart } from './plan.js';
+import type { BuildPlan, DocumentPlan, EditionPart, EditionRegistersPlan } from './plan.js';
 import type { StagedOutput } from './publish.js';
 import type { SearchEntry } from './search-index.js';
 import { searchEntry, searchIndexEntries, searchIndexFiles } from './search-index.js';
@@ -65,6 +66,8 @@ export class SiteWriter {
   readonly summaries = new Map<string, KeptSummary>();
   /** What each document gives, in collection order. */
   readonly parts: DocumentParts[] = [];
+  /** The register entries' parts of this build, written on publish; undefined when the registers' outputs were taken over (the file stays as it is). */
+  private entryParts: KeptEntryParts | undefined;
   /** Output files staged (written or taken over). */
   outputs = 0;
   /** Documents transformed and written. */
@@ -166,10 +169,11 @@ export class SiteWriter {
     return previous.editionHeader;
   }
 
-  /** The registers' outputs unchanged: take them over, with every entry page. */
+  /** The registers' outputs unchanged: take them over, with every entry page and what they gave CMIF. */
   reuseEditionRegisters(previous: BuildManifest): void {
     this.reuse(previous.editionRegisters!);
     this.next.editionRegisters = previous.editionRegisters;
+    this.next.authorityUris = previous.authorityUris;
     for (const [id, group] of Object.entries(previous.entries)) {
       this.reuse(group);
       this.next.entries[id] = group;
@@ -199,19 +203,30 @@ export class SiteWriter {
   /**
    * The registers' outputs made again: take the kept entry pages over, then
    * write what the transform hands `onOutput`; `finish` files the pages
-   * made under their groups (an entry page under its entry's).
+   * made under their groups (an entry page under its entry's) and the
+   * entries' parts (src/site/entry-pages.ts) for the next build.
+   * `keptParts` are the parts of the kept entries, from `previousParts`
+   * when made under the same key, for corpus.xsl's $kept-entry-parts.
    */
-  editionRegisters(plan: EditionPagesPlan, previous: BuildManifest, source: string): { onOutput: (href: string, content: string) => void; finish: () => void } {
+  editionRegisters(plan: EditionRegistersPlan, previous: BuildManifest, previousParts: KeptEntryParts, source: string): { keptParts: string[]; onOutput: (href: string, content: string) => void; finish: () => void } {
+    const nextParts: KeptEntryParts = new Map();
     for (const id of plan.keptEntries) {
       this.reuse(previous.entries[id]!);
       this.next.entries[id] = previous.entries[id]!;
+      const parts = previousParts.get(id);
+      if (parts && parts.key === plan.entryKeys.get(id)) nextParts.set(id, parts);
     }
+    const keptParts = [...nextParts.values()].flatMap((p) => p.parts.flat());
     const made: string[] = [];
     let entryPagesText = '';
+    let entryPartsText = '';
     return {
-      // The list of entry pages is kept for below.
+      keptParts,
+      // The list of entry pages and the parts made are kept for below, the authority URIs for the lists of the documents.
       onOutput: (href, content) => {
         if (href === 'entry-pages.txt') entryPagesText = content;
+        else if (href === 'entry-parts.txt') entryPartsText = content;
+        else if (href === 'authority-uris.txt') this.next.authorityUris = content;
         else if (this.write(href, content, source)) made.push(href);
       },
       finish: () => {
@@ -225,6 +240,15 @@ export class SiteWriter {
           group.outputs.push(page);
         }
         this.next.editionRegisters = { key: plan.registers.key, outputs: made.filter((o) => !entryPages.has(o)) };
+        for (const parts of parseEntryParts(entryPartsText)) {
+          const id = parts[1]!;
+          const key = plan.entryKeys.get(id);
+          if (key === undefined) continue;
+          const entry = nextParts.get(id);
+          if (!entry || entry.key !== key) nextParts.set(id, { key, parts: [parts] });
+          else if (!entry.parts.some((p) => p[0] === parts[0])) entry.parts.push(parts);
+        }
+        this.entryParts = nextParts;
       },
     };
   }
@@ -278,10 +302,11 @@ export class SiteWriter {
   }
 
   /** Swap the staging folder in, then record what it holds for the next build. Returns how many files were unchanged (hard links). */
-  publish(manifestFile: string, summariesFile: string): number {
+  publish(manifestFile: string, summariesFile: string, entryPartsFile: string): number {
     this.staged.publish();
     writeManifest(manifestFile, this.next);
     writeSummaries(summariesFile, this.summaries);
+    if (this.entryParts) writeEntryParts(entryPartsFile, this.entryParts);
     return this.staged.linked;
   }
 

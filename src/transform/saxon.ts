@@ -59,7 +59,8 @@ export interface TransformOutput {
   documents: Map<string, string>;
 }
 
-export type StylesheetParams = Record<string, string | number | boolean>;
+/** Values of xsl:params: a string array is a sequence of xs:string. */
+export type StylesheetParams = Record<string, string | number | boolean | readonly string[]>;
 
 export class TransformError extends Error {
   override name = 'TransformError';

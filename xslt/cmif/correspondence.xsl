@@ -158,11 +158,35 @@
   </xsl:function>
 
   <!--
+    The first authority URI of the register entry each pointer of the
+    summaries names, as lines 'POINTER TAB URI' (pointers whose entry has
+    none left out), as fp:authority-uris-text gives them. The build makes
+    CMIF with the lists of the documents, from an input without the
+    registers, and hands it the lines the registers' part wrote
+    (authority-uris.txt). Not given: worked out from the registers in the
+    input.
+  -->
+  <xsl:param name="authority-uris" as="xs:string?" select="()"/>
+
+  <!--
     The URI of every register pointer CMIF names, worked out once per
     pointer: the same few hundred entries are named by thousands of letters.
   -->
-  <xsl:variable name="fp:register-uris" as="map(xs:string, xs:string)" select="map:merge(
-      for $t in distinct-values($fp:summaries//@pointer) return map:entry($t, fp:register-uri($t)))"/>
+  <xsl:variable name="fp:register-uris" as="map(xs:string, xs:string)" select="
+      if (exists($authority-uris))
+      then map:merge(for $line in tokenize($authority-uris, '&#10;')[contains(., '&#9;')]
+                     return map:entry(substring-before($line, '&#9;'), substring-after($line, '&#9;')))
+      else map:merge(for $t in distinct-values($fp:summaries//@pointer)
+                     return map:entry($t, fp:register-uri($t)))"/>
+
+  <!-- The lines of $authority-uris, from the registers in the input: 'POINTER TAB URI' per pointer whose entry has one, in order of pointers. -->
+  <xsl:function name="fp:authority-uris-text" as="xs:string">
+    <xsl:param name="summaries" as="element(s:document)*"/>
+    <xsl:sequence select="string-join(
+        for $t in sort(distinct-values($summaries//@pointer))
+        return (let $uri := f:authority-uris(f:entry-for-pointer($t))[1]
+                return if (exists($uri)) then concat($t, '&#9;', $uri, '&#10;') else ()), '')"/>
+  </xsl:function>
 
   <!-- The URI for a register pointer: the entry's first authority URI, else its page on the site. -->
   <xsl:function name="fp:register-uri" as="xs:string">

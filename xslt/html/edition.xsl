@@ -427,18 +427,15 @@
       </xsl:when>
       <xsl:otherwise>
         <ul class="register-list">
-          <xsl:for-each select="$entries">
-            <xsl:sort select="f:entry-sort-key(.)"/>
-            <xsl:sort select="string(@xml:id)"/>
+          <!-- Each row from the entry's parts (common/entry-parts.xsl). -->
+          <xsl:for-each select="fp:sorted-entry-parts($kind)">
             <li>
-              <a href="{$kind}/{f:safe-name(@xml:id)}.html"><xsl:value-of select="f:entry-label(.)"/></a>
-              <xsl:if test="$kind = 'persons'">
-                <xsl:for-each select="f:life-dates(.)[. != '']">
-                  <span class="life-dates"><xsl:value-of select="concat(', ', .)"/></span>
-                </xsl:for-each>
+              <a href="{$kind}/{f:safe-name(?id)}.html"><xsl:value-of select="?label"/></a>
+              <xsl:if test="?life != ''">
+                <span class="life-dates"><xsl:value-of select="concat(', ', ?life)"/></span>
               </xsl:if>
               <span class="count">
-                <xsl:value-of select="concat(' (', fp:occurrence-counts(f:entry-occurrences(.), $kind), ')')"/>
+                <xsl:value-of select="concat(' (', ?counts, ')')"/>
               </span>
             </li>
           </xsl:for-each>

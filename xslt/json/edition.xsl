@@ -33,10 +33,9 @@
   <xsl:template name="fp:json-edition-registers" as="empty-sequence()">
     <xsl:param name="folder" as="xs:string" select="''"/>
     <xsl:variable name="edition" as="xs:string" select="fp:edition('  ')"/>
-    <xsl:variable name="documents" as="map(xs:string, xs:string)" select="fp:register-documents()"/>
     <xsl:for-each select="$f:register-kinds">
       <xsl:result-document href="{$folder}{.}.json" method="text" encoding="UTF-8">
-        <xsl:value-of select="concat(f:json-register(., $edition, $documents), '&#10;')"/>
+        <xsl:value-of select="concat(f:json-register(., $edition), '&#10;')"/>
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>
@@ -126,64 +125,68 @@
 
   <!--
     persons.json, places.json or orgs.json; $edition is the edition object
-    (fp:edition) laid out for two spaces, $documents fp:register-documents.
+    (fp:edition) laid out for two spaces. Each entry's object is one of its
+    parts (common/entry-parts.xsl), in the order of the register lists.
   -->
   <xsl:function name="f:json-register" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="edition" as="xs:string"/>
+    <xsl:sequence select="fp:object('', ('edition', 'register', 'entries'), ($edition, fp:string($kind), fp:array('  ', fp:sorted-entry-parts($kind) ! ?json)))"/>
+  </xsl:function>
+
+  <!--
+    One entry's object in persons.json, places.json or orgs.json, laid out
+    for four spaces; $register-documents is fp:register-documents().
+  -->
+  <xsl:function name="fp:json-register-entry" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="entry" as="element()"/>
     <xsl:param name="register-documents" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="entries" as="element()*" select="f:entries-with-pages($kind)"/>
-    <xsl:variable name="items" as="xs:string*">
-      <xsl:for-each select="$entries">
-        <xsl:sort select="f:entry-sort-key(.)"/>
-        <xsl:sort select="string(@xml:id)"/>
-        <xsl:variable name="occurrences" as="element(s:names)*" select="f:entry-occurrences(.)"/>
-        <xsl:variable name="in-documents" as="xs:string*">
-          <!--
-            One object per document, written out here rather than with fp:object, fp:strings and fp:string: a
-            register has an object for every document naming every entry, and in SaxonJS each function call
-            costs tens of µs. Only a note's number can hold characters JSON escapes: note ids are f:note-id
-            values and document names f:doc-file values (both f:safe-name), roles and kinds come from fixed lists.
-          -->
-          <xsl:for-each-group select="$occurrences" group-by="@doc">
-            <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
-            <xsl:variable name="roles" as="xs:string*"
-              select="distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))"/>
-            <xsl:variable name="note-objects" as="xs:string*">
-              <xsl:for-each-group select="current-group()[@role = 'note']" group-by="@note">
-                <xsl:sequence select="concat('{&#10;              &quot;id&quot;: &quot;', @note,
-                    '&quot;,&#10;              &quot;n&quot;: ', fp:string(string(@note-n)),
-                    ',&#10;              &quot;type&quot;: &quot;', @note-kind,
-                    '&quot;,&#10;              &quot;href&quot;: &quot;', $doc, '.html#', @note,
-                    '&quot;&#10;            }')"/>
-              </xsl:for-each-group>
-            </xsl:variable>
-            <xsl:sequence select="concat('{&#10;          ',
-                if (map:contains($register-documents, $doc)) then map:get($register-documents, $doc) else fp:register-document($doc, ()),
-                ',&#10;          &quot;roles&quot;: ',
-                if (empty($roles)) then '[]'
-                else concat('[&#10;            &quot;', string-join($roles, '&quot;,&#10;            &quot;'), '&quot;&#10;          ]'),
-                ',&#10;          &quot;notes&quot;: ',
-                if (empty($note-objects)) then '[]'
-                else concat('[&#10;            ', string-join($note-objects, ',&#10;            '), '&#10;          ]'),
-                '&#10;        }')"/>
+    <xsl:variable name="in-documents" as="xs:string*">
+      <!--
+        One object per document, written out here rather than with fp:object, fp:strings and fp:string: a
+        register has an object for every document naming every entry, and in SaxonJS each function call
+        costs tens of µs. Only a note's number can hold characters JSON escapes: note ids are f:note-id
+        values and document names f:doc-file values (both f:safe-name), roles and kinds come from fixed lists.
+      -->
+      <xsl:for-each-group select="f:entry-occurrences($entry)" group-by="@doc">
+        <xsl:variable name="doc" as="xs:string" select="current-grouping-key()"/>
+        <xsl:variable name="roles" as="xs:string*"
+          select="distinct-values(current-group()[not(@role = 'note')]/concat(@role, if (@corresp = 'other') then '-embedded' else ''))"/>
+        <xsl:variable name="note-objects" as="xs:string*">
+          <xsl:for-each-group select="current-group()[@role = 'note']" group-by="@note">
+            <xsl:sequence select="concat('{&#10;              &quot;id&quot;: &quot;', @note,
+                '&quot;,&#10;              &quot;n&quot;: ', fp:string(string(@note-n)),
+                ',&#10;              &quot;type&quot;: &quot;', @note-kind,
+                '&quot;,&#10;              &quot;href&quot;: &quot;', $doc, '.html#', @note,
+                '&quot;&#10;            }')"/>
           </xsl:for-each-group>
         </xsl:variable>
-        <xsl:sequence select="fp:object('    ', ('id', 'ref', 'page', 'label', 'names', 'note', 'authority', 'documents'), (
-            fp:string(string(@xml:id)),
-            fp:string(concat($kind, '.xml#', @xml:id)),
-            fp:string(concat($kind, '/', f:safe-name(@xml:id), '.html')),
-            fp:string(f:entry-label(.)),
-            fp:array('      ', for $name in f:entry-names(.) return fp:object('        ', ('type', 'lang', 'text'), (
-                fp:text($name/@type),
-                fp:text($name/@xml:lang),
-                fp:string(normalize-space(string($name)))))),
-            fp:string(string-join(note/f:plain-line(node()), ' ')[. != '']),
-            fp:strings('      ', f:authority-uris(.)),
-            fp:array('      ', $in-documents)))"/>
-      </xsl:for-each>
+        <xsl:sequence select="concat('{&#10;          ',
+            if (map:contains($register-documents, $doc)) then map:get($register-documents, $doc) else fp:register-document($doc, ()),
+            ',&#10;          &quot;roles&quot;: ',
+            if (empty($roles)) then '[]'
+            else concat('[&#10;            &quot;', string-join($roles, '&quot;,&#10;            &quot;'), '&quot;&#10;          ]'),
+            ',&#10;          &quot;notes&quot;: ',
+            if (empty($note-objects)) then '[]'
+            else concat('[&#10;            ', string-join($note-objects, ',&#10;            '), '&#10;          ]'),
+            '&#10;        }')"/>
+      </xsl:for-each-group>
     </xsl:variable>
-    <xsl:sequence select="fp:object('', ('edition', 'register', 'entries'), ($edition, fp:string($kind), fp:array('  ', $items)))"/>
+    <xsl:for-each select="$entry">
+      <xsl:sequence select="fp:object('    ', ('id', 'ref', 'page', 'label', 'names', 'note', 'authority', 'documents'), (
+          fp:string(string(@xml:id)),
+          fp:string(concat($kind, '.xml#', @xml:id)),
+          fp:string(concat($kind, '/', f:safe-name(@xml:id), '.html')),
+          fp:string(f:entry-label(.)),
+          fp:array('      ', for $name in f:entry-names(.) return fp:object('        ', ('type', 'lang', 'text'), (
+              fp:text($name/@type),
+              fp:text($name/@xml:lang),
+              fp:string(normalize-space(string($name)))))),
+          fp:string(string-join(note/f:plain-line(node()), ' ')[. != '']),
+          fp:strings('      ', f:authority-uris(.)),
+          fp:array('      ', $in-documents)))"/>
+    </xsl:for-each>
   </xsl:function>
 
 </xsl:stylesheet>
