@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import type { FileSummary } from '../src/edition/files.js';
 import type { BuildManifest } from '../src/site/manifest.js';
 import { emptyManifest } from '../src/site/manifest.js';
-import { documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters } from '../src/site/plan.js';
+import { documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters, planEditionText } from '../src/site/plan.js';
 import type { BuildPlan, EditionPart, EditionRegistersPlan, EditionSources, Previous, Source } from '../src/site/plan.js';
 import type { KeptSummary } from '../src/site/summaries.js';
 
@@ -55,11 +55,13 @@ function built(sources: EditionSources, plan: BuildPlan, pages: EditionPagesPlan
   }
   for (const f of sources.all) manifest.sources[f.name] = { key: f.hash, outputs: [`tei/${f.name}`] };
   manifest.zip = { key: plan.zip.key, outputs: ['tei/edition.zip'] };
+  manifest.search = { key: plan.search.key, outputs: ['search-index.js', 'search/terms-0.js'] };
+  manifest.editionText = { key: planEditionText(plan, 'the head', nothing).key, outputs: ['text/edition.txt'] };
   manifest.editionDocuments = { key: pages.documents.key, outputs: ['index.html'] };
   manifest.editionRegisters = { key: pages.registers.key, outputs: ['persons.html'] };
   for (const [id, key] of pages.entryKeys) manifest.entries[id] = { key, outputs: [`persons/${id}.html`] };
   const published = new Set<string>();
-  for (const group of [...Object.values(manifest.documents), ...Object.values(manifest.sources), manifest.zip, manifest.editionDocuments, manifest.editionRegisters, ...Object.values(manifest.entries)]) {
+  for (const group of [...Object.values(manifest.documents), ...Object.values(manifest.sources), manifest.zip, manifest.search, manifest.editionText, manifest.editionDocuments, manifest.editionRegisters, ...Object.values(manifest.entries)]) {
     for (const o of group.outputs) published.add(o);
   }
   return { manifest, summaries, published };
@@ -118,6 +120,10 @@ describe('planBuild', () => {
     expect(b.action === 'reuse' && b.summary.summary).toBe(summaryOf('b.xml'));
     expect(remadeDownloads(plan)).toEqual([]);
     expect(plan.zip.reuse).toBe(true);
+    // The search index and edition.txt too (the latter while the head the lists of the documents give is the same).
+    expect(plan.search.reuse).toBe(true);
+    expect(planEditionText(plan, 'the head', previous).reuse).toBe(true);
+    expect(planEditionText(plan, 'the head, revised', previous).reuse).toBe(false);
   });
 
   test("a letter changed: only it is made again, its download too, and the ZIP with every source", () => {
@@ -127,6 +133,8 @@ describe('planBuild', () => {
     expect(actions(plan)).toEqual({ 'b.xml': 'reuse', 'c.xml': 'make', 'a.xml': 'reuse' });
     expect(remadeDownloads(plan)).toEqual(['tei/c.xml']);
     expect(plan.zip.reuse).toBe(false);
+    expect(plan.search.reuse).toBe(false);
+    expect(planEditionText(plan, 'the head', previous).reuse).toBe(false);
     expect(plan.zip.members.map((m) => m.name).sort()).toEqual(['a.xml', 'b.xml', 'c.xml', 'edition.xml', 'persons.xml']);
   });
 

@@ -28,7 +28,7 @@ import { toolFingerprint } from '../version.js';
 import { TransformError } from '../transform/saxon.js';
 import { loadStylesheets } from '../transform/stylesheets.js';
 import { emptyManifest, manifestPath, readManifest } from './manifest.js';
-import { corpusParams, editionParams, editionSources, planBuild, planEditionDocuments, planEditionRegisters } from './plan.js';
+import { corpusParams, editionParams, editionSources, planBuild, planEditionDocuments, planEditionRegisters, planEditionText } from './plan.js';
 import type { Previous } from './plan.js';
 import { lockOutput, recoverOutput, StagedOutput } from './publish.js';
 import { entryPartsPath, readEntryParts } from './entry-pages.js';
@@ -223,7 +223,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       editionHeader = made.finish();
     }
 
-    site.writeEditionText(plan, editionHeader, corpusSource);
+    site.writeEditionText(plan, planEditionText(plan, editionHeader, previous), editionHeader, previous.manifest, corpusSource);
     site.writeDownloads(plan, previous.manifest, epoch, config.source);
     site.writeAssets(xsltFolder);
     result.outputs = site.outputs;

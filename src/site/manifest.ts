@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { hashText } from '../validate/cache.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
-const MANIFEST_FORMAT = 6;
+const MANIFEST_FORMAT = 7;
 
 export interface OutputGroup {
   /** Hash of everything these outputs were made from. */
@@ -35,6 +35,10 @@ export interface BuildManifest {
   sources: Record<string, OutputGroup>;
   /** tei/edition.zip, made from the sources recorded in `sources`. */
   zip: OutputGroup | undefined;
+  /** The search index (search-index.js and its parts in search/). */
+  search: OutputGroup | undefined;
+  /** text/edition.txt. */
+  editionText: OutputGroup | undefined;
 }
 
 export function manifestPath(cacheFolder: string, out: string): string {
@@ -52,7 +56,7 @@ export function readManifest(path: string): BuildManifest | undefined {
 }
 
 export function emptyManifest(): BuildManifest {
-  return { format: MANIFEST_FORMAT, documents: {}, editionDocuments: undefined, editionRegisters: undefined, entries: {}, editionHeader: '', authorityUris: '', sources: {}, zip: undefined };
+  return { format: MANIFEST_FORMAT, documents: {}, editionDocuments: undefined, editionRegisters: undefined, entries: {}, editionHeader: '', authorityUris: '', sources: {}, zip: undefined, search: undefined, editionText: undefined };
 }
 
 export function writeManifest(path: string, manifest: BuildManifest): void {

@@ -205,6 +205,12 @@ export interface BuildPlan {
     /** Its members, in file-name order. */
     members: Source[];
   };
+  /**
+   * The search index (search-index.js and search/): made from the
+   * documents' JSON, so keyed by every document's key and output name in
+   * collection order; taken over when none changed.
+   */
+  search: { key: string; reuse: boolean };
 }
 
 export interface BuildPlanInput {
@@ -242,8 +248,10 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
     return { action: 'make', index, source, base, outputs, key, prev, next, registerEntries, documentFiles };
   });
   const zipKey = hashText(toolchainKey, String(epoch ?? ''), ...sources.all.flatMap((f) => [f.name, f.hash]));
+  const searchKey = documentsKey(toolchainKey, planned);
   return {
     documents: planned,
+    search: { key: searchKey, reuse: reusable(manifest.search, searchKey, published) },
     downloads: sources.all.map((source) => ({
       source,
       // A document's source beside its other outputs, by its output name; a register or header keeps a safe name of its own.
@@ -257,6 +265,20 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
       members: sources.all,
     },
   };
+}
+
+/** A key for what is made from every document's outputs, in collection order: each document's name, output name and key. */
+function documentsKey(toolchainKey: string, documents: readonly DocumentPlan[]): string {
+  return hashText(toolchainKey, ...documents.flatMap((d) => (d.action === 'refuse' ? [] : [d.source.name, d.base, d.action === 'make' ? d.key : d.group.key])));
+}
+
+/**
+ * text/edition.txt: the head the lists of the documents give, then every
+ * document's text; taken over when neither changed.
+ */
+export function planEditionText(plan: BuildPlan, editionHeader: string, previous: Previous): { key: string; reuse: boolean } {
+  const key = hashText(plan.search.key, editionHeader);
+  return { key, reuse: reusable(previous.manifest.editionText, key, previous.published) };
 }
 
 /** One part of the edition-wide outputs (xslt/corpus.xsl): its input, its key, and whether the published outputs are taken over. */

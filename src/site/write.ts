@@ -52,11 +52,13 @@ export function publishedFiles(out: string): Set<string> {
 
 /** What a document gives the outputs made after it: edition.txt, the search index, the edition-wide pages. */
 interface DocumentParts {
-  /** Its plain text ('' when it has none). */
-  text: string;
+  /** Its plain text ('' when it has none); for a document taken over, read from the published output when first asked for. */
+  text: string | undefined;
   /** Its summary ('' when it has none). */
   summary: string;
   search: SearchEntry | undefined;
+  /** Taken over: its text and search entry are the published ones. */
+  kept?: Extract<DocumentPlan, { action: 'reuse' }>;
 }
 
 export class SiteWriter {
@@ -120,7 +122,7 @@ export class SiteWriter {
         this.reuse(d.group);
         this.next.documents[d.source.name] = d.group;
         this.summaries.set(d.source.name, d.summary);
-        this.parts[d.index] = { text: this.staged.readPublished(d.outputs.text) ?? '', summary: d.summary.summary, search: this.publishedSearch(d) };
+        this.parts[d.index] = { text: undefined, summary: d.summary.summary, search: undefined, kept: d };
         continue;
       }
       const outputs = [d.outputs.page, d.outputs.text, d.outputs.json];
@@ -253,13 +255,30 @@ export class SiteWriter {
     };
   }
 
-  /** The search index (search-index.js and its parts in search/) and text/edition.txt, from the documents' parts and the head the edition-wide pages gave. */
-  writeEditionText(plan: BuildPlan, editionHeader: string, source: string): void {
+  /**
+   * The search index (search-index.js and its parts in search/) and
+   * text/edition.txt, from the documents' parts and the head the
+   * edition-wide pages gave; each taken over when planned so (no document
+   * changed), without reading a document's published text or entry.
+   */
+  writeEditionText(plan: BuildPlan, editionText: { key: string; reuse: boolean }, editionHeader: string, previous: BuildManifest, source: string): void {
     this.next.editionHeader = editionHeader;
-    const texts = this.parts.filter((_, i) => plan.documents[i]!.action !== 'refuse').map((p) => p.text);
-    const searchEntries = this.parts.map((p) => p.search).filter((e): e is SearchEntry => e !== undefined);
-    for (const [path, content] of searchIndexFiles(searchEntries)) this.write(path, content, source);
-    this.write('text/edition.txt', `${[editionHeader, ...texts].map((t) => t.trimEnd()).join('\n\n\n')}\n`, source);
+    if (plan.search.reuse) {
+      this.reuse(previous.search!);
+      this.next.search = previous.search;
+    } else {
+      const searchEntries = this.parts.map((p) => (p.kept ? this.publishedSearch(p.kept) : p.search)).filter((e): e is SearchEntry => e !== undefined);
+      const outputs: string[] = [];
+      for (const [path, content] of searchIndexFiles(searchEntries)) if (this.write(path, content, source)) outputs.push(path);
+      this.next.search = { key: plan.search.key, outputs };
+    }
+    if (editionText.reuse) {
+      this.reuse(previous.editionText!);
+      this.next.editionText = previous.editionText;
+    } else {
+      const texts = this.parts.filter((_, i) => plan.documents[i]!.action !== 'refuse').map((p) => p.text ?? (p.kept ? this.staged.readPublished(p.kept.outputs.text) : undefined) ?? '');
+      if (this.write('text/edition.txt', `${[editionHeader, ...texts].map((t) => t.trimEnd()).join('\n\n\n')}\n`, source)) this.next.editionText = { key: editionText.key, outputs: ['text/edition.txt'] };
+    }
   }
 
   /** The sources for download, as they are, and the whole edition as one ZIP. */
