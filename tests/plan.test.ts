@@ -211,8 +211,8 @@ describe('planEditionPages', () => {
     expect(reused(pages)).toEqual({ documents: true, registers: false });
     expect(pages.keptEntries).toEqual(['trotsky']);
     // The documents' part has no register in its input; the registers' part has them.
-    expect(pages.documents.inputText).not.toContain('lenin v2');
-    expect(pages.registers.inputText).toContain('lenin v2');
+    expect(pages.documents.input()).not.toContain('lenin v2');
+    expect(pages.registers.input()).toContain('lenin v2');
   });
 
   test('the edition header or the stylesheets changed: both parts and every entry page are made again', () => {

@@ -193,7 +193,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       const made = site.editionRegisters(pages, previous.manifest, previousParts, corpusSource);
       try {
         await transformEditionPages(stylesheet, {
-          part: 'registers', inputText: pages.registers.inputText, schemaText: undefined,
+          part: 'registers', inputText: pages.registers.input(), schemaText: undefined,
           params: { ...corpusParams(params, sources, pages.keptEntries), 'kept-entry-parts': made.keptParts },
         }, made.onOutput);
       } catch (error) {
@@ -211,7 +211,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       try {
         await transformEditionPages(stylesheet, {
           part: 'documents',
-          inputText: lists.inputText,
+          inputText: lists.input(),
           // The reference for editors: every element and attribute the edition's schema allows, from its
           // documentation. A foreign folder validated against someone else's schema gets none.
           schemaText: config.editionRules ? schemaText : undefined,

@@ -283,8 +283,9 @@ export function planEditionText(plan: BuildPlan, editionHeader: string, previous
 
 /** One part of the edition-wide outputs (xslt/corpus.xsl): its input, its key, and whether the published outputs are taken over. */
 export interface EditionPart {
-  /** The edition-wide input of its transformation (src/site/corpus.ts). */
-  inputText: string;
+  /** The edition-wide input of its transformation (src/site/corpus.ts), put together when asked for (only a part made again needs it). */
+  input: () => string;
+  /** A hash of what goes into the input (and of what else the part depends on), without putting the input together. */
   key: string;
   /** Unchanged: the published outputs of its group are taken over. */
   reuse: boolean;
@@ -306,7 +307,7 @@ export interface EditionPart {
  */
 export interface EditionRegistersPlan {
   registers: EditionPart;
-  /** The key of every register entry page, by entry id. */
+  /** The key of every register entry page, by entry id (worked out only when the registers' part is made again: empty otherwise). */
   entryKeys: Map<string, string>;
   /** When the registers part is made again: the entry pages kept (corpus.xsl is told not to make them), by id. */
   keptEntries: string[];
@@ -326,22 +327,27 @@ export interface EditionPagesInput {
 export function planEditionRegisters({ config, sources, summaries, previous, toolchainKey }: EditionPagesInput): EditionRegistersPlan {
   const { header, registers, documents } = sources;
   const { manifest, published } = previous;
-  const inputText = assembleEditionInput({ header: header?.text, registers: registers.map((r) => r.text), summaries: summaries.filter((t) => t !== '') });
-  const key = hashText(toolchainKey, config.title, inputText);
+  const made = summaries.filter((t) => t !== '');
+  const input = (): string => assembleEditionInput({ header: header?.text, registers: registers.map((r) => r.text), summaries: made });
+  const key = hashText(toolchainKey, config.title, header?.text ?? '', 'registers', ...registers.map((r) => r.text), 'summaries', ...made);
+  const entryGroupsPublished = Object.values(manifest.entries).every((g) => g.outputs.every((o) => published.has(o)));
+  if (entryGroupsPublished && reusable(manifest.editionRegisters, key, published)) {
+    return { registers: { input, key, reuse: true }, entryKeys: new Map(), keptEntries: [] };
+  }
   const entryKeys = entryPageKeys({
     shared: hashText(toolchainKey, header?.hash ?? '', config.title),
     registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary })),
     documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
   });
-  const entryGroupsPublished = Object.values(manifest.entries).every((g) => g.outputs.every((o) => published.has(o)));
-  const reuse = entryGroupsPublished && reusable(manifest.editionRegisters, key, published);
-  const keptEntries = reuse ? [] : [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
-  return { registers: { inputText, key, reuse }, entryKeys, keptEntries };
+  const keptEntries = [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
+  return { registers: { input, key, reuse: false }, entryKeys, keptEntries };
 }
 
 /** The lists of the documents, once the registers' part has given the authority URIs CMIF reads (`authorityUris`). */
 export function planEditionDocuments({ config, sources, summaries, schemaText, previous, toolchainKey }: EditionPagesInput, authorityUris: string): EditionPart {
-  const inputText = assembleEditionInput({ header: sources.header?.text, registers: [], summaries: summaries.filter((t) => t !== '') });
-  const key = hashText(toolchainKey, config.title, inputText, schemaText, authorityUris);
-  return { inputText, key, reuse: reusable(previous.manifest.editionDocuments, key, previous.published) };
+  const header = sources.header?.text;
+  const made = summaries.filter((t) => t !== '');
+  const input = (): string => assembleEditionInput({ header, registers: [], summaries: made });
+  const key = hashText(toolchainKey, config.title, header ?? '', 'summaries', ...made, 'schema', schemaText, authorityUris);
+  return { input, key, reuse: reusable(previous.manifest.editionDocuments, key, previous.published) };
 }
