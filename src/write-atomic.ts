@@ -5,14 +5,23 @@
  * target. The folder is made when missing; a failed write leaves no
  * partial file behind.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** `content` may be given in chunks, written one after the other (a large file need never be one string). */
+export function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    writeFileSync(partial, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(partial, content);
+    else {
+      const fd = openSync(partial, 'wx');
+      try {
+        for (const chunk of content) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(partial, path);
   } catch (error) {
     rmSync(partial, { force: true });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeEdition } from '../src/dev/bench/generate.js';
 import { collectionOrder, outputBaseName } from '../src/site/plan.js';
 import { assembleEditionInput } from '../src/site/corpus.js';
-import { parseEntryPages, summaryEntryIds } from '../src/site/entry-pages.js';
+import { parseEntryPages, parseEntryParts, summaryEntryIds } from '../src/site/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import { buildEntry, callTemplate, parseForTransform, transform } from '../src/transform/saxon.js';
 import type { StylesheetParams } from '../src/transform/saxon.js';
@@ -140,6 +140,24 @@ describe('corpus.xsl', () => {
       const omittedPages = new Set(omitted.map((l) => l.page));
       expect([...some.keys()].sort()).toEqual([...all.keys()].filter((href) => !omittedPages.has(href)).sort());
       for (const [href, content] of some) expect(content, href).toBe(all.get(href));
+
+      // The parts of the omitted entries handed back (as the build keeps them): the lists and the JSON are the
+      // same bytes, and only the other entries' parts are made.
+      const made = parseEntryParts(all.get('entry-parts.txt')!);
+      expect(made.map((p) => p[1]).sort()).toEqual([...new Set(listed.map((l) => l.id))].sort());
+      const omittedIds = new Set(omitted.map((l) => l.id));
+      const kept = made.filter((p) => omittedIds.has(p[1]!));
+      expect(kept.length).toBeGreaterThan(0);
+      const withParts = await corpusOutputs(edition.input, { ...params, 'entry-pages-omitted': [...omittedIds].join(' '), 'kept-entry-parts': kept.flat() });
+      expect(parseEntryParts(withParts.get('entry-parts.txt')!).map((p) => p[1]).sort()).toEqual(made.map((p) => p[1]).filter((id) => !omittedIds.has(id!)).sort());
+      for (const href of ['persons.html', 'places.html', 'orgs.html', 'json/persons.json', 'json/places.json', 'json/orgs.json']) {
+        expect(withParts.get(href), href).toBe(all.get(href));
+      }
+      // A kept part is taken as it is: a changed label shows in the list.
+      const altered = kept.map((p, i) => (i === 0 ? [p[0]!, p[1]!, p[2]!, 'A label from the last build', ...p.slice(4)] : p));
+      const relabelled = await corpusOutputs(edition.input, { ...params, 'entry-pages-omitted': [...omittedIds].join(' '), 'kept-entry-parts': altered.flat() });
+      const kind = kept[0]![0]!.split('#')[0]!;
+      expect(relabelled.get(`${kind}.html`)).toContain('A label from the last build');
     });
   }
 });

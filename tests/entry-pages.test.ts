@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildEdition } from '../src/site/index.js';
 import type { BuildResult } from '../src/site/index.js';
-import { entryPageKeys, parseEntryPages, summaryEntryIds, summaryOwnEntryIds } from '../src/site/entry-pages.js';
+import { entryPageKeys, parseEntryPages, parseEntryParts, readEntryParts, summaryEntryIds, summaryOwnEntryIds, writeEntryParts } from '../src/site/entry-pages.js';
 import { loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
 import { pointedId } from '../src/edition/files.js';
@@ -181,5 +181,33 @@ describe('the list of entry pages', () => {
     ]);
     expect(parseEntryPages('')).toEqual([]);
     expect(parseEntryPages('\n\tno-id\n')).toEqual([]);
+  });
+});
+
+describe("the entries' parts", () => {
+  test('reads the records corpus.xsl writes: a JSON array of six strings, the object as it is, a line with one tab', () => {
+    const object = '{\n      "id": "a",\n      "note": "tab \\t and newline \\n escaped"\n    }';
+    const text = `["persons#a#1", "a", "a", "A, \\"the\\" first", "1870–1924", "in 1 note"]\n${object}\n\t\n`
+      + `["places#b#1", "b", "b", "B", "", "not named in the documents"]\n{}\n\t\n`;
+    expect(parseEntryParts(text)).toEqual([
+      ['persons#a#1', 'a', 'a', 'A, "the" first', '1870–1924', 'in 1 note', object],
+      ['places#b#1', 'b', 'b', 'B', '', 'not named in the documents', '{}'],
+    ]);
+    expect(parseEntryParts('')).toEqual([]);
+    // A record cut short is left out, not half read.
+    expect(parseEntryParts('["persons#a#1", "a", "a", "A", "", "x"]\n{\n')).toEqual([]);
+  });
+
+  test('are kept from one build to the next in a file of their own; a damaged file keeps nothing', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'edition-entry-parts-')), 'build', 'x.entry-parts.txt');
+    const kept = new Map([
+      ['a', { key: 'key of a', parts: [['persons#a#1', 'a', 'a', 'A', '1870–1924', 'in 1 note', '{\n      "id": "a"\n    }'], ['places#a#1', 'a', 'a', 'A', '', 'x', '{}']] }],
+      ['b', { key: 'key of b', parts: [['orgs#b#1', 'b', 'b', 'B "the" org', '', 'y', '{\n      "note": "\\t"\n    }']] }],
+    ]);
+    writeEntryParts(file, kept);
+    expect(readEntryParts(file)).toEqual(kept);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, -10));
+    expect(readEntryParts(file)).toEqual(new Map());
+    expect(readEntryParts(`${file}.missing`)).toEqual(new Map());
   });
 });

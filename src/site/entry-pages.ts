@@ -119,42 +119,73 @@ export type EntryParts = string[];
 /** The parts kept, by entry id: the key they were made under, and the parts of each entry of that id. */
 export type KeptEntryParts = Map<string, { key: string; parts: EntryParts[] }>;
 
-const ENTRY_PARTS_FORMAT = 1;
+const ENTRY_PARTS_FORMAT = 2;
 
 /** The file beside the manifest. */
 export function entryPartsPath(manifestFile: string): string {
-  return manifestFile.replace(/\.json$/, '.entry-parts.json');
+  return manifestFile.replace(/\.json$/, '.entry-parts.txt');
 }
 
+/**
+ * The file holds a line `{"format":2}`, then per entry id a line holding a
+ * JSON array [id, key, count] and its `count` parts as entry-parts.txt
+ * gives them (parseEntryParts). Written part by part, never as one string:
+ * at 1,000 letters the parts are 13 MB, at 10,000 over 100 MB.
+ */
 export function readEntryParts(path: string): KeptEntryParts {
-  if (!existsSync(path)) return new Map();
+  const kept: KeptEntryParts = new Map();
+  if (!existsSync(path)) return kept;
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as { format: number; entries: Record<string, { key: string; parts: EntryParts[] }> };
-    return raw.format === ENTRY_PARTS_FORMAT ? new Map(Object.entries(raw.entries)) : new Map();
+    const text = readFileSync(path, 'utf8');
+    let at = text.indexOf('\n') + 1;
+    if ((JSON.parse(text.slice(0, at)) as { format?: number }).format !== ENTRY_PARTS_FORMAT) return kept;
+    while (at > 0 && at < text.length) {
+      const end = text.indexOf('\n', at);
+      const [id, key, count] = JSON.parse(text.slice(at, end)) as [string, string, number];
+      at = end + 1;
+      const parts: EntryParts[] = [];
+      for (let i = 0; i < count; i++) {
+        const record = entryPartsRecord(text, at);
+        if (!record) return new Map();
+        parts.push(record.parts);
+        at = record.next;
+      }
+      kept.set(id, { key, parts });
+    }
+    return kept;
   } catch {
     return new Map();
   }
 }
 
-export function writeEntryParts(path: string, parts: KeptEntryParts): void {
-  writeFileAtomic(path, JSON.stringify({ format: ENTRY_PARTS_FORMAT, entries: Object.fromEntries(parts) }));
+export function writeEntryParts(path: string, kept: KeptEntryParts): void {
+  writeFileAtomic(path, (function* chunks(): Generator<string> {
+    yield `${JSON.stringify({ format: ENTRY_PARTS_FORMAT })}\n`;
+    for (const [id, { key, parts }] of kept) {
+      yield `${JSON.stringify([id, key, parts.length])}\n`;
+      for (const p of parts) yield `${JSON.stringify(p.slice(0, 6))}\n${p[6]!}\n\t\n`;
+    }
+  })());
+}
+
+/** One record of entry-parts.txt from `at`: its seven strings and where the next begins; undefined when none is whole there. */
+function entryPartsRecord(text: string, at: number): { parts: EntryParts; next: number } | undefined {
+  const head = text.indexOf('\n', at);
+  const end = head < 0 ? -1 : text.indexOf('\n\t\n', head);
+  if (end < 0) return undefined;
+  const fields = JSON.parse(text.slice(at, head)) as unknown;
+  if (!Array.isArray(fields) || fields.length !== 6 || !fields.every((f) => typeof f === 'string')) return undefined;
+  return { parts: [...(fields as string[]), text.slice(head + 1, end)], next: end + 3 };
 }
 
 /**
  * The parts corpus.xsl writes to entry-parts.txt: for each entry, a line
  * holding a JSON array of six strings (key, id, sort, label, life,
- * counts), its JSON object's text, and a line holding one tab.
+ * counts), its JSON object's text, and a line holding one tab (a JSON text
+ * laid out with spaces has no tab: one in a string is written \t).
  */
 export function parseEntryParts(text: string): EntryParts[] {
   const parts: EntryParts[] = [];
-  let at = 0;
-  while (at < text.length) {
-    const head = text.indexOf('\n', at);
-    const end = text.indexOf('\n\t\n', head);
-    if (head < 0 || end < 0) break;
-    const fields = JSON.parse(text.slice(at, head)) as unknown;
-    if (Array.isArray(fields) && fields.length === 6 && fields.every((f) => typeof f === 'string')) parts.push([...(fields as string[]), text.slice(head + 1, end)]);
-    at = end + 3;
-  }
+  for (let at = 0, record = entryPartsRecord(text, 0); record; at = record.next, record = entryPartsRecord(text, at)) parts.push(record.parts);
   return parts;
 }
