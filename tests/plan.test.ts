@@ -187,7 +187,7 @@ describe('planBuild', () => {
 /** Which parts of the edition-wide outputs a plan takes over. */
 const reused = (pages: EditionPagesPlan): { documents: boolean; registers: boolean } => ({ documents: pages.documents.reuse, registers: pages.registers.reuse });
 
-describe('planEditionPages', () => {
+describe('planEditionRegisters and planEditionDocuments', () => {
   test('nothing changed: the edition-wide pages are all taken over', () => {
     const sources = edition();
     const pages = pagesOf(sources, cold(sources));

@@ -8,10 +8,12 @@
  *   transform.ts  runs the stylesheets and hands their outputs back;
  *   write.ts      staging and publish.
  *
- * validate → plan the documents → transform them → plan the edition-wide
- * pages (they need the documents' summaries) → transform them → write the
- * search index, edition.txt, the TEI downloads, the ZIP, the assets →
- * publish, with the manifest and summaries the next build plans from.
+ * validate → plan the documents → transform them → plan the registers'
+ * part of the edition-wide pages (it needs the documents' summaries) →
+ * transform it → plan the lists of the documents (they need the authority
+ * URIs the registers' part gives CMIF) → transform them → write the search
+ * index, edition.txt, the TEI downloads, the ZIP, the assets → publish,
+ * with the manifest, summaries and entries' parts the next build plans from.
  *
  * Incremental: outputs whose inputs (source text, neighbours, stylesheets,
  * parameters, toolchain version) are unchanged since the last build are
@@ -91,9 +93,9 @@ export interface BuildResult {
   documents: number;
   /** Documents transformed in this build (the rest were unchanged). */
   transformed: number;
-  /** Whether the edition-wide pages were made again. */
+  /** Whether the edition-wide pages were made again, either part of them (src/site/plan.ts). */
   corpusTransformed: boolean;
-  /** Register entry pages kept from the last build when the edition-wide outputs were remade. */
+  /** Register entry pages kept from the last build when the registers' part of the edition-wide outputs was remade. */
   entryPagesKept: number;
   outputs: number;
   /** Outputs carried over or found identical to the published ones (hard links). */

@@ -73,7 +73,7 @@ export async function transformDocuments(setup: TransformSetup, jobs: readonly D
 }
 
 export interface EditionPagesJob {
-  /** Which part of the edition-wide outputs (src/site/plan.ts, EditionPagesPlan). */
+  /** Which part of the edition-wide outputs (src/site/plan.ts: planEditionRegisters, planEditionDocuments). */
   part: 'documents' | 'registers';
   /** The part's edition-wide input (src/site/corpus.ts). */
   inputText: string;
