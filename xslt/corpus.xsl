@@ -26,7 +26,7 @@
     entry-pages.txt: each register entry's id and page (made or omitted
       by $entry-pages-omitted), which the build keeps in its manifest and
       does not publish;
-    entry-parts.txt: what the lists and the JSON show of each entry made
+    entry-parts/N.txt: what the lists and the JSON show of each entry made
       (common/entry-parts.xsl), which the build keeps with the entry's page
       and hands back in $kept-entry-parts; not published.
 

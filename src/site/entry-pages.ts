@@ -128,7 +128,8 @@ export function entryPartsPath(manifestFile: string): string {
 
 /**
  * The file holds a line `{"format":2}`, then per entry id a line holding a
- * JSON array [id, key, count] and its `count` parts as entry-parts.txt
+ * JSON array [id, key, count] and its `count` parts as corpus.xsl writes
+ * them (entry-parts/N.txt)
  * gives them (parseEntryParts). Written part by part, never as one string:
  * at 1,000 letters the parts are 13 MB, at 10,000 over 100 MB.
  */
@@ -168,7 +169,7 @@ export function writeEntryParts(path: string, kept: KeptEntryParts): void {
   })());
 }
 
-/** One record of entry-parts.txt from `at`: its seven strings and where the next begins; undefined when none is whole there. */
+/** One record of entry parts (corpus.xsl's entry-parts/N.txt) from `at`: its seven strings and where the next begins; undefined when none is whole there. */
 function entryPartsRecord(text: string, at: number): { parts: EntryParts; next: number } | undefined {
   const head = text.indexOf('\n', at);
   const end = head < 0 ? -1 : text.indexOf('\n\t\n', head);
@@ -179,7 +180,7 @@ function entryPartsRecord(text: string, at: number): { parts: EntryParts; next: 
 }
 
 /**
- * The parts corpus.xsl writes to entry-parts.txt: for each entry, a line
+ * The parts corpus.xsl writes to entry-parts/N.txt: for each entry, a line
  * holding a JSON array of six strings (key, id, sort, label, life,
  * counts), its JSON object's text, and a line holding one tab (a JSON text
  * laid out with spaces has no tab: one in a string is written \t).

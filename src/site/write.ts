@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { filesUnder } from '../read/folders.js';
-import type { KeptEntryParts } from './entry-pages.js';
+import type { EntryParts, KeptEntryParts } from './entry-pages.js';
 import { parseEntryPages, parseEntryParts, writeEntryParts } from './entry-pages.js';
 import type { BuildManifest, OutputGroup } from './manifest.js';
 import { emptyManifest, writeManifest } from './manifest.js';
@@ -221,13 +221,13 @@ export class SiteWriter {
     const keptParts = [...nextParts.values()].flatMap((p) => p.parts.flat());
     const made: string[] = [];
     let entryPagesText = '';
-    let entryPartsText = '';
+    const madeParts: EntryParts[] = [];
     return {
       keptParts,
       // The list of entry pages and the parts made are kept for below, the authority URIs for the lists of the documents.
       onOutput: (href, content) => {
         if (href === 'entry-pages.txt') entryPagesText = content;
-        else if (href === 'entry-parts.txt') entryPartsText = content;
+        else if (href.startsWith('entry-parts/')) madeParts.push(...parseEntryParts(content));
         else if (href === 'authority-uris.txt') this.next.authorityUris = content;
         else if (this.write(href, content, source)) made.push(href);
       },
@@ -242,7 +242,7 @@ export class SiteWriter {
           group.outputs.push(page);
         }
         this.next.editionRegisters = { key: plan.registers.key, outputs: made.filter((o) => !entryPages.has(o)) };
-        for (const parts of parseEntryParts(entryPartsText)) {
+        for (const parts of madeParts) {
           const id = parts[1]!;
           const key = plan.entryKeys.get(id);
           if (key === undefined) continue;

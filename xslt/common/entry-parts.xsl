@@ -20,7 +20,7 @@
   under the page's key (src/site/entry-pages.ts), and hands the parts of
   the entries whose pages it keeps back in $kept-entry-parts: a register
   of 500 entries, one of them changed, is listed again by making the parts
-  of one. The parts made are written to entry-parts.txt (not published).
+  of one. The parts made are written to entry-parts/N.txt (not published).
 
   Included by corpus.xsl; run on the edition-wide input (common/registers.xsl).
 -->
@@ -37,7 +37,7 @@
   <!--
     The parts of the entries whose pages the build keeps, as it kept them
     from its last build: seven strings an entry (key, id, sort, label, life,
-    counts, json), as entry-parts.txt gives them. A key not among them is
+    counts, json), as entry-parts/N.txt give them. A key not among them is
     made. (A sequence of strings, not a JSON text: SaxonJS's parse-json took
     0.7 s for the 12 MB of a register of 464 entries named in 1,000 letters.)
   -->
@@ -103,19 +103,21 @@
   </xsl:function>
 
   <!--
-    entry-parts.txt: the parts made in this transformation, each as a line
-    holding a JSON array of its key, id, sort, label, life and counts, then
-    its JSON object as it is, then a line holding one tab (the object's
-    text, JSON laid out with spaces, has no tab: a tab in a string is
-    written \t).
+    entry-parts/N.txt: the parts made in this transformation, one result
+    document each (N counts them; one document of every part took SaxonJS
+    and the build about 95 MB more at the peak of a cold build of 1,000
+    letters): a line holding a JSON array of its key, id, sort, label, life
+    and counts, then its JSON object as it is, then a line holding one tab
+    (the object's text, JSON laid out with spaces, has no tab: a tab in a
+    string is written \t).
   -->
   <xsl:template name="fp:entry-parts-made" as="empty-sequence()">
-    <xsl:result-document href="entry-parts.txt" method="text" encoding="UTF-8">
-      <xsl:for-each select="$f:register-kinds ! $fp:entry-parts(.)[?made]">
+    <xsl:for-each select="$f:register-kinds ! $fp:entry-parts(.)[?made]">
+      <xsl:result-document href="entry-parts/{position()}.txt" method="text" encoding="UTF-8">
         <xsl:value-of select="concat('[', string-join(for $k in ('key', 'id', 'sort', 'label', 'life', 'counts') return fp:string(.($k)), ', '), ']&#10;',
                                      ?json, '&#10;&#9;&#10;')"/>
-      </xsl:for-each>
-    </xsl:result-document>
+      </xsl:result-document>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>
