@@ -250,6 +250,21 @@ const manifestSuffix = ';\n';
 const partPrefix = (name: string): string => `window.EDITION_SEARCH_PART(${JSON.stringify(name)}, `;
 const partSuffix = ');\n';
 
+/** Runs of consecutive items, each ended by the item that brings its size to `limit`; each with the index of its first item. */
+function runs<T>(items: readonly T[], sizeOf: (item: T) => number, limit: number): Array<{ first: number; items: T[] }> {
+  const out: Array<{ first: number; items: T[] }> = [];
+  let size = limit;
+  items.forEach((item, i) => {
+    if (size >= limit) {
+      out.push({ first: i, items: [] });
+      size = 0;
+    }
+    out[out.length - 1]!.items.push(item);
+    size += sizeOf(item);
+  });
+  return out;
+}
+
 /** The files of the index, by path relative to the site: `search-index.js` first, then the parts in search/. */
 export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSizes = defaultPartSizes): Map<string, string> {
   const files = new Map<string, string>();
@@ -318,44 +333,13 @@ export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSiz
   }
   flushTerms();
 
-  // Title parts: runs of documents' title lines in collection order.
-  const titleParts: number[] = [];
-  let lines: TitleLine[] = [];
-  size = 0;
-  const flushTitles = (): void => {
-    if (lines.length === 0) return;
-    const n = titleParts.length - 1;
-    files.set(`search/titles-${n}.js`, script(partPrefix(`titles-${n}`), lines, partSuffix));
-    lines = [];
-    size = 0;
-  };
-  entries.forEach((entry, doc) => {
-    if (lines.length === 0) titleParts.push(doc);
-    const line = titleLine(entry);
-    lines.push(line);
-    size += line.reduce((sum, field) => sum + field.length + 3, 2);
-    if (size >= sizes.titles) flushTitles();
-  });
-  flushTitles();
-
-  // Document parts: runs of documents in collection order.
-  const documentParts: number[] = [];
-  let run: SearchEntry[] = [];
-  size = 0;
-  const flushDocuments = (): void => {
-    if (run.length === 0) return;
-    const n = documentParts.length - 1;
-    files.set(`search/documents-${n}.js`, script(partPrefix(`documents-${n}`), run, partSuffix));
-    run = [];
-    size = 0;
-  };
-  entries.forEach((entry, doc) => {
-    if (run.length === 0) documentParts.push(doc);
-    run.push(entry);
-    size += entry.text.length + entry.title.length + entry.notes.reduce((sum, n) => sum + n.text.length, 0) + 200;
-    if (size >= sizes.documents) flushDocuments();
-  });
-  flushDocuments();
+  // Title parts and document parts: runs of documents' title lines, and of their entries, in collection order.
+  const titleRuns = runs(entries.map(titleLine), (line) => line.reduce((sum, field) => sum + field.length + 3, 2), sizes.titles);
+  titleRuns.forEach((r, n) => files.set(`search/titles-${n}.js`, script(partPrefix(`titles-${n}`), r.items, partSuffix)));
+  const titleParts = titleRuns.map((r) => r.first);
+  const documentRuns = runs(entries, (e) => e.text.length + e.title.length + e.notes.reduce((sum, n) => sum + n.text.length, 0) + 200, sizes.documents);
+  documentRuns.forEach((r, n) => files.set(`search/documents-${n}.js`, script(partPrefix(`documents-${n}`), r.items, partSuffix)));
+  const documentParts = documentRuns.map((r) => r.first);
 
   // Facets: values by frequency (small numbers for frequent values), ties by name.
   const facets: SearchManifest['facets'] = {};

@@ -75,7 +75,7 @@
           <xsl:for-each select="$entries">
             <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
             <xsl:variable name="key" as="xs:string"
-              select="concat($kind, '#', $id, '#', if (map:size($ordinals) = 0) then 1 else ($ordinals(generate-id(.)), 1)[1])"/>
+              select="concat($kind, '#', $id, '#', ($ordinals(generate-id(.)), 1)[1])"/>
             <xsl:sequence select="if (map:contains($fp:kept-entry-parts, $key)) then map:put($fp:kept-entry-parts($key), 'key', $key)
                                   else map {
                                     'key': $key,
