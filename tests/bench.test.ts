@@ -96,9 +96,21 @@ describe('bench report: per-letter rows', () => {
     } as unknown as BenchData);
     expect(report).toContain('| `html.xsl` per letter, against the yardstick (real letters) | ≤ 3× | 15.2× (71.5 ms; yardstick 4.7 ms) | missed: 15.2× |');
     expect(report).toContain('| `text.xsl` per letter, against the yardstick (real letters) | ≤ 1.5× | 1.3× (6.1 ms; yardstick 4.7 ms) | met |');
-    expect(report).toContain('| json.xsl | 38.5 | 8.2 |');
+    expect(report).toContain('| json.xsl | 38.5 | 8.2 | not measured |');
     expect(report).toContain('| rebuild after a one-line stylesheet edit | ≤ 20 s |');
     expect(report).not.toContain('≤ 8 s');
+  });
+
+  test('the floor of each stylesheet (an empty letter) is shown against the yardstick of the real letters', () => {
+    const parsed = parseXsltCost(printed);
+    const report = renderReport({
+      machine: { cores: 2, cpuModel: 'test', ramGiB: 24, os: 'linux', node: 'v20' },
+      java: {}, date: '2026-12-02', command: 'npm run bench', runs: 3, seed: 1, teiAll: undefined, project: undefined, sizes: [],
+      perLetter: { status: 'ok', command: 'node xslt-cost.mjs …', ...parsed, floor: { command: 'node xslt-cost.mjs --letters EMPTY …', sheets: [{ name: 'html', ms: 9.4, ratio: 2 }, { name: 'text', ms: 2.4, ratio: 0.5 }, { name: 'json', ms: 3.3, ratio: 0.7 }] } },
+    } as unknown as BenchData);
+    expect(report).toContain('| html.xsl | 71.5 | 15.2 | 9.4 | 2.0 |');
+    expect(report).toContain('| text.xsl | 6.1 | 1.3 | 2.4 | 0.5 |');
+    expect(report).toContain('`node xslt-cost.mjs --letters EMPTY …`');
   });
 
   test('a new report keeps the notes written by hand below the embedded results', () => {

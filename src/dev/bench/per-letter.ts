@@ -7,7 +7,7 @@
  * missing the rows say so.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadStylesheets } from '../../transform/stylesheets.js';
@@ -29,8 +29,19 @@ export interface PerLetterResult {
   letters?: string;
   yardstickMs?: number;
   sheets: PerLetterSheet[];
+  /**
+   * The same stylesheets over letters that are an empty TEI document: what a
+   * transformation costs before it reads a word (SaxonJS sets the compiled
+   * stylesheet up again for each), against the yardstick's time for a real
+   * letter above.
+   */
+  floor?: { command: string; sheets: PerLetterSheet[] };
   note?: string;
 }
+
+/** A letter with nothing in it: a title and an empty paragraph. */
+const EMPTY_LETTER = '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Empty</title></titleStmt>'
+  + '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p/></body></text></TEI>\n';
 
 /** The shared material's folder, if present. */
 export function sharedFolder(projectRoot: string): string | undefined {
@@ -69,7 +80,19 @@ export async function measurePerLetter(toolRoot: string, shared: string | undefi
     const { stdout } = await run(process.execPath, args, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 });
     const parsed = parseXsltCost(stdout);
     if (parsed.yardstickMs === undefined || parsed.sheets.length !== 3) return { status: 'failed', command, sheets: parsed.sheets, note: `unexpected output: ${stdout.slice(0, 300)}` };
-    return { status: 'ok', command, ...parsed };
+    // The floor: the same compiled stylesheets over empty letters, in a run of their own.
+    const empty = join(cacheFolder, 'empty-letters');
+    mkdirSync(empty, { recursive: true });
+    for (let i = 1; i <= 50; i++) writeFileSync(join(empty, `empty${String(i).padStart(2, '0')}.xml`), EMPTY_LETTER);
+    const floorArgs = [script, '--letters', empty, '--n', '50', '--rounds', String(rounds), ...args.slice(7)];
+    const floorRun = parseXsltCost((await run(process.execPath, floorArgs, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 })).stdout);
+    const floor = floorRun.sheets.length === 3
+      ? {
+          command: `node ${script} --letters EMPTY --n 50 --rounds ${rounds} html=… text=… json=… (EMPTY: 50 copies of an empty TEI letter)`,
+          sheets: floorRun.sheets.map((x) => ({ name: x.name, ms: x.ms, ratio: Math.round((x.ms / parsed.yardstickMs!) * 10) / 10 })),
+        }
+      : undefined;
+    return { status: 'ok', command, ...parsed, ...(floor ? { floor } : {}) };
   } catch (error) {
     return { status: 'failed', command, sheets: [], note: String((error as Error).message).slice(0, 300) };
   }

@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 const cores = cpus().length;
 import type { JavaTools, Machine } from './machine.js';
 import type { Stats } from './measure.js';
-import type { PerLetterResult } from './per-letter.js';
+import type { PerLetterResult, PerLetterSheet } from './per-letter.js';
 
 export interface TaskResult {
   id: string;
@@ -282,11 +282,19 @@ function perLetterSection(p: PerLetterResult): string[] {
     lines.push('');
     return lines;
   }
-  lines.push('| Stylesheet | ms per letter | × yardstick |');
-  lines.push('|---|---:|---:|');
-  lines.push(`| yardstick.xsl | ${p.yardstickMs!.toFixed(1)} | 1.0 |`);
-  for (const x of p.sheets) lines.push(`| ${x.name}.xsl | ${x.ms.toFixed(1)} | ${x.ratio.toFixed(1)} |`);
+  const floor = (name: string): PerLetterSheet | undefined => p.floor?.sheets.find((x) => x.name === name);
+  lines.push('| Stylesheet | ms per letter | × yardstick | an empty letter: ms | an empty letter: × the yardstick\'s real letter |');
+  lines.push('|---|---:|---:|---:|---:|');
+  lines.push(`| yardstick.xsl | ${p.yardstickMs!.toFixed(1)} | 1.0 | | |`);
+  for (const x of p.sheets) {
+    const f = floor(x.name);
+    lines.push(`| ${x.name}.xsl | ${x.ms.toFixed(1)} | ${x.ratio.toFixed(1)} | ${f ? f.ms.toFixed(1) : 'not measured'} | ${f ? f.ratio.toFixed(1) : ''} |`);
+  }
   lines.push('');
+  if (p.floor) {
+    lines.push(`The last two columns: \`${p.floor.command}\`, the same compiled stylesheets in a run of their own. What a transformation costs before it reads a word (SaxonJS sets the whole compiled stylesheet up for each transformation), as a multiple of the yardstick's time for a real letter in the run above: the part of each ratio no change to the templates can remove.`);
+    lines.push('');
+  }
   return lines;
 }
 
