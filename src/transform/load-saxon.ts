@@ -21,9 +21,9 @@
  *   long keys ('orgs#economic-section-of-…', 'doc01234', 'doc01334') share
  *   a hash, and a map holding thousands of them is searched key by key.
  *   The repaired hash reads every character, in 32-bit arithmetic.
- * Both give the same answers; only the time changes. The edition-wide
- * registers of 10,000 generated letters took 103–110 s without them and
- * 77 s with them, with identical outputs (xslt/README.md). Each repair is
+ * Both give the same answers; only the time changes. The registers' part
+ * of 10,000 generated letters took 103–127 s without them and 70–96 s with
+ * them (four runs each), with identical outputs (xslt/README.md). Each repair is
  * made only where the text it replaces is found exactly once (SaxonJS
  * 2.7.0); tests/incremental.test.ts fails when a SaxonJS update moves it.
  *
@@ -84,11 +84,11 @@ export function repairSource(source: string, repairs: readonly SourceRepair[] = 
   return { source, made };
 }
 
-let made: readonly string[] = [];
+let repairsInEffect: readonly string[] = [];
 
 /** The repairs made to the SaxonJS this process loaded through loadSaxonJS (none before it is loaded, or when it fell back to require()). */
 export function repairsMade(): readonly string[] {
-  return made;
+  return repairsInEffect;
 }
 
 function loadRepaired(cacheFolder: string | undefined): unknown {
@@ -106,7 +106,7 @@ function loadRepaired(cacheFolder: string | undefined): unknown {
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, requireForSaxon, module, file, dirname(file));
-  made = repaired.made;
+  repairsInEffect = repaired.made;
   if (cache !== undefined && (!cachedData || script.cachedDataRejected)) {
     try {
       writeFileAtomic(cache, script.createCachedData());

@@ -74,8 +74,8 @@ export async function measurePerLetter(toolRoot: string, shared: string | undefi
   if (!shared) return { status: 'missing', command, sheets: [], note: 'no shared material ($EDITION_SHARED or ../shared)' };
   const sheets = await loadStylesheets(join(toolRoot, 'xslt'), cacheFolder, ['html', 'text', 'json']);
   const hash = sheets.html.hash;
-  const args = [script, '--letters', letters, '--n', String(n), '--rounds', String(rounds),
-    ...(['html', 'text', 'json'] as const).map((name) => `${name}=${join(cacheFolder, 'sef', `${name}-${hash}.sef.json`)}`)];
+  const sheetArgs = (['html', 'text', 'json'] as const).map((name) => `${name}=${join(cacheFolder, 'sef', `${name}-${hash}.sef.json`)}`);
+  const args = [script, '--letters', letters, '--n', String(n), '--rounds', String(rounds), ...sheetArgs];
   try {
     const { stdout } = await run(process.execPath, args, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 });
     const parsed = parseXsltCost(stdout);
@@ -84,7 +84,7 @@ export async function measurePerLetter(toolRoot: string, shared: string | undefi
     const empty = join(cacheFolder, 'empty-letters');
     mkdirSync(empty, { recursive: true });
     for (let i = 1; i <= 50; i++) writeFileSync(join(empty, `empty${String(i).padStart(2, '0')}.xml`), EMPTY_LETTER);
-    const floorArgs = [script, '--letters', empty, '--n', '50', '--rounds', String(rounds), ...args.slice(7)];
+    const floorArgs = [script, '--letters', empty, '--n', '50', '--rounds', String(rounds), ...sheetArgs];
     const floorRun = parseXsltCost((await run(process.execPath, floorArgs, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 })).stdout);
     const floor = floorRun.sheets.length === 3
       ? {
