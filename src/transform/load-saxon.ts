@@ -73,9 +73,9 @@ export const stringRepairs: readonly SourceRepair[] = [
 ];
 
 /** The source with each repair made whose text it holds exactly once; and which were made. */
-export function repairSource(source: string, repairs: readonly SourceRepair[] = stringRepairs): { source: string; made: string[] } {
+export function repairSource(source: string): { source: string; made: string[] } {
   const made: string[] = [];
-  for (const r of repairs) {
+  for (const r of stringRepairs) {
     const parts = source.split(r.from);
     if (parts.length !== 2) continue;
     source = parts.join(r.to);

@@ -80,20 +80,27 @@ export async function measurePerLetter(toolRoot: string, shared: string | undefi
     const { stdout } = await run(process.execPath, args, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 });
     const parsed = parseXsltCost(stdout);
     if (parsed.yardstickMs === undefined || parsed.sheets.length !== 3) return { status: 'failed', command, sheets: parsed.sheets, note: `unexpected output: ${stdout.slice(0, 300)}` };
-    // The floor: the same compiled stylesheets over empty letters, in a run of their own.
-    const empty = join(cacheFolder, 'empty-letters');
-    mkdirSync(empty, { recursive: true });
-    for (let i = 1; i <= 50; i++) writeFileSync(join(empty, `empty${String(i).padStart(2, '0')}.xml`), EMPTY_LETTER);
-    const floorArgs = [script, '--letters', empty, '--n', '50', '--rounds', String(rounds), ...sheetArgs];
-    const floorRun = parseXsltCost((await run(process.execPath, floorArgs, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 })).stdout);
-    const floor = floorRun.sheets.length === 3
-      ? {
-          command: `node ${script} --letters EMPTY --n 50 --rounds ${rounds} html=… text=… json=… (EMPTY: 50 copies of an empty TEI letter)`,
-          sheets: floorRun.sheets.map((x) => ({ name: x.name, ms: x.ms, ratio: Math.round((x.ms / parsed.yardstickMs!) * 10) / 10 })),
-        }
-      : undefined;
+    // The floor: the same compiled stylesheets over empty letters, in a run of their own. Its failure leaves the figures above standing.
+    const floor = await measureFloor(script, join(cacheFolder, 'empty-letters'), rounds, sheetArgs, toolRoot, parsed.yardstickMs);
     return { status: 'ok', command, ...parsed, ...(floor ? { floor } : {}) };
   } catch (error) {
     return { status: 'failed', command, sheets: [], note: String((error as Error).message).slice(0, 300) };
+  }
+}
+
+/** The stylesheets (sheetArgs, as xslt-cost takes them) over 50 empty letters written into `folder`; undefined when the run fails. */
+async function measureFloor(script: string, folder: string, rounds: number, sheetArgs: readonly string[], toolRoot: string, yardstickMs: number): Promise<PerLetterResult['floor']> {
+  try {
+    mkdirSync(folder, { recursive: true });
+    for (let i = 1; i <= 50; i++) writeFileSync(join(folder, `empty${String(i).padStart(2, '0')}.xml`), EMPTY_LETTER);
+    const args = [script, '--letters', folder, '--n', '50', '--rounds', String(rounds), ...sheetArgs];
+    const { sheets } = parseXsltCost((await run(process.execPath, args, { cwd: toolRoot, maxBuffer: 16 * 1024 * 1024 })).stdout);
+    if (sheets.length !== sheetArgs.length) return undefined;
+    return {
+      command: `node ${script} --letters EMPTY --n 50 --rounds ${rounds} html=… text=… json=… (EMPTY: 50 copies of an empty TEI letter)`,
+      sheets: sheets.map((x) => ({ name: x.name, ms: x.ms, ratio: Math.round((x.ms / yardstickMs) * 10) / 10 })),
+    };
+  } catch {
+    return undefined;
   }
 }
