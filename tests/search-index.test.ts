@@ -6,7 +6,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import type { SearchEntry, SearchManifest } from '../src/site/search-index.js';
-import { foldWord, readManifest, readNumbers, searchIndexFiles, TITLE_WEIGHT, titleLine, words } from '../src/site/search-index.js';
+import { foldWord, readManifest, readNumbers, searchEntry, searchIndexFiles, TITLE_WEIGHT, titleLine, words } from '../src/site/search-index.js';
 
 function entry(n: number, fields: Partial<SearchEntry>): SearchEntry {
   return {
@@ -120,6 +120,45 @@ describe('the index', () => {
     expect(manifest.facets['year']!.values).toEqual(['1920', '1921']);
     expect(manifest.facets['place']!.values).toEqual(['Baku', 'Grozny']);
     expect(decode('place')).toEqual([['Baku', 'Grozny'], ['Baku'], []]);
+  });
+
+  test("a document's entry keeps the pointers of its correspondents' names, and none where there are none", () => {
+    const json = JSON.stringify({
+      id: 'L1', sender: [{ name: 'Hofmannsthal, Gerty', ref: '#pmb2292', place: 'Rodaun' }], recipient: [{ name: 'Schnitzler, Arthur', ref: null }, { name: null, ref: '#x' }],
+    });
+    const e = searchEntry(json, 'L1', 'L1.html');
+    expect(e.sender).toEqual(['Hofmannsthal, Gerty']);
+    expect(e.recipient).toEqual(['Schnitzler, Arthur']);
+    expect(e.refs).toEqual({ 'Hofmannsthal, Gerty': '#pmb2292' });
+    expect(searchEntry(JSON.stringify({ id: 'L2', sender: [{ name: 'A' }] }), 'L2', 'L2.html').refs).toBeUndefined();
+  });
+
+  test('facets: one person written two ways is one value, named as most documents write it; two people of one name stay apart', () => {
+    const people = [
+      entry(1, { sender: ['Hofmannsthal, Gerty von'], refs: { 'Hofmannsthal, Gerty von': '#pmb2292' }, recipient: ['Schnitzler, Arthur'] }),
+      entry(2, { sender: ['Hofmannsthal, Gerty'], refs: { 'Hofmannsthal, Gerty': '#pmb2292' } }),
+      entry(3, { sender: ['Hofmannsthal, Gerty von'], refs: { 'Hofmannsthal, Gerty von': '#pmb2292' } }),
+      // One name, two people (two pointers), and the same name once without a pointer.
+      entry(4, { sender: ['Müller'], refs: { Müller: 'persons.xml#mueller-a' } }),
+      entry(5, { sender: ['Müller'], refs: { Müller: 'persons.xml#mueller-b' } }),
+      entry(6, { sender: ['Müller'] }),
+    ];
+    const { manifest } = load(searchIndexFiles(people));
+    const { values, documents } = manifest.facets['sender']!;
+    expect(values).toEqual(['Hofmannsthal, Gerty von', 'Müller', 'Müller (mueller-a)', 'Müller (mueller-b)']);
+    const numbers = readNumbers(documents);
+    const perDocument: string[][] = [];
+    for (let at = 0; at < numbers.length;) {
+      const count = numbers[at++]!;
+      perDocument.push(numbers.slice(at, at + count).map((v) => values[v]!));
+      at += count;
+    }
+    expect(perDocument).toEqual([
+      ['Hofmannsthal, Gerty von'], ['Hofmannsthal, Gerty von'], ['Hofmannsthal, Gerty von'],
+      ['Müller (mueller-a)'], ['Müller (mueller-b)'], ['Müller'],
+    ]);
+    // The recipient facet counts by pointer too, apart from the senders.
+    expect(manifest.facets['recipient']!.values).toEqual(['Schnitzler, Arthur']);
   });
 
   test('parts: every term in the part whose range holds it, every document in its part, in order', () => {

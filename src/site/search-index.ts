@@ -40,12 +40,26 @@
 
 interface Correspondent {
   name?: string | null;
+  /** The pointer of the correspondent's name (`#pmb2292`, `persons.xml#trotsky`), when it has one. */
+  ref?: string | null;
   place?: string | null;
 }
 
 /** The names of one side of a correspondence, each a facet value of its own (a name may hold a comma: 'Schnitzler, Arthur'). */
 function correspondentNames(side: readonly Correspondent[] | null | undefined): string[] {
   return [...new Set((side ?? []).map((c) => c.name).filter((name): name is string => !!name))];
+}
+
+/** The pointer of each correspondent's name that has one, by name. */
+function correspondentRefs(sides: ReadonlyArray<readonly Correspondent[] | null | undefined>): Record<string, string> | undefined {
+  let refs: Record<string, string> | undefined;
+  for (const side of sides) {
+    for (const c of side ?? []) {
+      const ref = c.ref?.trim();
+      if (c.name && ref) (refs ??= {})[c.name] ??= ref;
+    }
+  }
+  return refs;
 }
 
 /** The parts of a document's JSON edition the index reads. */
@@ -73,6 +87,12 @@ export interface SearchEntry {
   /** The senders' and the recipients' names, in the order of the JSON. */
   sender: string[];
   recipient: string[];
+  /**
+   * The pointer of each sender's and recipient's name that has one, by name.
+   * The facets count a person by the pointer, so that one person written two
+   * ways ("Hofmannsthal, Gerty" and "Hofmannsthal, Gerty von") is one value.
+   */
+  refs?: Record<string, string>;
   places: string[];
   text: string;
   /** Each note's number, its text, and the id of its list item on the page (the target of docNNN.html#id). */
@@ -94,6 +114,7 @@ export function searchEntry(json: string, base: string, page: string): SearchEnt
     }
   }
   const when = d.date?.when ?? '';
+  const refs = correspondentRefs([d.sender, d.recipient]);
   return {
     id: d.id ?? base,
     page,
@@ -103,6 +124,7 @@ export function searchEntry(json: string, base: string, page: string): SearchEnt
     year: /^\d{4}/.exec(when)?.[0] ?? '',
     sender: correspondentNames(d.sender),
     recipient: correspondentNames(d.recipient),
+    ...(refs ? { refs } : {}),
     places: [...places].filter((p) => p !== '').sort(),
     text,
     notes: (d.notes ?? []).map((n) => ({ n: n.n ?? '', text: n.text ?? '', id: n.id ?? '' })),
@@ -200,13 +222,48 @@ export function titleLine(entry: SearchEntry): TitleLine {
   return [entry.page, entry.n, entry.title || entry.id, entry.date];
 }
 
+/** A facet value of one document: what identifies it (a person's pointer, else the text) and the text shown. */
+interface FacetValue {
+  key: string;
+  label: string;
+}
+
+const byText = (values: readonly string[]): FacetValue[] => values.map((v) => ({ key: `text:${v}`, label: v }));
+const byPerson = (e: SearchEntry, names: readonly string[]): FacetValue[] =>
+  names.map((name) => {
+    const ref = e.refs?.[name];
+    return ref ? { key: `ref:${ref}`, label: name } : { key: `text:${name}`, label: name };
+  });
+
 /** The facets, in the order of the manifest. */
-const facetValues: Record<string, (e: SearchEntry) => string[]> = {
-  sender: (e) => e.sender,
-  recipient: (e) => e.recipient,
-  year: (e) => (e.year ? [e.year] : []),
-  place: (e) => e.places,
+const facetValues: Record<string, (e: SearchEntry) => FacetValue[]> = {
+  sender: (e) => byPerson(e, e.sender),
+  recipient: (e) => byPerson(e, e.recipient),
+  year: (e) => byText(e.year ? [e.year] : []),
+  place: (e) => byText(e.places),
 };
+
+const codeUnitOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Each facet value's label: of the ways one person is written, the most
+ * frequent (ties: the first in code unit order); two values that would
+ * read alike are told apart by their pointers.
+ */
+function facetLabels(uses: ReadonlyMap<string, Map<string, number>>): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const [key, spellings] of uses) {
+    const [label] = [...spellings].sort((a, b) => b[1] - a[1] || codeUnitOrder(a[0], b[0]))[0]!;
+    labels.set(key, label);
+  }
+  const keysOf = new Map<string, string[]>();
+  for (const [key, label] of labels) keysOf.set(label, [...(keysOf.get(label) ?? []), key]);
+  for (const keys of keysOf.values()) {
+    if (keys.length < 2) continue;
+    for (const key of keys) if (key.startsWith('ref:')) labels.set(key, `${labels.get(key)!} (${key.slice(4).replace(/^.*#/, '')})`);
+  }
+  return labels;
+}
 
 export interface SearchManifest {
   format: number;
@@ -223,7 +280,7 @@ export interface SearchManifest {
   facets: Record<string, { values: string[]; documents: string }>;
 }
 
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 
 /** What the index of one term gathers while the documents are read. */
 interface TermPostings {
@@ -343,17 +400,25 @@ export function searchIndexFiles(entries: readonly SearchEntry[], sizes: PartSiz
 
   // Facets: values by frequency (small numbers for frequent values), ties by name.
   const facets: SearchManifest['facets'] = {};
-  for (const [key, valuesOf] of Object.entries(facetValues)) {
+  for (const [facet, valuesOf] of Object.entries(facetValues)) {
     const frequency = new Map<string, number>();
-    for (const e of entries) for (const v of new Set(valuesOf(e))) frequency.set(v, (frequency.get(v) ?? 0) + 1);
-    const values = [...frequency.keys()].sort((a, b) => frequency.get(b)! - frequency.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-    const number = new Map(values.map((v, i) => [v, i]));
+    const uses = new Map<string, Map<string, number>>();
+    const perEntry = entries.map((e) => {
+      const mine = new Map<string, string>();
+      for (const v of valuesOf(e)) if (!mine.has(v.key)) mine.set(v.key, v.label);
+      for (const [key, label] of mine) {
+        frequency.set(key, (frequency.get(key) ?? 0) + 1);
+        const spellings = uses.get(key) ?? new Map<string, number>();
+        uses.set(key, spellings.set(label, (spellings.get(label) ?? 0) + 1));
+      }
+      return [...mine.keys()];
+    });
+    const labels = facetLabels(uses);
+    const keys = [...frequency.keys()].sort((a, b) => frequency.get(b)! - frequency.get(a)! || codeUnitOrder(labels.get(a)!, labels.get(b)!));
+    const number = new Map(keys.map((k, i) => [k, i]));
     const perDocument: number[] = [];
-    for (const e of entries) {
-      const mine = [...new Set(valuesOf(e))];
-      perDocument.push(mine.length, ...mine.map((v) => number.get(v)!));
-    }
-    facets[key] = { values, documents: numbers(perDocument) };
+    for (const mine of perEntry) perDocument.push(mine.length, ...mine.map((k) => number.get(k)!));
+    facets[facet] = { values: keys.map((k) => labels.get(k)!), documents: numbers(perDocument) };
   }
 
   const manifest: SearchManifest = {
