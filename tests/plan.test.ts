@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import type { FileSummary } from '../src/edition/files.js';
 import type { BuildManifest } from '../src/site/manifest.js';
 import { emptyManifest } from '../src/site/manifest.js';
-import { documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters, planEditionText } from '../src/site/plan.js';
+import { compareCollectionOrder, documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters, planEditionText } from '../src/site/plan.js';
 import type { BuildPlan, EditionPart, EditionRegistersPlan, EditionSources, Previous, Source } from '../src/site/plan.js';
 import type { KeptSummary } from '../src/site/summaries.js';
 
@@ -97,6 +97,22 @@ describe('the sources', () => {
     expect(fileKind('places.xml', config)).toEqual({ kind: 'register', register: 'places' });
     // A foreign folder (no edition rules) has documents only.
     expect(fileKind('persons.xml', { ...config, editionRules: false })).toEqual({ kind: 'document', register: undefined });
+  });
+
+  test('collection order: by number; unnumbered letters by date of sending (less precise first, undated last), then by file name', () => {
+    const places = [
+      { n: undefined, date: undefined, name: 'L00001.xml' },
+      { n: undefined, date: '1930-05-02', name: 'L00002.xml' },
+      { n: undefined, date: '1902-11-20', name: 'L02550.xml' },
+      { n: undefined, date: '1902-11', name: 'L09999.xml' },
+      { n: undefined, date: '1902-11-20', name: 'L02549.xml' },
+      { n: '69', date: '1920-03-22', name: 'doc069.xml' },
+      { n: '68', date: '1920-03-21', name: 'doc068.xml' },
+      { n: '70', date: undefined, name: 'doc070.xml' },
+    ];
+    expect([...places].sort(compareCollectionOrder).map((p) => p.name)).toEqual([
+      'doc068.xml', 'doc069.xml', 'doc070.xml', 'L09999.xml', 'L02549.xml', 'L02550.xml', 'L00002.xml', 'L00001.xml',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { EditionRule, Finding } from './rule.js';
 import { at } from './rule.js';
 import type { EntryDescription, FileSummary } from '../edition/files.js';
-import { compareCollectionOrder } from '../site/plan.js';
+import { collectionPlace, compareCollectionOrder } from '../site/plan.js';
 import { letter, withRegisters } from './examples.js';
 
 interface Description {
@@ -17,7 +17,7 @@ interface Description {
  */
 function descriptionsById(files: readonly FileSummary[]): Map<string, Description[]> {
   const registers = files.filter((f) => f.kind === 'register');
-  const documents = files.filter((f) => f.kind === 'document').sort(compareCollectionOrder);
+  const documents = files.filter((f) => f.kind === 'document').sort((a, b) => compareCollectionOrder(collectionPlace(a), collectionPlace(b)));
   const byId = new Map<string, Description[]>();
   for (const file of [...registers, ...documents]) {
     for (const entry of file.entries) {

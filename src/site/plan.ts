@@ -84,7 +84,7 @@ export interface EditionSources {
   all: Source[];
   header: Source | undefined;
   registers: Source[];
-  /** The documents in collection order: by number, then by file name. */
+  /** The documents in collection order: by number, then by date of sending, then by file name. */
   documents: Source[];
   /** Every source's output base name, by file name (output-names.ts): decided here, before any transformation. */
   bases: Map<string, string>;
@@ -95,16 +95,44 @@ function collectionNumber(n: string | undefined): number {
   return Number.isNaN(number) ? Number.POSITIVE_INFINITY : number;
 }
 
-/** The collection's order of two documents: by number (`TEI/@n`; unnumbered last), then by file name. */
-export function compareCollectionOrder(a: { n: string | undefined; name: string }, b: { n: string | undefined; name: string }): number {
-  return collectionNumber(a.n) - collectionNumber(b.n) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** What decides a document's place in the collection: its number, its date of sending, its file name. */
+export interface CollectionPlace {
+  n: string | undefined;
+  /** ISO date of sending (`LetterMetadata.date`). */
+  date?: string | undefined;
+  name: string;
 }
 
-/** Documents in the collection's order: by number, then by file name. */
+/** A document's place in the collection, from its summary. */
+export function collectionPlace(summary: { n: string | undefined; name: string; letter?: { date: string | undefined } | undefined }): CollectionPlace {
+  return { n: summary.n, date: summary.letter?.date, name: summary.name };
+}
+
+/**
+ * The collection's order of two documents: by number (`TEI/@n`;
+ * unnumbered last), then by date of sending (an ISO date of less precision
+ * first, `1893` before `1893-07`; undated last), then by file name. An
+ * edition that numbers its documents keeps its numbers' order; a folder of
+ * unnumbered letters reads in the order they were written.
+ */
+export function compareCollectionOrder(a: CollectionPlace, b: CollectionPlace): number {
+  const byNumber = collectionNumber(a.n) - collectionNumber(b.n);
+  if (byNumber !== 0 && !Number.isNaN(byNumber)) return byNumber;
+  const da = a.date || undefined;
+  const db = b.date || undefined;
+  if (da !== db) {
+    if (da === undefined) return 1;
+    if (db === undefined) return -1;
+    return da < db ? -1 : 1;
+  }
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Documents in the collection's order: by number, then by date, then by file name. */
 export function collectionOrder<F extends CheckedFile>(files: readonly F[]): F[] {
   return files
     .filter((f) => f.summary?.kind === 'document')
-    .sort((a, b) => compareCollectionOrder({ n: a.summary?.n, name: a.name }, { n: b.summary?.n, name: b.name }));
+    .sort((a, b) => compareCollectionOrder(collectionPlace({ ...a.summary!, name: a.name }), collectionPlace({ ...b.summary!, name: b.name })));
 }
 
 /** The files validation could read and parse, by kind. */
