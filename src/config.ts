@@ -118,7 +118,8 @@ export function genericConfig(source: string, schema: string | undefined, base?:
     registers: {},
     dateRange: undefined,
     rules: {},
-    baseUrl: base?.baseUrl ?? '',
+    // Nothing of this edition's address either: a foreign corpus is published elsewhere (--base-url).
+    baseUrl: '',
     licence: { url: '', label: '' },
     editionRules: false,
     cacheFolder: base?.cacheFolder,
@@ -140,6 +141,26 @@ export interface ProfileOptions {
   title?: string;
   /** The language of texts that do not state theirs (--lang). */
   lang?: string;
+  /** Where the site is published (--base-url), over the configured one; a foreign folder has none otherwise. */
+  baseUrl?: string;
+}
+
+/**
+ * A base URL as given (--base-url): an absolute http(s) URL without query or
+ * fragment, ending in '/' (added when missing), so that a page's address is
+ * the base URL and its path.
+ */
+export function checkBaseUrl(given: string): string {
+  const text = given.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--base-url must be an absolute URL such as https://example.org/letters/, got ${JSON.stringify(given)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url must be an http or https URL, got ${JSON.stringify(given)}`);
+  if (url.search !== '' || url.hash !== '') throw new UsageError(`--base-url must have no query or fragment, got ${JSON.stringify(given)}`);
+  return text.endsWith('/') ? text : `${text}/`;
 }
 
 /**
@@ -154,6 +175,7 @@ export function resolveProfile(options: ProfileOptions): EditionConfig {
     ...profile,
     ...(options.title !== undefined && options.title.trim() !== '' ? { title: options.title.trim() } : {}),
     ...(options.lang !== undefined && options.lang.trim() !== '' ? { lang: options.lang.trim() } : {}),
+    ...(options.baseUrl !== undefined ? { baseUrl: checkBaseUrl(options.baseUrl) } : {}),
   };
 }
 

@@ -285,3 +285,42 @@ describe('a foreign folder of awkwardly named letters', () => {
     expect(page('Brief (Kopie).xml')).toContain('download="Brief (Kopie).xml"');
   });
 });
+
+describe('where a foreign folder is published (--base-url)', () => {
+  const projectRoot = join(import.meta.dirname, '..');
+
+  test("a foreign folder takes no base URL from this edition's configuration; --base-url gives one, ending in /", async () => {
+    const { resolveProfile } = await import('../src/config.js');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'edition-foreign-base-'));
+    try {
+      expect(resolveProfile({ cwd: projectRoot }).baseUrl).not.toBe('');
+      expect(resolveProfile({ cwd: projectRoot, source: elsewhere }).baseUrl).toBe('');
+      expect(resolveProfile({ cwd: projectRoot, source: elsewhere, baseUrl: 'https://example.net/briefe' }).baseUrl).toBe('https://example.net/briefe/');
+      for (const bad of ['briefe/', 'ftp://example.net/', 'https://example.net/?a=1', 'https://example.net/#x']) {
+        expect(() => resolveProfile({ cwd: projectRoot, source: elsewhere, baseUrl: bad }), bad).toThrow(/--base-url must/);
+      }
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  test("with --base-url the pages' permanent links and CMIF's addresses are absolute under it", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'edition-foreign-base-'));
+    try {
+      mkdirSync(join(root, 'letters'));
+      writeFileSync(join(root, 'letters', 'a b.xml'), letter('L1'));
+      writeFileSync(join(root, 'letters', 'Verzeichnis.xml'), register);
+      const t = fakeTerminal(root);
+      const { exitCode } = await run(['node', 'edition', 'build', '--src', 'letters', '--out', 'site', '--quiet', '--base-url', 'https://example.net/briefe'], t);
+      expect(exitCode, t.err + t.out).toBe(0);
+      const base = outputBaseNames([{ name: 'a b.xml', document: true }]).get('a b.xml')!;
+      const html = readFileSync(join(root, 'site', `${base}.html`), 'utf8');
+      expect(html).toContain(`https://example.net/briefe/${base}.html`);
+      const cmif = readFileSync(join(root, 'site', 'cmif.xml'), 'utf8');
+      expect(cmif).toContain(`<correspDesc ref="https://example.net/briefe/${base}.html"`);
+      expect(cmif).toContain('<idno type="url">https://example.net/briefe/cmif.xml</idno>');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

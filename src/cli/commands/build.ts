@@ -20,6 +20,7 @@ interface BuildCommandOptions {
   force?: boolean;
   title?: string;
   lang?: string;
+  baseUrl?: string;
 }
 
 const stageLabel: Record<BuildProgress['stage'], string> = {
@@ -67,6 +68,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
     .option('--force', 'transform everything, even what has not changed since the last build')
     .option('--title <text>', "the site's title (default: the configured one; for a foreign folder, the series title its headers give)")
     .option('--lang <tag>', 'the language of texts that state none (xml:lang, langUsage), e.g. de')
+    .option('--base-url <url>', "where the site is published, e.g. https://example.org/letters/: the pages' permanent links and CMIF's addresses (default: the configured baseUrl; none for a foreign folder)")
     .action(async (opts: BuildCommandOptions) => {
       const started = Date.now();
       const config = resolveProfile({
@@ -76,6 +78,7 @@ export function buildCommand(terminal: Terminal, setExitCode: (code: number) => 
         ...(opts.src ? { source: opts.src } : {}),
         ...(opts.title !== undefined ? { title: opts.title } : {}),
         ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+        ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
       });
       // Ctrl-C or a TERM stops the build between documents and leaves the published output as it was.
       const interrupt = new AbortController();
