@@ -798,16 +798,30 @@
 
   <!--
     The edition header without what is not set yet: an element marked as a placeholder
-    (@type, @reason or @status 'placeholder') or whose own text says PLACEHOLDER is left
-    out, and in a text node the words from PLACEHOLDER to the end of its sentence.
+    (@type, @reason or @status 'placeholder') is left out; in a text node the words from
+    PLACEHOLDER to the end of its sentence ('[PLACEHOLDER: …]' to its bracket) are left
+    out, and the rest stays; an element that held such words and has no letter or digit
+    left outside its heading (a paragraph that was all placeholder, a division left with
+    its head alone: "How to cite" and nothing under it) is left out with its heading.
   -->
   <xsl:mode name="m:without-placeholders" on-no-match="shallow-copy"/>
 
-  <xsl:template match="*[(@type, @reason, @status) = 'placeholder' or text()[contains(., 'PLACEHOLDER')][not(preceding-sibling::node()[normalize-space(.) != ''])]]"
-                mode="m:without-placeholders"/>
+  <xsl:template match="*[(@type, @reason, @status) = 'placeholder']" mode="m:without-placeholders" priority="2"/>
+
+  <xsl:template match="*[.//text()[contains(., 'PLACEHOLDER')]]" mode="m:without-placeholders" priority="1">
+    <xsl:variable name="content" as="node()*">
+      <xsl:apply-templates select="node()" mode="m:without-placeholders"/>
+    </xsl:variable>
+    <xsl:if test="matches(string-join($content[not(self::head)], ''), '[\p{L}\p{N}]')">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:sequence select="$content"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template match="text()[contains(., 'PLACEHOLDER')]" mode="m:without-placeholders">
-    <xsl:value-of select="replace(., 'PLACEHOLDER[^.]*(\([^)]*\))?\.?', '')"/>
+    <xsl:value-of select="replace(., '\s*(\[PLACEHOLDER[^\]]*\]|PLACEHOLDER[^.]*(\([^)]*\))?\.?)', '')"/>
   </xsl:template>
 
   <!-- An element rendered in m:html (for use inside expressions). -->
