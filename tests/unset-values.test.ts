@@ -1,9 +1,11 @@
 /**
  * Unset values are never shown to readers (README, "Unset values"): the
  * fixture edition of tests/fixtures/xslt/edition/, built with a header whose
- * citation paragraph holds PLACEHOLDER beside a sentence that is set, and a
- * division that is all placeholder. The set sentence stays on about.html,
- * the division goes with its heading.
+ * citation paragraph holds PLACEHOLDER beside a sentence that is set, a
+ * division that is all placeholder, and a register entry whose identifier is
+ * not verified (cert="medium"). The set sentence stays on about.html, the
+ * division goes with its heading, and the unverified identifier is on no
+ * page, not in CMIF and not in the JSON; the TEI download keeps it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,11 @@ beforeAll(async () => {
   const files: Record<string, string> = {};
   for (const name of readdirSync(fixture)) files[name] = fixtureFile(name);
   files['edition.xml'] = files['edition.xml']!.replace('\n    </body>', citationDivisions);
+  // Redfield's Wikidata identifier is not verified; a VIAF identifier beside it is.
+  files['persons.xml'] = files['persons.xml']!.replace(
+    '<idno type="wikidata">https://www.wikidata.org/entity/Q0000001</idno>',
+    '<idno type="wikidata" cert="medium">https://www.wikidata.org/entity/Q0000001</idno>\n          <idno type="viaf" cert="high">102333412</idno>');
+  expect(files['persons.xml']).toContain('cert="medium"');
   edition = tempEdition(files);
   edition.config.rules = { 'pointer-unresolved': 'off' };
   result = await buildEdition({ config: edition.config, cacheFolder: join(edition.root, 'cache'), workers: 0, sourceDateEpoch: 0 });
@@ -86,5 +93,40 @@ describe('placeholder text on about.html', () => {
     // The header's publisher of the printed book is all placeholder ('[PLACEHOLDER: …]' after a gap): gone, brackets and all.
     expect(html).not.toContain('tei-publisher');
     expect(html).not.toMatch(/\[\s*\]|<p[^>]*>\s*<\/p>|<h2[^>]*>[^<]*<\/h2>\s*<\/(?:div|section)>/);
+  });
+});
+
+describe('an identifier not verified (cert="medium")', () => {
+  test('is named by the build', () => {
+    expect(result.unsetValues.filter((d) => d.rule === 'unverified-identifier').map((d) => d.message)).toEqual([
+      'Identifier "https://www.wikidata.org/entity/Q0000001" is not verified (cert="medium"): verify it and remove @cert, or set cert="high"',
+    ]);
+  });
+
+  test('is not on the entry page; the verified one beside it is, linked', () => {
+    const page = output('persons/redfield.html');
+    expect(page).not.toContain('Q0000001');
+    expect(page).not.toContain('Wikidata');
+    expect(page).toContain('<dt>VIAF</dt><dd><a href="https://viaf.org/viaf/102333412">102333412</a></dd>');
+  });
+
+  test('is no authority URI in CMIF: the verified one stands for the person', () => {
+    const cmif = output('cmif.xml');
+    expect(cmif).not.toContain('Q0000001');
+    expect(cmif).toContain('<persName ref="http://viaf.org/viaf/102333412">A. B. Redfield</persName>');
+    // The other registers' verified identifiers are still used.
+    expect(cmif).toContain('https://www.geonames.org/524901');
+  });
+
+  test('is not in the JSON', () => {
+    const persons = JSON.parse(output('json/persons.json')) as { entries: Array<{ id: string; authority: string[] }> };
+    expect(persons.entries.find((e) => e.id === 'redfield')?.authority).toEqual(['http://viaf.org/viaf/102333412']);
+    for (const path of ['json/persons.json', 'json/index.json', 'json/doc901.json', 'json/doc902.json', 'index.html', 'persons.html', 'doc901.html', 'doc902.html']) {
+      expect(output(path), path).not.toContain('Q0000001');
+    }
+  });
+
+  test('stays in the TEI download, the source as it is', () => {
+    expect(output('tei/persons.xml')).toContain('<idno type="wikidata" cert="medium">https://www.wikidata.org/entity/Q0000001</idno>');
   });
 });

@@ -521,8 +521,8 @@
         <dt>Kind</dt>
         <dd><xsl:value-of select="f:capitalise(normalize-space(translate($entry/@type, '-_', '  ')))"/></dd>
       </xsl:if>
-      <xsl:for-each select="$entry/idno">
-        <!-- A bare identifier of a known authority file (Q33391, 524901) links to its record; a URI links as it is. -->
+      <xsl:for-each select="$entry/idno[f:is-verified(.)]">
+        <!-- An identifier not verified is left out (f:is-verified). A bare identifier of a known authority file (Q33391, 524901) links to its record; a URI links as it is. -->
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
         <xsl:variable name="authority" as="xs:string*" select="map:get($fp:authorities, lower-case(normalize-space(@type)))"/>
         <xsl:variable name="uri" as="xs:string?"
