@@ -153,17 +153,27 @@
     <xsl:result-document href="cite/{$file}.json" format="fp:text">
       <xsl:value-of select="concat('[{', $fp:nl, '  ', string-join($csl, concat(',', $fp:nl, '  ')), $fp:nl, '}]', $fp:nl)"/>
     </xsl:result-document>
+    <!--
+      BibTeX for classic styles and biblatex alike: @misc, whose fields classic BibTeX prints
+      (author, title, howpublished, year, note; url in natbib's and most newer styles). The
+      title is braced, so that no style lowercases 'Trotsky'; this edition (its title, editors
+      and version) is in howpublished, which both print; date is biblatex's, number no style
+      prints. No booktitle, editor or version field: biblatex prints editor and version, and
+      importers (citation-js, Zotero) take booktitle, beside howpublished a second time. The
+      CSL-JSON beside it has them as fields of their own.
+    -->
+    <xsl:variable name="published" as="xs:string" select="concat('In: ', $f:edition-title,
+        if (exists($fp:citation-editors)) then concat(', edited by ', fp:and-list($fp:citation-editors)) else '',
+        if ($f:version != '') then concat(', version ', $f:version) else '')"/>
     <xsl:variable name="bib" as="xs:string*" select="(
         if (exists($senders)) then concat('author = {', fp:bibtex(string-join($senders, ' and ')), '}') else (),
-        concat('title = {', fp:bibtex(string($document/@title)), '}'),
+        concat('title = {{', fp:bibtex(string($document/@title)), '}}'),
+        concat('howpublished = {', fp:bibtex($published), '}'),
         if (exists($dates)) then concat('date = {', string-join($dates, '/'), '}') else (),
         if (exists($dates)) then concat('year = {', substring($dates[1], 1, 4), '}') else (),
-        concat('booktitle = {', fp:bibtex($f:edition-title), '}'),
-        if (exists($fp:citation-editors)) then concat('editor = {', fp:bibtex(string-join($fp:citation-editors, ' and ')), '}') else (),
-        if ($f:version != '') then concat('version = {', fp:bibtex($f:version), '}') else (),
         if (normalize-space($document/@n) != '') then concat('number = {', fp:bibtex(string($document/@n)), '}') else (),
         if (exists($printed)) then concat('note = {', fp:bibtex($printed), '}') else (),
-        if ($url != '') then concat('url = {', fp:bibtex($url), '}') else ()
+        if ($url != '') then concat('url = {', fp:bibtex-url($url), '}') else ()
       )"/>
     <xsl:result-document href="cite/{$file}.bib" format="fp:text">
       <xsl:value-of select="concat('@misc{', replace($file, '[^A-Za-z0-9_.:-]', '-'), ',', $fp:nl, '  ',
@@ -187,10 +197,40 @@
     <xsl:sequence select="concat('[', string-join(for $n in $names return concat('{&quot;literal&quot;: ', fp:json-data-string($n), '}'), ', '), ']')"/>
   </xsl:function>
 
-  <!-- A BibTeX field value: its special characters escaped. -->
+  <!--
+    A BibTeX field value: its special characters escaped so that every brace in it is one
+    BibTeX counts in pairs. A brace or a backslash of the text is a command in braces of its
+    own ({\textbraceleft}: a lone '{' escaped as '\{' is still a brace to BibTeX, and the
+    file stops parsing), as are '~' and '^' ('\~' and '\^' are accents in LaTeX); &amp; % $ # _
+    take a backslash.
+  -->
+  <xsl:variable name="fp:bibtex-escapes" as="map(xs:string, xs:string)" select="map {
+      '\': '{\textbackslash}', '{': '{\textbraceleft}', '}': '{\textbraceright}',
+      '~': '{\textasciitilde}', '^': '{\textasciicircum}',
+      '&amp;': '\&amp;', '%': '\%', '$': '\$', '#': '\#', '_': '\_' }"/>
+
   <xsl:function name="fp:bibtex" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="replace(replace(normalize-space($s), '\\', '\\textbackslash '), '([{}&amp;%$#_~^])', '\\$1')"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="normalize-space($s)" regex="[\\{{}}~^&amp;%$#_]">
+        <xsl:matching-substring>
+          <xsl:sequence select="$fp:bibtex-escapes(.)"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring>
+          <xsl:sequence select="."/>
+        </xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts, '')"/>
+  </xsl:function>
+
+  <!--
+    A URL as a BibTeX url field: as it is (styles and biblatex read the field verbatim, so
+    '\%' would stay in the link), but for braces and backslashes, which are percent-encoded.
+  -->
+  <xsl:function name="fp:bibtex-url" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="replace(replace(replace(normalize-space($url), '\\', '%5C'), '\{', '%7B'), '\}', '%7D')"/>
   </xsl:function>
 
   <!-- The entry page of a register entry of that kind, relative to the site root. -->
