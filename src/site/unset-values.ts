@@ -4,7 +4,8 @@
  * where there is one, its place); `edition build --strict` refuses to
  * publish while any is left; and the values themselves are kept out of the
  * pages (the build passes '' for an unset base URL or licence, and the
- * stylesheets leave out header text marked as a placeholder).
+ * stylesheets leave out header text marked as a placeholder, and a register
+ * entry's identifiers not verified: `f:is-verified`, xslt/common/entries.xsl).
  *
  *   unset-base-url         `baseUrl` in the configuration is empty or a placeholder
  *   unset-licence          `licence.url` or `licence.label` is empty or a placeholder

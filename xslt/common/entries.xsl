@@ -133,11 +133,12 @@
   <!--
     Authority URIs of an entry: every idno whose content is an http(s) URI,
     plus bare Wikidata, VIAF and GeoNames numbers made into their URIs.
-    Empty idno elements (an unverified identifier left blank) give nothing.
+    Empty idno elements (an unverified identifier left blank) give nothing,
+    and neither does an identifier not verified (f:is-verified).
   -->
   <xsl:function name="f:authority-uris" as="xs:string*">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:for-each select="$entry/idno[normalize-space(.) != '']">
+    <xsl:for-each select="$entry/idno[normalize-space(.) != ''][f:is-verified(.)]">
       <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
       <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
       <xsl:choose>
@@ -155,6 +156,16 @@
         </xsl:when>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:function>
+
+  <!--
+    Whether an identifier is verified: no @cert, or @cert "high". One whose
+    certainty is lower is not set yet (src/site/unset-values.ts warns about it,
+    rule unverified-identifier) and is left out of the entry page, CMIF and JSON.
+  -->
+  <xsl:function name="f:is-verified" as="xs:boolean">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:sequence select="empty($idno/@cert) or normalize-space($idno/@cert) = 'high'"/>
   </xsl:function>
 
   <!--

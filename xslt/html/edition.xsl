@@ -153,17 +153,27 @@
     <xsl:result-document href="cite/{$file}.json" format="fp:text">
       <xsl:value-of select="concat('[{', $fp:nl, '  ', string-join($csl, concat(',', $fp:nl, '  ')), $fp:nl, '}]', $fp:nl)"/>
     </xsl:result-document>
+    <!--
+      BibTeX for classic styles and biblatex alike: @misc, whose fields classic BibTeX prints
+      (author, title, howpublished, year, note; url in natbib's and most newer styles). The
+      title is braced, so that no style lowercases 'Trotsky'; this edition (its title, editors
+      and version) is in howpublished, which both print; date is biblatex's, number no style
+      prints. No booktitle, editor or version field: biblatex prints editor and version, and
+      importers (citation-js, Zotero) take booktitle, beside howpublished a second time. The
+      CSL-JSON beside it has them as fields of their own.
+    -->
+    <xsl:variable name="published" as="xs:string" select="concat('In: ', $f:edition-title,
+        if (exists($fp:citation-editors)) then concat(', edited by ', fp:and-list($fp:citation-editors)) else '',
+        if ($f:version != '') then concat(', version ', $f:version) else '')"/>
     <xsl:variable name="bib" as="xs:string*" select="(
         if (exists($senders)) then concat('author = {', fp:bibtex(string-join($senders, ' and ')), '}') else (),
-        concat('title = {', fp:bibtex(string($document/@title)), '}'),
+        concat('title = {{', fp:bibtex(string($document/@title)), '}}'),
+        concat('howpublished = {', fp:bibtex($published), '}'),
         if (exists($dates)) then concat('date = {', string-join($dates, '/'), '}') else (),
         if (exists($dates)) then concat('year = {', substring($dates[1], 1, 4), '}') else (),
-        concat('booktitle = {', fp:bibtex($f:edition-title), '}'),
-        if (exists($fp:citation-editors)) then concat('editor = {', fp:bibtex(string-join($fp:citation-editors, ' and ')), '}') else (),
-        if ($f:version != '') then concat('version = {', fp:bibtex($f:version), '}') else (),
         if (normalize-space($document/@n) != '') then concat('number = {', fp:bibtex(string($document/@n)), '}') else (),
         if (exists($printed)) then concat('note = {', fp:bibtex($printed), '}') else (),
-        if ($url != '') then concat('url = {', fp:bibtex($url), '}') else ()
+        if ($url != '') then concat('url = {', fp:bibtex-url($url), '}') else ()
       )"/>
     <xsl:result-document href="cite/{$file}.bib" format="fp:text">
       <xsl:value-of select="concat('@misc{', replace($file, '[^A-Za-z0-9_.:-]', '-'), ',', $fp:nl, '  ',
@@ -187,10 +197,40 @@
     <xsl:sequence select="concat('[', string-join(for $n in $names return concat('{&quot;literal&quot;: ', fp:json-data-string($n), '}'), ', '), ']')"/>
   </xsl:function>
 
-  <!-- A BibTeX field value: its special characters escaped. -->
+  <!--
+    A BibTeX field value: its special characters escaped so that every brace in it is one
+    BibTeX counts in pairs. A brace or a backslash of the text is a command in braces of its
+    own ({\textbraceleft}: a lone '{' escaped as '\{' is still a brace to BibTeX, and the
+    file stops parsing), as are '~' and '^' ('\~' and '\^' are accents in LaTeX); &amp; % $ # _
+    take a backslash.
+  -->
+  <xsl:variable name="fp:bibtex-escapes" as="map(xs:string, xs:string)" select="map {
+      '\': '{\textbackslash}', '{': '{\textbraceleft}', '}': '{\textbraceright}',
+      '~': '{\textasciitilde}', '^': '{\textasciicircum}',
+      '&amp;': '\&amp;', '%': '\%', '$': '\$', '#': '\#', '_': '\_' }"/>
+
   <xsl:function name="fp:bibtex" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="replace(replace(normalize-space($s), '\\', '\\textbackslash '), '([{}&amp;%$#_~^])', '\\$1')"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="normalize-space($s)" regex="[\\{{}}~^&amp;%$#_]">
+        <xsl:matching-substring>
+          <xsl:sequence select="$fp:bibtex-escapes(.)"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring>
+          <xsl:sequence select="."/>
+        </xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts, '')"/>
+  </xsl:function>
+
+  <!--
+    A URL as a BibTeX url field: as it is (styles and biblatex read the field verbatim, so
+    '\%' would stay in the link), but for braces and backslashes, which are percent-encoded.
+  -->
+  <xsl:function name="fp:bibtex-url" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="replace(replace(replace(normalize-space($url), '\\', '%5C'), '\{', '%7B'), '\}', '%7D')"/>
   </xsl:function>
 
   <!-- The entry page of a register entry of that kind, relative to the site root. -->
@@ -521,8 +561,8 @@
         <dt>Kind</dt>
         <dd><xsl:value-of select="f:capitalise(normalize-space(translate($entry/@type, '-_', '  ')))"/></dd>
       </xsl:if>
-      <xsl:for-each select="$entry/idno">
-        <!-- A bare identifier of a known authority file (Q33391, 524901) links to its record; a URI links as it is. -->
+      <xsl:for-each select="$entry/idno[f:is-verified(.)]">
+        <!-- An identifier not verified is left out (f:is-verified). A bare identifier of a known authority file (Q33391, 524901) links to its record; a URI links as it is. -->
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
         <xsl:variable name="authority" as="xs:string*" select="map:get($fp:authorities, lower-case(normalize-space(@type)))"/>
         <xsl:variable name="uri" as="xs:string?"
@@ -798,16 +838,30 @@
 
   <!--
     The edition header without what is not set yet: an element marked as a placeholder
-    (@type, @reason or @status 'placeholder') or whose own text says PLACEHOLDER is left
-    out, and in a text node the words from PLACEHOLDER to the end of its sentence.
+    (@type, @reason or @status 'placeholder') is left out; in a text node the words from
+    PLACEHOLDER to the end of its sentence ('[PLACEHOLDER: …]' to its bracket) are left
+    out, and the rest stays; an element that held such words and has no letter or digit
+    left outside its heading (a paragraph that was all placeholder, a division left with
+    its head alone: "How to cite" and nothing under it) is left out with its heading.
   -->
   <xsl:mode name="m:without-placeholders" on-no-match="shallow-copy"/>
 
-  <xsl:template match="*[(@type, @reason, @status) = 'placeholder' or text()[contains(., 'PLACEHOLDER')][not(preceding-sibling::node()[normalize-space(.) != ''])]]"
-                mode="m:without-placeholders"/>
+  <xsl:template match="*[(@type, @reason, @status) = 'placeholder']" mode="m:without-placeholders" priority="2"/>
+
+  <xsl:template match="*[.//text()[contains(., 'PLACEHOLDER')]]" mode="m:without-placeholders" priority="1">
+    <xsl:variable name="content" as="node()*">
+      <xsl:apply-templates select="node()" mode="m:without-placeholders"/>
+    </xsl:variable>
+    <xsl:if test="matches(string-join($content[not(self::head)], ''), '[\p{L}\p{N}]')">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:sequence select="$content"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template match="text()[contains(., 'PLACEHOLDER')]" mode="m:without-placeholders">
-    <xsl:value-of select="replace(., 'PLACEHOLDER[^.]*(\([^)]*\))?\.?', '')"/>
+    <xsl:value-of select="replace(., '\s*(\[PLACEHOLDER[^\]]*\]|PLACEHOLDER[^.]*(\([^)]*\))?\.?)', '')"/>
   </xsl:template>
 
   <!-- An element rendered in m:html (for use inside expressions). -->
