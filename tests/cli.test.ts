@@ -259,6 +259,26 @@ describe("the editor's tools", () => {
     });
   }, 60_000);
 
+  test('a namespace error is one message: a file that is not well-formed gets no RelaxNG findings', async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/doc068.xml');
+      const original = readFileSync(file, 'utf8');
+      expect(original.split('\n')[89]).toBe('        <p>Let me know your thoughts.</p>');
+      for (const [edit, column] of [['<p><foo:bar>x</foo:bar>Let me know', 20], ['<p xlink:href="x">Let me know', 26]] as const) {
+        writeFileSync(file, original.replace('<p>Let me know', edit));
+        const t = fakeTerminal(root);
+        expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
+        const lines = messageLines(t.out);
+        expect(lines, edit).toHaveLength(1);
+        expect(lines[0]).toMatch(new RegExp(`^tei/doc068\\.xml:90:${column}: error xml-not-well-formed `));
+        expect(t.out).not.toMatch(/relaxng-invalid|Relax-NG/);
+        const json = fakeTerminal(root);
+        await run(['node', 'edition', 'validate', '--format', 'json'], json);
+        expect((JSON.parse(json.out) as Array<{ rule: string }>).map((r) => r.rule)).toEqual(['xml-not-well-formed']);
+      }
+    });
+  }, 60_000);
+
   test('a broken register is not blamed on every @ref that names it', async () => {
     await withEditionCopy(async (root) => {
       const file = join(root, 'tei/places.xml');

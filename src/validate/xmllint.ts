@@ -312,7 +312,7 @@ function columnOfElement(lines: LineIndex, lineNumber: number, element: string, 
 }
 
 function tidyRelaxNgMessage(text: string): { element: string | undefined; message: string } {
-  const m = /^element ([^:\s]+): Relax-NG validity error : (.*)$/.exec(text);
+  const m = /^element (\S+?): Relax-NG validity error : (.*)$/.exec(text);
   if (m) return { element: m[1], message: m[2]! };
   return { element: undefined, message: text.replace(/^Relax-NG validity error : /, '') };
 }
@@ -492,8 +492,17 @@ export class LintSession {
         });
       }
     }
+    // The validity of a file that is not well-formed means nothing: libxml2
+    // validates what it recovered (an undeclared prefix read as part of the
+    // name), so its RelaxNG findings are about a document that does not exist.
+    for (const f of call) {
+      if (!result.notWellFormed.has(f.file)) continue;
+      const list = result.byFile.get(f.file)!;
+      list.splice(0, list.length, ...list.filter((d) => d.source !== 'relaxng'));
+    }
     for (const name of parsed.failed) {
       const f = names.get(name);
+      if (f && result.notWellFormed.has(f.file)) continue;
       if (f && result.byFile.get(f.file)!.length === 0) {
         result.byFile.get(f.file)!.push({
           file: f.file, line: 1, column: 1, severity: 'error', rule: 'relaxng-invalid', source: 'relaxng',
