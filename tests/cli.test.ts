@@ -250,7 +250,7 @@ describe("the editor's tools", () => {
       const t = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
       expect(messageLines(t.out)).toEqual([
-        'tei/doc068.xml:101:13: error xml-not-well-formed <p> opened at line 80 is not closed: </div> found where </p> was expected (libxml2 reported 3 more errors, which follow from this one)',
+        'tei/doc068.xml:101:13: error xml-not-well-formed <p> opened at line 80 is not closed: </div> found where </p> was expected (libxml2: Opening and ending tag mismatch: p line 80 and div; it reported 3 more errors, which follow from this one)',
       ]);
       expect(t.out.trim().split('\n').at(-1)).toBe('6 files: 1 error, 0 warnings; the cross-document rules skipped doc068.xml (not well-formed)');
       const json = fakeTerminal(root);

@@ -18,6 +18,7 @@ import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
 import { loadAcknowledgements, markAcknowledged } from './acknowledged.js';
+import { standsAlone } from './parser-messages.js';
 import { hashText, ValidationCache } from './cache.js';
 import { schemaFor, shouldPrune } from './schema.js';
 import type { LintFile, LintSchema } from './xmllint.js';
@@ -305,27 +306,19 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
  * libxml2's first error, which is where the file goes wrong (a missing
  * `</p>` makes every enclosing end tag mismatch after it). The others
  * follow from it and would change once it is fixed, so they are counted,
- * not listed. Errors about one attribute (an xml:id that is not an NCName,
- * a namespace problem) stand on their own and are all kept.
+ * not listed. Errors about one attribute or name (an xml:id that is not an
+ * NCName, a namespace problem: `standsAlone`) are all kept. The messages
+ * are already in plain words (src/validate/parser-messages.ts).
  */
 function keepFirstParserError(found: Diagnostic[]): void {
-  const standsAlone = (d: Diagnostic): boolean => /is not an NCName|namespace|xmlns|redefined/i.test(d.message);
-  const structural = found.filter((d) => d.rule === 'xml-not-well-formed' && !standsAlone(d));
+  const structural = found.filter((d) => d.rule === 'xml-not-well-formed' && !standsAlone(d.message));
   const first = structural[0];
   if (!first) return;
   const others = structural.length - 1;
-  const kept = {
-    ...first,
-    message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? ', which follows' : 's, which follow'} from this one)` : ''),
-  };
+  const count = `${others} more error${others === 1 ? ', which follows' : 's, which follow'} from this one`;
+  const message =
+    others === 0 ? first.message : first.message.endsWith(')') && first.message.includes('(libxml2: ') ? `${first.message.slice(0, -1)}; it reported ${count})` : `${first.message} (libxml2 reported ${count})`;
+  const kept = { ...first, message };
   const dropped = new Set(structural.slice(1));
   found.splice(0, found.length, ...found.flatMap((d) => (d === first ? [kept] : dropped.has(d) ? [] : [d])));
-}
-
-/** libxml2's "Opening and ending tag mismatch: p line 80 and div", in an editor's words. */
-function tidyMismatch(message: string): string {
-  const m = /^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/.exec(message);
-  if (!m) return message;
-  const [, open, line, close] = m;
-  return `<${open}> opened at line ${line} is not closed: </${close}> found where </${open}> was expected`;
 }
