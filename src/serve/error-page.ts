@@ -11,6 +11,20 @@ import { decodeSource } from '../read/decode.js';
 import { RELOAD_PATH } from './live-reload.js';
 
 
+/** The error page's own stylesheet, served by the preview server (never inline: the CSP allows only 'self'). */
+export const ERROR_PAGE_CSS_PATH = '/__edition/error-page.css';
+
+export const errorPageCss = `main#main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+.diagnostics { padding-left: 1.5rem; }
+.diagnostics li { margin: 0 0 1rem; padding: 0.25rem 0.75rem; border-left: 0.35rem solid; }
+.diagnostics li.error { border-color: #b00020; background: #fdecee; }
+.diagnostics li.warning { border-color: #8a6100; background: #fff6e0; }
+.diagnostics li.error > p > strong { color: #b00020; }
+.diagnostics li.warning > p > strong { color: #8a6100; }
+.diagnostics pre.source { overflow-x: auto; background: #fff; padding: 0.5rem; font-size: 0.9em; }
+.diagnostics pre.source mark { background: #ffe08a; color: inherit; }
+`;
+
 export interface ErrorPageOptions {
   /** Files the cross-document rules left out (ValidationResult.skipped). */
   skipped?: readonly string[];
@@ -93,6 +107,7 @@ export function errorPage(diagnostics: readonly Diagnostic[], cwd: string, optio
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Build failed: ${title}</title>
 <link rel="stylesheet" href="/assets/edition.css">
+<link rel="stylesheet" href="${ERROR_PAGE_CSS_PATH}">
 </head>
 <body>
 <main id="main">
