@@ -279,6 +279,38 @@ describe("the editor's tools", () => {
     });
   }, 60_000);
 
+  test('list counts acknowledged warnings apart, as validate does, and lists a file it cannot read, exiting 1 as validate does', async () => {
+    await withEditionCopy(async (root) => {
+      type Row = { file: string; n: string | null; warnings: number; acknowledged: number; errors: number; readable: boolean };
+      const clean = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list', '--json'], clean)).exitCode).toBe(0);
+      expect((JSON.parse(clean.out) as Row[]).map((r) => [r.file, r.n, r.warnings, r.acknowledged, r.errors, r.readable])).toEqual([
+        ['doc068.xml', '68', 0, 2, 0, true],
+        ['doc069.xml', '69', 0, 0, 0, true],
+      ]);
+      const table = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list'], table)).exitCode).toBe(0);
+      expect(table.out.split('\n')[0]).toMatch(/^No\.\s+Date\s+Sender\s+Recipient\s+Notes\s+Errors\s+Warnings\s+File$/);
+      expect(table.out).toMatch(/^68 .* 0 +0 \(\+2 acknowledged\) +doc068\.xml$/m);
+      expect(table.err).toBe('');
+
+      const file = join(root, 'tei/doc068.xml');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[79] = lines[79]!.replace(/<\/p>$/, '');
+      writeFileSync(file, lines.join('\n'));
+      const broken = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list', '--json'], broken)).exitCode).toBe(1);
+      expect((JSON.parse(broken.out) as Row[]).map((r) => [r.file, r.n, r.errors, r.readable])).toEqual([
+        ['doc069.xml', '69', 0, true],
+        ['doc068.xml', null, 1, false],
+      ]);
+      expect(broken.err).toBe('edition list: 1 file could not be read and is listed without details: doc068.xml (1 error); edition validate shows where\n');
+      const brokenTable = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list'], brokenTable)).exitCode).toBe(1);
+      expect(brokenTable.out).toMatch(/^– .*not readable \(edition validate shows why\) .* 1 +0 +doc068\.xml$/m);
+    });
+  }, 60_000);
+
   test('a broken register is not blamed on every @ref that names it', async () => {
     await withEditionCopy(async (root) => {
       const file = join(root, 'tei/places.xml');
