@@ -399,8 +399,12 @@ describe("the editor's tools", () => {
       }));
       const t = fakeTerminal(edition.root);
       expect((await run(['node', 'edition', 'validate', '--strict'], t)).exitCode).toBe(1);
-      expect(messageLines(t.out)).toEqual([expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: warning note-without-anchor Note 2 has no anchor/)]);
-      expect(t.out.trim().split('\n').at(-1)).toBe('2 files: 0 errors, 2 warnings (1 acknowledged, not shown)');
+      // The entry that matches nothing is reported where it stands (acknowledgement-unused).
+      expect(messageLines(t.out)).toEqual([
+        'edition.acknowledged.json:1:153: warning acknowledgement-unused The acknowledgement of correspondent-missing in tei/doc001.xml ("anything") matches no finding: the defect is fixed or its message has changed; remove the entry, or copy the new message from edition validate --format json',
+        expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: warning note-without-anchor Note 2 has no anchor/),
+      ]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('2 files: 0 errors, 3 warnings (1 acknowledged, not shown)');
 
       const refEdition = configuredEdition(refUnresolved.doc.failing);
       try {
@@ -409,7 +413,11 @@ describe("the editor's tools", () => {
         }));
         const e = fakeTerminal(refEdition.root);
         expect((await run(['node', 'edition', 'validate'], e)).exitCode).toBe(1);
-        expect(messageLines(e.out)).toHaveLength(1);
+        // The error is shown; the entry that tries to acknowledge it is named as one that cannot.
+        expect(messageLines(e.out)).toEqual([
+          expect.stringMatching(/^edition\.acknowledged\.json:1:18: warning acknowledgement-unused The acknowledgement of ref-unresolved in tei\/doc001\.xml \(".*"\) names an error, and only warnings can be acknowledged/),
+          expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: error ref-unresolved /),
+        ]);
       } finally {
         refEdition.cleanup();
       }
@@ -417,6 +425,39 @@ describe("the editor's tools", () => {
       edition.cleanup();
     }
   });
+
+  test('acknowledged: an entry that matches no finding is a warning at its line and column in edition.acknowledged.json, so a fixed defect does not stay acknowledged', async () => {
+    await withEditionCopy(async (root) => {
+      const ackFile = join(root, 'edition.acknowledged.json');
+      writeFileSync(ackFile, readFileSync(ackFile, 'utf8').replace('Note 3 is missing: the notes go from 2 to 4', 'Note 3 is lost'));
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(0);
+      expect(messageLines(t.out)).toEqual([
+        'edition.acknowledged.json:3:5: warning acknowledgement-unused The acknowledgement of note-number-gap in tei/doc068.xml ("Note 3 is lost") matches no finding: the defect is fixed or its message has changed; remove the entry, or copy the new message from edition validate --format json',
+        'tei/doc068.xml:113:9: warning note-number-gap Note 3 is missing: the notes go from 2 to 4',
+      ]);
+      expect((await run(['node', 'edition', 'validate', '--strict'], fakeTerminal(root))).exitCode).toBe(1);
+      // The second entry, now a fixed defect (its note anchored), is named at its own place.
+      const doc = join(root, 'tei/doc068.xml');
+      writeFileSync(ackFile, readFileSync(join(resolve(import.meta.dirname, '..'), 'edition.acknowledged.json'), 'utf8').replace('"file": "tei/doc068.xml",\n      "rule": "note-without-anchor"', '"file": "tei/doc099.xml",\n      "rule": "note-without-anchor"'));
+      const missing = fakeTerminal(root);
+      await run(['node', 'edition', 'validate'], missing);
+      expect(messageLines(missing.out)).toEqual([
+        expect.stringMatching(/^edition\.acknowledged\.json:9:5: warning acknowledgement-unused The acknowledgement of note-without-anchor in tei\/doc099\.xml \("Note 5 has no anchor in the text \(no @target\)"\) matches no finding: there is no file tei\/doc099\.xml among the sources/),
+        'tei/doc068.xml:116:9: warning note-without-anchor Note 5 has no anchor in the text (no @target)',
+      ]);
+      // Checking one other file says nothing about entries of files not checked; an unreadable file's entries wait until it is readable.
+      const one = fakeTerminal(root);
+      await run(['node', 'edition', 'validate', 'tei/doc069.xml'], one);
+      expect(one.out).not.toContain('acknowledgement-unused');
+      writeFileSync(ackFile, readFileSync(join(resolve(import.meta.dirname, '..'), 'edition.acknowledged.json'), 'utf8'));
+      writeFileSync(doc, readFileSync(doc, 'utf8').replace('<p>Let me know', '<p>Marx & Engels'));
+      const broken = fakeTerminal(root);
+      await run(['node', 'edition', 'validate'], broken);
+      expect(broken.out).not.toContain('acknowledgement-unused');
+      expect(messageLines(broken.out)).toHaveLength(1);
+    });
+  }, 60_000);
 
   test('a malformed acknowledgements file is a usage error', async () => {
     const edition = configuredEdition(noteWithoutAnchor.doc.failing);

@@ -5,7 +5,7 @@
  * error in one never stops the others.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, UsageError } from '../diagnostics/diagnostic.js';
@@ -17,7 +17,7 @@ import { declareUtf8, decodeSource } from '../read/decode.js';
 import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
-import { loadAcknowledgements, markAcknowledged } from './acknowledged.js';
+import { ACKNOWLEDGEMENT_UNUSED, loadAcknowledgements, markAcknowledged, unusedAcknowledgements } from './acknowledged.js';
 import { standsAlone } from './parser-messages.js';
 import { hashText, ValidationCache } from './cache.js';
 import { schemaFor, shouldPrune } from './schema.js';
@@ -281,7 +281,18 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => wanted.has(d.file) || !inSource.has(d.file)));
     files.splice(0, files.length, ...files.filter((f) => wanted.has(f.file)));
   }
-  const marked = markAcknowledged(diagnostics, loadAcknowledgements(config.acknowledged), config.root);
+  const acknowledgements = loadAcknowledgements(config.acknowledged);
+  const marked = markAcknowledged(diagnostics, acknowledgements, config.root);
+  if (acknowledgements.length > 0 && config.acknowledged !== undefined && config.rules[ACKNOWLEDGEMENT_UNUSED] !== 'off') {
+    const relativeName = (f: CheckedFile): string => relative(config.root, f.file).split(sep).join('/');
+    marked.push(...unusedAcknowledgements(diagnostics, acknowledgements, {
+      root: config.root,
+      path: config.acknowledged,
+      checked: new Set(files.filter((f) => f.summary).map(relativeName)),
+      unreadable: new Set(files.filter((f) => !f.summary).map(relativeName)),
+      all: requested === undefined,
+    }));
+  }
   marked.sort(compareDiagnostics);
   const byPath = new Map(files.map((f) => [f.file, f]));
   let errors = 0;
