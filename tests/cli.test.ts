@@ -311,6 +311,22 @@ describe("the editor's tools", () => {
     });
   }, 60_000);
 
+  test('the summary gives the cause of a skipped file: invalid bytes are "not readable", not "not well-formed"', async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/doc068.xml');
+      writeFileSync(file, Buffer.from(readFileSync(file, 'latin1').replace('Let me know', 'Let m\u00f6w know'), 'latin1'));
+      const other = join(root, 'tei/doc069.xml');
+      writeFileSync(other, readFileSync(other, 'utf8').replace('</TEI>', ''));
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
+      expect(messageLines(t.out).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+        'tei/doc068.xml:90:17: error encoding-invalid',
+        expect.stringMatching(/^tei\/doc069\.xml:\d+:\d+: error xml-not-well-formed$/),
+      ]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('6 files: 2 errors, 0 warnings; the cross-document rules skipped doc068.xml (not readable: bytes not valid in its encoding) and doc069.xml (not well-formed)');
+    });
+  }, 60_000);
+
   test('a broken register is not blamed on every @ref that names it', async () => {
     await withEditionCopy(async (root) => {
       const file = join(root, 'tei/places.xml');

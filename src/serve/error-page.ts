@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { count, displayPath } from '../diagnostics/format.js';
+import { count, describeSkipped, displayPath } from '../diagnostics/format.js';
 import { escapeXml } from '../parse/escape.js';
 import { decodeSource } from '../read/decode.js';
 import { RELOAD_PATH } from './live-reload.js';
@@ -28,6 +28,8 @@ export const errorPageCss = `main#main { max-width: 60rem; margin: 0 auto; paddi
 export interface ErrorPageOptions {
   /** Files the cross-document rules left out (ValidationResult.skipped). */
   skipped?: readonly string[];
+  /** Why each was skipped (ValidationResult.skippedCauses). */
+  skippedCauses?: Readonly<Record<string, string>>;
   /** Lines shown before and after a message's line (default 2). */
   context?: number;
   /** The text of a source file; default: read and decode it (undefined when it cannot be read). */
@@ -95,7 +97,7 @@ export function errorPage(diagnostics: readonly Diagnostic[], cwd: string, optio
       : `<section aria-labelledby="${id}">\n<h2 id="${id}">${heading}</h2>\n<ol class="diagnostics ${id}">\n${list.map(item).join('\n')}\n</ol>\n</section>\n`;
   const notes: string[] = [];
   if (options.skipped && options.skipped.length > 0) {
-    notes.push(`The cross-document rules skipped ${escapeXml(options.skipped.join(', '))} (not well-formed).`);
+    notes.push(`The cross-document rules skipped ${escapeXml(describeSkipped(options.skipped, options.skippedCauses))}.`);
   }
   if (acknowledged > 0) notes.push(`${count(acknowledged, 'acknowledged warning')} not shown.`);
   const title = count(errors.length, 'error');

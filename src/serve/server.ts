@@ -76,6 +76,7 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
   let build = 0;
   let failed: Diagnostic[] | undefined;
   let skipped: string[] = [];
+  let skippedCauses: Record<string, string> = {};
   let running: Promise<void> = Promise.resolve();
   let again = false;
   let busy = false;
@@ -86,10 +87,12 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
       const result = await buildEdition({ config, out, ...(options.xsltFolder ? { xsltFolder: options.xsltFolder } : {}) });
       failed = result.published ? undefined : [...result.validation.diagnostics, ...result.problems];
       skipped = result.validation.skipped;
+      skippedCauses = result.validation.skippedCauses;
       build++;
       options.onBuild?.(result, build, Date.now() - started);
     } catch (error) {
       skipped = [];
+      skippedCauses = {};
       failed = [{ file: config.source, line: 1, column: 1, severity: 'error', rule: 'build-failed', source: 'edition', message: (error as Error).message }];
       build++;
       options.onBuildFailure?.(error as Error);
@@ -141,7 +144,7 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
     }
     const type = path ? (contentTypes[extname(path)] ?? 'application/octet-stream') : undefined;
     if (failed && (type === contentTypes['.html'] || !path)) {
-      response.writeHead(500, { 'Content-Type': contentTypes['.html']!, ...noStore }).end(errorPage(failed, options.cwd ?? process.cwd(), { skipped }));
+      response.writeHead(500, { 'Content-Type': contentTypes['.html']!, ...noStore }).end(errorPage(failed, options.cwd ?? process.cwd(), { skipped, skippedCauses }));
       return;
     }
     if (!path || !existsSync(path) || !statSync(path).isFile()) {

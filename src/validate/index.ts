@@ -76,6 +76,17 @@ export interface ValidationResult {
    * has its own located error, and no finding elsewhere blames its absence.
    */
   skipped: string[];
+  /** Why each skipped file could not be read: `not well-formed`, `not readable: …`, `refused: …`. */
+  skippedCauses: Record<string, string>;
+}
+
+/** Why a file could not be read as XML, from the rules of its errors. */
+function unreadableCause(rules: ReadonlySet<string>): string {
+  if (rules.has('encoding-invalid')) return 'not readable: bytes not valid in its encoding';
+  if (rules.has('encoding-unsupported')) return 'not readable: its encoding is not supported';
+  if (rules.has('xml-external-dtd') || rules.has('xml-entity-declaration')) return 'refused: its DOCTYPE';
+  if (rules.has('xml-validator-failed')) return 'not checked: libxml2 failed on it';
+  return 'not well-formed';
 }
 
 /** The .xml files a path names: the file itself, or a folder's .xml files in name order. */
@@ -269,6 +280,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
 
   const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
   const skipped = files.filter((f) => !f.summary).map((f) => f.name);
+  const errorRules = new Map<string, Set<string>>();
+  for (const d of diagnostics) if (d.severity === 'error') errorRules.set(d.file, (errorRules.get(d.file) ?? new Set()).add(d.rule));
+  const skippedCauses: Record<string, string> = {};
+  for (const f of files) if (!f.summary) skippedCauses[f.name] = unreadableCause(errorRules.get(f.file) ?? new Set());
   for (const a of editionRules) {
     if (a.rule.kind !== 'edition') continue;
     for (const f of a.rule.check({ files: summaries, config, skipped: new Set(skipped) })) diagnostics.push(toDiagnostic(a, f));
@@ -309,7 +324,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
       if (f) f.warnings++;
     }
   }
-  return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped };
+  return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped, skippedCauses };
 }
 
 /**
