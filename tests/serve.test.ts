@@ -146,3 +146,50 @@ describe('edition serve on a fresh checkout (no dist/ yet) with a broken source'
     }
   }, 120_000);
 });
+
+describe('edition serve watches the acknowledgements', () => {
+  test('editing edition.acknowledged.json rebuilds, and the page lists what it no longer acknowledges', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edition-serve-ack-'));
+    let server: PreviewServer | undefined;
+    try {
+      for (const part of ['tei', 'schema', 'edition.config.json', 'edition.acknowledged.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+      // An error keeps the error page up, so the warnings it lists can be read.
+      const file = join(dir, 'tei/doc069.xml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('persons.xml#trotsky', 'persons.xml#trotski'));
+      server = await startPreview({ config: loadConfig(join(dir, 'edition.config.json')), port: 0, host: '127.0.0.1', cwd: dir });
+      const page = async (): Promise<string> => (await fetch(new URL('doc069.html', server!.url))).text();
+      expect(await page()).not.toContain('note-number-gap');
+      const before = server.build;
+      const ack = join(dir, 'edition.acknowledged.json');
+      writeFileSync(ack, readFileSync(ack, 'utf8').replace('Note 3 is missing: the notes go from 2 to 4', 'Note 3 is lost'));
+      await waitFor(async () => server!.build > before);
+      await server.settled();
+      const after = await page();
+      expect(after).toContain('note-number-gap');
+      expect(after).toContain('acknowledgement-unused');
+    } finally {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe("edition serve's terminal", () => {
+  test('names the unset values a build finds, as edition build does', async () => {
+    const { serveMessages } = await import('../src/cli/commands/serve.js');
+    const { buildEdition } = await import('../src/site/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'edition-serve-unset-'));
+    try {
+      for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+      const result = await buildEdition({ config: loadConfig(join(dir, 'edition.config.json')), out: join(dir, 'dist'), cacheFolder: join(dir, '.cache') });
+      expect(result.published).toBe(true);
+      const rules = serveMessages(result).map((d) => d.rule);
+      expect(rules).toContain('note-number-gap');
+      expect(rules).toContain('unset-base-url');
+      expect(rules).toContain('unset-licence');
+      expect(rules.filter((r) => r === 'placeholder-text')).toHaveLength(7);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

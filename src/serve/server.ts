@@ -169,6 +169,8 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
 
   const watched = [config.source, ...(config.schema !== undefined ? [dirname(config.schema)] : []), xsltFolder];
   if (config.file) watched.push(config.file);
+  // An acknowledgement added or removed changes what the page and the terminal list.
+  if (config.acknowledged) watched.push(config.acknowledged);
   let timer: NodeJS.Timeout | undefined;
   const watcher: FSWatcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   watcher.on('all', () => {
