@@ -250,12 +250,80 @@ describe("the editor's tools", () => {
       const t = fakeTerminal(root);
       expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
       expect(messageLines(t.out)).toEqual([
-        'tei/doc068.xml:101:13: error xml-not-well-formed <p> opened at line 80 is not closed: </div> found where </p> was expected (libxml2 reported 3 more errors, which follow from this one)',
+        'tei/doc068.xml:101:13: error xml-not-well-formed <p> opened at line 80 is not closed: </div> found where </p> was expected (libxml2: Opening and ending tag mismatch: p line 80 and div; it reported 3 more errors, which follow from this one)',
       ]);
       expect(t.out.trim().split('\n').at(-1)).toBe('6 files: 1 error, 0 warnings; the cross-document rules skipped doc068.xml (not well-formed)');
       const json = fakeTerminal(root);
       await run(['node', 'edition', 'validate', '--format', 'json'], json);
       expect((JSON.parse(json.out) as Array<{ rule: string }>).map((r) => r.rule)).toEqual(['xml-not-well-formed']);
+    });
+  }, 60_000);
+
+  test('a namespace error is one message: a file that is not well-formed gets no RelaxNG findings', async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/doc068.xml');
+      const original = readFileSync(file, 'utf8');
+      expect(original.split('\n')[89]).toBe('        <p>Let me know your thoughts.</p>');
+      for (const [edit, column] of [['<p><foo:bar>x</foo:bar>Let me know', 20], ['<p xlink:href="x">Let me know', 26]] as const) {
+        writeFileSync(file, original.replace('<p>Let me know', edit));
+        const t = fakeTerminal(root);
+        expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
+        const lines = messageLines(t.out);
+        expect(lines, edit).toHaveLength(1);
+        expect(lines[0]).toMatch(new RegExp(`^tei/doc068\\.xml:90:${column}: error xml-not-well-formed `));
+        expect(t.out).not.toMatch(/relaxng-invalid|Relax-NG/);
+        const json = fakeTerminal(root);
+        await run(['node', 'edition', 'validate', '--format', 'json'], json);
+        expect((JSON.parse(json.out) as Array<{ rule: string }>).map((r) => r.rule)).toEqual(['xml-not-well-formed']);
+      }
+    });
+  }, 60_000);
+
+  test('list counts acknowledged warnings apart, as validate does, and lists a file it cannot read, exiting 1 as validate does', async () => {
+    await withEditionCopy(async (root) => {
+      type Row = { file: string; n: string | null; warnings: number; acknowledged: number; errors: number; readable: boolean };
+      const clean = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list', '--json'], clean)).exitCode).toBe(0);
+      expect((JSON.parse(clean.out) as Row[]).map((r) => [r.file, r.n, r.warnings, r.acknowledged, r.errors, r.readable])).toEqual([
+        ['doc068.xml', '68', 0, 2, 0, true],
+        ['doc069.xml', '69', 0, 0, 0, true],
+      ]);
+      const table = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list'], table)).exitCode).toBe(0);
+      expect(table.out.split('\n')[0]).toMatch(/^No\.\s+Date\s+Sender\s+Recipient\s+Notes\s+Errors\s+Warnings\s+File$/);
+      expect(table.out).toMatch(/^68 .* 0 +0 \(\+2 acknowledged\) +doc068\.xml$/m);
+      expect(table.err).toBe('');
+
+      const file = join(root, 'tei/doc068.xml');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[79] = lines[79]!.replace(/<\/p>$/, '');
+      writeFileSync(file, lines.join('\n'));
+      const broken = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list', '--json'], broken)).exitCode).toBe(1);
+      expect((JSON.parse(broken.out) as Row[]).map((r) => [r.file, r.n, r.errors, r.readable])).toEqual([
+        ['doc069.xml', '69', 0, true],
+        ['doc068.xml', null, 1, false],
+      ]);
+      expect(broken.err).toBe('edition list: 1 file could not be read and is listed without details: doc068.xml (1 error); edition validate shows where\n');
+      const brokenTable = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list'], brokenTable)).exitCode).toBe(1);
+      expect(brokenTable.out).toMatch(/^– .*not readable \(edition validate shows why\) .* 1 +0 +doc068\.xml$/m);
+    });
+  }, 60_000);
+
+  test('the summary gives the cause of a skipped file: invalid bytes are "not readable", not "not well-formed"', async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/doc068.xml');
+      writeFileSync(file, Buffer.from(readFileSync(file, 'latin1').replace('Let me know', 'Let m\u00f6w know'), 'latin1'));
+      const other = join(root, 'tei/doc069.xml');
+      writeFileSync(other, readFileSync(other, 'utf8').replace('</TEI>', ''));
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
+      expect(messageLines(t.out).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+        'tei/doc068.xml:90:17: error encoding-invalid',
+        expect.stringMatching(/^tei\/doc069\.xml:\d+:\d+: error xml-not-well-formed$/),
+      ]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('6 files: 2 errors, 0 warnings; the cross-document rules skipped doc068.xml (not readable: bytes not valid in its encoding) and doc069.xml (not well-formed)');
     });
   }, 60_000);
 
@@ -347,8 +415,12 @@ describe("the editor's tools", () => {
       }));
       const t = fakeTerminal(edition.root);
       expect((await run(['node', 'edition', 'validate', '--strict'], t)).exitCode).toBe(1);
-      expect(messageLines(t.out)).toEqual([expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: warning note-without-anchor Note 2 has no anchor/)]);
-      expect(t.out.trim().split('\n').at(-1)).toBe('2 files: 0 errors, 2 warnings (1 acknowledged, not shown)');
+      // The entry that matches nothing is reported where it stands (acknowledgement-unused).
+      expect(messageLines(t.out)).toEqual([
+        'edition.acknowledged.json:1:153: warning acknowledgement-unused The acknowledgement of correspondent-missing in tei/doc001.xml ("anything") matches no finding: the defect is fixed or its message has changed; remove the entry, or copy the new message from edition validate --format json',
+        expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: warning note-without-anchor Note 2 has no anchor/),
+      ]);
+      expect(t.out.trim().split('\n').at(-1)).toBe('2 files: 0 errors, 3 warnings (1 acknowledged, not shown)');
 
       const refEdition = configuredEdition(refUnresolved.doc.failing);
       try {
@@ -357,7 +429,11 @@ describe("the editor's tools", () => {
         }));
         const e = fakeTerminal(refEdition.root);
         expect((await run(['node', 'edition', 'validate'], e)).exitCode).toBe(1);
-        expect(messageLines(e.out)).toHaveLength(1);
+        // The error is shown; the entry that tries to acknowledge it is named as one that cannot.
+        expect(messageLines(e.out)).toEqual([
+          expect.stringMatching(/^edition\.acknowledged\.json:1:18: warning acknowledgement-unused The acknowledgement of ref-unresolved in tei\/doc001\.xml \(".*"\) names an error, and only warnings can be acknowledged/),
+          expect.stringMatching(/^tei\/doc001\.xml:\d+:\d+: error ref-unresolved /),
+        ]);
       } finally {
         refEdition.cleanup();
       }
@@ -365,6 +441,39 @@ describe("the editor's tools", () => {
       edition.cleanup();
     }
   });
+
+  test('acknowledged: an entry that matches no finding is a warning at its line and column in edition.acknowledged.json, so a fixed defect does not stay acknowledged', async () => {
+    await withEditionCopy(async (root) => {
+      const ackFile = join(root, 'edition.acknowledged.json');
+      writeFileSync(ackFile, readFileSync(ackFile, 'utf8').replace('Note 3 is missing: the notes go from 2 to 4', 'Note 3 is lost'));
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(0);
+      expect(messageLines(t.out)).toEqual([
+        'edition.acknowledged.json:3:5: warning acknowledgement-unused The acknowledgement of note-number-gap in tei/doc068.xml ("Note 3 is lost") matches no finding: the defect is fixed or its message has changed; remove the entry, or copy the new message from edition validate --format json',
+        'tei/doc068.xml:113:9: warning note-number-gap Note 3 is missing: the notes go from 2 to 4',
+      ]);
+      expect((await run(['node', 'edition', 'validate', '--strict'], fakeTerminal(root))).exitCode).toBe(1);
+      // The second entry, now a fixed defect (its note anchored), is named at its own place.
+      const doc = join(root, 'tei/doc068.xml');
+      writeFileSync(ackFile, readFileSync(join(resolve(import.meta.dirname, '..'), 'edition.acknowledged.json'), 'utf8').replace('"file": "tei/doc068.xml",\n      "rule": "note-without-anchor"', '"file": "tei/doc099.xml",\n      "rule": "note-without-anchor"'));
+      const missing = fakeTerminal(root);
+      await run(['node', 'edition', 'validate'], missing);
+      expect(messageLines(missing.out)).toEqual([
+        expect.stringMatching(/^edition\.acknowledged\.json:9:5: warning acknowledgement-unused The acknowledgement of note-without-anchor in tei\/doc099\.xml \("Note 5 has no anchor in the text \(no @target\)"\) matches no finding: there is no file tei\/doc099\.xml among the sources/),
+        'tei/doc068.xml:116:9: warning note-without-anchor Note 5 has no anchor in the text (no @target)',
+      ]);
+      // Checking one other file says nothing about entries of files not checked; an unreadable file's entries wait until it is readable.
+      const one = fakeTerminal(root);
+      await run(['node', 'edition', 'validate', 'tei/doc069.xml'], one);
+      expect(one.out).not.toContain('acknowledgement-unused');
+      writeFileSync(ackFile, readFileSync(join(resolve(import.meta.dirname, '..'), 'edition.acknowledged.json'), 'utf8'));
+      writeFileSync(doc, readFileSync(doc, 'utf8').replace('<p>Let me know', '<p>Marx & Engels'));
+      const broken = fakeTerminal(root);
+      await run(['node', 'edition', 'validate'], broken);
+      expect(broken.out).not.toContain('acknowledgement-unused');
+      expect(messageLines(broken.out)).toHaveLength(1);
+    });
+  }, 60_000);
 
   test('a malformed acknowledgements file is a usage error', async () => {
     const edition = configuredEdition(noteWithoutAnchor.doc.failing);

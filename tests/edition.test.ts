@@ -1,5 +1,5 @@
 /** The edition's own sources, checked as an editor would: no ../shared needed. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -68,10 +68,59 @@ describe('edition new and list, in a copy of the edition', () => {
   test('new refuses a number in use and unknown register ids, naming each', async () => {
     const t = terminal(copy);
     const { exitCode } = await run(['node', 'edition', 'new', '--n', '68', '--type', 'telegram', '--from', 'trotski', '--to', 'stalin', '--date', '1920-03-22', '--to-place', 'atlantis'], t);
-    expect(exitCode).toBe(1);
+    // Refused values are usage errors, as a missing option is (README: 2 = usage).
+    expect(exitCode).toBe(2);
     expect(t.err).toContain('No. 68 is already in use by doc068.xml');
     expect(t.err).toContain('--from "trotski" is not an entry of persons.xml');
     expect(t.err).toContain('--to-place "atlantis" is not an entry of places.xml');
+  });
+
+  test('new checks --type against the types the schema allows, says what --n was given, and exits 2 for every refusal, a missing option too', async () => {
+    const newDoc = (...args: string[]) => run(['node', 'edition', 'new', ...args], terminal(copy));
+    const typo = terminal(copy);
+    expect((await run(['node', 'edition', 'new', '--n', '71', '--type', 'telegramm', '--from', 'trotsky', '--to', 'stalin', '--date', '1920-03-22'], typo)).exitCode).toBe(2);
+    expect(typo.err).toBe('edition new: --type "telegramm" is not a document type schema/edition.rng allows: use telegram or letter (did you mean telegram?)\n');
+    const upper = terminal(copy);
+    expect((await run(['node', 'edition', 'new', '--n', '71', '--type', 'Letter', '--from', 'trotsky', '--to', 'stalin', '--date', '1920-03-22'], upper)).exitCode).toBe(2);
+    expect(upper.err).toContain('(did you mean letter?)');
+    // A division type that is no document's kind is refused too: the schema allows it on notes, not as a document.
+    const notes = terminal(copy);
+    expect((await run(['node', 'edition', 'new', '--n', '71', '--type', 'notes', '--from', 'trotsky', '--to', 'stalin', '--date', '1920-03-22'], notes)).exitCode).toBe(2);
+    expect(notes.err).toContain('--type "notes" is not a document type');
+    const words = terminal(copy);
+    expect((await run(['node', 'edition', 'new', '--n', 'seventy', '--type', 'letter', '--from', 'trotsky', '--to', 'stalin', '--date', '1920-03-22'], words)).exitCode).toBe(2);
+    expect(words.err).toBe('edition new: --n must be a whole number from 1 to 99999, such as 70; got "seventy"\n');
+    expect((await newDoc('--n', '71', '--type', 'letter', '--from', 'trotsky', '--to', 'stalin')).exitCode).toBe(2);
+    expect(existsSync(join(copy, 'tei/doc071.xml'))).toBe(false);
+    // An allowed type gives a file with no RelaxNG error.
+    const ok = terminal(copy);
+    expect((await run(['node', 'edition', 'new', '--n', '71', '--type', 'letter', '--from', 'trotsky', '--to', 'stalin', '--date', '1920-03-22'], ok)).exitCode).toBe(0);
+    try {
+      const check = terminal(copy);
+      await run(['node', 'edition', 'validate', '--format', 'json', 'tei/doc071.xml'], check);
+      expect((JSON.parse(check.out) as Array<{ rule: string }>).filter((r) => r.rule !== 'template-text')).toEqual([]);
+    } finally {
+      rmSync(join(copy, 'tei/doc071.xml'));
+    }
+  });
+
+  test('new --date outside the edition\'s range warns at once, at the places validate will name', async () => {
+    const t = terminal(copy);
+    expect((await run(['node', 'edition', 'new', '--n', '72', '--type', 'telegram', '--from', 'trotsky', '--to', 'stalin', '--date', '1930-03-22'], t)).exitCode).toBe(0);
+    try {
+      const said = t.err.trim().split('\n').filter((l) => l.includes('date-out-of-range'));
+      expect(said).toEqual([
+        'tei/doc072.xml:32:11: warning date-out-of-range @when="1930-03-22" lies outside the edition\'s range 1912–1927',
+        'tei/doc072.xml:46:7: warning date-out-of-range @when="1930-03-22" lies outside the edition\'s range 1912–1927',
+      ]);
+      expect(t.err.trim().split('\n').at(-1)).toBe("4 places hold template text, 2 hold a date outside the edition's range; edition validate warns about each until it is replaced");
+      const check = terminal(copy);
+      await run(['node', 'edition', 'validate', '--format', 'json', 'tei/doc072.xml'], check);
+      const rows = (JSON.parse(check.out) as Array<{ file: string; line: number; column: number; rule: string; message: string }>).filter((r) => r.rule === 'date-out-of-range');
+      expect(rows.map((r) => `${r.file}:${r.line}:${r.column}: warning ${r.rule} ${r.message}`)).toEqual(said);
+    } finally {
+      rmSync(join(copy, 'tei/doc072.xml'));
+    }
   });
 
   test('build --quiet prints only the messages; --verbose says what each stage did', async () => {

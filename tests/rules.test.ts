@@ -185,3 +185,23 @@ describe('a file that is not well-formed', () => {
     }
   });
 });
+
+describe('note-number-gap', () => {
+  const notes = (order: number[]): Record<string, string> => withRegisters({
+    'doc001.xml': letter({
+      body: `<p>${order.map((n) => `A<anchor n="${n}" xml:id="doc001-a${n}"/>`).join(' ')}</p>`,
+      back: `<div type="notes">${order.map((n) => `<note n="${n}" target="#doc001-a${n}"><p>Note.</p></note>`).join('')}</div>`,
+    }),
+  });
+
+  test('a note out of its place is one message, "out of order", not also "missing"', async () => {
+    expect(await messagesOf('note-number-gap', notes([1, 2, 3, 4, 6, 5]))).toEqual(['Note 5 is out of order: it follows note 6']);
+  });
+
+  test('a number really missing is still named, beside one out of order', async () => {
+    expect(await messagesOf('note-number-gap', notes([1, 3, 2, 5]))).toEqual([
+      'Note 2 is out of order: it follows note 3',
+      'Note 4 is missing: the notes go from 3 to 5',
+    ]);
+  });
+});

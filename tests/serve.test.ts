@@ -1,5 +1,5 @@
 /** The preview server: serves the built edition, rebuilds on a change, and shows errors in the browser. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -104,4 +104,92 @@ describe('edition serve', () => {
     writeFileSync(file, good);
     await waitFor(async () => (await fetch(new URL('doc069.html', preview.url))).status === 200);
   });
+});
+
+describe('edition serve on a fresh checkout (no dist/ yet) with a broken source', () => {
+  test('/ shows the error page, styled: its stylesheets are served although no build has written assets/', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'edition-serve-fresh-'));
+    let server: PreviewServer | undefined;
+    try {
+      for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(fresh, part), { recursive: true });
+      const file = join(fresh, 'tei/doc068.xml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('<p>Let me know', '<p>Marx & Engels. Let me know'));
+      const config = loadConfig(join(fresh, 'edition.config.json'));
+      server = await startPreview({ config, port: 0, host: '127.0.0.1', cwd: fresh });
+      expect(existsSync(join(fresh, 'dist'))).toBe(false);
+      for (const path of ['/', '/index.html', '/persons/']) {
+        const response = await fetch(new URL(path, server.url));
+        expect(response.status, path).toBe(500);
+        expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+        const page = await response.text();
+        expect(page, path).toContain('<h2 id="errors">Errors (1)</h2>');
+        expect(page, path).toContain('xml-not-well-formed');
+      }
+      const page = await (await fetch(server.url)).text();
+      const sheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
+      expect(sheets).toEqual(['/assets/edition.css', '/__edition/error-page.css']);
+      for (const sheet of sheets) {
+        const css = await fetch(new URL(sheet, server.url));
+        expect(css.status, sheet).toBe(200);
+        expect(css.headers.get('content-type'), sheet).toMatch(/^text\/css/);
+      }
+      expect(await (await fetch(new URL('/assets/edition.css', server.url))).text()).toBe(readFileSync(join(root, 'xslt/assets/edition.css'), 'utf8'));
+      const own = await (await fetch(new URL('/__edition/error-page.css', server.url))).text();
+      expect(own).toMatch(/li\.error\s*\{[^}]*border-color/);
+      expect(own).toMatch(/li\.warning\s*\{[^}]*border-color/);
+      // Still nothing outside the output folder or the stylesheets' assets.
+      expect((await fetch(new URL('/assets/..%2fbuild.sef.json', server.url))).status).toBe(404);
+      expect((await fetch(new URL('/assets/no-such.css', server.url))).status).toBe(404);
+    } finally {
+      await server?.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('edition serve watches the acknowledgements', () => {
+  test('editing edition.acknowledged.json rebuilds, and the page lists what it no longer acknowledges', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edition-serve-ack-'));
+    let server: PreviewServer | undefined;
+    try {
+      for (const part of ['tei', 'schema', 'edition.config.json', 'edition.acknowledged.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+      // An error keeps the error page up, so the warnings it lists can be read.
+      const file = join(dir, 'tei/doc069.xml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('persons.xml#trotsky', 'persons.xml#trotski'));
+      server = await startPreview({ config: loadConfig(join(dir, 'edition.config.json')), port: 0, host: '127.0.0.1', cwd: dir });
+      const page = async (): Promise<string> => (await fetch(new URL('doc069.html', server!.url))).text();
+      expect(await page()).not.toContain('note-number-gap');
+      const before = server.build;
+      const ack = join(dir, 'edition.acknowledged.json');
+      writeFileSync(ack, readFileSync(ack, 'utf8').replace('Note 3 is missing: the notes go from 2 to 4', 'Note 3 is lost'));
+      await waitFor(async () => server!.build > before);
+      await server.settled();
+      const after = await page();
+      expect(after).toContain('note-number-gap');
+      expect(after).toContain('acknowledgement-unused');
+    } finally {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe("edition serve's terminal", () => {
+  test('names the unset values a build finds, as edition build does', async () => {
+    const { serveMessages } = await import('../src/cli/commands/serve.js');
+    const { buildEdition } = await import('../src/site/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'edition-serve-unset-'));
+    try {
+      for (const part of ['tei', 'schema', 'edition.config.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+      const result = await buildEdition({ config: loadConfig(join(dir, 'edition.config.json')), out: join(dir, 'dist'), cacheFolder: join(dir, '.cache') });
+      expect(result.published).toBe(true);
+      const rules = serveMessages(result).map((d) => d.rule);
+      expect(rules).toContain('note-number-gap');
+      expect(rules).toContain('unset-base-url');
+      expect(rules).toContain('unset-licence');
+      expect(rules.filter((r) => r === 'placeholder-text')).toHaveLength(7);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -63,6 +63,19 @@ export interface SummaryCounts {
   acknowledged?: number;
   /** Names of files the cross-document rules left out (not well-formed, or refused). */
   skipped?: readonly string[];
+  /** Why each was left out (ValidationResult.skippedCauses); 'not well-formed' when not given. */
+  skippedCauses?: Readonly<Record<string, string>>;
+}
+
+/** `doc068.xml (not well-formed)`, or by cause: `a.xml, b.xml (not well-formed) and c.xml (not readable: …)`. */
+export function describeSkipped(skipped: readonly string[], causes: Readonly<Record<string, string>> = {}): string {
+  const byCause = new Map<string, string[]>();
+  for (const name of skipped) {
+    const cause = causes[name] ?? 'not well-formed';
+    byCause.set(cause, [...(byCause.get(cause) ?? []), name]);
+  }
+  const parts = [...byCause].map(([cause, names]) => `${names.join(', ')} (${cause})`);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** The one-line summary `validate` prints after the messages: `3 files: 1 error, 2 warnings (2 acknowledged, not shown)`. */
@@ -70,7 +83,7 @@ export function formatSummary(c: SummaryCounts): string {
   let line = `${count(c.files, 'file')}: ${count(c.errors, 'error')}, ${count(c.warnings, 'warning')}`;
   if (c.acknowledged) line += ` (${c.acknowledged} acknowledged, not shown)`;
   if (c.skipped && c.skipped.length > 0) {
-    line += `; the cross-document rules skipped ${c.skipped.join(', ')} (not well-formed)`;
+    line += `; the cross-document rules skipped ${describeSkipped(c.skipped, c.skippedCauses)}`;
   }
   return line;
 }

@@ -12,8 +12,17 @@ export interface DocumentListEntry {
   /** Every recipient's name, the same way. */
   recipient: string[];
   notes: number;
+  /** Warnings `edition validate` shows (acknowledged ones not counted here). */
   warnings: number;
+  /** Warnings acknowledged in edition.acknowledged.json: counted apart, as `edition validate` does. */
+  acknowledged: number;
   errors: number;
+  /**
+   * false for a file that could not be read as XML (not well-formed,
+   * invalid bytes, a refused DOCTYPE): its kind, number and letter are
+   * unknown, so it is listed by its name with its errors, never left out.
+   */
+  readable: boolean;
 }
 
 function names(correspondents: readonly Correspondent[] | undefined): string[] {
@@ -26,20 +35,25 @@ function collectionKey(n: string | null): number {
 }
 
 export function listDocuments(result: ValidationResult): DocumentListEntry[] {
+  const acknowledged = new Map<string, number>();
+  for (const d of result.diagnostics) if (d.acknowledged) acknowledged.set(d.file, (acknowledged.get(d.file) ?? 0) + 1);
   return result.files
-    .filter((f) => f.summary?.kind === 'document')
+    .filter((f) => f.summary === undefined || f.summary.kind === 'document')
     .map((f) => {
-      const letter = f.summary!.letter;
+      const letter = f.summary?.letter;
+      const ack = acknowledged.get(f.file) ?? 0;
       return {
         file: f.name,
-        n: f.summary!.n ?? null,
+        n: f.summary?.n ?? null,
         title: letter?.title ?? '',
         date: letter?.date ?? null,
         sender: names(letter?.senders),
         recipient: names(letter?.recipients),
         notes: letter?.notes ?? 0,
-        warnings: f.warnings,
+        warnings: f.warnings - ack,
+        acknowledged: ack,
         errors: f.errors,
+        readable: f.summary !== undefined,
       };
     })
     .sort((a, b) => collectionKey(a.n) - collectionKey(b.n) || a.file.localeCompare(b.file));
@@ -50,9 +64,18 @@ const cell = (names: readonly string[]): string => (names.length > 0 ? names.joi
 
 /** A plain table, columns padded to their widest cell. */
 export function formatDocumentTable(entries: readonly DocumentListEntry[]): string {
-  const header = ['No.', 'Date', 'Sender', 'Recipient', 'Notes', 'Warnings', 'File'];
-  const rows = entries.map((e) => [e.n ?? '–', e.date ?? '–', cell(e.sender), cell(e.recipient), String(e.notes), String(e.warnings), e.file]);
+  const header = ['No.', 'Date', 'Sender', 'Recipient', 'Notes', 'Errors', 'Warnings', 'File'];
+  const rows = entries.map((e) =>
+    e.readable
+      ? [e.n ?? '–', e.date ?? '–', cell(e.sender), cell(e.recipient), String(e.notes), String(e.errors), warningsCell(e), e.file]
+      : ['–', '–', 'not readable (edition validate shows why)', '–', '–', String(e.errors), warningsCell(e), e.file],
+  );
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]!].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** `0`, or `0 (+2 acknowledged)`: acknowledged warnings apart, as `edition validate` counts them. */
+function warningsCell(e: DocumentListEntry): string {
+  return e.acknowledged > 0 ? `${e.warnings} (+${e.acknowledged} acknowledged)` : String(e.warnings);
 }

@@ -3,7 +3,7 @@
  * The editor then fills in the text, the signature and the notes.
  */
 import type { FileSummary, RegisterKind } from './files.js';
-import { parseIsoDate, isSpan } from '../rules/dates.js';
+import { parseIsoDate, isSpan, yearOf } from '../rules/dates.js';
 import { didYouMean } from '../rules/suggest.js';
 import { LineIndex } from '../read/positions.js';
 import { escapeXml } from '../parse/escape.js';
@@ -46,8 +46,50 @@ ${file.model ?? ''}<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${file.id}"$
 `;
 }
 
+/**
+ * The division types that are not a document's kind: blocks of notes and
+ * the parts of the edition header's text (schema/edition.rng documents
+ * `div/@type` so). The others the schema allows (telegram, letter) are
+ * the kinds `edition new --type` accepts.
+ */
+const notDocumentTypes = new Set(['notes', 'editorial-notes', 'about', 'principles', 'citation']);
+
+/**
+ * The document types a RelaxNG schema (XML syntax) allows: the values of
+ * `@type` on its `div` element, but those of notes and the header's text.
+ * undefined when the schema gives no list (tei_all: any word).
+ */
+export function documentTypes(schemaText: string): string[] | undefined {
+  const div = /<element\s+name="div"\s*>/.exec(schemaText);
+  if (!div) return undefined;
+  const rest = schemaText.slice(div.index);
+  const attribute = /<attribute\s+name="type"\s*>([^]*?)<\/attribute>/.exec(rest);
+  const nextElement = rest.indexOf('<element', 1);
+  if (!attribute || (nextElement >= 0 && attribute.index > nextElement)) return undefined;
+  const values = [...attribute[1]!.matchAll(/<value>([^<]*)<\/value>/g)].map((m) => m[1]!.trim()).filter((v) => !notDocumentTypes.has(v));
+  return values.length > 0 ? values : undefined;
+}
+
+export interface NewDocumentOptions {
+  /** The document types the schema allows (`documentTypes`); undefined: any word. */
+  types?: readonly string[];
+  /** The schema's file as the editor knows it, named when a type is refused. */
+  schemaName?: string;
+  /** The edition's years (`dateRange`): a date outside them is a warning. */
+  dateRange?: { from: number; to: number };
+}
+
+/** A warning about the new document at once, at its line and column, as `edition validate` will give it. */
+export interface NewDocumentWarning {
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
 export interface NewDocumentRequest {
-  n: number;
+  /** The number as given (`--n 70`): a string is read as digits only. */
+  n: number | string;
   type: string;
   from: string;
   to: string;
@@ -68,6 +110,8 @@ export interface NewDocumentPlan {
   text: string;
   /** The template texts still to be replaced: what `edition validate` will warn about. */
   templates: Array<{ line: number; column: number; message: string }>;
+  /** Other warnings about the values given (a date outside the edition's range), at their places in `text`. */
+  warnings: NewDocumentWarning[];
 }
 
 function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file: string; ids: Set<string>; names: Record<string, string>; aliases: Record<string, string[]> } | undefined {
@@ -78,16 +122,25 @@ function registerIds(files: readonly FileSummary[], kind: RegisterKind): { file:
 }
 
 /** Plan the new document, or list every reason it cannot be made. */
-export function planNewDocument(request: NewDocumentRequest, files: readonly FileSummary[]): NewDocumentPlan | { problems: string[] } {
+export function planNewDocument(request: NewDocumentRequest, files: readonly FileSummary[], options: NewDocumentOptions = {}): NewDocumentPlan | { problems: string[] } {
   const problems: string[] = [];
-  if (!Number.isInteger(request.n) || request.n < 1 || request.n > 99999) problems.push(`--n must be a whole number from 1, got ${request.n}`);
-  if (!/^[a-z][a-z-]*$/.test(request.type)) problems.push(`--type must be a word such as telegram or letter, got "${request.type}"`);
+  const n = typeof request.n === 'number' ? request.n : /^\s*\d+\s*$/.test(request.n) ? Number(request.n) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 99999) {
+    problems.push(`--n must be a whole number from 1 to 99999, such as 70; got ${JSON.stringify(String(request.n))}`);
+  }
+  if (!/^[a-z][a-z-]*$/.test(request.type)) {
+    const hint = options.types ? didYouMean(request.type, options.types.map((id) => ({ id }))) : '';
+    problems.push(`--type must be a word in lower case such as ${options.types ? options.types.join(' or ') : 'telegram or letter'}, got "${request.type}"${hint}`);
+  } else if (options.types && !options.types.includes(request.type)) {
+    const hint = didYouMean(request.type, options.types.map((id) => ({ id })));
+    problems.push(`--type "${request.type}" is not a document type ${options.schemaName ? `${options.schemaName} allows` : 'the schema allows'}: use ${options.types.join(' or ')}${hint}`);
+  }
   const span = parseIsoDate(request.date);
   if (!isSpan(span)) problems.push(`--date "${request.date}" is not a valid date: ${span.error}`);
-  const id = `doc${String(request.n).padStart(3, '0')}`;
+  const id = `doc${String(n).padStart(3, '0')}`;
   const name = `${id}.xml`;
-  const taken = files.find((f) => f.kind === 'document' && (f.n === String(request.n) || f.name === name));
-  if (taken) problems.push(`No. ${request.n} is already in use by ${taken.name}`);
+  const taken = Number.isInteger(n) ? files.find((f) => f.kind === 'document' && (f.n === String(n) || f.name === name)) : undefined;
+  if (taken) problems.push(`No. ${n} is already in use by ${taken.name}`);
   const persons = registerIds(files, 'persons');
   const places = registerIds(files, 'places');
   const check = (register: ReturnType<typeof registerIds>, kind: string, option: string, value: string | undefined): void => {
@@ -116,7 +169,7 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   const model = request.schemaHref !== undefined
     ? `<?xml-model href="${escapeXml(request.schemaHref)}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n`
     : '';
-  const text = `${editionFileStart({ id, n: request.n, title, model })}        <msDesc>
+  const text = `${editionFileStart({ id, n, title, model })}        <msDesc>
           <msIdentifier>
             <!-- Replace with the archival signature: repository, fond, opis, delo, and the citation as printed. -->
             <repository>${templateTexts[0]!.text}</repository>
@@ -146,7 +199,7 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   <text>
     <front>
       <docTitle>
-        <titlePart type="number">No. ${request.n}</titlePart>
+        <titlePart type="number">No. ${n}</titlePart>
         <titlePart type="main">${title}</titlePart>
       </docTitle>
       <docDate when="${when}">${when}</docDate>
@@ -159,7 +212,17 @@ export function planNewDocument(request: NewDocumentRequest, files: readonly Fil
   </text>
 </TEI>
 `;
-  return { name, id, text, templates: templatePlaces(text) };
+  const warnings: NewDocumentWarning[] = [];
+  const range = options.dateRange;
+  if (range && isSpan(span) && span.first !== undefined && span.last !== undefined && (yearOf(span.last) < range.from || yearOf(span.first) > range.to)) {
+    // Where the date-out-of-range rule will report it: each element that carries it.
+    const lines = new LineIndex(text);
+    const needle = ` when="${when}"`;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      warnings.push({ ...lines.position(text.lastIndexOf('<', at)), rule: 'date-out-of-range', message: `@when="${request.date}" lies outside the edition's range ${range.from}–${range.to}` });
+    }
+  }
+  return { name, id, text, templates: templatePlaces(text), warnings };
 }
 
 /** Where the template texts stand in a new document's text: line, column and message, in order. */

@@ -6,7 +6,8 @@ import { letter, withRegisters } from './examples.js';
 /**
  * Notes of one series (the compilers' 1, 2, 3 …; the edition's e1, e2 …)
  * are numbered from 1 without gaps. A gap is usually a lost note, so it is
- * reported where the series resumes.
+ * reported where the series resumes; a note that stands out of its place
+ * (1, 2, 4, 3) is one message, "out of order", not also a gap.
  */
 export const noteNumberGap: FileRule = {
   id: 'note-number-gap',
@@ -35,12 +36,16 @@ export const noteNumberGap: FileRule = {
     if (summary.kind !== 'document') return [];
     const findings: Finding[] = [];
     const last = new Map<string, number>();
-    for (const note of detachedNotes(root)) {
+    const notes = detachedNotes(root).flatMap((note) => {
       const number = noteNumber(note.attributes['n']);
-      if (!number) continue;
+      return number ? [{ note, number }] : [];
+    });
+    // A number given anywhere in its series is not missing: a note out of its place gets one message, "out of order".
+    const present = new Set(notes.map(({ number }) => `${number.series}${number.number}`));
+    for (const { note, number } of notes) {
       const previous = last.get(number.series) ?? 0;
-      if (number.number > previous + 1) {
-        const missing = Array.from({ length: number.number - previous - 1 }, (_, i) => `${number.series}${previous + 1 + i}`);
+      const missing = Array.from({ length: Math.max(0, number.number - previous - 1) }, (_, i) => `${number.series}${previous + 1 + i}`).filter((n) => !present.has(n));
+      if (missing.length > 0) {
         const what = missing.length === 1 ? `Note ${missing[0]} is missing` : `Notes ${missing.join(', ')} are missing`;
         const from = previous === 0 ? 'start at' : `go from ${number.series}${previous} to`;
         findings.push(at(summary.file, note, `${what}: the notes ${from} ${number.series}${number.number}`));

@@ -5,15 +5,31 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { count, displayPath } from '../diagnostics/format.js';
+import { count, describeSkipped, displayPath } from '../diagnostics/format.js';
 import { escapeXml } from '../parse/escape.js';
 import { decodeSource } from '../read/decode.js';
 import { RELOAD_PATH } from './live-reload.js';
 
 
+/** The error page's own stylesheet, served by the preview server (never inline: the CSP allows only 'self'). */
+export const ERROR_PAGE_CSS_PATH = '/__edition/error-page.css';
+
+export const errorPageCss = `main#main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+.diagnostics { padding-left: 1.5rem; }
+.diagnostics li { margin: 0 0 1rem; padding: 0.25rem 0.75rem; border-left: 0.35rem solid; }
+.diagnostics li.error { border-color: #b00020; background: #fdecee; }
+.diagnostics li.warning { border-color: #8a6100; background: #fff6e0; }
+.diagnostics li.error > p > strong { color: #b00020; }
+.diagnostics li.warning > p > strong { color: #8a6100; }
+.diagnostics pre.source { overflow-x: auto; background: #fff; padding: 0.5rem; font-size: 0.9em; }
+.diagnostics pre.source mark { background: #ffe08a; color: inherit; }
+`;
+
 export interface ErrorPageOptions {
   /** Files the cross-document rules left out (ValidationResult.skipped). */
   skipped?: readonly string[];
+  /** Why each was skipped (ValidationResult.skippedCauses). */
+  skippedCauses?: Readonly<Record<string, string>>;
   /** Lines shown before and after a message's line (default 2). */
   context?: number;
   /** The text of a source file; default: read and decode it (undefined when it cannot be read). */
@@ -81,7 +97,7 @@ export function errorPage(diagnostics: readonly Diagnostic[], cwd: string, optio
       : `<section aria-labelledby="${id}">\n<h2 id="${id}">${heading}</h2>\n<ol class="diagnostics ${id}">\n${list.map(item).join('\n')}\n</ol>\n</section>\n`;
   const notes: string[] = [];
   if (options.skipped && options.skipped.length > 0) {
-    notes.push(`The cross-document rules skipped ${escapeXml(options.skipped.join(', '))} (not well-formed).`);
+    notes.push(`The cross-document rules skipped ${escapeXml(describeSkipped(options.skipped, options.skippedCauses))}.`);
   }
   if (acknowledged > 0) notes.push(`${count(acknowledged, 'acknowledged warning')} not shown.`);
   const title = count(errors.length, 'error');
@@ -93,6 +109,7 @@ export function errorPage(diagnostics: readonly Diagnostic[], cwd: string, optio
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Build failed: ${title}</title>
 <link rel="stylesheet" href="/assets/edition.css">
+<link rel="stylesheet" href="${ERROR_PAGE_CSS_PATH}">
 </head>
 <body>
 <main id="main">

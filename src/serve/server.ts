@@ -15,7 +15,7 @@ import type { EditionConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildResult } from '../site/index.js';
 import { buildEdition } from '../site/index.js';
-import { errorPage } from './error-page.js';
+import { ERROR_PAGE_CSS_PATH, errorPage, errorPageCss } from './error-page.js';
 import { RELOAD_PATH, reloadClient, VERSION_PATH, versionScript } from './live-reload.js';
 
 const contentTypes: Record<string, string> = {
@@ -62,17 +62,21 @@ export function resolveRequestPath(root: string, url: string): string | undefine
   if (pathname.includes('\0')) return undefined;
   const path = resolve(root, `.${pathname}`);
   if (path !== root && !path.startsWith(root + sep)) return undefined;
-  if (existsSync(path) && statSync(path).isDirectory()) return join(path, 'index.html');
+  // A folder's page: also when the folder does not exist yet (no build has succeeded), so that
+  // `/` is a request for an HTML page and gets the error page rather than a 404.
+  if (pathname.endsWith('/') || (existsSync(path) && statSync(path).isDirectory())) return join(path, 'index.html');
   return path;
 }
 
 export async function startPreview(options: ServeOptions): Promise<PreviewServer> {
   const { config } = options;
   const out = resolve(options.out ?? config.output);
+  const xsltFolder = resolve(options.xsltFolder ?? resolve(new URL('../..', import.meta.url).pathname, 'xslt'));
   const host = options.host ?? '127.0.0.1';
   let build = 0;
   let failed: Diagnostic[] | undefined;
   let skipped: string[] = [];
+  let skippedCauses: Record<string, string> = {};
   let running: Promise<void> = Promise.resolve();
   let again = false;
   let busy = false;
@@ -83,10 +87,12 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
       const result = await buildEdition({ config, out, ...(options.xsltFolder ? { xsltFolder: options.xsltFolder } : {}) });
       failed = result.published ? undefined : [...result.validation.diagnostics, ...result.problems];
       skipped = result.validation.skipped;
+      skippedCauses = result.validation.skippedCauses;
       build++;
       options.onBuild?.(result, build, Date.now() - started);
     } catch (error) {
       skipped = [];
+      skippedCauses = {};
       failed = [{ file: config.source, line: 1, column: 1, severity: 'error', rule: 'build-failed', source: 'edition', message: (error as Error).message }];
       build++;
       options.onBuildFailure?.(error as Error);
@@ -126,10 +132,19 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
       response.writeHead(200, { 'Content-Type': contentTypes['.js']!, ...noStore }).end(versionScript(build));
       return;
     }
-    const path = resolveRequestPath(out, url);
+    if (url.startsWith(ERROR_PAGE_CSS_PATH)) {
+      response.writeHead(200, { 'Content-Type': contentTypes['.css']!, ...noStore }).end(errorPageCss);
+      return;
+    }
+    let path = resolveRequestPath(out, url);
+    // Before a first good build there is no dist/: the stylesheets' own assets stand in (the error page's CSS).
+    if (path && !existsSync(path) && path.startsWith(join(out, 'assets') + sep)) {
+      const own = resolveRequestPath(xsltFolder, url);
+      if (own && existsSync(own)) path = own;
+    }
     const type = path ? (contentTypes[extname(path)] ?? 'application/octet-stream') : undefined;
     if (failed && (type === contentTypes['.html'] || !path)) {
-      response.writeHead(500, { 'Content-Type': contentTypes['.html']!, ...noStore }).end(errorPage(failed, options.cwd ?? process.cwd(), { skipped }));
+      response.writeHead(500, { 'Content-Type': contentTypes['.html']!, ...noStore }).end(errorPage(failed, options.cwd ?? process.cwd(), { skipped, skippedCauses }));
       return;
     }
     if (!path || !existsSync(path) || !statSync(path).isFile()) {
@@ -152,8 +167,10 @@ export async function startPreview(options: ServeOptions): Promise<PreviewServer
   });
   const address = server.address() as AddressInfo;
 
-  const watched = [config.source, ...(config.schema !== undefined ? [dirname(config.schema)] : []), options.xsltFolder ?? resolve(new URL('../..', import.meta.url).pathname, 'xslt')];
+  const watched = [config.source, ...(config.schema !== undefined ? [dirname(config.schema)] : []), xsltFolder];
   if (config.file) watched.push(config.file);
+  // An acknowledgement added or removed changes what the page and the terminal list.
+  if (config.acknowledged) watched.push(config.acknowledged);
   let timer: NodeJS.Timeout | undefined;
   const watcher: FSWatcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   watcher.on('all', () => {

@@ -5,7 +5,7 @@
  * error in one never stops the others.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, UsageError } from '../diagnostics/diagnostic.js';
@@ -17,7 +17,8 @@ import { declareUtf8, decodeSource } from '../read/decode.js';
 import { LineIndex } from '../read/positions.js';
 import { rules } from '../rules/index.js';
 import type { Finding, Rule } from '../rules/index.js';
-import { loadAcknowledgements, markAcknowledged } from './acknowledged.js';
+import { ACKNOWLEDGEMENT_UNUSED, loadAcknowledgements, markAcknowledged, unusedAcknowledgements } from './acknowledged.js';
+import { standsAlone } from './parser-messages.js';
 import { hashText, ValidationCache } from './cache.js';
 import { schemaFor, shouldPrune } from './schema.js';
 import type { LintFile, LintSchema } from './xmllint.js';
@@ -75,6 +76,17 @@ export interface ValidationResult {
    * has its own located error, and no finding elsewhere blames its absence.
    */
   skipped: string[];
+  /** Why each skipped file could not be read: `not well-formed`, `not readable: …`, `refused: …`. */
+  skippedCauses: Record<string, string>;
+}
+
+/** Why a file could not be read as XML, from the rules of its errors. */
+function unreadableCause(rules: ReadonlySet<string>): string {
+  if (rules.has('encoding-invalid')) return 'not readable: bytes not valid in its encoding';
+  if (rules.has('encoding-unsupported')) return 'not readable: its encoding is not supported';
+  if (rules.has('xml-external-dtd') || rules.has('xml-entity-declaration')) return 'refused: its DOCTYPE';
+  if (rules.has('xml-validator-failed')) return 'not checked: libxml2 failed on it';
+  return 'not well-formed';
 }
 
 /** The .xml files a path names: the file itself, or a folder's .xml files in name order. */
@@ -268,6 +280,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
 
   const summaries = files.flatMap((f) => (f.summary ? [f.summary] : []));
   const skipped = files.filter((f) => !f.summary).map((f) => f.name);
+  const errorRules = new Map<string, Set<string>>();
+  for (const d of diagnostics) if (d.severity === 'error') errorRules.set(d.file, (errorRules.get(d.file) ?? new Set()).add(d.rule));
+  const skippedCauses: Record<string, string> = {};
+  for (const f of files) if (!f.summary) skippedCauses[f.name] = unreadableCause(errorRules.get(f.file) ?? new Set());
   for (const a of editionRules) {
     if (a.rule.kind !== 'edition') continue;
     for (const f of a.rule.check({ files: summaries, config, skipped: new Set(skipped) })) diagnostics.push(toDiagnostic(a, f));
@@ -280,7 +296,18 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => wanted.has(d.file) || !inSource.has(d.file)));
     files.splice(0, files.length, ...files.filter((f) => wanted.has(f.file)));
   }
-  const marked = markAcknowledged(diagnostics, loadAcknowledgements(config.acknowledged), config.root);
+  const acknowledgements = loadAcknowledgements(config.acknowledged);
+  const marked = markAcknowledged(diagnostics, acknowledgements, config.root);
+  if (acknowledgements.length > 0 && config.acknowledged !== undefined && config.rules[ACKNOWLEDGEMENT_UNUSED] !== 'off') {
+    const relativeName = (f: CheckedFile): string => relative(config.root, f.file).split(sep).join('/');
+    marked.push(...unusedAcknowledgements(diagnostics, acknowledgements, {
+      root: config.root,
+      path: config.acknowledged,
+      checked: new Set(files.filter((f) => f.summary).map(relativeName)),
+      unreadable: new Set(files.filter((f) => !f.summary).map(relativeName)),
+      all: requested === undefined,
+    }));
+  }
   marked.sort(compareDiagnostics);
   const byPath = new Map(files.map((f) => [f.file, f]));
   let errors = 0;
@@ -297,7 +324,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
       if (f) f.warnings++;
     }
   }
-  return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped };
+  return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped, skippedCauses };
 }
 
 /**
@@ -305,27 +332,19 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
  * libxml2's first error, which is where the file goes wrong (a missing
  * `</p>` makes every enclosing end tag mismatch after it). The others
  * follow from it and would change once it is fixed, so they are counted,
- * not listed. Errors about one attribute (an xml:id that is not an NCName,
- * a namespace problem) stand on their own and are all kept.
+ * not listed. Errors about one attribute or name (an xml:id that is not an
+ * NCName, a namespace problem: `standsAlone`) are all kept. The messages
+ * are already in plain words (src/validate/parser-messages.ts).
  */
 function keepFirstParserError(found: Diagnostic[]): void {
-  const standsAlone = (d: Diagnostic): boolean => /is not an NCName|namespace|xmlns|redefined/i.test(d.message);
-  const structural = found.filter((d) => d.rule === 'xml-not-well-formed' && !standsAlone(d));
+  const structural = found.filter((d) => d.rule === 'xml-not-well-formed' && !standsAlone(d.message));
   const first = structural[0];
   if (!first) return;
   const others = structural.length - 1;
-  const kept = {
-    ...first,
-    message: tidyMismatch(first.message) + (others > 0 ? ` (libxml2 reported ${others} more error${others === 1 ? ', which follows' : 's, which follow'} from this one)` : ''),
-  };
+  const count = `${others} more error${others === 1 ? ', which follows' : 's, which follow'} from this one`;
+  const message =
+    others === 0 ? first.message : first.message.endsWith(')') && first.message.includes('(libxml2: ') ? `${first.message.slice(0, -1)}; it reported ${count})` : `${first.message} (libxml2 reported ${count})`;
+  const kept = { ...first, message };
   const dropped = new Set(structural.slice(1));
   found.splice(0, found.length, ...found.flatMap((d) => (d === first ? [kept] : dropped.has(d) ? [] : [d])));
-}
-
-/** libxml2's "Opening and ending tag mismatch: p line 80 and div", in an editor's words. */
-function tidyMismatch(message: string): string {
-  const m = /^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/.exec(message);
-  if (!m) return message;
-  const [, open, line, close] = m;
-  return `<${open}> opened at line ${line} is not closed: </${close}> found where </${open}> was expected`;
 }

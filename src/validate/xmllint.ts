@@ -16,6 +16,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codePointCount, LineIndex } from '../read/positions.js';
 import type { XmllintCall, XmllintReply } from './xmllint-worker.js';
 import { startWorker } from '../workers.js';
+import { elementSuggestion, plainParserMessage, schemaElementNames } from './parser-messages.js';
 import type { StartedWorker } from '../workers.js';
 
 export const MAX_FILES_PER_CALL = 1000;
@@ -312,15 +313,9 @@ function columnOfElement(lines: LineIndex, lineNumber: number, element: string, 
 }
 
 function tidyRelaxNgMessage(text: string): { element: string | undefined; message: string } {
-  const m = /^element ([^:\s]+): Relax-NG validity error : (.*)$/.exec(text);
-  if (m) return { element: m[1], message: m[2]! };
-  return { element: undefined, message: text.replace(/^Relax-NG validity error : /, '') };
-}
-
-function tidyParserMessage(text: string): string {
-  const depth = /Excessive depth in document: (\d+)/.exec(text);
-  if (depth) return `The nesting depth exceeds ${Number(depth[1]) - 1} levels of elements; libxml2 refuses documents nested this deeply`;
-  return text.replace(/^(parser error|namespace error|validity error|warning) : /, '').replace(/^parser error : /, '');
+  const m = /^element (\S+?): Relax-NG validity error : (.*)$/.exec(text);
+  if (m) return { element: m[1], message: m[2]!.replace(/Relax-NG validity error : /g, '') };
+  return { element: undefined, message: text.replace(/Relax-NG validity error : /g, '') };
 }
 
 /** How a LintSession calls libxml2. */
@@ -362,6 +357,8 @@ export class LintSession {
   private readonly ownPool: boolean;
   private readonly schemaBytes: Uint8Array;
   private readonly perCall: number;
+  /** The element names of the schema (the full one when this is a pruned one), for "did you mean"; read when first needed. */
+  private elementNames: Set<string> | undefined;
 
   /** `schema` undefined: well-formedness only (a foreign folder validated without --schema). */
   constructor(private readonly schema: LintSchema | undefined, private readonly options: LintOptions = {}) {
@@ -476,9 +473,11 @@ export class LintSession {
           elementSeen.set(key, nth + 1);
           column = columnOfElement(f.lines, line, element, nth);
         }
+        this.elementNames ??= schemaElementNames(options.fallback?.text ?? schema?.text ?? '');
+        const suggestion = elementSuggestion(message, this.elementNames);
         list.push({
           file: f.file, line, column, severity: 'error', rule: 'relaxng-invalid', source: 'relaxng',
-          message: element ? `<${element}>: ${message}` : message,
+          message: (element ? `<${element}>: ${message}` : message) + suggestion,
         });
       } else if (/^warning: failed to load external entity/.test(m.text)) {
         // The DOCTYPE policy refuses these before libxml2 runs; nothing to add.
@@ -488,12 +487,21 @@ export class LintSession {
         list.push({
           file: f.file, line, column: columnFromContext(f.lines, line, m.context, m.caret),
           severity: isError ? 'error' : 'warning', rule: isError ? 'xml-not-well-formed' : 'xml-warning', source: 'xml',
-          message: tidyParserMessage(m.text),
+          message: plainParserMessage(m.text),
         });
       }
     }
+    // The validity of a file that is not well-formed means nothing: libxml2
+    // validates what it recovered (an undeclared prefix read as part of the
+    // name), so its RelaxNG findings are about a document that does not exist.
+    for (const f of call) {
+      if (!result.notWellFormed.has(f.file)) continue;
+      const list = result.byFile.get(f.file)!;
+      list.splice(0, list.length, ...list.filter((d) => d.source !== 'relaxng'));
+    }
     for (const name of parsed.failed) {
       const f = names.get(name);
+      if (f && result.notWellFormed.has(f.file)) continue;
       if (f && result.byFile.get(f.file)!.length === 0) {
         result.byFile.get(f.file)!.push({
           file: f.file, line: 1, column: 1, severity: 'error', rule: 'relaxng-invalid', source: 'relaxng',

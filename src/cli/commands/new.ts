@@ -1,15 +1,18 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Command } from 'commander';
 import { resolveProfile } from '../../config.js';
 import { displayPath } from '../../diagnostics/format.js';
-import { planNewDocument } from '../../edition/new-document.js';
+import { documentTypes, planNewDocument } from '../../edition/new-document.js';
 import type { NewDocumentRequest } from '../../edition/new-document.js';
 import { validate } from '../../validate/index.js';
 import type { Terminal } from '../terminal.js';
 
 /** The request as the options give it: every value a string. */
 type NewOptions = Omit<NewDocumentRequest, 'n' | 'schemaHref'> & { n: string; config?: string };
+
+/** Every refusal of `new` is about the options given: a usage error, exit code 2 (as a missing option is). */
+const USAGE = 2;
 
 export function newCommand(terminal: Terminal, setExitCode: (code: number) => void): Command {
   return new Command('new')
@@ -25,9 +28,10 @@ export function newCommand(terminal: Terminal, setExitCode: (code: number) => vo
     .action(async (opts: NewOptions) => {
       const config = resolveProfile({ cwd: terminal.cwd, ...(opts.config ? { config: opts.config } : {}) });
       const { files } = await validate({ config });
+      const types = config.schema !== undefined && existsSync(config.schema) ? documentTypes(readFileSync(config.schema, 'utf8')) : undefined;
       const plan = planNewDocument(
         {
-          n: Number(opts.n),
+          n: opts.n,
           type: opts.type,
           from: opts.from,
           to: opts.to,
@@ -37,26 +41,33 @@ export function newCommand(terminal: Terminal, setExitCode: (code: number) => vo
           ...(config.schema !== undefined ? { schemaHref: relative(config.source, config.schema).split(sep).join('/') } : {}),
         },
         files.flatMap((f) => (f.summary ? [f.summary] : [])),
+        {
+          ...(types ? { types, schemaName: displayPath(config.schema!, terminal.cwd) } : {}),
+          ...(config.editionRules && config.dateRange && config.rules['date-out-of-range'] !== 'off' ? { dateRange: config.dateRange } : {}),
+        },
       );
       if ('problems' in plan) {
         for (const p of plan.problems) terminal.stderr(`edition new: ${p}\n`);
-        setExitCode(1);
+        setExitCode(USAGE);
         return;
       }
       const target = join(config.source, plan.name);
       if (existsSync(target)) {
         terminal.stderr(`edition new: ${displayPath(target, terminal.cwd)} already exists\n`);
-        setExitCode(1);
+        setExitCode(USAGE);
         return;
       }
       writeFileSync(target, plan.text, { flag: 'wx' });
       const shown = displayPath(target, terminal.cwd);
       terminal.stdout(`wrote ${shown}\n`);
       // What validate will warn about (rule template-text) until the editor replaces it.
-      for (const t of plan.templates) terminal.stderr(`${shown}:${t.line}:${t.column}: warning template-text ${t.message}\n`);
-      if (plan.templates.length > 0) {
-        terminal.stderr(`${plan.templates.length} places hold template text; edition validate warns about each until it is replaced\n`);
-      }
+      const warnings = [...plan.templates.map((t) => ({ ...t, rule: 'template-text' })), ...plan.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
+      for (const w of warnings) terminal.stderr(`${shown}:${w.line}:${w.column}: warning ${w.rule} ${w.message}\n`);
+      const parts = [
+        ...(plan.templates.length > 0 ? [`${plan.templates.length} places hold template text`] : []),
+        ...(plan.warnings.length > 0 ? [`${plan.warnings.length} hold a date outside the edition's range`] : []),
+      ];
+      if (parts.length > 0) terminal.stderr(`${parts.join(', ')}; edition validate warns about each until it is replaced\n`);
       setExitCode(0);
     });
 }

@@ -4,6 +4,13 @@ import { resolveProfile } from '../../config.js';
 import { count, formatDiagnostics } from '../../diagnostics/format.js';
 import { startPreview } from '../../serve/server.js';
 import type { Terminal } from '../terminal.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { BuildResult } from '../../site/index.js';
+
+/** What the terminal lists after a build: its messages, the unset values among them as edition build names them (validate does not: README, "Unset values"). */
+export function serveMessages(result: Pick<BuildResult, 'validation' | 'unsetValues' | 'problems'>): Diagnostic[] {
+  return [...result.validation.diagnostics, ...result.unsetValues, ...result.problems];
+}
 
 export function serveCommand(terminal: Terminal, setExitCode: (code: number) => void): Command {
   return new Command('serve')
@@ -21,7 +28,7 @@ export function serveCommand(terminal: Terminal, setExitCode: (code: number) => 
         cwd: terminal.cwd,
         ...(opts.out ? { out: resolve(terminal.cwd, opts.out) } : {}),
         onBuild: (result, build, ms) => {
-          const messages = [...result.validation.diagnostics, ...result.problems];
+          const messages = serveMessages(result);
           // Acknowledged findings are not repeated (formatDiagnostics leaves them out).
           const text = formatDiagnostics(messages, 'pretty', { cwd: terminal.cwd, ...(terminal.colours ? { colours: terminal.colours } : {}) });
           if (text) terminal.stdout(`${text}\n`);

@@ -55,7 +55,7 @@ export function validateCommand(terminal: Terminal, setExitCode: (code: number) 
       setExitCode(reportDiagnostics(terminal, result, { format: opts.format, ...(opts.strict ? { strict: true } : {}) }));
       // The summary comes last, on stdout, also when piped: a long list does not scroll it away.
       if (opts.format === 'pretty') {
-        terminal.stdout(`${formatSummary({ files: result.files.length, errors: result.errors, warnings: result.warnings, acknowledged: result.acknowledged, skipped: result.skipped })}\n`);
+        terminal.stdout(`${formatSummary({ files: result.files.length, errors: result.errors, warnings: result.warnings, acknowledged: result.acknowledged, skipped: result.skipped, skippedCauses: result.skippedCauses })}\n`);
       }
     });
 }
