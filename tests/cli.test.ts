@@ -279,6 +279,27 @@ describe("the editor's tools", () => {
     });
   }, 60_000);
 
+  test("an invalid date is one message, the date rule's; a RelaxNG error about another attribute of the same element stays", async () => {
+    await withEditionCopy(async (root) => {
+      const file = join(root, 'tei/doc069.xml');
+      const original = readFileSync(file, 'utf8');
+      expect(original.split('\n')[90]).toContain('<date when="1920-03-21" cert="high" evidence="internal">');
+      writeFileSync(file, original.replace('<date when="1920-03-21" cert="high"', '<date when="1920-02-30" cert="high"'));
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], t)).exitCode).toBe(1);
+      expect(messageLines(t.out)).toEqual(['tei/doc069.xml:91:100: error date-invalid @when="1920-02-30" is not a valid date: 1920-02 has no day 30']);
+      // The same element with a second mistake the rules do not know (libxml2 names the first invalid attribute
+      // of an element only, so it comes first): that one is still RelaxNG's to report.
+      writeFileSync(file, original.replace('<date when="1920-03-21" cert="high"', '<date cert="sure" when="1920-02-30"'));
+      const both = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'validate'], both)).exitCode).toBe(1);
+      const lines = messageLines(both.out);
+      expect(lines.filter((l) => l.includes('date-invalid'))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes('relaxng-invalid') && l.includes('cert'))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes('relaxng-invalid') && / when /.test(l))).toEqual([]);
+    });
+  }, 60_000);
+
   test('list counts acknowledged warnings apart, as validate does, and lists a file it cannot read, exiting 1 as validate does', async () => {
     await withEditionCopy(async (root) => {
       type Row = { file: string; n: string | null; warnings: number; acknowledged: number; errors: number; readable: boolean };

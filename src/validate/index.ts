@@ -269,6 +269,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     let usable = false;
     if (wellFormed && parsed) {
       found.push(...parsed.found);
+      dropSchemaRepeats(found);
       p.checked.summary = parsed.summary;
       usable = parsed.parsed && lint.schemaProblem === undefined;
     }
@@ -325,6 +326,28 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
     }
   }
   return { diagnostics: marked, files, errors, warnings, cached, acknowledged, skipped, skippedCauses };
+}
+
+/**
+ * One mistake, one message: where a rule of the edition has already said
+ * what is wrong with an attribute (`@when="1920-02-30" is not a valid date:
+ * 1920-02 has no day 30`), libxml2's "Invalid attribute when for element
+ * date" at the same element says it again, less precisely, and is left out.
+ * A RelaxNG error about anything else at that element stays.
+ */
+function dropSchemaRepeats(found: Diagnostic[]): void {
+  const saidByRules = new Set<string>();
+  for (const d of found) {
+    if (d.severity !== 'error' || d.source !== 'edition') continue;
+    for (const m of d.message.matchAll(/@([\w:.-]+)=/g)) saidByRules.add(`${d.line}:${d.column}:${m[1]}`);
+  }
+  if (saidByRules.size === 0) return;
+  const repeats = found.filter((d) => {
+    if (d.rule !== 'relaxng-invalid') return false;
+    const attribute = /Invalid attribute (\S+) for element /.exec(d.message)?.[1];
+    return attribute !== undefined && saidByRules.has(`${d.line}:${d.column}:${attribute}`);
+  });
+  if (repeats.length > 0) found.splice(0, found.length, ...found.filter((d) => !repeats.includes(d)));
 }
 
 /**
