@@ -191,12 +191,22 @@ function letterMetadata(root: XmlElement): LetterMetadata {
   const date = sent ? firstChild(sent, 'date') : undefined;
   const text = firstChild(root, 'text');
   return {
-    title: title ? textOf(firstChild(title, 'title') ?? title) : '',
+    title: title ? textOf(headerTitle(title) ?? title) : '',
     date: date ? (date.attributes['when'] ?? date.attributes['notBefore'] ?? date.attributes['from']) : undefined,
     senders: indexActions(actions, 'sent').flatMap(correspondents),
     recipients: indexActions(actions, 'received').flatMap(correspondents),
     notes: text ? descendantsNamed(text, 'note').length : 0,
   };
+}
+
+/**
+ * The title the pages give a document (f:header-title, xslt/common/header.xsl): title[@type='main'],
+ * else the piece's own (level a, not the series a letter belongs to), else one with neither, else the first.
+ */
+function headerTitle(titleStmt: XmlElement): XmlElement | undefined {
+  const titles = childElements(titleStmt, 'title');
+  return titles.find((t) => t.attributes['type'] === 'main') ?? titles.find((t) => t.attributes['level'] === 'a')
+    ?? titles.find((t) => t.attributes['level'] === undefined && t.attributes['type'] === undefined) ?? titles[0];
 }
 
 /** Split a pointer into the file it names (or undefined for the same file) and the fragment. */

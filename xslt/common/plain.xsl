@@ -211,9 +211,14 @@
     <xsl:apply-templates mode="m:plain"/>
   </xsl:template>
 
-  <!-- An empty ref stands for its target, as on the page ('am <ref target="1898-05-14"/>.' reads 'am 1898-05-14.'). -->
+  <!--
+    An empty ref reads as on the page (f:empty-ref): 'am <ref target="1898-05-14"/>.' reads 'am 14 May
+    1898.', a document of the folder its title; a target it cannot resolve stays as written, in the
+    editorial mark ('Brief vom ⟨L00237⟩').
+  -->
   <xsl:template match="ref[empty(node())]" mode="m:plain">
-    <xsl:value-of select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="read" as="xs:string*" select="if (normalize-space(@target) = '') then () else f:empty-ref(.)"/>
+    <xsl:value-of select="if (empty($read)) then '' else if ($read[3] = 'resolved') then concat($read[1], $read[2]) else concat($read[1], '⟨', $read[2], '⟩')"/>
   </xsl:template>
 
   <xsl:template match="space" mode="m:plain">

@@ -257,12 +257,9 @@
     <xsl:sequence select="$tei/teiHeader//(handDesc | handNotes)/handNote"/>
   </xsl:function>
 
-  <!-- $document-files by file name, and by file name without '.xml'. -->
+  <!-- $document-files by file name, and by file name without '.xml': the output base name (common/urls.xsl). -->
   <xsl:variable name="fp:document-bases" as="map(xs:string, xs:string)"
-    select="map:merge(for $line in tokenize($document-files, '&#10;')[contains(., '&#9;')]
-                      return let $name := substring-before($line, '&#9;'), $base := substring-after($line, '&#9;')
-                      return (map:entry($name, $base), map:entry(replace($name, '\.xml$', '', 'i'), $base)),
-                      map { 'duplicates': 'use-first' })"/>
+    select="map:merge(for $k in map:keys($fp:document-facts) return map:entry($k, $fp:document-facts($k)[1]))"/>
 
   <!-- The previous and next document of the one $node is in, for the prev and next links; () when none. -->
   <xsl:function name="f:previous-document" as="xs:string?">

@@ -568,31 +568,51 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages. -->
+  <!--
+    ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages.
+    An empty ref reads as f:empty-ref says (common/urls.xsl): its lead word ('See ', 'cf. ') before
+    the link, a document's title or a date as the link's text; a target it cannot resolve stays as
+    written, marked (class ref-unresolved, a title saying so).
+  -->
   <xsl:template match="ref | ptr" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="href" as="xs:string?" select="if (exists($target)) then f:site-href($target, $root) else ()"/>
+    <xsl:variable name="empty-ref" as="xs:string*" select="if (self::ref and empty(node()) and exists($target)) then f:empty-ref(.) else ()"/>
+    <xsl:value-of select="$empty-ref[1]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
         <a href="{$href}">
           <xsl:call-template name="fp:html-attributes"/>
-          <xsl:apply-templates mode="m:html">
-            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-          <xsl:if test="self::ptr or (self::ref and empty(node()))">
-            <xsl:value-of select="f:clean-url($target)"/>
-          </xsl:if>
+          <xsl:apply-templates mode="m:html"/>
+          <xsl:choose>
+            <xsl:when test="exists($empty-ref)">
+              <xsl:value-of select="$empty-ref[2]"/>
+            </xsl:when>
+            <xsl:when test="self::ptr or (self::ref and empty(node()))">
+              <xsl:value-of select="f:clean-url($target)"/>
+            </xsl:when>
+          </xsl:choose>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
-          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (exists($target) and empty($href)) then 'link-refused' else ()"/></xsl:call-template>
-          <xsl:apply-templates mode="m:html"/>
-          <xsl:if test="self::ptr or (self::ref and empty(node()))">
-            <xsl:value-of select="$target"/>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes"
+            select="if (exists($target) and empty($href) and not($empty-ref[3] = 'resolved')) then 'link-refused' else (),
+                    if ($empty-ref[3] = 'unresolved') then 'ref-unresolved' else ()"/></xsl:call-template>
+          <xsl:if test="$empty-ref[3] = 'unresolved'">
+            <xsl:attribute name="title" select="concat('Reference to ', $target, ', which this edition does not hold')"/>
           </xsl:if>
+          <xsl:apply-templates mode="m:html"/>
+          <xsl:choose>
+            <xsl:when test="exists($empty-ref)">
+              <xsl:value-of select="$empty-ref[2]"/>
+            </xsl:when>
+            <xsl:when test="self::ptr or (self::ref and empty(node()))">
+              <xsl:value-of select="$target"/>
+            </xsl:when>
+          </xsl:choose>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
