@@ -221,6 +221,12 @@
     <xsl:value-of select="if (empty($read)) then '' else if ($read[3] = 'resolved') then concat($read[1], $read[2]) else concat($read[1], '⟨', $read[2], '⟩')"/>
   </xsl:template>
 
+  <!-- An empty glyph: its character (f:glyph), else its name in the editorial mark, '⟨glyph: name⟩'. -->
+  <xsl:template match="c[empty(node())] | g[empty(node())]" mode="m:plain">
+    <xsl:variable name="glyph" as="xs:string?" select="f:glyph(.)"/>
+    <xsl:value-of select="if (exists($glyph)) then $glyph else concat('⟨glyph: ', f:glyph-name(.), '⟩')"/>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:plain">
     <xsl:text> </xsl:text>
   </xsl:template>

@@ -743,6 +743,21 @@
     </span>
   </xsl:template>
 
+  <!--
+    An empty glyph: its character (f:glyph, common/layout.xsl), else a visible placeholder naming it.
+    A c or g with content is its content (the generic rule).
+  -->
+  <xsl:template match="c[empty(node())] | g[empty(node())]" mode="m:html" as="node()*">
+    <xsl:variable name="glyph" as="xs:string?" select="f:glyph(.)"/>
+    <span>
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (empty($glyph)) then 'glyph-unknown' else ()"/></xsl:call-template>
+      <xsl:if test="empty($glyph)">
+        <xsl:attribute name="title" select="concat('Glyph ', f:glyph-name(.), ', not described by the source')"/>
+      </xsl:if>
+      <xsl:value-of select="if (exists($glyph)) then $glyph else concat('⟨', f:glyph-name(.), '⟩')"/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:html" as="node()*">
     <span>
       <xsl:call-template name="fp:html-attributes"/>
