@@ -227,6 +227,17 @@
     <xsl:value-of select="if (exists($glyph)) then $glyph else concat('⟨glyph: ', f:glyph-name(.), '⟩')"/>
   </xsl:template>
 
+  <!--
+    A letterhead's lines and the parts of a line set left, right or centre (seg type="letterhead",
+    seg rend="left|right|center", as the Schnitzler letters write a printed letterhead): each a
+    paragraph of its own, as the page sets each on a line of its own (html/text.xsl).
+  -->
+  <xsl:template match="seg[@type = 'letterhead' or @rend = 'left' or @rend = 'right' or @rend = 'center']" mode="m:plain">
+    <xsl:text>&#xFDD0;</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>&#xFDD1;</xsl:text>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:plain">
     <xsl:text> </xsl:text>
   </xsl:template>

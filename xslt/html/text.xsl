@@ -758,6 +758,20 @@
     </span>
   </xsl:template>
 
+  <!--
+    A letterhead's lines and the parts of a line set left, right or centre (seg type="letterhead",
+    seg rend="left|right|center"): each on a line of its own (edition.css: .seg-line), a space
+    after it, so that the words stay apart without the style sheet too. The text and JSON make each
+    a paragraph (common/plain.xsl).
+  -->
+  <xsl:template match="seg[@type = 'letterhead' or @rend = 'left' or @rend = 'right' or @rend = 'center']" mode="m:html" as="node()*">
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'seg-line'"/></xsl:call-template>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:html" as="node()*">
     <span>
       <xsl:call-template name="fp:html-attributes"/>
