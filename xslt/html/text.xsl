@@ -772,6 +772,33 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!--
+    Postmarks: a stamp's parts (place, date, time …) separated by ', ', stamps and the incidents
+    of additions (one postmark each, in the Schnitzler letters) by '; ':
+    'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'.
+  -->
+  <xsl:template match="stamp" mode="m:html" as="node()*">
+    <xsl:if test="preceding-sibling::stamp">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <span>
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:for-each select="node()[normalize-space(.) != '']">
+        <xsl:if test="position() gt 1">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="m:html"/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="additions/incident" mode="m:html" as="node()*">
+    <xsl:if test="preceding-sibling::incident">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:html" as="node()*">
     <span>
       <xsl:call-template name="fp:html-attributes"/>
