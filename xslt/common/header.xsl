@@ -275,6 +275,27 @@
         else 'unidentified'"/>
   </xsl:function>
 
+  <!--
+    A measure given in attributes only, '4 Seiten', '1 Kuvert', '1582 Zeichen': the quantity and the
+    unit, in the plural the Schnitzler letters' units take (blatt, seite, karte, kuvert,
+    zeichenanzahl); another unit as written.
+  -->
+  <xsl:function name="f:measure-text" as="xs:string">
+    <xsl:param name="measure" as="element()"/>
+    <xsl:variable name="q" as="xs:string" select="normalize-space($measure/@quantity)"/>
+    <xsl:variable name="unit" as="xs:string" select="lower-case(normalize-space($measure/@unit))"/>
+    <xsl:variable name="one" as="xs:boolean" select="$q = '1'"/>
+    <xsl:variable name="word" as="xs:string" select="
+        if ($unit = 'blatt') then (if ($one) then 'Blatt' else 'Blätter')
+        else if ($unit = 'seite') then (if ($one) then 'Seite' else 'Seiten')
+        else if ($unit = 'karte') then (if ($one) then 'Karte' else 'Karten')
+        else if ($unit = 'kuvert') then (if ($one) then 'Kuvert' else 'Kuverts')
+        else if ($unit = 'zeichenanzahl') then 'Zeichen'
+        else if ($unit = ('kartenbrief', 'telegramm', 'widmung')) then f:capitalise($unit)
+        else normalize-space($measure/@unit)"/>
+    <xsl:sequence select="normalize-space(concat($q, ' ', $word))"/>
+  </xsl:function>
+
   <!-- The string with its first letter in upper case. -->
   <xsl:function name="f:capitalise" as="xs:string">
     <xsl:param name="s" as="xs:string"/>

@@ -773,6 +773,26 @@
   </xsl:template>
 
   <!--
+    A physical description given in attributes only, as the Schnitzler letters give theirs:
+    <measure unit="seite" quantity="4"/> reads '4 Seiten' (f:measure-text), measures in a row
+    separated by ', '; <typeNote medium="schreibmaschine"/> 'Schreibmaschine'; <objectType
+    corresp="karte" ana="postkarte"/> 'Postkarte' (as the card's Type).
+  -->
+  <xsl:template match="measure[empty(node())][@unit or @quantity]" mode="m:html" as="node()*">
+    <xsl:if test="preceding-sibling::*[1][self::measure]">
+      <xsl:text>, </xsl:text>
+    </xsl:if>
+    <span class="tei-measure"><xsl:value-of select="f:measure-text(.)"/></span>
+  </xsl:template>
+
+  <xsl:template match="typeNote[empty(node())][@medium] | objectType[empty(node())][@ana or @corresp]" mode="m:html" as="node()*">
+    <span class="tei-{local-name()}">
+      <xsl:value-of select="f:capitalise(normalize-space(translate((@medium, @ana, @corresp)[normalize-space(.) != ''][1], '-_', '  ')))"/>
+    </span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!--
     Postmarks: a stamp's parts (place, date, time …) separated by ', ', stamps and the incidents
     of additions (one postmark each, in the Schnitzler letters) by '; ':
     'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'.
