@@ -313,9 +313,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A change of hand: '⟨hand: Stalin⟩ ', with the markers of notes on it before the space. -->
+  <!-- A change of hand: '⟨hand: Stalin⟩ ' (f:hand-shift-label; '⟨change of hand⟩' when it names none), with the markers of notes on it before the space. -->
   <xsl:template match="handShift" mode="m:plain">
-    <xsl:value-of select="concat('&#xFDDD;⟨hand: ', f:hand-pointer-label(@new), '⟩&#xFDDE;',
+    <xsl:value-of select="concat('&#xFDDD;⟨', (for $l in f:hand-shift-label(.) return concat('hand: ', $l), 'change of hand')[1], '⟩&#xFDDE;',
                                  if ($fp:any-targets) then fp:note-markers(f:notes-at(.)) else '', '&#xFDDD; &#xFDDE;')"/>
   </xsl:template>
 

@@ -826,16 +826,27 @@
     </span>
   </xsl:template>
 
-  <!-- A change of hand: a visible marker naming the hand, its description as the title. -->
+  <!--
+    A change of hand: a visible marker naming the hand, its description as the title. In words, from
+    the hand the header declares ('⟨Stalin’s hand begins⟩', '⟨First hand begins⟩'), else from the
+    person @scribe names ('⟨Hermann Bahr’s hand begins⟩'), else from @medium ('⟨Change of hand:
+    typewriter⟩'), else '⟨Change of hand⟩'.
+  -->
   <xsl:template match="handShift" mode="m:html" as="node()*">
     <xsl:variable name="hand" as="element()?" select="f:hand-of(@new)"/>
+    <xsl:variable name="label" as="xs:string?" select="if ($hand) then () else f:hand-shift-label(.)"/>
     <span>
       <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'hand-marker'"/></xsl:call-template>
       <xsl:if test="$hand">
-        <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string($hand)))"/>
+        <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string-join((f:hand-traits($hand), normalize-space(string($hand)))[. != ''], '; ')))"/>
       </xsl:if>
-      <!-- In words, from the hand the header declares: '⟨Stalin’s hand begins⟩', '⟨First hand begins⟩'. -->
-      <xsl:value-of select="concat('⟨', if ($hand) then fp:hand-name($hand) else concat('Hand ', f:hand-pointer-label(@new)), ' begins', f:cert-note(.), '⟩')"/>
+      <xsl:value-of select="concat('⟨',
+          if ($hand) then concat(fp:hand-name($hand), ' begins')
+          else if (normalize-space(@scribe) != '') then concat($label, '’s hand begins')
+          else if (normalize-space(@new) != '') then concat('Hand ', $label, ' begins')
+          else if (exists($label)) then concat('Change of hand: ', $label)
+          else 'Change of hand',
+          f:cert-note(.), '⟩')"/>
     </span>
   </xsl:template>
 
