@@ -439,13 +439,14 @@
       <xsl:param name="editorials" as="xs:integer" select="0"/>
       <!-- f:note-kind -->
       <xsl:variable name="kind" as="xs:string"
-        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))) then 'editorial' else 'source'"/>
+        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))
+                    or ($f:foreign and (@type = 'commentary' or @type = 'textConst'))) then 'editorial' else 'source'"/>
       <!-- The notes before it but the notes it is in, of its kind and of any. -->
       <xsl:variable name="outer" as="element(note)*" select="ancestor::note[ancestor::text]"/>
       <xsl:variable name="before" as="xs:integer" select="$sources + $editorials - count($outer)"/>
       <xsl:variable name="before-kind" as="xs:integer"
         select="(if ($kind = 'editorial') then $editorials else $sources)
-                - count($outer[(if (@type = 'editorial' or (@resp and not(@type = 'compilers'))) then 'editorial' else 'source') = $kind])"/>
+                - count($outer[f:note-kind(.) = $kind])"/>
       <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
       <xsl:sequence select="map { generate-id(.): (
           if (normalize-space(@xml:id) != '') then f:safe-name(@xml:id)
