@@ -198,7 +198,15 @@
 
   <xsl:template match="pb" mode="m:plain">
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <!--
+      A page break inside a word ('ein<pb/>mal': the Schnitzler letters never say break="no", and set
+      a pb between words with whitespace around it) joins it, as the page does.
+    -->
+    <xsl:variable name="in-word" as="xs:boolean"
+      select="empty(@break) and exists(preceding-sibling::node()[1][self::text()][matches(., '\S$')])
+              and exists(following-sibling::node()[1][self::text()][matches(., '^\S')])"/>
     <xsl:value-of select="if (@break = 'no') then fp:join-marks(., if ($n != '') then concat('&#xFDDD;⟨p. ', $n, '⟩&#xFDDE;') else '')
+                          else if ($in-word) then (if ($n != '') then concat('&#xFDDD;⟨p. ', $n, '⟩&#xFDDE;') else '')
                           else if ($n != '') then concat('&#xFDDD; ⟨p. ', $n, '⟩ &#xFDDE;')
                           else ' '"/>
   </xsl:template>
