@@ -105,7 +105,8 @@
       select="if (empty($e/@rend)) then () else for $t in tokenize(normalize-space($e/@rend), ' ')
               return if (translate($t, $fp:rend-chars, '') = '') then concat('rend-', $t) else ()"/>
     <xsl:sequence select="string-join(distinct-values((concat('tei-', local-name($e)), $classes, $type, $rend,
-                                                       if ($e/@hand) then 'has-hand' else ())), ' ')"/>
+                                                       if ($e/@hand) then 'has-hand' else (),
+                                                       if ($rend = 'rend-underline' and normalize-space($e/@n) = '2') then 'underline-double' else ())), ' ')"/>
   </xsl:function>
 
   <!-- The characters of '^[A-Za-z0-9\-]+$' (a @type token) and of '^[a-z0-9\-]+$' (a @rend token). -->
