@@ -246,6 +246,24 @@
     <xsl:text>&#xFDD1;</xsl:text>
   </xsl:template>
 
+  <!--
+    Paragraphs quoted in running text: no paragraphs of their own, separated by ' / ', as on the
+    page (html/text.xsl: quote/p). A quote that is a block (the pattern above) keeps them.
+  -->
+  <xsl:template match="quote/p | q/p" mode="m:plain">
+    <xsl:choose>
+      <xsl:when test="contains('|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name(../..), '|'))">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="preceding-sibling::p">
+          <xsl:text> / </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates mode="m:plain"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:plain">
     <xsl:text> </xsl:text>
   </xsl:template>

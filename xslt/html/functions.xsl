@@ -46,6 +46,9 @@
           then contains('|listBibl|sourceDesc|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name($e/..), '|'))
         else if (contains('|quote|cit|q|said|label|stage|', $name))
           then contains('|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name($e/..), '|'))
+        (: A paragraph of a quote in running text is no block (html/text.xsl: quote/p). :)
+        else if ($name = '|p|' and exists($e/parent::quote | $e/parent::q))
+          then contains('|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name($e/../..), '|'))
         else contains('|TEI|teiCorpus|text|group|front|body|back|floatingText|div|div1|div2|div3|div4|div5|div6|div7|divGen|p|ab|head|opener|closer|dateline|salute|signed|postscript|byline|argument|epigraph|trailer|docTitle|titlePart|docDate|docAuthor|docImprint|docEdition|titlePage|imprimatur|list|item|listBibl|lg|l|sp|speaker|castList|castItem|table|row|figure|listPerson|listPlace|listOrg|listEvent|listWit|person|personGrp|place|org|event|witness|teiHeader|fileDesc|titleStmt|editionStmt|extent|publicationStmt|seriesStmt|notesStmt|sourceDesc|encodingDesc|projectDesc|samplingDecl|editorialDecl|correction|normalization|quotation|hyphenation|segmentation|interpretation|punctuation|stdVals|refsDecl|classDecl|tagsDecl|profileDesc|langUsage|language|textClass|correspDesc|correspAction|correspContext|particDesc|settingDesc|revisionDesc|change|listChange|availability|licence|respStmt|msDesc|msIdentifier|msContents|msItem|physDesc|objectDesc|handDesc|handNote|history|additional|bibl|biblStruct|biblFull|', $name)"/>
   </xsl:function>
 

@@ -392,6 +392,28 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    Paragraphs quoted in running text (<desc>ersetzt durch: »<quote><p>Post Restante</p><p>Salzburg</p></quote>«</desc>):
+    the quote is no block there (f:is-block), so neither are its paragraphs: spans, separated by
+    ' / ', and the paragraph around stays one (valid HTML: no p inside a p).
+  -->
+  <xsl:template match="quote/p | q/p" mode="m:html" as="node()*">
+    <xsl:choose>
+      <xsl:when test="f:is-block(.)">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="preceding-sibling::p">
+          <xsl:text> / </xsl:text>
+        </xsl:if>
+        <span>
+          <xsl:call-template name="fp:html-attributes"/>
+          <xsl:apply-templates mode="m:html"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A head of a division is a heading, one level below the page's own headings. -->
   <xsl:template match="head[parent::*[local-name() = $fp:division-names or self::group or self::text]]" mode="m:html" as="node()*">
     <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="2"/>
