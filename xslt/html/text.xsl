@@ -373,10 +373,13 @@
   -->
   <xsl:template match="note" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="notes-after" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="empty(ancestor::text) or f:in-register-list(.)">
         <xsl:next-match/>
       </xsl:when>
+      <!-- Inside a linked name: the marker follows the link (the names' rule). -->
+      <xsl:when test="$notes-after"/>
       <xsl:when test="f:is-inline-note(.)">
         <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
       </xsl:when>
@@ -563,13 +566,20 @@
 
   <!-- ===== Names and links ===== -->
 
-  <!-- A name pointing into a register links to the entry page. -->
+  <!--
+    A name pointing into a register links to the entry page. A name with several pointers (<rs
+    ref="#pmb13973 #pmb13970">Benedikt</rs>: two persons) links to the first, and after the link to
+    each other entry that has a page, by a small '+' whose label names the entry. A note inside a
+    linked name would be an inert number inside the link (a link holds no button): its marker goes
+    after the link instead ($notes-after tells the note rule to leave it out inside).
+  -->
   <xsl:template match="persName | placeName | orgName | name | rs" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="if (@ref) then f:register-href(@ref, $root) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
+        <xsl:variable name="notes" as="element(note)*" select="if (exists(*)) then .//note[f:is-inline-note(.)] else ()"/>
         <a href="{$href}">
           <xsl:choose>
             <!-- fp:html-attributes' common case, tested here (see the generic rule); a name is no intervention. -->
@@ -580,10 +590,34 @@
               <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'name'"/></xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
-          <xsl:apply-templates mode="m:html">
-            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
+          <xsl:choose>
+            <xsl:when test="exists($notes)">
+              <xsl:apply-templates mode="m:html">
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+                <xsl:with-param name="notes-after" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates mode="m:html">
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
         </a>
+        <xsl:if test="contains(normalize-space(@ref), ' ')">
+          <xsl:variable name="tei" as="element()?" select="ancestor::TEI[1]"/>
+          <xsl:for-each select="subsequence(tokenize(normalize-space(@ref), ' '), 2)">
+            <xsl:variable name="page" as="xs:string?" select="f:register-page(.)"/>
+            <xsl:if test="exists($page) and concat($root, $page) != $href">
+              <xsl:variable name="entry" as="element()?" select="f:local-target(., $tei)"/>
+              <xsl:variable name="label" as="xs:string" select="if (exists($entry)) then f:entry-label($entry) else replace(., '^.*#', '')"/>
+              <sup class="name-more"><a href="{$root}{$page}" title="Also: {$label}" aria-label="Also: {$label}">+</a></sup>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:if test="exists($notes)">
+          <xsl:sequence select="fp:note-refs($notes, (), false())"/>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:next-match/>
