@@ -30,6 +30,12 @@ export interface Pointer extends Located {
   inCorrespContext: boolean;
   /** True for the @target of a `ref type="letter"`: a reference to another letter, in the text or the notes. */
   letterRef?: boolean;
+  /**
+   * True for the @target of an empty `ref` that names a file by a bare name (`<ref target="L00237"/>`,
+   * as the Schnitzler letters' commentary writes them; not a date, a `#id`, a path or a URI): the
+   * page reads it as that document's title or date (xslt/common/urls.xsl, f:empty-ref).
+   */
+  emptyRef?: boolean;
 }
 
 export interface IdDeclaration extends Located {
@@ -143,8 +149,10 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
       else if (pointerAttributes.has(attribute)) {
         const inCorrespContext = localName(e.name) === 'correspContext' || ancestor(e, 'correspContext') !== undefined;
         const letterRef = attribute === 'target' && localName(e.name) === 'ref' && e.attributes['type'] === 'letter';
+        const empty = attribute === 'target' && !letterRef && localName(e.name) === 'ref' && e.children.every((c) => typeof c === 'string' && c.trim() === '');
         for (const token of value.split(/\s+/)) {
-          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext, ...(letterRef ? { letterRef } : {}) });
+          const emptyRef = empty && /^[A-Za-z0-9_][A-Za-z0-9._-]*(#\S*)?$/.test(token) && !/^\d{4}(-\d{2}){0,2}$/.test(token);
+          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext, ...(letterRef ? { letterRef } : {}), ...(emptyRef ? { emptyRef } : {}) });
         }
       }
     }

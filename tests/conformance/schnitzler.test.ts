@@ -255,6 +255,9 @@ describe('the Schnitzler letters', () => {
       // a target the edition cannot resolve: as written, marked
       expect(page('L03705')).toMatch(/<span class="tei-ref link-refused ref-unresolved [^"]*" title="Reference to pmb42011, which this edition does not hold">pmb42011<\/span>/);
       expect(text('L03705')).toContain('⟨pmb42011⟩');
+      // A letter an empty ref names that is not in the folder is a warning, as a related letter is.
+      expect(built.validation.diagnostics.some((d) => d.rule === 'corresp-context-target' && d.severity === 'warning'
+        && d.file.endsWith('L00240.xml') && d.message.startsWith('An empty ref points at "L00237"'))).toBe(true);
       // no empty ref whose target is a date or a letter of the folder is shown as its target
       const bare: string[] = [];
       for (const name of letters) {
