@@ -57,6 +57,15 @@ test("one document's document-files: itself and the documents its pointers name,
   expect(documentFilesOf(summary('a b.xml', []), documents, bases)).toBe('a b.xml\ta-b');
 });
 
+test("with the letters' metadata, each line gives the document's title and date of sending, tabs and line ends made spaces", () => {
+  const bases = new Map([['L1.xml', 'L1'], ['L2.xml', 'L2']]);
+  const letter = (title: string, date: string | undefined) => ({ title, date, senders: [], recipients: [], notes: 0 });
+  const letters = new Map([['L1.xml', letter('Muster an\tBeispiel,\n 1. 5. 1890', '1890-05-01')], ['L2.xml', letter('Ohne Datum', undefined)]]);
+  expect(documentFilesParam(bases, ['L1.xml', 'L2.xml'], letters)).toBe('L1.xml\tL1\tMuster an Beispiel, 1. 5. 1890\t1890-05-01\nL2.xml\tL2\tOhne Datum\t');
+  // The same lines for a document whichever document of a batch names it, its own page's included.
+  expect(documentFilesOf(summary('L2.xml', [], ['L1']), new Set(bases.keys()), bases, letters)).toBe('L2.xml\tL2\tOhne Datum\t\nL1.xml\tL1\tMuster an Beispiel, 1. 5. 1890\t1890-05-01');
+});
+
 describe("a foreign corpus's identity from its headers", () => {
   const letter = (series: string, licence: string, lang: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
     <title level="s">${series}</title><title level="a">A letter</title></titleStmt><publicationStmt><availability>

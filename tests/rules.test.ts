@@ -44,6 +44,14 @@ describe('corresp-context-target', () => {
     }));
     expect(messages).toEqual(['A letter reference points at "doc009.xml", but the edition has no file doc009.xml (used 3 times in 2 files)']);
   });
+
+  test('an empty ref naming a file by a bare name is checked too; a date, an #id or a ref with content is not', async () => {
+    const messages = await messagesOf('corresp-context-target', withRegisters({
+      'doc001.xml': letter({ body: '<p>Vom <ref type="schnitzler-briefe" target="L00237" subtype="date-only"/>, <ref target="doc002"/>, <ref target="1900-10-28"/>, <ref target="#x"/>, <ref target="L00238">text</ref>.</p>' }),
+      'doc002.xml': letter({ id: 'doc002', n: '2' }),
+    }));
+    expect(messages).toEqual(['An empty ref points at "L00237", but the edition has no file L00237']);
+  });
 });
 
 describe('register-entry-conflict', () => {

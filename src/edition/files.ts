@@ -30,6 +30,12 @@ export interface Pointer extends Located {
   inCorrespContext: boolean;
   /** True for the @target of a `ref type="letter"`: a reference to another letter, in the text or the notes. */
   letterRef?: boolean;
+  /**
+   * True for the @target of an empty `ref` that names a file by a bare name (`<ref target="L00237"/>`,
+   * as the Schnitzler letters' commentary writes them; not a date, a `#id`, a path or a URI): the
+   * page reads it as that document's title or date (xslt/common/urls.xsl, f:empty-ref).
+   */
+  emptyRef?: boolean;
 }
 
 export interface IdDeclaration extends Located {
@@ -143,8 +149,10 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
       else if (pointerAttributes.has(attribute)) {
         const inCorrespContext = localName(e.name) === 'correspContext' || ancestor(e, 'correspContext') !== undefined;
         const letterRef = attribute === 'target' && localName(e.name) === 'ref' && e.attributes['type'] === 'letter';
+        const empty = attribute === 'target' && !letterRef && localName(e.name) === 'ref' && e.children.every((c) => typeof c === 'string' && c.trim() === '');
         for (const token of value.split(/\s+/)) {
-          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext, ...(letterRef ? { letterRef } : {}) });
+          const emptyRef = empty && /^[A-Za-z0-9_][A-Za-z0-9._-]*(#\S*)?$/.test(token) && !/^\d{4}(-\d{2}){0,2}$/.test(token);
+          if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext, ...(letterRef ? { letterRef } : {}), ...(emptyRef ? { emptyRef } : {}) });
         }
       }
     }
@@ -191,12 +199,22 @@ function letterMetadata(root: XmlElement): LetterMetadata {
   const date = sent ? firstChild(sent, 'date') : undefined;
   const text = firstChild(root, 'text');
   return {
-    title: title ? textOf(firstChild(title, 'title') ?? title) : '',
+    title: title ? textOf(headerTitle(title) ?? title) : '',
     date: date ? (date.attributes['when'] ?? date.attributes['notBefore'] ?? date.attributes['from']) : undefined,
     senders: indexActions(actions, 'sent').flatMap(correspondents),
     recipients: indexActions(actions, 'received').flatMap(correspondents),
     notes: text ? descendantsNamed(text, 'note').length : 0,
   };
+}
+
+/**
+ * The title the pages give a document (f:header-title, xslt/common/header.xsl): title[@type='main'],
+ * else the piece's own (level a, not the series a letter belongs to), else one with neither, else the first.
+ */
+function headerTitle(titleStmt: XmlElement): XmlElement | undefined {
+  const titles = childElements(titleStmt, 'title');
+  return titles.find((t) => t.attributes['type'] === 'main') ?? titles.find((t) => t.attributes['level'] === 'a')
+    ?? titles.find((t) => t.attributes['level'] === undefined && t.attributes['type'] === undefined) ?? titles[0];
 }
 
 /** Split a pointer into the file it names (or undefined for the same file) and the fragment. */

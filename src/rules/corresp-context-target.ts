@@ -12,7 +12,9 @@ const contextOf = (target: string): string =>
 
 /**
  * correspContext relates a letter to others, and a `ref type="letter"` in
- * the text or the notes refers to one: each target names a document of the
+ * the text or the notes refers to one, as does an empty `ref` whose target is
+ * a bare name (`<ref target="L00237"/>`, which the page reads as that
+ * document's title or date): each target names a document of the
  * edition (and, with a fragment, an element in it). A target missing from
  * the edition is reported once, at its first use, with the count of its
  * uses (in a foreign folder, a related letter outside the folder is shown
@@ -25,7 +27,7 @@ export const correspContextTarget: EditionRule = {
   scope: 'generic',
   severity: 'error',
   doc: {
-    summary: 'Every @target in a correspContext, and of every ref type="letter", names a document (or an element of one) that exists in the edition; a missing one is reported once, with its count of uses.',
+    summary: 'Every @target in a correspContext, of every ref type="letter" and of every empty ref with a bare name (<ref target="L00237"/>), names a document (or an element of one) that exists in the edition; a missing one is reported once, with its count of uses.',
     failing: withRegisters({
       'doc001.xml': letter({ correspDesc: contextOf('doc002.xml') }),
     }),
@@ -42,8 +44,8 @@ export const correspContextTarget: EditionRule = {
     const missing = new Map<string, { file: string; pointer: Pointer; what: string; uses: number; files: Set<string> }>();
     for (const f of files) {
       for (const p of f.pointers) {
-        if (p.attribute !== 'target' || !(p.inCorrespContext || p.letterRef)) continue;
-        const what = p.inCorrespContext ? 'correspContext' : 'A letter reference';
+        if (p.attribute !== 'target' || !(p.inCorrespContext || p.letterRef || p.emptyRef)) continue;
+        const what = p.inCorrespContext ? 'correspContext' : p.letterRef ? 'A letter reference' : 'An empty ref';
         const parts = splitPointer(p.value);
         if (!parts) continue;
         // A bare name ('L00016', as some editions write it) names the file of that name with .xml.

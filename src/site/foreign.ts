@@ -5,7 +5,7 @@
  * documents and their output names, and the identity of a foreign corpus
  * (its title, licence and language, from its own headers).
  */
-import type { FileSummary, RegisterKind } from '../edition/files.js';
+import type { FileSummary, LetterMetadata, RegisterKind } from '../edition/files.js';
 import { decodeEntities } from '../parse/escape.js';
 
 const entryKinds: Record<string, RegisterKind> = { person: 'persons', personGrp: 'persons', place: 'places', org: 'orgs' };
@@ -54,18 +54,29 @@ export function registerEntriesOf(document: FileSummary, index: ReadonlyMap<stri
   return pairs.join(' ');
 }
 
-/** The stylesheets' document-files parameter: 'file name TAB base name', one document a line. */
-export function documentFilesParam(bases: ReadonlyMap<string, string>, documents: readonly string[]): string {
-  return documents.filter((d) => bases.has(d)).map((d) => `${d}\t${bases.get(d)!}`).join('\n');
+/**
+ * The stylesheets' document-files parameter: 'file name TAB base name', one document a line; with
+ * `letters`, a document's title and ISO date of sending follow ('L2.xml TAB L2 TAB Brief an … TAB
+ * 1890-05-01'), for the text of an empty reference to it (`<ref target="L2"/>`).
+ */
+export function documentFilesParam(bases: ReadonlyMap<string, string>, documents: readonly string[],
+  letters?: ReadonlyMap<string, LetterMetadata | undefined>): string {
+  const field = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+  return documents.filter((d) => bases.has(d)).map((d) => {
+    const letter = letters?.get(d);
+    return letter === undefined ? `${d}\t${bases.get(d)!}` : `${d}\t${bases.get(d)!}\t${field(letter.title)}\t${field(letter.date)}`;
+  }).join('\n');
 }
 
 /**
  * The document-files parameter for one document of a foreign folder: the document itself (its page
  * names its source file) and the documents of the folder its pointers name ('B0917', 'L1.xml#p2'),
  * as the stylesheets look them up (f:site-href: a pointer without '/' or ':', with or without
- * '.xml'). Only these: the whole folder in every transformation cost each one a line per document.
+ * '.xml'), with their titles and dates (`letters`, when given). Only these: the whole
+ * folder in every transformation cost each one a line per document.
  */
-export function documentFilesOf(document: FileSummary, documents: ReadonlySet<string>, bases: ReadonlyMap<string, string>): string {
+export function documentFilesOf(document: FileSummary, documents: ReadonlySet<string>, bases: ReadonlyMap<string, string>,
+  letters?: ReadonlyMap<string, LetterMetadata | undefined>): string {
   const files = new Set<string>([document.name]);
   for (const p of document.pointers) {
     const value = p.value.trim();
@@ -74,7 +85,8 @@ export function documentFilesOf(document: FileSummary, documents: ReadonlySet<st
     const file = hash < 0 ? value : value.slice(0, hash);
     for (const name of [file, `${file}.xml`]) if (documents.has(name)) files.add(name);
   }
-  return documentFilesParam(bases, [...files]);
+  // Every line of a file alike, its own document's too: a batch passes the lines of its documents together.
+  return documentFilesParam(bases, [...files], letters);
 }
 
 export interface CorpusIdentity {

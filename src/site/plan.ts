@@ -261,12 +261,13 @@ export function planBuild({ sources, previous, toolchainKey, epoch, foreign = fa
   const entryIndex = registerEntryIndex(sources.registers.map((r) => r.summary), foreign ? documents.map((d) => d.summary) : []);
   const registerFiles = new Set(sources.registers.map((r) => r.name));
   const documentNames = new Set(documents.map((d) => d.name));
+  const letters = new Map(documents.map((d) => [d.name, d.summary.letter] as const));
   const planned: DocumentPlan[] = documents.map((source, index) => {
     const base = baseOf(index);
     const prev = baseOf(index - 1);
     const next = baseOf(index + 1);
     const registerEntries = registerEntriesOf(source.summary, entryIndex, registerFiles);
-    const documentFiles = foreign ? documentFilesOf(source.summary, documentNames, sources.bases) : '';
+    const documentFiles = foreign ? documentFilesOf(source.summary, documentNames, sources.bases, letters) : '';
     // The text is decoded from the file's bytes, by the toolchain whose version is in `toolchainKey`.
     const key = hashText(toolchainKey, source.name, source.hash, prev, next, registerEntries, documentFiles);
     const outputs = documentOutputs(base);

@@ -47,7 +47,7 @@ type StoredFile = Omit<CachedFile, 'summary'> & { summary: StoredSummary | null 
 function storeSummary(s: FileSummary): StoredSummary {
   return {
     ...s,
-    pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, (p.inCorrespContext ? 1 : 0) | (p.letterRef ? 2 : 0)]),
+    pointers: s.pointers.map((p) => [p.attribute, p.element, p.value, p.line, p.column, (p.inCorrespContext ? 1 : 0) | (p.letterRef ? 2 : 0) | (p.emptyRef ? 4 : 0)]),
     ids: s.ids.map((d) => [d.id, d.element, d.line, d.column]),
     entries: s.entries.map((d) => [d.id, d.element, d.line, d.column, d.content]),
   };
@@ -57,7 +57,7 @@ function restoreSummary(s: StoredSummary): FileSummary {
   // JSON has no undefined: the optional fields come back from null.
   const summary = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(s)) summary[k] = v === null ? undefined : v;
-  summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, flags]) => ({ attribute, element, value, line, column, inCorrespContext: (flags & 1) === 1, ...((flags & 2) === 2 ? { letterRef: true } : {}) }));
+  summary['pointers'] = s.pointers.map(([attribute, element, value, line, column, flags]) => ({ attribute, element, value, line, column, inCorrespContext: (flags & 1) === 1, ...((flags & 2) === 2 ? { letterRef: true } : {}), ...((flags & 4) === 4 ? { emptyRef: true } : {}) }));
   summary['ids'] = s.ids.map(([id, element, line, column]) => ({ id, element, line, column }));
   summary['entries'] = s.entries.map(([id, element, line, column, content]) => ({ id, element, line, column, content }));
   return summary as unknown as FileSummary;

@@ -246,6 +246,125 @@ describe('the Schnitzler letters', () => {
     expect(problems.slice(0, 10)).toEqual([]);
   });
 
+  // The defects a reader's review of this folder's build found (/work/notes/review-foreign.md), each read where the review saw it.
+  describe("what a reader reads: the review's places", () => {
+    const page = (id: string): string => readFileSync(site(`${bases.get(`${id}.xml`)!}.html`), 'utf8');
+    const text = (id: string): string => readFileSync(site(`text/${bases.get(`${id}.xml`)!}.txt`), 'utf8');
+    const words = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    const search = (): string => readdirSync(site('search')).filter((n) => n.startsWith('documents-')).map((n) => readFileSync(site(`search/${n}`), 'utf8')).join('\n');
+
+    test('an empty ref reads as a title or a date, with its lead word, never as the bare id of a letter the edition can name', () => {
+      // date-only to a letter not in the folder, which the letter's correspContext names with its date
+      expect(text('L00240')).toMatch(/in seinem Brief vom 18\.\s7\.\s1893 sprach/);
+      expect(text('L01080')).toContain('See 28 October 1900.');
+      expect(text('L00045')).toContain('Am Sonntag, den 22 November 1891 trafen');
+      // a letter of the folder: a link with its title
+      expect(page('L03315')).toContain('Dazu kam es nicht, cf. <a href="L03330.html" class="tei-ref type-schnitzler-briefe">Felix Salten an Arthur Schnitzler, 22. 5. 1902</a>.');
+      // a target the edition cannot resolve: as written, marked
+      expect(page('L03705')).toMatch(/<span class="tei-ref link-refused ref-unresolved [^"]*" title="Reference to pmb42011, which this edition does not hold">pmb42011<\/span>/);
+      expect(text('L03705')).toContain('⟨pmb42011⟩');
+      // A letter an empty ref names that is not in the folder is a warning, as a related letter is.
+      expect(built.validation.diagnostics.some((d) => d.rule === 'corresp-context-target' && d.severity === 'warning'
+        && d.file.endsWith('L00240.xml') && d.message.startsWith('An empty ref points at "L00237"'))).toBe(true);
+      // no empty ref whose target is a date or a letter of the folder is shown as its target
+      const bare: string[] = [];
+      for (const name of letters) {
+        const xml = readFileSync(join(folder, name), 'utf8');
+        const html = readFileSync(site(`${bases.get(name)!}.html`), 'utf8');
+        for (const m of xml.matchAll(/<ref\b[^>]*\btarget="([^"]+)"[^>]*\/>/g)) {
+          const target = m[1]!;
+          if ((/^\d{4}-\d{2}-\d{2}$/.test(target) || bases.has(`${target}.xml`)) && html.includes(`>${target}</`)) bare.push(`${name}: ${target}`);
+        }
+      }
+      expect(bare).toEqual([]);
+    });
+
+    test('an empty glyph is its character in page, text, JSON and search', () => {
+      expect(words(page('L00255'))).toContain('Freund & Jeckel');
+      expect(text('L00255')).toContain('Freund & Jeckel');
+      expect(search()).toContain('Freund & Jeckel');
+      expect(text('L00495')).toContain('Ausweg hat...');
+      expect(text('L00090')).toContain('Ich ..?....! – ?');
+      expect(text('L00630')).toMatch(/Wien, den \.{10} 189\.\./);
+      expect(text('L00375')).toContain('{2, 4, 6, 8');
+      // Every glyph these letters use is known: no placeholder anywhere.
+      expect(letters.filter((name) => readFileSync(site(`${bases.get(name)!}.html`), 'utf8').includes('glyph-unknown'))).toEqual([]);
+    });
+
+    test("a letterhead's segs are apart: lines on the page, paragraphs in the text, words in the search", () => {
+      // (the letters write no-break spaces in their dates: \s)
+      expect(text('L00540')).toMatch(/»Die Zeit«\n\nWien, den 14\.\sMärz\s1896\n\nWiener Wochenschrift\n\nIX\/3, Günthergasse 1\.\n\nHerausgeber:/);
+      expect(text('L00135')).toMatch(/Redaction\.\[1\]\n\nFrankfurt a\. M\., 17\.\sNovbr\.\s1892/);
+      expect(search()).toContain('Wiener Wochenschrift');
+      expect(page('L00540')).toContain('<span class="tei-seg seg-line rend-left">');
+    });
+
+    test('postmarks read as postmarks', () => {
+      expect(words(page('L00240'))).toContain('Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N; von unbekannter Hand');
+      expect(words(page('L00045'))).toContain('Maximilianstrasse Wien, 21. 11. 91, 6 A; Wien 3/2, 22-11 91, 8.10. V, Bestellt');
+    });
+
+    test('hands are named from @scribe and @corresp, described by @medium and @style; never an empty name; the hands\' persons have pages', () => {
+      const empty: string[] = [];
+      for (const name of letters) {
+        const base = bases.get(name)!;
+        const html = readFileSync(site(`${base}.html`), 'utf8');
+        const txt = readFileSync(site(`text/${base}.txt`), 'utf8');
+        if (/Hand +begins|unidentified/.test(html) || txt.includes('⟨hand: ⟩')) empty.push(name);
+      }
+      expect(empty).toEqual([]);
+      expect(page('L01650')).toContain('⟨Hermann Bahr’s hand begins⟩');
+      expect(page('L01650')).toContain('⟨Lisa Clarus’s hand begins⟩');
+      expect(text('L01650')).toContain('⟨hand: Lisa Clarus⟩');
+      expect(page('L00240')).toContain('<dt>Hands</dt><dd>Hand (schwarze tinte, deutsche kurrent)</dd>');
+      expect(page('L01650')).toContain('Lisa Clarus’s hand (blaue tinte, lateinische kurrent)');
+      // Every person page a letter links exists, Lisa Clarus's (named only by hands) too.
+      const linked = [...new Set(letters.flatMap((name) => [...readFileSync(site(`${bases.get(name)!}.html`), 'utf8').matchAll(/href="(persons\/[^"]+\.html)"/g)].map((m) => m[1]!)))];
+      expect(linked).toContain('persons/pmb27910.html');
+      expect(linked.filter((t) => !existsSync(site(t)))).toEqual([]);
+    });
+
+    test('a physical description in attributes reads as words', () => {
+      expect(words(page('L00240'))).toContain('1 Kuvert, 1 Blatt, 4 Seiten, 1582 Zeichen');
+      expect(words(page('L00210'))).toContain('Schreibmaschine');
+      expect(page('L00240')).toContain('<span class="tei-objectType">Brief</span>');
+    });
+
+    test("the commentary is this edition's notes; the source's printed footnote stays its own", () => {
+      const l135 = page('L00135');
+      const source = l135.slice(l135.indexOf('class="notes notes-source"'), l135.indexOf('class="notes notes-editorial"'));
+      expect(source).toContain('Für die Redaktion bestimmte Briefe');
+      expect(source).not.toContain('Uraufführung');
+      expect(l135.slice(l135.indexOf('class="notes notes-editorial"'))).toContain('Uraufführung');
+      expect(text('L00135')).toContain('Redaction.[1]');
+      expect(text('L00135')).toMatch(/jüngsthin⟨1⟩/);
+      // A letter whose notes are all commentary has no list of the source's notes.
+      const wrong = letters.filter((name) => {
+        const xml = readFileSync(join(folder, name), 'utf8');
+        const types = [...xml.matchAll(/<note\b[^>]*\btype="([^"]+)"/g)].map((m) => m[1]!);
+        return types.length > 0 && types.every((t) => t === 'commentary' || t === 'textConst')
+          && readFileSync(site(`${bases.get(name)!}.html`), 'utf8').includes('class="notes notes-source"');
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    test('a page break inside a word does not split it', () => {
+      expect(text('L01650')).toContain('einmal');
+      expect(text('L00690')).toContain('Vogelfutter');
+      expect(text('L00210')).toContain('theilnahmsvollem');
+      expect(search()).toContain('Vogelfutter');
+    });
+
+    test('a name with several pointers links each; a quote of paragraphs stays inline; a note in a linked name has a working marker', () => {
+      const l240 = page('L00240');
+      expect(l240).toMatch(/>Benedikt<\/a><sup class="name-more"><a href="persons\/pmb13970\.html"/);
+      expect(words(l240)).toContain('ersetzt durch: »Post Restante / Salzburg«');
+      expect(text('L00165')).toContain('Vgl. »Sonntag 22. / Die beiden Russinnen.«');
+      expect(page('L01530')).toMatch(/Kremsmünster<\/a><sup class="noteref noteref-editorial"><button /);
+      for (const id of ['L01530', 'L00120']) expect(page(id), id).not.toMatch(/<sup class="noteref[^"]*"><span id=/);
+    });
+  });
+
   test("the site's identity is the corpus's: its title, licence and language", () => {
     const index = readFileSync(site('index.html'), 'utf8');
     expect(index).toContain('Arthur Schnitzler: Briefwechsel mit Autorinnen und Autoren');

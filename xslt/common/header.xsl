@@ -257,6 +257,8 @@
   <!--
     A short name for a hand: @scribe; else the first person named in it;
     else the entry id of @scribeRef ('persons.xml#stalin' gives 'Stalin');
+    else the person its @corresp points at in the same document ('#pmb27910',
+    as the Schnitzler letters write it, gives 'Lisa Clarus', f:pointer-person);
     else what its xml:id says after 'hand-' ('doc069-hand-first' gives
     'First'); else its id; else 'unidentified'.
   -->
@@ -267,12 +269,76 @@
       select="replace(normalize-space(tokenize(normalize-space($hand/@scribeRef), ' ')[1]), '^.*#', '')"/>
     <xsl:variable name="id" as="xs:string" select="normalize-space($hand/@xml:id)"/>
     <xsl:sequence select="
-        if (normalize-space($hand/@scribe) != '') then normalize-space($hand/@scribe)
+        if (normalize-space($hand/@scribe) != '') then (if (starts-with(normalize-space($hand/@scribe), '#')) then f:pointer-person($hand/@scribe) else normalize-space($hand/@scribe))
         else if ($person != '') then $person
         else if ($scribe-ref != '') then fp:words-from-id($scribe-ref)
+        else if (starts-with(normalize-space($hand/@corresp), '#')) then f:pointer-person($hand/@corresp)
         else if (matches($id, 'hand[\-_.]')) then fp:words-from-id(replace($id, '^.*hand[\-_.]', ''))
         else if ($id != '') then $id
         else 'unidentified'"/>
+  </xsl:function>
+
+  <!--
+    The person a '#id' pointer (handNote/@corresp, handShift/@scribe) names in its own document,
+    as a reader writes the name ('Lisa Clarus' from forename and surname), else the id.
+  -->
+  <xsl:function name="f:pointer-person" as="xs:string">
+    <xsl:param name="pointer" as="attribute()"/>
+    <xsl:variable name="token" as="xs:string" select="string(tokenize(normalize-space($pointer), ' ')[1])"/>
+    <xsl:variable name="entry" as="element()?" select="f:local-target($token, $pointer/ancestor::TEI[1])"/>
+    <xsl:variable name="name" as="element()?" select="($entry/persName[normalize-space(.) != ''])[1]"/>
+    <xsl:sequence select="if (exists($name/surname) and empty($name/*[not(self::surname or self::forename)]))
+                          then normalize-space(string-join(($name/forename, $name/surname), ' '))
+                          else if (exists($entry)) then f:entry-label($entry)
+                          else replace($token, '^#', '')"/>
+  </xsl:function>
+
+  <!--
+    What a hand's attributes say of it, in words: @medium and @style ('schwarze-tinte',
+    'deutsche-kurrent' give 'schwarze tinte, deutsche kurrent'; 'nicht-anzuwenden', not applicable,
+    says nothing).
+  -->
+  <xsl:function name="f:hand-traits" as="xs:string?">
+    <xsl:param name="hand" as="element()?"/>
+    <xsl:variable name="words" as="xs:string*"
+      select="for $a in ($hand/@medium, $hand/@style) return normalize-space(translate($a, '-_', '  '))[. != ''][. != 'nicht anzuwenden']"/>
+    <xsl:sequence select="string-join($words, ', ')[. != '']"/>
+  </xsl:function>
+
+  <!--
+    The hand a change of hand (handShift) begins, in words for the text file: the hand @new names
+    (f:hand-label), else the person @scribe names, else @medium in words, else ().
+  -->
+  <xsl:function name="f:hand-shift-label" as="xs:string?">
+    <xsl:param name="shift" as="element()"/>
+    <xsl:variable name="hand" as="element()?" select="f:hand-of($shift/@new)"/>
+    <xsl:sequence select="
+        if (exists($hand)) then f:hand-label($hand)
+        else if (normalize-space($shift/@scribe) != '') then (if (starts-with(normalize-space($shift/@scribe), '#')) then f:pointer-person($shift/@scribe) else normalize-space($shift/@scribe))
+        else if (normalize-space($shift/@new) != '') then replace(normalize-space($shift/@new), '^#', '')
+        else if (normalize-space($shift/@medium) != '') then normalize-space(translate($shift/@medium, '-_', '  '))
+        else ()"/>
+  </xsl:function>
+
+  <!--
+    A measure given in attributes only, '4 Seiten', '1 Kuvert', '1582 Zeichen': the quantity and the
+    unit, in the plural the Schnitzler letters' units take (blatt, seite, karte, kuvert,
+    zeichenanzahl); another unit as written.
+  -->
+  <xsl:function name="f:measure-text" as="xs:string">
+    <xsl:param name="measure" as="element()"/>
+    <xsl:variable name="q" as="xs:string" select="normalize-space($measure/@quantity)"/>
+    <xsl:variable name="unit" as="xs:string" select="lower-case(normalize-space($measure/@unit))"/>
+    <xsl:variable name="one" as="xs:boolean" select="$q = '1'"/>
+    <xsl:variable name="word" as="xs:string" select="
+        if ($unit = 'blatt') then (if ($one) then 'Blatt' else 'Blätter')
+        else if ($unit = 'seite') then (if ($one) then 'Seite' else 'Seiten')
+        else if ($unit = 'karte') then (if ($one) then 'Karte' else 'Karten')
+        else if ($unit = 'kuvert') then (if ($one) then 'Kuvert' else 'Kuverts')
+        else if ($unit = 'zeichenanzahl') then 'Zeichen'
+        else if ($unit = ('kartenbrief', 'telegramm', 'widmung')) then f:capitalise($unit)
+        else normalize-space($measure/@unit)"/>
+    <xsl:sequence select="normalize-space(concat($q, ' ', $word))"/>
   </xsl:function>
 
   <!-- The string with its first letter in upper case. -->

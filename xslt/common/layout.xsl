@@ -41,6 +41,40 @@
                 mode="m:html m:plain" priority="30"/>
 
   <!--
+    An empty glyph (<c rendition="#kaufmannsund"/>, <g ref="#dots" n="3"/>) as a character: the
+    character the header maps the pointer's glyph or char to (charDecl: mapping of type standard,
+    else the first), else a built-in one for the names the Schnitzler letters use (no header of
+    theirs describes them): 'dots' @n dots ('…' without a usable @n), 'kaufmannsund' '&amp;', 'prozent'
+    '%', 'geschwungene-klammer-auf'/'-zu' '{' '}'; else () (a placeholder, which the page and the
+    text write each in their own way). A c or g with content is that content.
+  -->
+  <xsl:function name="f:glyph" as="xs:string?">
+    <xsl:param name="c" as="element()"/>
+    <xsl:variable name="pointer" as="xs:string" select="string(tokenize(normalize-space(($c/@rendition, $c/@ref)[1]), ' ')[1])"/>
+    <xsl:variable name="described" as="element()?" select="f:local-target($pointer, $c/ancestor::TEI[1])[self::glyph or self::char]"/>
+    <xsl:variable name="mapped" as="xs:string"
+      select="string(($described/mapping[@type = 'standard'], $described/mapping)[normalize-space(.) != ''][1])"/>
+    <xsl:variable name="name" as="xs:string" select="replace($pointer, '^.*#', '')"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($c/@n)"/>
+    <xsl:sequence select="
+        if ($mapped != '') then $mapped
+        else if ($name = 'dots') then (if ($n castable as xs:integer and xs:integer($n) ge 1 and xs:integer($n) le 40)
+                                       then string-join(for $i in 1 to xs:integer($n) return '.', '') else '…')
+        else if ($name = 'kaufmannsund') then '&amp;'
+        else if ($name = 'prozent') then '%'
+        else if ($name = 'geschwungene-klammer-auf') then '{'
+        else if ($name = 'geschwungene-klammer-zu') then '}'
+        else ()"/>
+  </xsl:function>
+
+  <!-- The name an empty glyph's pointer gives it ('#kaufmannsund' gives 'kaufmannsund'), for a placeholder. -->
+  <xsl:function name="f:glyph-name" as="xs:string">
+    <xsl:param name="c" as="element()"/>
+    <xsl:variable name="name" as="xs:string" select="replace(string(tokenize(normalize-space(($c/@rendition, $c/@ref)[1]), ' ')[1]), '^.*#', '')"/>
+    <xsl:sequence select="if ($name != '') then $name else 'glyph'"/>
+  </xsl:function>
+
+  <!--
     A text node with the whitespace next to a word-joining line or page
     break (lb/pb/cb with break="no") removed, so 'divi<lb break="no"/>sions'
     reads 'divisions' however the source is indented.

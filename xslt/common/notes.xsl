@@ -30,10 +30,16 @@
     <xsl:sequence select="$tei/text//note[not(f:in-register-list(.))]"/>
   </xsl:function>
 
-  <!-- 'editorial' for this edition's notes (type editorial, or a @resp without type compilers), else 'source'. -->
+  <!--
+    'editorial' for this edition's notes (type editorial, or a @resp without type compilers; in a
+    foreign folder also the commentary its editors write, type commentary or textConst, as the
+    Schnitzler letters type theirs), else 'source' (a source's printed footnote, type footnote,
+    among them). fp:note-facts-of (common/plain.xsl) asks the same, in one pass.
+  -->
   <xsl:function name="f:note-kind" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="if ($note/@type = 'editorial' or ($note/@resp and not($note/@type = 'compilers')))
+    <xsl:sequence select="if ($note/@type = 'editorial' or ($note/@resp and not($note/@type = 'compilers'))
+                             or ($f:foreign and ($note/@type = 'commentary' or $note/@type = 'textConst')))
                           then 'editorial' else 'source'"/>
   </xsl:function>
 

@@ -198,7 +198,15 @@
 
   <xsl:template match="pb" mode="m:plain">
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <!--
+      A page break inside a word ('ein<pb/>mal': the Schnitzler letters never say break="no", and set
+      a pb between words with whitespace around it) joins it, as the page does.
+    -->
+    <xsl:variable name="in-word" as="xs:boolean"
+      select="empty(@break) and exists(preceding-sibling::node()[1][self::text()][matches(., '\S$')])
+              and exists(following-sibling::node()[1][self::text()][matches(., '^\S')])"/>
     <xsl:value-of select="if (@break = 'no') then fp:join-marks(., if ($n != '') then concat('&#xFDDD;⟨p. ', $n, '⟩&#xFDDE;') else '')
+                          else if ($in-word) then (if ($n != '') then concat('&#xFDDD;⟨p. ', $n, '⟩&#xFDDE;') else '')
                           else if ($n != '') then concat('&#xFDDD; ⟨p. ', $n, '⟩ &#xFDDE;')
                           else ' '"/>
   </xsl:template>
@@ -211,9 +219,49 @@
     <xsl:apply-templates mode="m:plain"/>
   </xsl:template>
 
-  <!-- An empty ref stands for its target, as on the page ('am <ref target="1898-05-14"/>.' reads 'am 1898-05-14.'). -->
+  <!--
+    An empty ref reads as on the page (f:empty-ref): 'am <ref target="1898-05-14"/>.' reads 'am 14 May
+    1898.', a document of the folder its title; a target it cannot resolve stays as written, in the
+    editorial mark ('Brief vom ⟨L00237⟩').
+  -->
   <xsl:template match="ref[empty(node())]" mode="m:plain">
-    <xsl:value-of select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="read" as="xs:string*" select="if (normalize-space(@target) = '') then () else f:empty-ref(.)"/>
+    <xsl:value-of select="if (empty($read)) then '' else if ($read[3] = 'resolved') then concat($read[1], $read[2]) else concat($read[1], '⟨', $read[2], '⟩')"/>
+  </xsl:template>
+
+  <!-- An empty glyph: its character (f:glyph), else its name in the editorial mark, '⟨glyph: name⟩'. -->
+  <xsl:template match="c[empty(node())] | g[empty(node())]" mode="m:plain">
+    <xsl:variable name="glyph" as="xs:string?" select="f:glyph(.)"/>
+    <xsl:value-of select="if (exists($glyph)) then $glyph else concat('⟨glyph: ', f:glyph-name(.), '⟩')"/>
+  </xsl:template>
+
+  <!--
+    A letterhead's lines and the parts of a line set left, right or centre (seg type="letterhead",
+    seg rend="left|right|center", as the Schnitzler letters write a printed letterhead): each a
+    paragraph of its own, as the page sets each on a line of its own (html/text.xsl).
+  -->
+  <xsl:template match="seg[@type = 'letterhead' or @rend = 'left' or @rend = 'right' or @rend = 'center']" mode="m:plain">
+    <xsl:text>&#xFDD0;</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>&#xFDD1;</xsl:text>
+  </xsl:template>
+
+  <!--
+    Paragraphs quoted in running text: no paragraphs of their own, separated by ' / ', as on the
+    page (html/text.xsl: quote/p). A quote that is a block (the pattern above) keeps them.
+  -->
+  <xsl:template match="quote/p | q/p" mode="m:plain">
+    <xsl:choose>
+      <xsl:when test="contains('|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name(../..), '|'))">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="preceding-sibling::p">
+          <xsl:text> / </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates mode="m:plain"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="space" mode="m:plain">
@@ -291,9 +339,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A change of hand: '⟨hand: Stalin⟩ ', with the markers of notes on it before the space. -->
+  <!-- A change of hand: '⟨hand: Stalin⟩ ' (f:hand-shift-label; '⟨change of hand⟩' when it names none), with the markers of notes on it before the space. -->
   <xsl:template match="handShift" mode="m:plain">
-    <xsl:value-of select="concat('&#xFDDD;⟨hand: ', f:hand-pointer-label(@new), '⟩&#xFDDE;',
+    <xsl:value-of select="concat('&#xFDDD;⟨', (for $l in f:hand-shift-label(.) return concat('hand: ', $l), 'change of hand')[1], '⟩&#xFDDE;',
                                  if ($fp:any-targets) then fp:note-markers(f:notes-at(.)) else '', '&#xFDDD; &#xFDDE;')"/>
   </xsl:template>
 
@@ -417,13 +465,14 @@
       <xsl:param name="editorials" as="xs:integer" select="0"/>
       <!-- f:note-kind -->
       <xsl:variable name="kind" as="xs:string"
-        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))) then 'editorial' else 'source'"/>
+        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))
+                    or ($f:foreign and (@type = 'commentary' or @type = 'textConst'))) then 'editorial' else 'source'"/>
       <!-- The notes before it but the notes it is in, of its kind and of any. -->
       <xsl:variable name="outer" as="element(note)*" select="ancestor::note[ancestor::text]"/>
       <xsl:variable name="before" as="xs:integer" select="$sources + $editorials - count($outer)"/>
       <xsl:variable name="before-kind" as="xs:integer"
         select="(if ($kind = 'editorial') then $editorials else $sources)
-                - count($outer[(if (@type = 'editorial' or (@resp and not(@type = 'compilers'))) then 'editorial' else 'source') = $kind])"/>
+                - count($outer[f:note-kind(.) = $kind])"/>
       <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
       <xsl:sequence select="map { generate-id(.): (
           if (normalize-space(@xml:id) != '') then f:safe-name(@xml:id)

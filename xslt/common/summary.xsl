@@ -129,7 +129,8 @@
       </xsl:for-each>
       <!-- Only a document with TEI nested in it has names that are not its own. -->
       <xsl:variable name="refs" as="element()*"
-        select="if (exists($tei//TEI)) then $tei//*[@ref][ancestor::TEI[1] is $tei] else $tei//*[@ref]"/>
+        select="if (exists($tei//TEI)) then $tei//*[@ref or self::handNote/@corresp or self::handShift/@scribe][ancestor::TEI[1] is $tei]
+                else $tei//*[@ref or self::handNote/@corresp or self::handShift/@scribe]"/>
       <!--
         Names with a @key (persName, placeName, orgName, rs of such a type) and
         no register pointer: one s:key per kind and key, with the first name
@@ -233,7 +234,8 @@
           else (if ($action/@type = 'received') then 'recipient' else 'sender')"/>
       <xsl:variable name="corresp" as="xs:string?" select="
           if (empty($action)) then () else if ($action/parent::correspDesc is $main) then 'main' else 'other'"/>
-      <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(@ref), ' ')
+      <!-- A hand's person (handNote/@corresp, handShift/@scribe) is named too: its entry gets its page. -->
+      <xsl:for-each select="distinct-values(for $t in tokenize(normalize-space(string((@ref, self::handNote/@corresp, self::handShift/@scribe)[1])), ' ')
           return (let $entry := replace($t, '^(\./)?(.*/)?(persons|places|orgs)\.xml#([^#\s]+)$', '$3#$4')
                   return if ($entry ne $t) then $entry
                          else string-join(fp:register-entry-pointer($t), '#')[. != '']))">

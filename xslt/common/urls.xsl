@@ -115,6 +115,47 @@
                                  then substring($t, 2) else ()"/>
   </xsl:function>
 
+  <!--
+    The documents of $document-files by file name and by file name without '.xml': their base name,
+    and, for the documents a document's pointers name, their title and ISO date of sending
+    (src/site/foreign.ts).
+  -->
+  <xsl:variable name="fp:document-facts" as="map(xs:string, xs:string*)"
+    select="map:merge(for $line in tokenize($document-files, '&#10;')[contains(., '&#9;')]
+                      return let $t := tokenize($line, '&#9;')
+                      return (map:entry($t[1], subsequence($t, 2)), map:entry(replace($t[1], '\.xml$', '', 'i'), subsequence($t, 2))),
+                      map { 'duplicates': 'use-first' })"/>
+
+  <!--
+    What an empty reference (<ref target="L00237" subtype="date-only"/>, as the Schnitzler letters'
+    commentary writes them) reads, for the page and the text alike: the word it leads with (a
+    subtype 'See'/'see' or 'Cf'/'cf' gives 'See ', 'cf. ' …, as the source capitalises it), its text,
+    and 'resolved' or 'unresolved'. Its text: a document of the folder by its title (by its date,
+    for subtype date-only); an ISO date as a date ('28 October 1900'); a document the letter's own
+    correspContext names by what it says there ('Beer-Hofmann an Schnitzler, 18. 7. 1893', its date
+    after the last comma for date-only); anything else the bare target, 'unresolved'.
+  -->
+  <xsl:function name="f:empty-ref" as="xs:string+">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="target" as="xs:string" select="string(tokenize(normalize-space($ref/@target), ' ')[1])"/>
+    <xsl:variable name="subtype" as="xs:string" select="normalize-space($ref/@subtype)"/>
+    <xsl:variable name="date-only" as="xs:boolean" select="lower-case($subtype) = 'date-only'"/>
+    <xsl:variable name="file" as="xs:string" select="if (contains($target, '#')) then substring-before($target, '#') else $target"/>
+    <xsl:variable name="facts" as="xs:string*" select="if ($file = '') then () else $fp:document-facts($file)"/>
+    <xsl:variable name="context" as="xs:string"
+      select="if ($target = '' or matches($target, '^\d{4}-\d{2}(-\d{2})?$')) then ''
+              else normalize-space(string(($ref/ancestor::TEI[1]/teiHeader/profileDesc/correspDesc/correspContext/ref[normalize-space(@target) = $target])[1]))"/>
+    <xsl:variable name="label" as="xs:string?"
+      select="if (normalize-space($facts[2]) != '' or normalize-space($facts[3]) != '')
+                then (if ($date-only and normalize-space($facts[3]) != '') then f:iso-label($facts[3]) else ($facts[2][normalize-space(.) != ''], f:iso-label($facts[3]))[1])
+              else if (matches($target, '^\d{4}(-\d{2}(-\d{2})?)?$')) then f:iso-label($target)
+              else if ($context != '') then (if ($date-only and contains($context, ', ')) then replace($context, '^.*, ', '') else $context)
+              else ()"/>
+    <xsl:sequence select="(if ($subtype = ('See', 'see', 'Cf', 'cf')) then concat($subtype, if (lower-case($subtype) = 'cf') then '. ' else ' ') else '',
+                           if (exists($label)) then $label else $target,
+                           if (exists($label)) then 'resolved' else 'unresolved')"/>
+  </xsl:function>
+
   <!-- $base-url joined to a path inside the site, or the bare path when no base URL is set. -->
   <xsl:function name="f:absolute-url" as="xs:string">
     <xsl:param name="base" as="xs:string"/>

@@ -509,7 +509,7 @@
         <xsl:variable name="hands" as="element(handNote)*" select="f:hand-notes($tei)"/>
         <xsl:if test="exists($hands)">
           <dt>Hands</dt>
-          <dd><xsl:value-of select="string-join(for $h in $hands return fp:hand-name($h), '; ')"/></dd>
+          <dd><xsl:value-of select="string-join(for $h in $hands return fp:hand-summary($h), '; ')"/></dd>
         </xsl:if>
         <xsl:if test="exists($related)">
           <dt id="related-documents">Related documents</dt>
@@ -546,10 +546,22 @@
                           else concat($label, ' hand')"/>
   </xsl:function>
 
+  <!--
+    A hand for the card: its name in words and what its attributes say ('Lisa Clarus’s hand (blaue
+    tinte, lateinische kurrent)'); a hand with no name but attributes is 'Hand (…)'.
+  -->
+  <xsl:function name="fp:hand-summary" as="xs:string">
+    <xsl:param name="hand" as="element()"/>
+    <xsl:variable name="traits" as="xs:string?" select="f:hand-traits($hand)"/>
+    <xsl:sequence select="if (exists($traits) and f:hand-label($hand) = 'unidentified') then concat('Hand (', $traits, ')')
+                          else concat(fp:hand-name($hand), if (exists($traits)) then concat(' (', $traits, ')') else '')"/>
+  </xsl:function>
+
   <!-- Whether a hand is named after a person (@scribe, @scribeRef or a persName in it). -->
   <xsl:function name="fp:hand-is-person" as="xs:boolean">
     <xsl:param name="hand" as="element()?"/>
-    <xsl:sequence select="exists($hand/(@scribe | @scribeRef)[normalize-space(.) != '']) or exists($hand//persName)"/>
+    <xsl:sequence select="exists($hand/(@scribe | @scribeRef)[normalize-space(.) != '']) or exists($hand//persName)
+                          or starts-with(normalize-space($hand/@corresp), '#')"/>
   </xsl:function>
 
   <!--
@@ -689,8 +701,15 @@
             <xsl:if test="normalize-space(@xml:id) != ''">
               <xsl:attribute name="id" select="f:safe-name(@xml:id)"/>
             </xsl:if>
-            <strong class="hand-label"><xsl:value-of select="f:hand-label(.)"/></strong>
-            <xsl:text>: </xsl:text>
+            <xsl:variable name="traits" as="xs:string?" select="f:hand-traits(.)"/>
+            <strong class="hand-label"><xsl:value-of select="if (exists($traits) and f:hand-label(.) = 'unidentified') then 'Hand' else f:hand-label(.)"/></strong>
+            <xsl:if test="exists($traits) or normalize-space(.) != ''">
+              <xsl:text>: </xsl:text>
+            </xsl:if>
+            <xsl:value-of select="$traits"/>
+            <xsl:if test="exists($traits) and normalize-space(.) != ''">
+              <xsl:text>; </xsl:text>
+            </xsl:if>
             <xsl:sequence select="fp:inline-content(.)"/>
             <xsl:value-of select="f:cert-note(.)"/>
           </dd>

@@ -46,6 +46,9 @@
           then contains('|listBibl|sourceDesc|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name($e/..), '|'))
         else if (contains('|quote|cit|q|said|label|stage|', $name))
           then contains('|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name($e/..), '|'))
+        (: A paragraph of a quote in running text is no block (html/text.xsl: quote/p). :)
+        else if ($name = '|p|' and exists($e/parent::quote | $e/parent::q))
+          then contains('|body|front|back|div|div1|div2|div3|div4|div5|div6|div7|postscript|floatingText|opener|closer|figure|', concat('|', local-name($e/../..), '|'))
         else contains('|TEI|teiCorpus|text|group|front|body|back|floatingText|div|div1|div2|div3|div4|div5|div6|div7|divGen|p|ab|head|opener|closer|dateline|salute|signed|postscript|byline|argument|epigraph|trailer|docTitle|titlePart|docDate|docAuthor|docImprint|docEdition|titlePage|imprimatur|list|item|listBibl|lg|l|sp|speaker|castList|castItem|table|row|figure|listPerson|listPlace|listOrg|listEvent|listWit|person|personGrp|place|org|event|witness|teiHeader|fileDesc|titleStmt|editionStmt|extent|publicationStmt|seriesStmt|notesStmt|sourceDesc|encodingDesc|projectDesc|samplingDecl|editorialDecl|correction|normalization|quotation|hyphenation|segmentation|interpretation|punctuation|stdVals|refsDecl|classDecl|tagsDecl|profileDesc|langUsage|language|textClass|correspDesc|correspAction|correspContext|particDesc|settingDesc|revisionDesc|change|listChange|availability|licence|respStmt|msDesc|msIdentifier|msContents|msItem|physDesc|objectDesc|handDesc|handNote|history|additional|bibl|biblStruct|biblFull|', $name)"/>
   </xsl:function>
 
@@ -257,12 +260,9 @@
     <xsl:sequence select="$tei/teiHeader//(handDesc | handNotes)/handNote"/>
   </xsl:function>
 
-  <!-- $document-files by file name, and by file name without '.xml'. -->
+  <!-- $document-files by file name, and by file name without '.xml': the output base name (common/urls.xsl). -->
   <xsl:variable name="fp:document-bases" as="map(xs:string, xs:string)"
-    select="map:merge(for $line in tokenize($document-files, '&#10;')[contains(., '&#9;')]
-                      return let $name := substring-before($line, '&#9;'), $base := substring-after($line, '&#9;')
-                      return (map:entry($name, $base), map:entry(replace($name, '\.xml$', '', 'i'), $base)),
-                      map { 'duplicates': 'use-first' })"/>
+    select="map:merge(for $k in map:keys($fp:document-facts) return map:entry($k, $fp:document-facts($k)[1]))"/>
 
   <!-- The previous and next document of the one $node is in, for the prev and next links; () when none. -->
   <xsl:function name="f:previous-document" as="xs:string?">

@@ -105,7 +105,8 @@
       select="if (empty($e/@rend)) then () else for $t in tokenize(normalize-space($e/@rend), ' ')
               return if (translate($t, $fp:rend-chars, '') = '') then concat('rend-', $t) else ()"/>
     <xsl:sequence select="string-join(distinct-values((concat('tei-', local-name($e)), $classes, $type, $rend,
-                                                       if ($e/@hand) then 'has-hand' else ())), ' ')"/>
+                                                       if ($e/@hand) then 'has-hand' else (),
+                                                       if ($rend = 'rend-underline' and normalize-space($e/@n) = '2') then 'underline-double' else ())), ' ')"/>
   </xsl:function>
 
   <!-- The characters of '^[A-Za-z0-9\-]+$' (a @type token) and of '^[a-z0-9\-]+$' (a @rend token). -->
@@ -372,10 +373,13 @@
   -->
   <xsl:template match="note" mode="m:html" as="node()*">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="notes-after" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="empty(ancestor::text) or f:in-register-list(.)">
         <xsl:next-match/>
       </xsl:when>
+      <!-- Inside a linked name: the marker follows the link (the names' rule). -->
+      <xsl:when test="$notes-after"/>
       <xsl:when test="f:is-inline-note(.)">
         <xsl:sequence select="fp:note-refs(., (), $in-link)"/>
       </xsl:when>
@@ -389,6 +393,28 @@
       <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
+  </xsl:template>
+
+  <!--
+    Paragraphs quoted in running text (<desc>ersetzt durch: »<quote><p>Post Restante</p><p>Salzburg</p></quote>«</desc>):
+    the quote is no block there (f:is-block), so neither are its paragraphs: spans, separated by
+    ' / ', and the paragraph around stays one (valid HTML: no p inside a p).
+  -->
+  <xsl:template match="quote/p | q/p" mode="m:html" as="node()*">
+    <xsl:choose>
+      <xsl:when test="f:is-block(.)">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="preceding-sibling::p">
+          <xsl:text> / </xsl:text>
+        </xsl:if>
+        <span>
+          <xsl:call-template name="fp:html-attributes"/>
+          <xsl:apply-templates mode="m:html"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A head of a division is a heading, one level below the page's own headings. -->
@@ -540,13 +566,20 @@
 
   <!-- ===== Names and links ===== -->
 
-  <!-- A name pointing into a register links to the entry page. -->
+  <!--
+    A name pointing into a register links to the entry page. A name with several pointers (<rs
+    ref="#pmb13973 #pmb13970">Benedikt</rs>: two persons) links to the first, and after the link to
+    each other entry that has a page, by a small '+' whose label names the entry. A note inside a
+    linked name would be an inert number inside the link (a link holds no button): its marker goes
+    after the link instead ($notes-after tells the note rule to leave it out inside).
+  -->
   <xsl:template match="persName | placeName | orgName | name | rs" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="if (@ref) then f:register-href(@ref, $root) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
+        <xsl:variable name="notes" as="element(note)*" select="if (exists(*)) then .//note[f:is-inline-note(.)] else ()"/>
         <a href="{$href}">
           <xsl:choose>
             <!-- fp:html-attributes' common case, tested here (see the generic rule); a name is no intervention. -->
@@ -557,10 +590,34 @@
               <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'name'"/></xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
-          <xsl:apply-templates mode="m:html">
-            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
+          <xsl:choose>
+            <xsl:when test="exists($notes)">
+              <xsl:apply-templates mode="m:html">
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+                <xsl:with-param name="notes-after" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates mode="m:html">
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
         </a>
+        <xsl:if test="contains(normalize-space(@ref), ' ')">
+          <xsl:variable name="tei" as="element()?" select="ancestor::TEI[1]"/>
+          <xsl:for-each select="subsequence(tokenize(normalize-space(@ref), ' '), 2)">
+            <xsl:variable name="page" as="xs:string?" select="f:register-page(.)"/>
+            <xsl:if test="exists($page) and concat($root, $page) != $href">
+              <xsl:variable name="entry" as="element()?" select="f:local-target(., $tei)"/>
+              <xsl:variable name="label" as="xs:string" select="if (exists($entry)) then f:entry-label($entry) else replace(., '^.*#', '')"/>
+              <sup class="name-more"><a href="{$root}{$page}" title="Also: {$label}" aria-label="Also: {$label}">+</a></sup>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:if test="exists($notes)">
+          <xsl:sequence select="fp:note-refs($notes, (), false())"/>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:next-match/>
@@ -568,31 +625,51 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages. -->
+  <!--
+    ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages.
+    An empty ref reads as f:empty-ref says (common/urls.xsl): its lead word ('See ', 'cf. ') before
+    the link, a document's title or a date as the link's text; a target it cannot resolve stays as
+    written, marked (class ref-unresolved, a title saying so).
+  -->
   <xsl:template match="ref | ptr" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="href" as="xs:string?" select="if (exists($target)) then f:site-href($target, $root) else ()"/>
+    <xsl:variable name="empty-ref" as="xs:string*" select="if (self::ref and empty(node()) and exists($target)) then f:empty-ref(.) else ()"/>
+    <xsl:value-of select="$empty-ref[1]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
         <a href="{$href}">
           <xsl:call-template name="fp:html-attributes"/>
-          <xsl:apply-templates mode="m:html">
-            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-          <xsl:if test="self::ptr or (self::ref and empty(node()))">
-            <xsl:value-of select="f:clean-url($target)"/>
-          </xsl:if>
+          <xsl:apply-templates mode="m:html"/>
+          <xsl:choose>
+            <xsl:when test="exists($empty-ref)">
+              <xsl:value-of select="$empty-ref[2]"/>
+            </xsl:when>
+            <xsl:when test="self::ptr or (self::ref and empty(node()))">
+              <xsl:value-of select="f:clean-url($target)"/>
+            </xsl:when>
+          </xsl:choose>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <xsl:element name="{if (f:holds-block(.)) then 'div' else 'span'}">
-          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (exists($target) and empty($href)) then 'link-refused' else ()"/></xsl:call-template>
-          <xsl:apply-templates mode="m:html"/>
-          <xsl:if test="self::ptr or (self::ref and empty(node()))">
-            <xsl:value-of select="$target"/>
+          <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes"
+            select="if (exists($target) and empty($href) and not($empty-ref[3] = 'resolved')) then 'link-refused' else (),
+                    if ($empty-ref[3] = 'unresolved') then 'ref-unresolved' else ()"/></xsl:call-template>
+          <xsl:if test="$empty-ref[3] = 'unresolved'">
+            <xsl:attribute name="title" select="concat('Reference to ', $target, ', which this edition does not hold')"/>
           </xsl:if>
+          <xsl:apply-templates mode="m:html"/>
+          <xsl:choose>
+            <xsl:when test="exists($empty-ref)">
+              <xsl:value-of select="$empty-ref[2]"/>
+            </xsl:when>
+            <xsl:when test="self::ptr or (self::ref and empty(node()))">
+              <xsl:value-of select="$target"/>
+            </xsl:when>
+          </xsl:choose>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
@@ -723,6 +800,82 @@
     </span>
   </xsl:template>
 
+  <!--
+    An empty glyph: its character (f:glyph, common/layout.xsl), else a visible placeholder naming it.
+    A c or g with content is its content (the generic rule).
+  -->
+  <xsl:template match="c[empty(node())] | g[empty(node())]" mode="m:html" as="node()*">
+    <xsl:variable name="glyph" as="xs:string?" select="f:glyph(.)"/>
+    <span>
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="if (empty($glyph)) then 'glyph-unknown' else ()"/></xsl:call-template>
+      <xsl:if test="empty($glyph)">
+        <xsl:attribute name="title" select="concat('Glyph ', f:glyph-name(.), ', not described by the source')"/>
+      </xsl:if>
+      <xsl:value-of select="if (exists($glyph)) then $glyph else concat('⟨', f:glyph-name(.), '⟩')"/>
+    </span>
+  </xsl:template>
+
+  <!--
+    A letterhead's lines and the parts of a line set left, right or centre (seg type="letterhead",
+    seg rend="left|right|center"): each on a line of its own (edition.css: .seg-line), a space
+    after it, so that the words stay apart without the style sheet too. The text and JSON make each
+    a paragraph (common/plain.xsl).
+  -->
+  <xsl:template match="seg[@type = 'letterhead' or @rend = 'left' or @rend = 'right' or @rend = 'center']" mode="m:html" as="node()*">
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'seg-line'"/></xsl:call-template>
+      <xsl:apply-templates mode="m:html"/>
+    </xsl:element>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!--
+    A physical description given in attributes only, as the Schnitzler letters give theirs:
+    <measure unit="seite" quantity="4"/> reads '4 Seiten' (f:measure-text), measures in a row
+    separated by ', '; <typeNote medium="schreibmaschine"/> 'Schreibmaschine'; <objectType
+    corresp="karte" ana="postkarte"/> 'Postkarte' (as the card's Type).
+  -->
+  <xsl:template match="measure[empty(node())][@unit or @quantity]" mode="m:html" as="node()*">
+    <xsl:if test="preceding-sibling::*[1][self::measure]">
+      <xsl:text>, </xsl:text>
+    </xsl:if>
+    <span class="tei-measure"><xsl:value-of select="f:measure-text(.)"/></span>
+  </xsl:template>
+
+  <xsl:template match="typeNote[empty(node())][@medium] | objectType[empty(node())][@ana or @corresp]" mode="m:html" as="node()*">
+    <span class="tei-{local-name()}">
+      <xsl:value-of select="f:capitalise(normalize-space(translate((@medium, @ana, @corresp)[normalize-space(.) != ''][1], '-_', '  ')))"/>
+    </span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!--
+    Postmarks: a stamp's parts (place, date, time …) separated by ', ', stamps and the incidents
+    of additions (one postmark each, in the Schnitzler letters) by '; ':
+    'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'.
+  -->
+  <xsl:template match="stamp" mode="m:html" as="node()*">
+    <xsl:if test="preceding-sibling::stamp">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <span>
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:for-each select="node()[normalize-space(.) != '']">
+        <xsl:if test="position() gt 1">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="m:html"/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="additions/incident" mode="m:html" as="node()*">
+    <xsl:if test="preceding-sibling::incident">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="space" mode="m:html" as="node()*">
     <span>
       <xsl:call-template name="fp:html-attributes"/>
@@ -730,16 +883,27 @@
     </span>
   </xsl:template>
 
-  <!-- A change of hand: a visible marker naming the hand, its description as the title. -->
+  <!--
+    A change of hand: a visible marker naming the hand, its description as the title. In words, from
+    the hand the header declares ('⟨Stalin’s hand begins⟩', '⟨First hand begins⟩'), else from the
+    person @scribe names ('⟨Hermann Bahr’s hand begins⟩'), else from @medium ('⟨Change of hand:
+    typewriter⟩'), else '⟨Change of hand⟩'.
+  -->
   <xsl:template match="handShift" mode="m:html" as="node()*">
     <xsl:variable name="hand" as="element()?" select="f:hand-of(@new)"/>
+    <xsl:variable name="label" as="xs:string?" select="if ($hand) then () else f:hand-shift-label(.)"/>
     <span>
       <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'hand-marker'"/></xsl:call-template>
       <xsl:if test="$hand">
-        <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string($hand)))"/>
+        <xsl:attribute name="title" select="concat('Change of hand: ', normalize-space(string-join((f:hand-traits($hand), normalize-space(string($hand)))[. != ''], '; ')))"/>
       </xsl:if>
-      <!-- In words, from the hand the header declares: '⟨Stalin’s hand begins⟩', '⟨First hand begins⟩'. -->
-      <xsl:value-of select="concat('⟨', if ($hand) then fp:hand-name($hand) else concat('Hand ', f:hand-pointer-label(@new)), ' begins', f:cert-note(.), '⟩')"/>
+      <xsl:value-of select="concat('⟨',
+          if ($hand) then concat(fp:hand-name($hand), ' begins')
+          else if (normalize-space(@scribe) != '') then concat($label, '’s hand begins')
+          else if (normalize-space(@new) != '') then concat('Hand ', $label, ' begins')
+          else if (exists($label)) then concat('Change of hand: ', $label)
+          else 'Change of hand',
+          f:cert-note(.), '⟩')"/>
     </span>
   </xsl:template>
 
