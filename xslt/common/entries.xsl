@@ -119,15 +119,17 @@
 
   <!--
     The key registers sort by: 'surname forename' when the entry's label
-    name is split into surname and forename, else its label; lower case.
+    name is split into surname and forename, else its label; lower case,
+    without leading brackets or quotation marks.
   -->
   <xsl:function name="f:entry-sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" as="element()*" select="f:entry-names($entry)"/>
     <xsl:variable name="split" as="element()?" select="($names[surname])[1]"/>
-    <xsl:sequence select="lower-case(if ($split)
+    <!-- Leading brackets and quotation marks ('[Ehrenrat …]', '»Freie Bühne«') do not count: such a name sorts by its first word. -->
+    <xsl:sequence select="replace(lower-case(if ($split)
                           then normalize-space(string-join(($split/surname, $split/forename), ' '))
-                          else f:entry-label($entry))"/>
+                          else f:entry-label($entry)), '^[\[\(»«&quot;„“‚‘'']+', '')"/>
   </xsl:function>
 
   <!--

@@ -36,7 +36,11 @@
       select="if (exists($name/surname) and empty($name/*[not(self::surname or self::forename)]))
               then string-join((normalize-space(string-join($name/surname, ' ')), normalize-space(string-join($name/forename, ' ')))[. != ''], ', ')
               else normalize-space(string($name))"/>
-    <xsl:sequence select="if ($label != '') then $label else string($entry/@xml:id)"/>
+    <!-- A name the source marks as not known ('?? [Hotel in Berlin 1901]': the PMB's placeholder before an editor's description) reads '[Hotel in Berlin 1901] (name unknown)'. -->
+    <xsl:sequence select="if (starts-with($label, '??'))
+                          then (let $rest := normalize-space(replace($label, '^\?+', ''))
+                                return if ($rest = '') then concat(string($entry/@xml:id), ' (name unknown)') else concat($rest, ' (name unknown)'))
+                          else if ($label != '') then $label else string($entry/@xml:id)"/>
   </xsl:function>
 
   <!--

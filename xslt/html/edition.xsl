@@ -523,7 +523,7 @@
       'residence': 'Residence', 'nationality': 'Nationality', 'faith': 'Faith', 'education': 'Education', 'sex': 'Sex',
       'gender': 'Gender', 'state': 'State', 'trait': 'Characteristic', 'event': 'Event', 'location': 'Location', 'geo': 'Coordinates',
       'country': 'Country', 'region': 'Region', 'settlement': 'Settlement', 'district': 'District', 'desc': 'Description',
-      'note': 'Note', 'bibl': 'Literature', 'listBibl': 'Literature', 'ptr': 'Link', 'linkGrp': 'Links', 'listRelation': 'Relations' }"/>
+      'note': 'Note', 'bibl': 'Literature', 'listBibl': 'Literature', 'listEvent': 'Events', 'figure': 'Image', 'ptr': 'Link', 'linkGrp': 'Links', 'listRelation': 'Relations' }"/>
 
   <!-- Authority files by idno/@type (lower case): the label on the entry page and the address of a bare identifier's record. -->
   <xsl:variable name="fp:authorities" as="map(xs:string, xs:string+)" select="map {
@@ -537,6 +537,179 @@
 
   <!-- ===== Register entry pages ===== -->
 
+  <!--
+    What an entry page leaves out as the source database's internals, not a
+    reader's facts (the PMB's entries in the Schnitzler letters give all of
+    these): an identifier or description that is a bare number with no known
+    authority file ('<desc type="entity_type_id">972</desc>'), a description
+    that is only a code not known here, and a list of literature that holds
+    nothing but the database's collections (bibl type="collections":
+    'manually created entity').
+  -->
+  <xsl:function name="fp:is-internal-code" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="value" as="xs:string" select="normalize-space($e)"/>
+    <xsl:sequence select="matches($value, '^[0-9]+$') and not(map:contains($fp:authorities, lower-case(normalize-space($e/@type))))"/>
+  </xsl:function>
+
+  <xsl:function name="fp:is-internal-part" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::desc or $e/self::idno) and (fp:is-internal-code($e) or ($e/self::desc and empty($e/*) and fp:desc-words($e) = ''))
+                          or exists($e/self::listBibl) and empty($e/* except $e/bibl[@type = 'collections'])"/>
+  </xsl:function>
+
+  <!--
+    A description in words: 'Straße (K.STR)' without its code, 'Straße'; a
+    GeoNames feature code ('P.PPLC', as the PMB types its places) in words
+    ('capital of a country'), '' for a code not known here.
+  -->
+  <xsl:function name="fp:desc-words" as="xs:string">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space($desc)"/>
+    <xsl:sequence select="if (matches($text, '^[A-Z]\.[A-Z0-9]+$')) then string((map:get($fp:feature-codes, $text), '')[1])
+                          else replace($text, '\s*\([A-Z]\.[A-Z0-9]+\)$', '')"/>
+  </xsl:function>
+
+  <!-- GeoNames feature codes (https://www.geonames.org/export/codes.html) in words: the commonest. -->
+  <xsl:variable name="fp:feature-codes" as="map(xs:string, xs:string)" select="map {
+      'P.PPL': 'Populated place', 'P.PPLA': 'Seat of a first-order administrative division',
+      'P.PPLA2': 'Seat of a second-order administrative division', 'P.PPLA3': 'Seat of a third-order administrative division',
+      'P.PPLA4': 'Seat of a fourth-order administrative division', 'P.PPLC': 'Capital of a country',
+      'P.PPLX': 'Section of a populated place', 'P.PPLL': 'Populated locality', 'P.PPLF': 'Farm village',
+      'P.PPLS': 'Populated places', 'P.PPLW': 'Destroyed populated place', 'P.PPLH': 'Historical populated place',
+      'A.PCLI': 'Independent country', 'A.PCLH': 'Historical country', 'A.PCLD': 'Dependent political entity',
+      'A.ADM1': 'First-order administrative division', 'A.ADM2': 'Second-order administrative division',
+      'A.ADM3': 'Third-order administrative division', 'A.ADM4': 'Fourth-order administrative division',
+      'A.ADMD': 'Administrative division', 'L.RGN': 'Region', 'L.AREA': 'Area', 'T.MT': 'Mountain',
+      'T.MTS': 'Mountains', 'T.PK': 'Peak', 'T.PASS': 'Pass', 'T.ISL': 'Island', 'T.VAL': 'Valley',
+      'H.LK': 'Lake', 'H.STM': 'Stream', 'H.SEA': 'Sea', 'H.BAY': 'Bay', 'S.HTL': 'Hotel', 'S.BLDG': 'Building',
+      'S.CSTL': 'Castle', 'S.CH': 'Church', 'S.RSTN': 'Railway station', 'S.MUS': 'Museum' }"/>
+
+  <!--
+    The labels of an entry's links: the authority file or site a link is in
+    (fp:link-hosts: GND, Wikidata, GeoNames, PMB, Wikipedia …), else its host
+    without 'www.'; a label that two links share is numbered ('PMB 1', 'PMB 2').
+  -->
+  <xsl:function name="fp:link-labels" as="xs:string*">
+    <xsl:param name="links" as="xs:string*"/>
+    <xsl:variable name="names" as="xs:string*" select="for $l in $links return fp:link-name($l)"/>
+    <xsl:sequence select="for $i in 1 to count($names)
+                          return if (count($names[. = $names[$i]]) gt 1)
+                                 then concat($names[$i], ' ', count($names[position() le $i][. = $names[$i]]))
+                                 else $names[$i]"/>
+  </xsl:function>
+
+  <xsl:function name="fp:link-host" as="xs:string">
+    <xsl:param name="link" as="xs:string"/>
+    <xsl:sequence select="replace(lower-case(replace($link, '^[a-zA-Z]+://([^/?#:]+).*$', '$1')), '^www\.', '')"/>
+  </xsl:function>
+
+  <xsl:function name="fp:link-name" as="xs:string">
+    <xsl:param name="link" as="xs:string"/>
+    <xsl:variable name="host" as="xs:string" select="fp:link-host($link)"/>
+    <xsl:variable name="known" as="xs:string?"
+      select="(for $h in $fp:link-host-order return if ($host = $h or ends-with($host, concat('.', $h))) then $fp:link-hosts($h) else ())[1]"/>
+    <xsl:sequence select="if ($known = 'Wikipedia' and matches($host, '^[a-z-]+\.wikipedia\.org$'))
+                          then concat('Wikipedia (', substring-before($host, '.'), ')')
+                          else ($known, $host)[1]"/>
+  </xsl:function>
+
+  <!-- The order of an entry's links: the authority files first, in this order, then the others as given (indexes into the links). -->
+  <xsl:function name="fp:link-order" as="xs:integer*">
+    <xsl:param name="links" as="xs:string*"/>
+    <xsl:variable name="ranks" as="xs:integer*"
+      select="for $l in $links return (let $host := fp:link-host($l)
+              return (for $j in 1 to count($fp:link-host-order)
+                      return if ($host = $fp:link-host-order[$j] or ends-with($host, concat('.', $fp:link-host-order[$j]))) then $j else ())[1],
+              999)[1]"/>
+    <xsl:perform-sort select="1 to count($links)">
+      <xsl:sort select="$ranks[current()]" data-type="number"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <xsl:variable name="fp:link-host-order" as="xs:string+"
+    select="('d-nb.info', 'viaf.org', 'wikidata.org', 'geonames.org', 'id.loc.gov', 'isni.org', 'vocab.getty.edu', 'wikipedia.org', 'pmb.acdh.oeaw.ac.at')"/>
+  <xsl:variable name="fp:link-hosts" as="map(xs:string, xs:string)" select="map {
+      'd-nb.info': 'GND', 'viaf.org': 'VIAF', 'wikidata.org': 'Wikidata', 'geonames.org': 'GeoNames',
+      'id.loc.gov': 'Library of Congress', 'isni.org': 'ISNI', 'vocab.getty.edu': 'Getty TGN',
+      'wikipedia.org': 'Wikipedia', 'pmb.acdh.oeaw.ac.at': 'PMB' }"/>
+
+  <!--
+    The entries that have pages: their kind by id (from their parts, common/entry-parts.xsl:
+    one look-up per name; the edition-wide step has no $register-entries). The first of an
+    id wins, as the register lists' links do.
+  -->
+  <xsl:variable name="fp:entries-with-pages" as="map(xs:string, xs:string)"
+    select="map:merge(for $k in $f:register-kinds, $p in $fp:entry-parts($k) return map:entry(string($p?id), $k),
+                      map { 'duplicates': 'use-first' })"/>
+
+  <!--
+    The name of a place (or other entry) an entry names, on its entry page:
+    its name as written (the preferred placeName of a settlement, without its
+    coordinates or identifiers), linked to the named entry's page when it has
+    one. The pointer is @ref or @key: a register pointer ('places.xml#baku'),
+    '#id', or a bare id ('pmb50', as the PMB writes them): its id after any '#'.
+  -->
+  <xsl:function name="fp:entry-name-link" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" as="element()" select="($e/placeName[@type = 'pref'], $e/placeName, $e)[1]"/>
+    <xsl:variable name="text" as="xs:string"
+      select="normalize-space(string-join(($name/text(), $name/*[not(self::geo or self::note or self::idno or self::location)]//text()), ''))"/>
+    <xsl:variable name="pages" as="xs:string*"
+      select="for $t in tokenize(normalize-space(string-join(($e/@ref, $e/@key), ' ')), ' ')
+              return (let $id := replace($t, '^.*#', ''), $kind := if ($id = '') then () else map:get($fp:entries-with-pages, $id)
+                      return if (exists($kind)) then concat('../', $kind, '/', f:safe-name($id), '.html') else ())"/>
+    <xsl:choose>
+      <xsl:when test="exists($pages)">
+        <a href="{$pages[1]}"><xsl:value-of select="$text"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$text"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!--
+    Mode m:entry-part: a part of an entry on its page (an affiliation, an event, a note), as
+    m:html renders it, but for what the source database nests in it for its own use: the
+    identifiers and coordinates of the entries it names (idno, note type="IDNO", geo) are
+    left out, and a name that points by @key or by a bare id (ref="pmb50639", as the PMB
+    writes them) is its text, linked to the named entry's page when it has one
+    (fp:entry-name-link). Parts with neither go to m:html as they are.
+  -->
+  <xsl:template match="*" mode="m:entry-part" as="node()*">
+    <xsl:apply-templates select="." mode="m:html">
+      <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="*[.//idno or .//note[@type = 'IDNO'] or .//geo or .//*[@key or @ref[not(contains(., '#'))]]]" mode="m:entry-part" as="node()*">
+    <xsl:apply-templates select="node()" mode="m:entry-part"/>
+  </xsl:template>
+
+  <xsl:template match="idno | note[@type = 'IDNO'] | geo | location[geo][empty(* except geo)]" mode="m:entry-part" priority="2" as="empty-sequence()"/>
+
+  <xsl:template match="persName[@key or @ref[not(contains(., '#'))]] | placeName[@key or @ref[not(contains(., '#'))]] | orgName[@key or @ref[not(contains(., '#'))]] | settlement[@key or @ref[not(contains(., '#'))]] | region[@key or @ref[not(contains(., '#'))]] | country[@key or @ref[not(contains(., '#'))]] | district[@key or @ref[not(contains(., '#'))]]"
+                mode="m:entry-part" priority="1" as="node()*">
+    <xsl:sequence select="fp:entry-name-link(.)"/>
+  </xsl:template>
+
+  <!-- An entry's own coordinates, 'lat, long', linked to OpenStreetMap when they are two numbers; else as written. -->
+  <xsl:function name="fp:geo-link" as="node()*">
+    <xsl:param name="geo" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="fp:geo-text($geo)"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize($text, ', ')"/>
+    <xsl:choose>
+      <xsl:when test="count($parts) = 2 and (every $p in $parts satisfies $p castable as xs:double)">
+        <a class="tei-geo" href="https://www.openstreetmap.org/?mlat={$parts[1]}&amp;mlon={$parts[2]}#map=14/{$parts[1]}/{$parts[2]}"><xsl:value-of select="$text"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-geo"><xsl:value-of select="$text"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+
   <xsl:template name="fp:entry-content" as="node()*">
     <xsl:param name="entry" as="element()" required="yes"/>
     <xsl:variable name="occurrences" as="element(s:names)*" select="f:entry-occurrences($entry)"/>
@@ -546,10 +719,11 @@
     </nav>
     <h1><xsl:value-of select="f:entry-label($entry)"/></h1>
     <dl class="entry-details">
-      <xsl:for-each select="f:entry-names($entry)">
+      <!-- A name that is a web address (the PMB's orgName type="werk_link") is one of the links below. -->
+      <xsl:for-each select="f:entry-names($entry)[not(f:is-web-uri(normalize-space(.)))]">
         <dt>
           <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
-          <xsl:value-of select="if ($type = '') then 'Name' else (map:get($fp:name-type-words, lower-case($type)), concat('Name (', $type, ')'))[1]"/>
+          <xsl:value-of select="if ($type = '') then 'Name' else (map:get($fp:name-type-words, lower-case($type)), concat('Name (', translate($type, '-_', '  '), ')'))[1]"/>
         </dt>
         <dd>
           <xsl:apply-templates select="." mode="m:html">
@@ -561,13 +735,17 @@
         <dt>Kind</dt>
         <dd><xsl:value-of select="f:capitalise(normalize-space(translate($entry/@type, '-_', '  ')))"/></dd>
       </xsl:if>
-      <xsl:for-each select="$entry/idno[f:is-verified(.)]">
-        <!-- An identifier not verified is left out (f:is-verified). A bare identifier of a known authority file (Q33391, 524901) links to its record; a URI links as it is. -->
+      <!--
+        Identifiers that are not web addresses: a bare identifier of a known authority file
+        (Q33391, 524901) links to its record; one not verified is left out (f:is-verified).
+        A bare number of no known authority (the source database's own key) is not shown
+        (fp:is-internal-code).
+      -->
+      <xsl:for-each select="$entry/idno[f:is-verified(.)][not(f:is-web-uri(normalize-space(.)))][not(fp:is-internal-code(.))]">
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
         <xsl:variable name="authority" as="xs:string*" select="map:get($fp:authorities, lower-case(normalize-space(@type)))"/>
         <xsl:variable name="uri" as="xs:string?"
-          select="if (f:is-web-uri($value)) then $value
-                  else if (exists($authority) and matches($value, $authority[3])) then concat($authority[2], $value) else ()"/>
+          select="if (exists($authority) and matches($value, $authority[3])) then concat($authority[2], $value) else ()"/>
         <dt>
           <xsl:value-of select="if (exists($authority)) then $authority[1]
                                 else if (normalize-space(@type) != '') then concat('Identifier (', normalize-space(@type), ')') else 'Identifier'"/>
@@ -581,34 +759,93 @@
               <a href="{$uri}"><xsl:value-of select="$value"/></a>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="normalize-space(.)"/>
+              <xsl:value-of select="$value"/>
             </xsl:otherwise>
           </xsl:choose>
         </dd>
       </xsl:for-each>
+      <!--
+        Identifiers that are web addresses, and names and notes that are nothing but one (the PMB's
+        note type="references"): one row of links, each named by its authority or host (fp:link-labels),
+        each address once.
+      -->
+      <xsl:variable name="links" as="xs:string*"
+        select="distinct-values(($entry/idno[f:is-verified(.)], f:entry-names($entry)[empty(*)], $entry/note[empty(*)])
+                                /normalize-space(.)[f:is-web-uri(.) and f:is-safe-url(.)])"/>
+      <xsl:if test="exists($links)">
+        <dt>Links</dt>
+        <dd class="entry-links">
+          <xsl:variable name="labels" as="xs:string*" select="fp:link-labels($links)"/>
+          <xsl:for-each select="fp:link-order($links)">
+            <xsl:variable name="i" as="xs:integer" select="."/>
+            <xsl:if test="position() gt 1">
+              <xsl:text>, </xsl:text>
+            </xsl:if>
+            <a href="{$links[$i]}"><xsl:value-of select="$labels[$i]"/></a>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
       <xsl:for-each select="$entry/*[not(self::persName or self::placeName or self::orgName or self::name or self::idno)]
-                                    [not(self::person or self::place or self::org or self::personGrp)]">
+                                    [not(self::person or self::place or self::org or self::personGrp)]
+                                    [not(fp:is-internal-part(.))]
+                                    [not(self::note[empty(*)][f:is-web-uri(normalize-space(.))])]
+                                    [exists(*) or normalize-space(.) != '' or normalize-space(@value) != '']">
         <dt>
           <xsl:value-of select="if (self::note[@type = 'identification' or empty(@type)]) then 'Identification'
+                                else if (self::note[date][empty(* except date)][empty(text()[normalize-space(.) != ''])]) then 'Dates'
                                 else if (self::location and fp:names-other-place(.)) then 'Located in'
                                 else if (self::location[geo][empty(* except geo)]) then 'Coordinates'
+                                else if (self::desc[contains(lower-case(@type), 'type')]) then 'Kind'
                                 else (map:get($fp:entry-part-words, local-name()), f:capitalise(local-name()))[1]"/>
         </dt>
         <dd>
           <xsl:choose>
-            <!-- A birth or death made of parts (its date, its place) reads '2. 3. 1861, Wien'. -->
+            <!-- The place an entry lies in: its name, linked to its page when it has one (fp:entry-name-link); no coordinates or identifiers of its own. -->
+            <xsl:when test="self::location and fp:names-other-place(.)">
+              <xsl:for-each select="*[self::placeName or self::settlement or self::region or self::country
+                                      or self::district or self::bloc or self::geogName]">
+                <xsl:if test="position() gt 1">, </xsl:if>
+                <xsl:sequence select="fp:entry-name-link(.)"/>
+              </xsl:for-each>
+            </xsl:when>
+            <!-- The entry's own coordinates, linked to a map. -->
+            <xsl:when test="self::location[geo][empty(* except geo)]">
+              <xsl:for-each select="geo">
+                <xsl:if test="position() gt 1">; </xsl:if>
+                <xsl:sequence select="fp:geo-link(.)"/>
+              </xsl:for-each>
+            </xsl:when>
+            <!-- A description in words, without the source database's code for it ('Straße (K.STR)': 'Straße'; 'P.PPLC': 'capital'). -->
+            <xsl:when test="self::desc and empty(*)">
+              <xsl:value-of select="fp:desc-words(.)"/>
+            </xsl:when>
+            <!-- A birth or death made of parts (its date, its place) reads '2. 3. 1861, Wien', the place linked to its page. -->
             <xsl:when test="(self::birth or self::death) and count(*) gt 1 and empty(text()[normalize-space(.) != ''])">
               <xsl:for-each select="*">
                 <xsl:if test="position() gt 1">, </xsl:if>
-                <xsl:apply-templates select="." mode="m:html">
-                  <xsl:with-param name="root" select="'../'" tunnel="yes"/>
-                </xsl:apply-templates>
+                <xsl:choose>
+                  <xsl:when test="self::placeName or self::settlement or self::region or self::country or self::district or self::geogName">
+                    <xsl:sequence select="fp:entry-name-link(.)"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates select="." mode="m:html">
+                      <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:for-each>
             </xsl:when>
-            <xsl:otherwise>
-              <xsl:apply-templates select="if (self::note) then node() else ." mode="m:html">
+            <xsl:when test="self::listBibl">
+              <xsl:apply-templates select="* except bibl[@type = 'collections']" mode="m:html">
                 <xsl:with-param name="root" select="'../'" tunnel="yes"/>
               </xsl:apply-templates>
+            </xsl:when>
+            <!-- An empty element that says it in an attribute: <sex value="male"/>. -->
+            <xsl:when test="empty(node()) and normalize-space(@value) != ''">
+              <xsl:value-of select="f:capitalise(normalize-space(@value))"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="if (self::note) then node() else ." mode="m:entry-part"/>
             </xsl:otherwise>
           </xsl:choose>
         </dd>
