@@ -365,6 +365,47 @@ describe('the Schnitzler letters', () => {
     });
   });
 
+  // A scholar's review of the register pages (places, orgs, persons): the PMB's internals were shown, places
+  // named by key unlinked, raw URLs, and '?? […]' entries first in the lists.
+  test('the register entry pages show what a reader needs: no internal codes, no raw addresses, places linked to their pages', () => {
+    const pages = ['places', 'orgs', 'persons'].flatMap((kind) => readdirSync(site(kind)).map((f) => `${kind}/${f}`));
+    expect(pages.length).toBeGreaterThan(900);
+    const problems: string[] = [];
+    for (const path of pages) {
+      const dl = /<dl class="entry-details">[\s\S]*?<\/dl>/.exec(readFileSync(site(path), 'utf8'))?.[0] ?? '';
+      const text = dl.replace(/<[^>]*>/g, ' ');
+      if (/https?:\/\/\S/.test(text)) problems.push(`${path}: a raw address`);
+      if (/<dd>\s*\d+\s*<\/dd>/.test(dl)) problems.push(`${path}: a bare number`);
+      if (/<dd>\s*<\/dd>/.test(dl)) problems.push(`${path}: an empty row`);
+      if (/manually created entity|\b[A-Z]\.[A-Z]{2,}\d?\b/.test(text)) problems.push(`${path}: a database code`);
+      for (const m of dl.matchAll(/href="\.\.\/([^"#]+)"/g)) if (!existsSync(site(m[1]!))) problems.push(`${path}: ${m[1]} missing`);
+      // Each address once in the row of links.
+      const links = /<dt>Links<\/dt><dd[^>]*>([\s\S]*?)<\/dd>/.exec(dl)?.[1] ?? '';
+      const hrefs = [...links.matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1]);
+      if (new Set(hrefs).size !== hrefs.length) problems.push(`${path}: a link twice`);
+    }
+    expect(problems).toEqual([]);
+    // listorg.xml: Le Chat Noir, <desc type="entity_type_id">1042</desc>, located in Paris (key pmb182).
+    const chat = readFileSync(site('orgs/pmb117961.html'), 'utf8');
+    expect(chat).toMatch(/<dt>Kind<\/dt><dd>Kabarett<\/dd>/);
+    expect(chat).not.toMatch(/\b1042\b/);
+    expect(chat).toMatch(/<dt>Located in<\/dt><dd><a href="\.\.\/places\/pmb182\.html">Paris<\/a><\/dd>/);
+    expect(chat).toMatch(/<a href="https:\/\/d-nb\.info\/gnd\/4283522-7">GND<\/a>/);
+    // listplace.xml: the Delikatessenhandlung in Marienbad lies in Marienbad (key pmb772); a street in Vienna's Währing.
+    expect(readFileSync(site('places/pmb169267.html'), 'utf8')).toMatch(/<dt>Located in<\/dt><dd><a href="\.\.\/places\/pmb772\.html">Marienbad<\/a>/);
+    // A person's birth place (settlement ref="pmb50") links to Vienna's page.
+    expect(readFileSync(site('persons/pmb10589.html'), 'utf8')).toMatch(/<dt>Born<\/dt><dd>(?:(?!<\/dd>)[\s\S])*<a href="\.\.\/places\/pmb50\.html">Wien<\/a>/);
+    // The lists: nameless ('?? […]') entries last, labelled; no '??'.
+    for (const kind of ['places', 'orgs']) {
+      const labels = [...readFileSync(site(`${kind}.html`), 'utf8').matchAll(new RegExp(`<li><a href="${kind}/[^"]+">([^<]+)</a>`, 'g'))].map((m) => m[1]!);
+      expect(labels.length, kind).toBeGreaterThan(50);
+      expect(labels.some((l) => l.includes('??')), kind).toBe(false);
+      const unnamed = labels.filter((l) => l.endsWith(' (name unknown)'));
+      expect(unnamed.length, kind).toBeGreaterThan(0);
+      expect(labels.slice(-unnamed.length), kind).toEqual(unnamed);
+    }
+  });
+
   test("the site's identity is the corpus's: its title, licence and language", () => {
     const index = readFileSync(site('index.html'), 'utf8');
     expect(index).toContain('Arthur Schnitzler: Briefwechsel mit Autorinnen und Autoren');
