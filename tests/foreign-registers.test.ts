@@ -65,7 +65,7 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
         <desc type="entity_type_id">972</desc>
         <location type="located_in_place"><placeName key="pmb1">Berlin</placeName></location>
         ${ids('6')}
-        <note type="references">https://www.digital.example.org/periodical/63286</note>
+        <note type="references">https:// www.digital.example.org/periodical/63286</note>
         <note type="apis_dates"><date from-iso="1889-01-01" to-iso="1894-01-01">1889 – 1894</date></note>
       </org>
     </listOrg>

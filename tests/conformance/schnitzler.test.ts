@@ -374,7 +374,8 @@ describe('the Schnitzler letters', () => {
     for (const path of pages) {
       const dl = /<dl class="entry-details">[\s\S]*?<\/dl>/.exec(readFileSync(site(path), 'utf8'))?.[0] ?? '';
       const text = dl.replace(/<[^>]*>/g, ' ');
-      if (/https?:\/\/\S/.test(text)) problems.push(`${path}: a raw address`);
+      // (listorg.xml's pmb29781 breaks one after its scheme: 'https:// www.digital.wienbibliothek.at/…'.)
+      if (/https?:\/\//.test(text)) problems.push(`${path}: a raw address`);
       if (/<dd>\s*\d+\s*<\/dd>/.test(dl)) problems.push(`${path}: a bare number`);
       if (/<dd>\s*<\/dd>/.test(dl)) problems.push(`${path}: an empty row`);
       if (/manually created entity|\b[A-Z]\.[A-Z]{2,}\d?\b/.test(text)) problems.push(`${path}: a database code`);

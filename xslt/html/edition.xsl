@@ -585,6 +585,12 @@
       'H.LK': 'Lake', 'H.STM': 'Stream', 'H.SEA': 'Sea', 'H.BAY': 'Bay', 'S.HTL': 'Hotel', 'S.BLDG': 'Building',
       'S.CSTL': 'Castle', 'S.CH': 'Church', 'S.RSTN': 'Railway station', 'S.MUS': 'Museum' }"/>
 
+  <!-- An element's text as a web address: white space collapsed, and none after the scheme ('https:// www.example.org', as a source may break it). -->
+  <xsl:function name="fp:address" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="replace(normalize-space($e), '^(https?://) ', '$1')"/>
+  </xsl:function>
+
   <!--
     The labels of an entry's links: the authority file or site a link is in
     (fp:link-hosts: GND, Wikidata, GeoNames, PMB, Wikipedia …), else its host
@@ -771,7 +777,7 @@
       -->
       <xsl:variable name="links" as="xs:string*"
         select="distinct-values(($entry/idno[f:is-verified(.)], f:entry-names($entry)[empty(*)], $entry/note[empty(*)])
-                                /normalize-space(.)[f:is-web-uri(.) and f:is-safe-url(.)])"/>
+                                /fp:address(.)[f:is-web-uri(.) and f:is-safe-url(.)])"/>
       <xsl:if test="exists($links)">
         <dt>Links</dt>
         <dd class="entry-links">
@@ -788,7 +794,7 @@
       <xsl:for-each select="$entry/*[not(self::persName or self::placeName or self::orgName or self::name or self::idno)]
                                     [not(self::person or self::place or self::org or self::personGrp)]
                                     [not(fp:is-internal-part(.))]
-                                    [not(self::note[empty(*)][f:is-web-uri(normalize-space(.))])]
+                                    [not(self::note[empty(*)][f:is-web-uri(fp:address(.))])]
                                     [exists(*) or normalize-space(.) != '' or normalize-space(@value) != '']">
         <dt>
           <xsl:value-of select="if (self::note[@type = 'identification' or empty(@type)]) then 'Identification'
