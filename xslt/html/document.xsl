@@ -567,7 +567,10 @@
   <!--
     The archive signature in one line: the holder (by the short name in its
     parentheses, 'RGASPI'), the parts of the shelfmark ('f. 558, op. 1,
-    d. 5481') and the leaves ('l. 4-7'); else the reference as printed.
+    d. 5481') and the leaves ('l. 4-7'); in an archive with no fond, the
+    country, town, holder and shelfmark ('U.S.A., Yale, Beinecke Rare Book
+    and Manuscript Library, Yale Collection of German Literature, MSS 31');
+    else the reference as printed.
   -->
   <xsl:function name="fp:signature" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
@@ -583,7 +586,12 @@
     <xsl:variable name="leaves" as="xs:string?" select="f:folios($tei)"/>
     <xsl:variable name="all" as="xs:string*"
       select="($short, $parts, if (exists($leaves)) then concat(if ($russian) then 'l. ' else 'fol. ', $leaves) else ())"/>
-    <xsl:sequence select="if (exists($parts)) then string-join($all, ', ') else f:archival-citation($tei)"/>
+    <!-- Elsewhere (no fond): where, who, what, as msIdentifier gives them ('U.S.A., Yale, Beinecke …, MSS 31'). -->
+    <xsl:variable name="generic" as="xs:string*"
+      select="(f:ms-country($tei), f:settlement($tei), $repository, $parts, if (exists($leaves)) then concat('fol. ', $leaves) else ())"/>
+    <xsl:sequence select="if ($russian) then string-join($all, ', ')
+                          else if (exists($parts)) then string-join($generic, ', ')
+                          else f:archival-citation($tei)"/>
   </xsl:function>
 
   <!--
@@ -654,7 +662,10 @@
           </xsl:for-each>
         </xsl:if>
       </xsl:if>
-      <xsl:if test="exists(f:archival-citation($tei))">
+      <!-- Put together from msIdentifier, the reference would repeat the Repository and Shelfmark rows: only as printed, or alone. -->
+      <xsl:if test="exists(f:printed-citation($tei))
+                    or (exists(f:archival-citation($tei))
+                        and empty((f:repository($tei), f:settlement($tei), f:ms-country($tei), f:ms-shelfmark($tei), f:ms-idno($tei, 'fond'))))">
         <dt>Archival reference <span class="as-printed">(as printed)</span></dt>
         <dd class="archival-citation">
           <xsl:variable name="printed" as="element()?" select="f:printed-citation($tei)"/>
@@ -670,14 +681,15 @@
       </xsl:if>
       <!-- The holder, its town and country ('…(RGASPI), Moscow, Russia'). -->
       <xsl:variable name="repository" as="xs:string*"
-        select="(f:repository($tei), f:settlement($tei), normalize-space(f:ms-desc($tei)/msIdentifier/country[1])[. != ''])"/>
+        select="(f:repository($tei), f:settlement($tei), f:ms-country($tei))"/>
       <xsl:if test="exists($repository)">
         <dt>Repository</dt>
         <dd><xsl:value-of select="string-join($repository, ', ')"/></dd>
       </xsl:if>
       <xsl:variable name="shelfmark" as="xs:string*" select="
           for $part in ('fond', 'opis', 'delo')
-          return if (exists(f:ms-idno($tei, $part))) then concat($part, ' ', f:ms-idno($tei, $part)) else ()"/>
+          return if (exists(f:ms-idno($tei, $part))) then concat($part, ' ', f:ms-idno($tei, $part)) else (),
+          f:ms-shelfmark($tei)"/>
       <xsl:if test="exists($shelfmark)">
         <dt>Shelfmark</dt>
         <dd><xsl:value-of select="string-join($shelfmark, ', ')"/></dd>
@@ -726,7 +738,18 @@
             <strong class="siglum"><xsl:value-of select="f:witness-label(.)"/></strong>
             <xsl:if test="normalize-space(@n) != '' and normalize-space(.) != ''">
               <xsl:text>: </xsl:text>
-              <xsl:apply-templates select="node()" mode="m:html"/>
+              <xsl:choose>
+                <!-- The witness whose msDesc the rows above describe: its msIdentifier is in them already (Repository, Shelfmark). -->
+                <xsl:when test="exists($ms) and msDesc[1] is $ms">
+                  <xsl:apply-templates select="node() except $ms" mode="m:html"/>
+                  <div class="tei-msDesc">
+                    <xsl:apply-templates select="$ms/node() except $ms/msIdentifier" mode="m:html"/>
+                  </div>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:apply-templates select="node()" mode="m:html"/>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:if>
           </dd>
         </xsl:for-each>

@@ -248,10 +248,6 @@
     <xsl:sequence select="$given[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
   </xsl:function>
 
-  <xsl:function name="f:settlement" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/settlement[1]))[. != '']"/>
-  </xsl:function>
 
   <!-- ===== Hands ===== -->
 

@@ -254,9 +254,12 @@
         fp:correspondents('  ', $main, 'sent'),
         fp:correspondents('  ', $main, 'received'),
         fp:array('  ', $embedded),
-        fp:object('  ', ('citation', 'repository', 'fond', 'opis', 'delo', 'folios', 'description'), (
+        fp:object('  ', ('citation', 'country', 'settlement', 'repository', 'shelfmark', 'fond', 'opis', 'delo', 'folios', 'description'), (
             fp:string(f:archival-citation($tei)),
+            fp:string(f:ms-country($tei)),
+            fp:string(f:settlement($tei)),
             fp:string(f:repository($tei)),
+            fp:string(f:ms-shelfmark($tei)),
             fp:string(f:ms-idno($tei, 'fond')),
             fp:string(f:ms-idno($tei, 'opis')),
             fp:string(f:ms-idno($tei, 'delo')),
