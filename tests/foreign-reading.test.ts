@@ -57,6 +57,44 @@ const letters: Record<string, string> = {
   </text>
 </TEI>
 `,
+  // As example13 of the Correspondence SIG: the places only pointers into settingDesc.
+  'L00002.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="L00002">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>Bona an Ioannes, 29. 4. 1524</title></titleStmt>
+      <publicationStmt><publisher>Musterverlag</publisher></publicationStmt>
+      <sourceDesc><p>Letter #5823</p></sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <particDesc><listPerson><person xml:id="BS"><persName>Bona Sforza</persName></person><person xml:id="ID"><persName>Ioannes Dantiscus</persName></person></listPerson></particDesc>
+      <settingDesc><listPlace><place xml:id="CRA"><placeName>Cracovia</placeName></place><place xml:id="NAP"><placeName>Naples</placeName></place></listPlace></settingDesc>
+      <correspDesc>
+        <correspAction type="sent"><persName ref="#BS"/><placeName ref="#CRA"/><date when="1524-04-29"/></correspAction>
+        <correspAction type="received"><persName ref="#ID"/><placeName/><date when="1524-06-26"/></correspAction>
+      </correspDesc>
+    </profileDesc>
+  </teiHeader>
+  <text><body><p>Magnifice noster carissime.</p></body></text>
+</TEI>
+`,
+  // As example07 of the Correspondence SIG: an anthology, each letter a div claiming its correspDesc.
+  'L00003.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="L00003">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>Zwei Briefe</title></titleStmt>
+      <publicationStmt><publisher>Musterverlag</publisher></publicationStmt>
+      <sourceDesc><bibl>Briefwechsel, Bd. 1</bibl></sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <correspDesc xml:id="letter1"><correspAction type="sent"><persName>Amalia Beer</persName></correspAction><correspAction type="received"><persName>Giacomo Meyerbeer</persName></correspAction></correspDesc>
+      <correspDesc xml:id="letter2"><correspAction type="sent"><persName>L. Schoenberger</persName></correspAction><correspAction type="received"><persName>Giacomo Meyerbeer</persName></correspAction></correspDesc>
+    </profileDesc>
+  </teiHeader>
+  <text><body><div decls="#letter1"><p>Mein lieber Sohn.</p></div><div decls="#letter2"><p>Lieber Freund.</p></div></body></text>
+</TEI>
+`,
 };
 
 let work: string;
@@ -109,5 +147,32 @@ describe('letters as the Schnitzler letters and the Correspondence SIG examples 
     expect(json('L00001').archive).toMatchObject({
       country: 'U.S.A.', settlement: 'Yale', repository: 'Beinecke Library', shelfmark: 'Muster Papers, MSS 31', fond: null,
     });
+  });
+
+  test('postal steps read in words with their place and date, never "not stated"; the JSON keeps them', () => {
+    const c = card('L00001');
+    expect(c).toContain('Sender: Muster, Clara, Wien, 22. 7. 1893; Transmitted: Wien, 22. 7. 1893; Redirected: Bad Ischl; Recipient: Beispiel, Karl, Salzburg, 23. 7. 1893;');
+    expect(c).not.toContain('not stated');
+    expect(c).not.toContain('Correspondence (');
+    expect(json('L00001').steps).toEqual([
+      { type: 'transmitted', ref: null, name: null, place: 'Wien', placeRef: '#pl1', date: { when: '1893-07-22', text: '22. 7. 1893' }, subtype: null },
+      { type: 'redirected', ref: null, name: null, place: 'Bad Ischl', placeRef: '#pl3', date: { when: null, text: null }, subtype: null },
+    ]);
+    expect(json('L00002').steps).toEqual([]);
+  });
+
+  test('a place given by its pointer alone reads as the place it points at, as in the JSON; a missing part leaves no empty commas', () => {
+    const c = card('L00002');
+    expect(c).toContain('Sender: Bona Sforza, Cracovia, 29 April 1524;');
+    expect(c).toContain('Recipient: Ioannes Dantiscus, 26 June 1524;');
+    expect(c).not.toMatch(/, ,|\s,/);
+    expect(site('L00002.html')).toContain('<a href="places/CRA.html" class="tei-placeName name">Cracovia</a>');
+    expect((json('L00002').sender as Array<{ place: string }>)[0].place).toBe('Cracovia');
+  });
+
+  test("an anthology's second letter is labelled as a letter of the document, not as an embedded text", () => {
+    const html = site('L00003.html');
+    expect(html).toContain('<h3>Letter 2 of this document</h3>');
+    expect(html).not.toContain('Embedded');
   });
 });

@@ -764,11 +764,19 @@
         </xsl:if>
       </xsl:if>
     </dl>
+    <!-- An anthology (example07 of the Correspondence SIG) gives each letter a text part of its own: the main one's too. -->
+    <xsl:variable name="main-part" as="element()?"
+      select="if (exists(f:other-corresps($tei))) then f:corresp-text-part(f:main-corresp($tei)) else ()"/>
     <xsl:for-each select="f:other-corresps($tei)">
       <xsl:variable name="part" as="element()?" select="f:corresp-text-part(.)"/>
+      <xsl:variable name="kind" as="xs:string?" select="normalize-space($part/@type)[. != '']"/>
       <h3>
-        <xsl:value-of select="if ($part) then concat('Embedded ', (normalize-space($part/@type)[. != ''], 'text')[1])
-                              else 'Further correspondence'"/>
+        <xsl:value-of select="
+            if ($part and $main-part and not($part/ancestor-or-self::floatingText) and not($part/ancestor::* intersect $main-part))
+              then concat(if ($kind) then concat(upper-case(substring($kind, 1, 1)), substring($kind, 2)) else 'Letter', ' ',
+                          count(preceding-sibling::correspDesc) + 1, ' of this document')
+            else if ($part) then concat('Embedded ', ($kind, 'text')[1])
+            else 'Further correspondence'"/>
       </h3>
       <dl class="metadata-list">
         <xsl:sequence select="fp:corresp-rows(.)"/>
@@ -785,38 +793,86 @@
                           else $type"/>
   </xsl:function>
 
-  <!-- dt/dd rows for the sending and receiving of one correspDesc. -->
+  <!--
+    dt/dd rows for the sending and receiving of one correspDesc, and for the
+    postal steps between (transmitted, delivered, redirected, forwarded: a
+    place and a date, with no one named by design, so no 'not stated').
+    The parts of a row (correspondents, place, date) are joined by ', ';
+    a place given only by its pointer (<placeName ref="#CRA"/>) reads as
+    the place it points at, as in the JSON.
+  -->
   <xsl:function name="fp:corresp-rows" as="element()*">
     <xsl:param name="corresp" as="element(correspDesc)"/>
     <xsl:for-each select="$corresp/correspAction">
+      <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
       <dt>
-        <xsl:value-of select="if (@type = 'sent') then 'Sender' else if (@type = 'received') then 'Recipient'
-                              else concat('Correspondence (', normalize-space(@type), ')')"/>
+        <xsl:value-of select="fp:action-label($type)"/>
       </dt>
       <dd>
-        <xsl:variable name="parts" as="item()*">
-          <xsl:for-each select="f:action-agents(.)">
-            <span class="correspondent">
-              <xsl:sequence select="fp:agent(.)"/>
+        <xsl:variable name="agents" as="element()*" select="f:action-agents(.)"/>
+        <xsl:variable name="parts" as="element()*">
+          <xsl:if test="exists($agents)">
+            <fp:part>
+              <xsl:for-each select="$agents">
+                <xsl:if test="position() gt 1">
+                  <xsl:text>, </xsl:text>
+                </xsl:if>
+                <span class="correspondent">
+                  <xsl:sequence select="fp:agent(.)"/>
+                  <xsl:value-of select="f:cert-note(.)"/>
+                </span>
+              </xsl:for-each>
+            </fp:part>
+          </xsl:if>
+          <xsl:if test="empty($agents) and $type = ('sent', 'received', '')">
+            <fp:part><span class="unknown">not stated</span></fp:part>
+          </xsl:if>
+          <xsl:for-each select="f:action-place(.)[f:name-string(.) != '']">
+            <fp:part>
+              <xsl:sequence select="fp:place(.)"/>
               <xsl:value-of select="f:cert-note(.)"/>
-            </span>
+            </fp:part>
+          </xsl:for-each>
+          <xsl:for-each select="f:action-date(.)">
+            <fp:part><xsl:sequence select="fp:time(., ())"/></fp:part>
           </xsl:for-each>
         </xsl:variable>
-        <xsl:sequence select="fp:join-nodes($parts, ', ')"/>
-        <xsl:if test="empty(f:action-agents(.))">
-          <span class="unknown">not stated</span>
-        </xsl:if>
-        <xsl:for-each select="f:action-place(.)">
-          <xsl:text>, </xsl:text>
-          <xsl:apply-templates select="." mode="m:html"/>
-          <xsl:value-of select="f:cert-note(.)"/>
-        </xsl:for-each>
-        <xsl:for-each select="f:action-date(.)">
-          <xsl:text>, </xsl:text>
-          <xsl:sequence select="fp:time(., ())"/>
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() gt 1">
+            <xsl:text>, </xsl:text>
+          </xsl:if>
+          <xsl:copy-of select="node()" copy-namespaces="no"/>
         </xsl:for-each>
       </dd>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- A correspAction's @type in words: 'Sender', 'Recipient', 'Transmitted', 'Redirected' … -->
+  <xsl:function name="fp:action-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if ($type = 'sent') then 'Sender' else if ($type = 'received') then 'Recipient'
+                          else if ($type = ('transmitted', 'delivered', 'redirected', 'forwarded'))
+                            then concat(upper-case(substring($type, 1, 1)), substring($type, 2))
+                          else concat('Correspondence (', $type, ')')"/>
+  </xsl:function>
+
+  <!-- A place of a correspAction: rendered; an empty one (<placeName ref="#CRA"/>) with the name of the place it points at. -->
+  <xsl:function name="fp:place" as="node()*">
+    <xsl:param name="place" as="element()"/>
+    <xsl:variable name="shown" as="node()*">
+      <xsl:apply-templates select="$place" mode="m:html"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($place) != '' or count($shown) ne 1 or not($shown instance of element())">
+        <xsl:sequence select="$shown"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{local-name($shown)}" namespace="{namespace-uri($shown)}">
+          <xsl:sequence select="$shown/@*"/>
+          <xsl:value-of select="f:name-string($place)"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A correspondent: the name element rendered, or its entry's label when it is empty. -->
