@@ -175,4 +175,17 @@ describe('letters as the Schnitzler letters and the Correspondence SIG examples 
     expect(html).toContain('<h3>Letter 2 of this document</h3>');
     expect(html).not.toContain('Embedded');
   });
+
+  test("the text file marks additions and unclear readings as its legend says, an address a line a line, the archive's parts with commas", () => {
+    const text = site('text/L00001.txt');
+    expect(text).toContain('⌜ ⌝  added in the source');
+    expect(text).toContain('a reading it is not sure of (word⟨?⟩)');
+    expect(text).toContain('Wir waren ⌜gestern⌝ dort, ⟦aus⟧⌜in⌝ der Stadt, vielleicht⟨?⟩ lange,');
+    expect(text).toContain('\nHerrn Karl Beispiel\nIschl\nSchulgasse 8\n');
+    expect(text).toContain('\nU.S.A., Yale, Beinecke Library, Muster Papers, MSS 31\n');
+    // The JSON reads the same marks; the address's lines run on there, separated by a space.
+    const plain = json('L00001').text as string;
+    expect(plain).toContain('Wir waren ⌜gestern⌝ dort, ⟦aus⟧⌜in⌝ der Stadt, vielleicht⟨?⟩ lange,');
+    expect(plain).toContain('Herrn Karl Beispiel Ischl Schulgasse 8');
+  });
 });

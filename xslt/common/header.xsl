@@ -216,7 +216,7 @@
     <xsl:variable name="printed" as="xs:string"
       select="normalize-space(string(($id/altIdentifier[@type = 'printed']/idno)[1]))"/>
     <xsl:variable name="built" as="xs:string"
-      select="string-join(($id/(settlement, institution, repository, collection, idno)/normalize-space(.),
+      select="string-join(($id/(country, settlement, institution, repository, collection, idno)/normalize-space(.),
                            f:folios($tei))[. != ''], ', ')"/>
     <xsl:sequence select="if ($printed != '') then $printed else if ($built != '') then $built else ()"/>
   </xsl:function>

@@ -136,6 +136,18 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A manuscript's identifier (a witness's, in the full description): its parts separated by ', ', as in the text file. -->
+  <xsl:template match="msIdentifier" mode="m:html" as="node()*">
+    <div class="tei-msIdentifier">
+      <xsl:for-each select="*">
+        <xsl:if test="position() gt 1">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="m:html"/>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
   <!-- Next to a word-joining break (f:join-breaks). A pattern, not a function call, for the many text nodes that are not. -->
   <xsl:template match="text()[$fp:break-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
                               or following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
