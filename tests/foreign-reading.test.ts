@@ -188,4 +188,11 @@ describe('letters as the Schnitzler letters and the Correspondence SIG examples 
     expect(plain).toContain('Wir waren ⌜gestern⌝ dort, ⟦aus⟧⌜in⌝ der Stadt, vielleicht⟨?⟩ lange,');
     expect(plain).toContain('Herrn Karl Beispiel Ischl Schulgasse 8');
   });
+
+  test('an envelope\'s address (div type="address") is headed, on the page and in the text, and does not run into the letter', () => {
+    expect(site('L00001.html')).toMatch(/<div class="tei-div type-address"><h\d class="div-label">Address<\/h\d><span class="tei-address">/);
+    expect(site('text/L00001.txt')).toContain('\n\n⟨Address⟩\n\nHerrn Karl Beispiel\nIschl\nSchulgasse 8\n\nWir waren');
+    // The label is the edition's, a line of the text file only: the JSON's text starts with the address.
+    expect((json('L00001').text as string).startsWith('Herrn Karl Beispiel')).toBe(true);
+  });
 });

@@ -113,6 +113,18 @@
     <xsl:text>&#xFDD1;</xsl:text>
   </xsl:template>
 
+  <!--
+    An address or envelope without a head of its own: a block headed '⟨Address⟩' ('⟨Envelope⟩'),
+    a line of the .txt file only (the page heads it too, html/text.xsl).
+  -->
+  <xsl:template match="div[@type = ('address', 'envelope')][empty(head)]" mode="m:plain">
+    <xsl:text>&#xFDD0;&#xFDD0;&#xFDDD;⟨</xsl:text>
+    <xsl:value-of select="f:division-label(.)"/>
+    <xsl:text>⟩&#xFDDE;&#xFDD1;</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>&#xFDD1;</xsl:text>
+  </xsl:template>
+
   <!-- An embedded text: a block, and what it holds one level deeper. -->
   <xsl:template match="floatingText" mode="m:plain">
     <xsl:text>&#xFDD4;</xsl:text>

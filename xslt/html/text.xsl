@@ -441,6 +441,26 @@
   </xsl:template>
 
   <!--
+    An address or envelope (div type="address", as the Schnitzler letters set the envelope before
+    the letter; type="envelope") without a head of its own: headed 'Address' ('Envelope'), at the
+    level a head of it would have, so that it does not run into the letter. The text file says
+    '⟨Address⟩' (common/plain.xsl).
+  -->
+  <xsl:template match="div[@type = ('address', 'envelope')][empty(head)]" mode="m:html" as="node()*">
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="2"/>
+    <xsl:variable name="level" as="xs:integer"
+      select="min((6, $heading-offset + count(ancestor-or-self::*[local-name() = $fp:division-names][not(self::body or self::front or self::back)]) ))"/>
+    <div>
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:element name="h{max((1, $level))}">
+        <xsl:attribute name="class" select="'div-label'"/>
+        <xsl:value-of select="f:division-label(.)"/>
+      </xsl:element>
+      <xsl:apply-templates mode="m:html"/>
+    </div>
+  </xsl:template>
+
+  <!--
     Every lb of the source is a line break on the page, one inside a word
     (break="no") too, so that the lines stand as the source has them and
     none is lost; the word's two halves stay together in the text outputs.
