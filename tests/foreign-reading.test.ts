@@ -195,4 +195,13 @@ describe('letters as the Schnitzler letters and the Correspondence SIG examples 
     // The label is the edition's, a line of the text file only: the JSON's text starts with the address.
     expect((json('L00001').text as string).startsWith('Herrn Karl Beispiel')).toBe(true);
   });
+
+  test('a three-letter language code is written as BCP 47 has it (fra → fr); foreign words are in italics', () => {
+    const html = site('L00001.html');
+    expect(html).toContain('<span class="tei-foreign" lang="fr">à bientôt</span>');
+    expect(html).not.toMatch(/lang="fra"/);
+    const css = readFileSync(resolve(import.meta.dirname, '../xslt/assets/edition.css'), 'utf8');
+    expect(css).toMatch(/\.tei-foreign \{ font-style: italic; \}/);
+    expect(site('assets/edition.css')).toContain('.tei-foreign { font-style: italic; }');
+  });
 });

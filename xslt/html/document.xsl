@@ -602,7 +602,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="original" as="element()?" select="(f:ms-desc($tei)/msContents//textLang)[1]"/>
-    <xsl:variable name="original-code" as="xs:string" select="normalize-space($original/@mainLang)"/>
+    <xsl:variable name="original-code" as="xs:string" select="f:bcp47(normalize-space($original/@mainLang))"/>
     <xsl:variable name="original-name" as="xs:string"
       select="(normalize-space($original)[. != ''], fp:language-name($original-code))[1]"/>
     <xsl:sequence select="
