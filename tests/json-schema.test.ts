@@ -49,6 +49,10 @@ describe('the JSON edition against its schema', () => {
     const { text: _text, ...withoutText } = good;
     expect(validate(withoutText)).toBe(false);
     expect(validate({ ...good, entities: [{ type: 'person', ref: 1, start: 'x', end: 2 }] })).toBe(false);
+    // The archive's generic fields (country, settlement, shelfmark) are required beside fond/opis/delo.
+    const { shelfmark: _shelfmark, ...archive } = good.archive as Record<string, unknown>;
+    expect(validate({ ...good, archive })).toBe(false);
+    expect(validate({ ...good, archive: { ...archive, shelfmark: 'MSS 31', country: 1 } })).toBe(false);
   });
 
   test('entity and apparatus offsets index into text by code points, end-exclusive', () => {

@@ -202,6 +202,21 @@ describe('foreign TEI: the Correspondence SIG examples', () => {
     expect(readFileSync(join(out(), 'cmif.xml'), 'utf8')).toContain('<persName ref="https://viaf.org/viaf/88717722">Bona Sforza</persName>');
   });
 
+  test("the card names a place given by its pointer as the JSON does, with no empty commas; an anthology's second letter is a letter", () => {
+    const page = readFileSync(join(out(), 'example13_correspDesc-pointing-to-participDesc.html'), 'utf8');
+    const card = page.slice(page.indexOf('<dl class="card-list">'), page.indexOf('</dl>', page.indexOf('<dl class="card-list">')));
+    expect(card).toContain('<a href="places/CRA.html" class="tei-placeName name">Cracovia</a>, <time datetime="1524-04-29">29 April 1524</time>');
+    expect(card).toContain('>Naples</a>');
+    expect(card.replace(/<[^>]*>/g, '')).not.toMatch(/, ,|\s,/);
+    const json = JSON.parse(readFileSync(join(out(), 'json/example13_correspDesc-pointing-to-participDesc.json'), 'utf8')) as { sender: Array<{ place: string }> };
+    expect(json.sender[0]!.place).toBe('Cracovia');
+    const anthology = readFileSync(join(out(), 'example07_anthology-of-letters.html'), 'utf8');
+    expect(anthology).toContain('<h3>Letter 2 of this document</h3>');
+    expect(anthology).not.toContain('Embedded text');
+    // A letter embedded in a biography (example06) is no anthology.
+    expect(readFileSync(join(out(), 'example06_embedded-letter.html'), 'utf8')).not.toContain('Letter 2 of this document');
+  });
+
   test.each(names)('%s: every word of the body is in the text output, and HTML and JSON are sane', (name) => {
     const base = name.replace(/\.xml$/, '');
     const source = readFileSync(join(fixtures, name), 'utf8');

@@ -363,6 +363,42 @@ describe('the Schnitzler letters', () => {
       expect(page('L01530')).toMatch(/Kremsmünster<\/a><sup class="noteref noteref-editorial"><button /);
       for (const id of ['L01530', 'L00120']) expect(page(id), id).not.toMatch(/<sup class="noteref[^"]*"><span id=/);
     });
+
+    // The second review's places (the reading of the letters: archive, postal steps, marks, envelope, languages).
+    const json = (id: string): Record<string, unknown> => JSON.parse(readFileSync(site(`json/${bases.get(`${id}.xml`)!}.json`), 'utf8')) as never;
+
+    test("the archive is the first witness's msDesc: on the card and in the JSON of every letter", () => {
+      expect(page('L00240')).toContain('<dd class="signature">U.S.A., Yale, Beinecke Rare Book and Manuscript Library, Yale Collection of German Literature, MSS 31</dd>');
+      expect(json('L00240').archive).toMatchObject({
+        country: 'U.S.A.', settlement: 'Yale', repository: 'Beinecke Rare Book and Manuscript Library', shelfmark: 'Yale Collection of German Literature, MSS 31',
+      });
+      // Every letter whose witness names a repository has one in its JSON (a few are known from a printed edition only).
+      const described = letters.filter((name) => /<witness\b[\s\S]*?<msDesc>[\s\S]*?<repository>/.test(readFileSync(join(folder, name), 'utf8')));
+      expect(described.length).toBeGreaterThan(250);
+      const without = described.filter((name) => (JSON.parse(readFileSync(site(`json/${bases.get(name)!}.json`), 'utf8')) as { archive: { repository: string | null } }).archive.repository === null);
+      expect(without).toEqual([]);
+    });
+
+    test('postal steps read in words, with their place and date, never "not stated"; the JSON keeps them', () => {
+      expect(page('L01305')).toMatch(/<dt>Transmitted<\/dt><dd><a [^>]*>Hochschneeberg<\/a>, <time datetime="1903-07-29">29\.\s7\.\s1903<\/time><\/dd>/);
+      expect(page('L00240')).toMatch(/<dt>Redirected<\/dt><dd><a [^>]*>Bad Ischl<\/a><\/dd>/);
+      const stated = letters.filter((name) => /<dd><span class="unknown">not stated<\/span>/.test(readFileSync(site(`${bases.get(name)!}.html`), 'utf8')));
+      expect(stated).toEqual([]);
+      expect(json('L00240').steps).toMatchObject([{ type: 'redirected', place: 'Bad Ischl' }]);
+      expect(json('L01305').steps).toMatchObject([{ type: 'transmitted', place: 'Hochschneeberg', date: { when: '1903-07-29' } }]);
+    });
+
+    test('the text marks additions and unclear readings, an address one line a line, headed as the page heads it', () => {
+      expect(text('L00240')).toContain('Was gibts ⟦aus⟧⌜in⌝ Ischl?');
+      expect(text('L00585')).toContain('Hugo (?) ⌜wo ist er?⌝');
+      expect(text('L00585')).toMatch(/\n⟨Address⟩\n\nHerrn\nDr Arthur Schnitzler\nWien\nIX Frankgasse\s1\n\n⟨Li⟩eber Arthur!/);
+      expect(page('L00585')).toMatch(/<div class="tei-div type-address"><h\d class="div-label">Address<\/h\d>/);
+    });
+
+    test('three-letter language codes are written as BCP 47 has them', () => {
+      const fra = letters.filter((name) => readFileSync(site(`${bases.get(name)!}.html`), 'utf8').includes('lang="fra"'));
+      expect(fra).toEqual([]);
+    });
   });
 
   // A scholar's review of the register pages (places, orgs, persons): the PMB's internals were shown, places

@@ -65,10 +65,12 @@
     <xsl:sequence select="$tei/teiHeader//listWit//witness"/>
   </xsl:function>
 
-  <!-- A witness's siglum: @n, else its description, else its id. -->
+  <!-- A witness's siglum: @n, else its manuscript's identifier (its parts separated by ', '), else its description, else its id. -->
   <xsl:function name="f:witness-label" as="xs:string">
     <xsl:param name="witness" as="element(witness)"/>
-    <xsl:sequence select="(normalize-space($witness/@n), normalize-space(string($witness)),
+    <xsl:sequence select="(normalize-space($witness/@n),
+                           string-join($witness/msDesc[1]/msIdentifier[1]/*/normalize-space(.)[. != ''], ', '),
+                           normalize-space(string($witness)),
                            normalize-space($witness/@xml:id))[. != ''][1]"/>
   </xsl:function>
 

@@ -195,9 +195,14 @@
 
   <!-- ===== Archival description ===== -->
 
+  <!--
+    The manuscript described: sourceDesc/msDesc, else the first witness's
+    (sourceDesc/listWit/witness/msDesc, as the Schnitzler letters write it).
+  -->
   <xsl:function name="f:ms-desc" as="element(msDesc)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc/msDesc[1]"/>
+    <xsl:variable name="source" as="element()?" select="$tei/teiHeader/fileDesc/sourceDesc[1]"/>
+    <xsl:sequence select="($source/msDesc, ($source/listWit//witness)[1]/msDesc)[1]"/>
   </xsl:function>
 
   <!--
@@ -211,7 +216,7 @@
     <xsl:variable name="printed" as="xs:string"
       select="normalize-space(string(($id/altIdentifier[@type = 'printed']/idno)[1]))"/>
     <xsl:variable name="built" as="xs:string"
-      select="string-join(($id/(settlement, institution, repository, collection, idno)/normalize-space(.),
+      select="string-join(($id/(country, settlement, institution, repository, collection, idno)/normalize-space(.),
                            f:folios($tei))[. != ''], ', ')"/>
     <xsl:sequence select="if ($printed != '') then $printed else if ($built != '') then $built else ()"/>
   </xsl:function>
@@ -225,6 +230,22 @@
   <xsl:function name="f:repository" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/repository[1]))[. != '']"/>
+  </xsl:function>
+
+  <!-- The shelfmark as one idno without a type ('Yale Collection of German Literature, MSS 31'). -->
+  <xsl:function name="f:ms-shelfmark" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/idno[not(@type)][1]))[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="f:settlement" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/settlement[1]))[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="f:ms-country" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/country[1]))[. != '']"/>
   </xsl:function>
 
   <!-- One part of the shelfmark: msIdentifier/idno[@type = 'fond' | 'opis' | 'delo' | …]. -->

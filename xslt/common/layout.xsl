@@ -89,4 +89,10 @@
     <xsl:sequence select="if ($after) then replace($lead, '\s+$', '') else $lead"/>
   </xsl:function>
 
+  <!-- The label of a division that has no head: 'Address' for div type="address", 'Envelope' for type="envelope". -->
+  <xsl:function name="f:division-label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if ($div/@type = 'envelope') then 'Envelope' else 'Address'"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -25,7 +25,8 @@
      '⟨1920⟩', '⟨...⟩', but the compilers' own (@resp pointing at
      #compilers, f:by-compilers) in their square brackets as printed,
      '[1920]', '[...]'; the numbers of this edition's notes '⟨e1⟩', the
-     source's '[1]'; a choice whose reading is empty 'mit{t}i'; del ⟦…⟧; quoted words (q, mentioned, soCalled) in
+     source's '[1]'; a choice whose reading is empty 'mit{t}i'; del ⟦…⟧, add ⌜…⌝
+     ('⟦aus⟧⌜in⌝'), unclear 'vielleicht⟨?⟩'; quoted words (q, mentioned, soCalled) in
      quotation marks, “…”, ‘…’ inside others.
   2. Functions read the marked string: f:plain-lines (the .txt file:
      markers kept), f:plain-json (the JSON: markers dropped, offsets of
@@ -66,6 +67,8 @@
       &#xFDEE; stands for a space in a type, ref or id.
       &#xFDE0; and &#xFDE1;: whitespace to take off, by word-joining breaks
       (fp:join-marks).
+      &#xFDE2; (in a marker of the .txt file): a line break of the .txt
+      file (between an address's lines).
   -->
 
   <!-- TEI to the marked string. Text is copied; elements without a rule below give their content. -->
@@ -106,6 +109,18 @@
                        | *:stage[parent::*[local-name() = ('body', 'front', 'back', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'floatingText', 'opener', 'closer', 'figure')]]"
                 mode="m:plain" priority="-0.25">
     <xsl:text>&#xFDD0;</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>&#xFDD1;</xsl:text>
+  </xsl:template>
+
+  <!--
+    An address or envelope without a head of its own: a block headed '⟨Address⟩' ('⟨Envelope⟩'),
+    a line of the .txt file only (the page heads it too, html/text.xsl).
+  -->
+  <xsl:template match="div[@type = ('address', 'envelope')][empty(head)]" mode="m:plain">
+    <xsl:text>&#xFDD0;&#xFDD0;&#xFDDD;⟨</xsl:text>
+    <xsl:value-of select="f:division-label(.)"/>
+    <xsl:text>⟩&#xFDDE;&#xFDD1;</xsl:text>
     <xsl:apply-templates mode="m:plain"/>
     <xsl:text>&#xFDD1;</xsl:text>
   </xsl:template>
@@ -211,12 +226,52 @@
                           else ' '"/>
   </xsl:template>
 
-  <!-- Lines of an address, cells of a row: run on, separated by a space. -->
-  <xsl:template match="addrLine | cell" mode="m:plain">
+  <!-- The parts of a manuscript's identifier (country, settlement, repository, idno …): a block, the parts separated by ', '. -->
+  <xsl:template match="msIdentifier" mode="m:plain">
+    <xsl:text>&#xFDD0;</xsl:text>
+    <xsl:for-each select="*">
+      <xsl:if test="position() gt 1">
+        <xsl:text>, </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="m:plain"/>
+    </xsl:for-each>
+    <xsl:text>&#xFDD1;</xsl:text>
+  </xsl:template>
+
+  <!-- Cells of a row: run on, separated by a space. -->
+  <xsl:template match="cell" mode="m:plain">
     <xsl:if test="preceding-sibling::*">
       <xsl:text> </xsl:text>
     </xsl:if>
     <xsl:apply-templates mode="m:plain"/>
+  </xsl:template>
+
+  <!--
+    Lines of an address: one a line in the .txt file (a line break of the
+    .txt file only, &#xFDE2; in a marker, which f:plain-lines makes a
+    line break), separated by a space in the JSON.
+  -->
+  <xsl:template match="addrLine" mode="m:plain">
+    <xsl:if test="preceding-sibling::addrLine">
+      <xsl:text> &#xFDDD;&#xFDE2;&#xFDDE;</xsl:text>
+    </xsl:if>
+    <xsl:apply-templates mode="m:plain"/>
+  </xsl:template>
+
+  <!--
+    Added in the source (add, outside a choice): in ⌜ ⌝, as the legend of the
+    text file says; with subst, '⟦aus⟧⌜in⌝'.
+  -->
+  <xsl:template match="add" mode="m:plain">
+    <xsl:text>⌜</xsl:text>
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>⌝</xsl:text>
+  </xsl:template>
+
+  <!-- A reading this edition is not sure of (unclear): the words, then '⟨?⟩', an editorial mark as ⟨sic⟩ is. -->
+  <xsl:template match="unclear" mode="m:plain">
+    <xsl:apply-templates mode="m:plain"/>
+    <xsl:text>⟨?⟩</xsl:text>
   </xsl:template>
 
   <!--
@@ -634,17 +689,26 @@
       <xsl:when test="$indent and contains($text, '&#xFDD4;')">
         <xsl:variable name="depths" as="xs:integer*" select="fp:depths(string-to-codepoints(replace($text, '[^&#xFDD0;-&#xFDD5;]', '')))"/>
         <xsl:for-each select="$paragraphs">
-          <xsl:variable name="line" as="xs:string" select="normalize-space(.)"/>
+          <xsl:variable name="line" as="xs:string" select="fp:lines(.)"/>
           <xsl:variable name="i" as="xs:integer" select="position()"/>
           <xsl:variable name="depth" as="xs:integer" select="if ($i = 1) then 0 else $depths[$i - 1]"/>
+          <xsl:variable name="margin" as="xs:string" select="string-join(for $i in 1 to $depth return '    ', '')"/>
           <xsl:sequence select="if ($depth = 0) then $line[. != '']
-                                else concat(string-join(for $i in 1 to $depth return '    ', ''), $line)[$line != '']"/>
+                                else concat($margin, replace($line, '&#10;', concat('&#10;', $margin)))[$line != '']"/>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="for $p in $paragraphs return normalize-space($p)[. != '']"/>
+        <xsl:sequence select="for $p in $paragraphs return fp:lines($p)[. != '']"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- A paragraph of the .txt file: whitespace collapsed; a line break of the .txt file only (&#xFDE2;, addrLine) a line break. -->
+  <xsl:function name="fp:lines" as="xs:string">
+    <xsl:param name="p" as="xs:string"/>
+    <xsl:sequence select="if (contains($p, '&#xFDE2;'))
+                          then replace(replace(normalize-space($p), ' ?&#xFDE2;[ &#xFDE2;]*', '&#10;'), '^&#10;+|&#10;+$', '')
+                          else normalize-space($p)"/>
   </xsl:function>
 
   <!--
@@ -694,7 +758,7 @@
   <!-- The plain text of some TEI nodes on one line (for titles, dates, labels): markers kept. -->
   <xsl:function name="f:plain-line" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="normalize-space(translate(fp:text-of(fp:marked($nodes)), '&#xFDD0;&#xFDD1;&#xFDD2;&#xFDD3;&#xFDD4;&#xFDD5;', '      '))"/>
+    <xsl:sequence select="normalize-space(translate(fp:text-of(fp:marked($nodes)), '&#xFDD0;&#xFDD1;&#xFDD2;&#xFDD3;&#xFDD4;&#xFDD5;&#xFDE2;', '       '))"/>
   </xsl:function>
 
   <!--

@@ -567,7 +567,10 @@
   <!--
     The archive signature in one line: the holder (by the short name in its
     parentheses, 'RGASPI'), the parts of the shelfmark ('f. 558, op. 1,
-    d. 5481') and the leaves ('l. 4-7'); else the reference as printed.
+    d. 5481') and the leaves ('l. 4-7'); in an archive with no fond, the
+    country, town, holder and shelfmark ('U.S.A., Yale, Beinecke Rare Book
+    and Manuscript Library, Yale Collection of German Literature, MSS 31');
+    else the reference as printed.
   -->
   <xsl:function name="fp:signature" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
@@ -583,7 +586,12 @@
     <xsl:variable name="leaves" as="xs:string?" select="f:folios($tei)"/>
     <xsl:variable name="all" as="xs:string*"
       select="($short, $parts, if (exists($leaves)) then concat(if ($russian) then 'l. ' else 'fol. ', $leaves) else ())"/>
-    <xsl:sequence select="if (exists($parts)) then string-join($all, ', ') else f:archival-citation($tei)"/>
+    <!-- Elsewhere (no fond): where, who, what, as msIdentifier gives them ('U.S.A., Yale, Beinecke …, MSS 31'). -->
+    <xsl:variable name="generic" as="xs:string*"
+      select="(f:ms-country($tei), f:settlement($tei), $repository, $parts, if (exists($leaves)) then concat('fol. ', $leaves) else ())"/>
+    <xsl:sequence select="if ($russian) then string-join($all, ', ')
+                          else if (exists($parts)) then string-join($generic, ', ')
+                          else f:archival-citation($tei)"/>
   </xsl:function>
 
   <!--
@@ -594,7 +602,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="original" as="element()?" select="(f:ms-desc($tei)/msContents//textLang)[1]"/>
-    <xsl:variable name="original-code" as="xs:string" select="normalize-space($original/@mainLang)"/>
+    <xsl:variable name="original-code" as="xs:string" select="f:bcp47(normalize-space($original/@mainLang))"/>
     <xsl:variable name="original-name" as="xs:string"
       select="(normalize-space($original)[. != ''], fp:language-name($original-code))[1]"/>
     <xsl:sequence select="
@@ -654,7 +662,10 @@
           </xsl:for-each>
         </xsl:if>
       </xsl:if>
-      <xsl:if test="exists(f:archival-citation($tei))">
+      <!-- Put together from msIdentifier, the reference would repeat the Repository and Shelfmark rows: only as printed, or alone. -->
+      <xsl:if test="exists(f:printed-citation($tei))
+                    or (exists(f:archival-citation($tei))
+                        and empty((f:repository($tei), f:settlement($tei), f:ms-country($tei), f:ms-shelfmark($tei), f:ms-idno($tei, 'fond'))))">
         <dt>Archival reference <span class="as-printed">(as printed)</span></dt>
         <dd class="archival-citation">
           <xsl:variable name="printed" as="element()?" select="f:printed-citation($tei)"/>
@@ -670,14 +681,15 @@
       </xsl:if>
       <!-- The holder, its town and country ('…(RGASPI), Moscow, Russia'). -->
       <xsl:variable name="repository" as="xs:string*"
-        select="(f:repository($tei), f:settlement($tei), normalize-space(f:ms-desc($tei)/msIdentifier/country[1])[. != ''])"/>
+        select="(f:repository($tei), f:settlement($tei), f:ms-country($tei))"/>
       <xsl:if test="exists($repository)">
         <dt>Repository</dt>
         <dd><xsl:value-of select="string-join($repository, ', ')"/></dd>
       </xsl:if>
       <xsl:variable name="shelfmark" as="xs:string*" select="
           for $part in ('fond', 'opis', 'delo')
-          return if (exists(f:ms-idno($tei, $part))) then concat($part, ' ', f:ms-idno($tei, $part)) else ()"/>
+          return if (exists(f:ms-idno($tei, $part))) then concat($part, ' ', f:ms-idno($tei, $part)) else (),
+          f:ms-shelfmark($tei)"/>
       <xsl:if test="exists($shelfmark)">
         <dt>Shelfmark</dt>
         <dd><xsl:value-of select="string-join($shelfmark, ', ')"/></dd>
@@ -726,7 +738,18 @@
             <strong class="siglum"><xsl:value-of select="f:witness-label(.)"/></strong>
             <xsl:if test="normalize-space(@n) != '' and normalize-space(.) != ''">
               <xsl:text>: </xsl:text>
-              <xsl:apply-templates select="node()" mode="m:html"/>
+              <xsl:choose>
+                <!-- The witness whose msDesc the rows above describe: its msIdentifier is in them already (Repository, Shelfmark). -->
+                <xsl:when test="exists($ms) and msDesc[1] is $ms">
+                  <xsl:apply-templates select="node() except $ms" mode="m:html"/>
+                  <div class="tei-msDesc">
+                    <xsl:apply-templates select="$ms/node() except $ms/msIdentifier" mode="m:html"/>
+                  </div>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:apply-templates select="node()" mode="m:html"/>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:if>
           </dd>
         </xsl:for-each>
@@ -741,11 +764,19 @@
         </xsl:if>
       </xsl:if>
     </dl>
+    <!-- An anthology (example07 of the Correspondence SIG) gives each letter a text part of its own: the main one's too. -->
+    <xsl:variable name="main-part" as="element()?"
+      select="if (exists(f:other-corresps($tei))) then f:corresp-text-part(f:main-corresp($tei)) else ()"/>
     <xsl:for-each select="f:other-corresps($tei)">
       <xsl:variable name="part" as="element()?" select="f:corresp-text-part(.)"/>
+      <xsl:variable name="kind" as="xs:string?" select="normalize-space($part/@type)[. != '']"/>
       <h3>
-        <xsl:value-of select="if ($part) then concat('Embedded ', (normalize-space($part/@type)[. != ''], 'text')[1])
-                              else 'Further correspondence'"/>
+        <xsl:value-of select="
+            if ($part and $main-part and not($part/ancestor-or-self::floatingText) and not($part/ancestor::* intersect $main-part))
+              then concat(if ($kind) then concat(upper-case(substring($kind, 1, 1)), substring($kind, 2)) else 'Letter', ' ',
+                          count(preceding-sibling::correspDesc) + 1, ' of this document')
+            else if ($part) then concat('Embedded ', ($kind, 'text')[1])
+            else 'Further correspondence'"/>
       </h3>
       <dl class="metadata-list">
         <xsl:sequence select="fp:corresp-rows(.)"/>
@@ -762,38 +793,86 @@
                           else $type"/>
   </xsl:function>
 
-  <!-- dt/dd rows for the sending and receiving of one correspDesc. -->
+  <!--
+    dt/dd rows for the sending and receiving of one correspDesc, and for the
+    postal steps between (transmitted, delivered, redirected, forwarded: a
+    place and a date, with no one named by design, so no 'not stated').
+    The parts of a row (correspondents, place, date) are joined by ', ';
+    a place given only by its pointer (<placeName ref="#CRA"/>) reads as
+    the place it points at, as in the JSON.
+  -->
   <xsl:function name="fp:corresp-rows" as="element()*">
     <xsl:param name="corresp" as="element(correspDesc)"/>
     <xsl:for-each select="$corresp/correspAction">
+      <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
       <dt>
-        <xsl:value-of select="if (@type = 'sent') then 'Sender' else if (@type = 'received') then 'Recipient'
-                              else concat('Correspondence (', normalize-space(@type), ')')"/>
+        <xsl:value-of select="fp:action-label($type)"/>
       </dt>
       <dd>
-        <xsl:variable name="parts" as="item()*">
-          <xsl:for-each select="f:action-agents(.)">
-            <span class="correspondent">
-              <xsl:sequence select="fp:agent(.)"/>
+        <xsl:variable name="agents" as="element()*" select="f:action-agents(.)"/>
+        <xsl:variable name="parts" as="element()*">
+          <xsl:if test="exists($agents)">
+            <fp:part>
+              <xsl:for-each select="$agents">
+                <xsl:if test="position() gt 1">
+                  <xsl:text>, </xsl:text>
+                </xsl:if>
+                <span class="correspondent">
+                  <xsl:sequence select="fp:agent(.)"/>
+                  <xsl:value-of select="f:cert-note(.)"/>
+                </span>
+              </xsl:for-each>
+            </fp:part>
+          </xsl:if>
+          <xsl:if test="empty($agents) and $type = ('sent', 'received', '')">
+            <fp:part><span class="unknown">not stated</span></fp:part>
+          </xsl:if>
+          <xsl:for-each select="f:action-place(.)[f:name-string(.) != '']">
+            <fp:part>
+              <xsl:sequence select="fp:place(.)"/>
               <xsl:value-of select="f:cert-note(.)"/>
-            </span>
+            </fp:part>
+          </xsl:for-each>
+          <xsl:for-each select="f:action-date(.)">
+            <fp:part><xsl:sequence select="fp:time(., ())"/></fp:part>
           </xsl:for-each>
         </xsl:variable>
-        <xsl:sequence select="fp:join-nodes($parts, ', ')"/>
-        <xsl:if test="empty(f:action-agents(.))">
-          <span class="unknown">not stated</span>
-        </xsl:if>
-        <xsl:for-each select="f:action-place(.)">
-          <xsl:text>, </xsl:text>
-          <xsl:apply-templates select="." mode="m:html"/>
-          <xsl:value-of select="f:cert-note(.)"/>
-        </xsl:for-each>
-        <xsl:for-each select="f:action-date(.)">
-          <xsl:text>, </xsl:text>
-          <xsl:sequence select="fp:time(., ())"/>
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() gt 1">
+            <xsl:text>, </xsl:text>
+          </xsl:if>
+          <xsl:copy-of select="node()" copy-namespaces="no"/>
         </xsl:for-each>
       </dd>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- A correspAction's @type in words: 'Sender', 'Recipient', 'Transmitted', 'Redirected' … -->
+  <xsl:function name="fp:action-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if ($type = 'sent') then 'Sender' else if ($type = 'received') then 'Recipient'
+                          else if ($type = ('transmitted', 'delivered', 'redirected', 'forwarded'))
+                            then concat(upper-case(substring($type, 1, 1)), substring($type, 2))
+                          else concat('Correspondence (', $type, ')')"/>
+  </xsl:function>
+
+  <!-- A place of a correspAction: rendered; an empty one (<placeName ref="#CRA"/>) with the name of the place it points at. -->
+  <xsl:function name="fp:place" as="node()*">
+    <xsl:param name="place" as="element()"/>
+    <xsl:variable name="shown" as="node()*">
+      <xsl:apply-templates select="$place" mode="m:html"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="normalize-space($place) != '' or count($shown) ne 1 or not($shown instance of element())">
+        <xsl:sequence select="$shown"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{local-name($shown)}" namespace="{namespace-uri($shown)}">
+          <xsl:sequence select="$shown/@*"/>
+          <xsl:value-of select="f:name-string($place)"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A correspondent: the name element rendered, or its entry's label when it is empty. -->

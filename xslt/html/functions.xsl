@@ -212,12 +212,33 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- A language tag fit for an HTML lang attribute, or () when the value is not one. -->
+  <!-- A language tag fit for an HTML lang attribute (BCP 47, f:bcp47: 'fra' gives 'fr'), or () when the value is not one. -->
   <xsl:function name="f:lang-tag" as="xs:string?">
     <xsl:param name="lang" as="attribute()?"/>
     <xsl:sequence select="if (matches(string($lang), '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$'))
-                          then string($lang) else ()"/>
+                          then f:bcp47(normalize-space($lang)) else ()"/>
   </xsl:function>
+
+  <!--
+    A language code as BCP 47 writes it: a three-letter ISO 639-2 code that
+    has a two-letter one (the sources write 'fra', 'deu', 'ger', 'eng' …)
+    becomes that ('fra' → 'fr', 'ger-AT' → 'de-AT'); any other code stays.
+  -->
+  <xsl:function name="f:bcp47" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="primary" as="xs:string" select="substring-before(concat($code, '-'), '-')"/>
+    <xsl:variable name="two" as="xs:string?"
+      select="if (string-length($primary) = 3) then $fp:iso639-2(lower-case($primary)) else ()"/>
+    <xsl:sequence select="if (exists($two)) then concat($two, substring($code, 4)) else $code"/>
+  </xsl:function>
+
+  <xsl:variable name="fp:iso639-2" as="map(xs:string, xs:string)" select="map {
+      'fra': 'fr', 'fre': 'fr', 'deu': 'de', 'ger': 'de', 'eng': 'en', 'ita': 'it', 'lat': 'la', 'rus': 'ru',
+      'spa': 'es', 'por': 'pt', 'nld': 'nl', 'dut': 'nl', 'pol': 'pl', 'ces': 'cs', 'cze': 'cs', 'slk': 'sk',
+      'slo': 'sk', 'slv': 'sl', 'hrv': 'hr', 'srp': 'sr', 'bul': 'bg', 'ron': 'ro', 'rum': 'ro', 'hun': 'hu',
+      'ukr': 'uk', 'bel': 'be', 'heb': 'he', 'yid': 'yi', 'ell': 'el', 'gre': 'el', 'swe': 'sv', 'dan': 'da',
+      'nor': 'no', 'fin': 'fi', 'isl': 'is', 'ice': 'is', 'jpn': 'ja', 'zho': 'zh', 'chi': 'zh', 'ara': 'ar',
+      'tur': 'tr', 'kat': 'ka', 'geo': 'ka', 'aze': 'az', 'cat': 'ca', 'lit': 'lt', 'lav': 'lv', 'est': 'et' }"/>
 
   <!--
     A value for an HTML <time datetime> in a text: f:date-datetime of a date
@@ -245,13 +266,9 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="given" as="xs:string*"
       select="($tei/text/@xml:lang, $tei/@xml:lang, $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)/normalize-space(.), normalize-space($text-lang)"/>
-    <xsl:sequence select="$given[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1]"/>
+    <xsl:sequence select="$given[matches(., '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')][1] ! f:bcp47(.)"/>
   </xsl:function>
 
-  <xsl:function name="f:settlement" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="normalize-space(string(f:ms-desc($tei)/msIdentifier/settlement[1]))[. != '']"/>
-  </xsl:function>
 
   <!-- ===== Hands ===== -->
 

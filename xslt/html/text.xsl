@@ -136,6 +136,18 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A manuscript's identifier (a witness's, in the full description): its parts separated by ', ', as in the text file. -->
+  <xsl:template match="msIdentifier" mode="m:html" as="node()*">
+    <div class="tei-msIdentifier">
+      <xsl:for-each select="*">
+        <xsl:if test="position() gt 1">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="m:html"/>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
   <!-- Next to a word-joining break (f:join-breaks). A pattern, not a function call, for the many text nodes that are not. -->
   <xsl:template match="text()[$fp:break-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']
                               or following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
@@ -426,6 +438,26 @@
       <xsl:call-template name="fp:html-attributes"/>
       <xsl:apply-templates mode="m:html"/>
     </xsl:element>
+  </xsl:template>
+
+  <!--
+    An address or envelope (div type="address", as the Schnitzler letters set the envelope before
+    the letter; type="envelope") without a head of its own: headed 'Address' ('Envelope'), at the
+    level a head of it would have, so that it does not run into the letter. The text file says
+    '⟨Address⟩' (common/plain.xsl).
+  -->
+  <xsl:template match="div[@type = ('address', 'envelope')][empty(head)]" mode="m:html" as="node()*">
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="2"/>
+    <xsl:variable name="level" as="xs:integer"
+      select="min((6, $heading-offset + count(ancestor-or-self::*[local-name() = $fp:division-names][not(self::body or self::front or self::back)]) ))"/>
+    <div>
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:element name="h{max((1, $level))}">
+        <xsl:attribute name="class" select="'div-label'"/>
+        <xsl:value-of select="f:division-label(.)"/>
+      </xsl:element>
+      <xsl:apply-templates mode="m:html"/>
+    </div>
   </xsl:template>
 
   <!--

@@ -157,6 +157,34 @@
   </xsl:function>
 
   <!--
+    The steps between sending and receipt: every correspAction of the
+    correspDesc of another type than sent and received (transmitted,
+    delivered, redirected, forwarded …), in document order, as
+    correspondents with their action's type first; a step names no one by
+    design, so one object whose ref and name are null.
+  -->
+  <xsl:function name="fp:steps" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="corresp" as="element(correspDesc)?"/>
+    <xsl:variable name="objects" as="xs:string*">
+      <xsl:for-each select="$corresp/correspAction[not(@type = ('sent', 'received'))]">
+        <xsl:variable name="agents" as="element()*" select="f:action-agents(.)"/>
+        <xsl:variable name="place" as="element()?" select="f:action-place(.)"/>
+        <xsl:variable name="date" as="element()?" select="f:action-date(.)"/>
+        <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
+        <xsl:for-each select="if (exists($agents)) then $agents else .">
+          <xsl:variable name="agent" as="element()?" select=".[not(self::correspAction)]"/>
+          <xsl:sequence select="concat('{&#10;', $indent, '    &quot;type&quot;: ', fp:text($type), ',',
+                                       substring-after(fp:correspondent(concat($indent, '  '), $agent/@ref, if ($agent) then f:name-string($agent) else (),
+                                                       if ($place) then f:name-string($place) else (), $place/@ref,
+                                                       f:date-iso($date), f:date-text($date), @subtype), '{'))"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="fp:array($indent, $objects)"/>
+  </xsl:function>
+
+  <!--
     The entity objects of a text (f:plain-json), laid out for $indent.
     Written out here rather than with fp:string: when the text and the
     types and refs (tab-separated) have nothing JSON escapes but the line
@@ -243,7 +271,7 @@
                 fp:string(f:plain-line($r/node())))))))"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="fp:object('', ('id', 'file', 'n', 'title', 'type', 'date', 'sender', 'recipient', 'embedded',
+    <xsl:sequence select="fp:object('', ('id', 'file', 'n', 'title', 'type', 'date', 'sender', 'recipient', 'steps', 'embedded',
                                          'archive', 'text', 'entities', 'notes', 'apparatus'), (
         fp:string(f:doc-id($tei)),
         fp:string(f:doc-file($tei)),
@@ -253,10 +281,14 @@
         fp:date('  ', f:doc-date-attributes($tei), if ($doc-date) then f:plain-line($doc-date/node()) else ()),
         fp:correspondents('  ', $main, 'sent'),
         fp:correspondents('  ', $main, 'received'),
+        fp:steps('  ', $main),
         fp:array('  ', $embedded),
-        fp:object('  ', ('citation', 'repository', 'fond', 'opis', 'delo', 'folios', 'description'), (
+        fp:object('  ', ('citation', 'country', 'settlement', 'repository', 'shelfmark', 'fond', 'opis', 'delo', 'folios', 'description'), (
             fp:string(f:archival-citation($tei)),
+            fp:string(f:ms-country($tei)),
+            fp:string(f:settlement($tei)),
             fp:string(f:repository($tei)),
+            fp:string(f:ms-shelfmark($tei)),
             fp:string(f:ms-idno($tei, 'fond')),
             fp:string(f:ms-idno($tei, 'opis')),
             fp:string(f:ms-idno($tei, 'delo')),

@@ -98,9 +98,11 @@
       'Marks:',
       '[ ]  the source''s: words its compilers supplied [1920] or left out [...] (their brackets), the numbers of its notes [1]',
       '⟨ ⟩  added by this edition: its reading after the source''s form (Pre ⟨Chairman⟩), words it supplies ⟨1920⟩',
-      '     or cannot read ⟨...⟩, ⟨sic⟩, a change of hand ⟨hand: Stalin⟩, a page ⟨p. 5⟩, the numbers of its notes ⟨e1⟩',
+      '     or cannot read ⟨...⟩, ⟨sic⟩, a reading it is not sure of (word⟨?⟩), a change of hand ⟨hand: Stalin⟩,',
+      '     a page ⟨p. 5⟩, the numbers of its notes ⟨e1⟩',
       '{ }  in the source, taken out by this edition',
       '⟦ ⟧  deleted in the source',
+      '⌜ ⌝  added in the source (above the line, in the margin …): ⟦aus⟧⌜in⌝ is aus replaced by in',
       '“ ”  quoted words')"/>
 
   <!-- 'a encryption] the cipher (copy); towards (O)': lemma, then each reading with its sigla. -->
