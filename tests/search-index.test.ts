@@ -15,6 +15,19 @@ function entry(n: number, fields: Partial<SearchEntry>): SearchEntry {
   };
 }
 
+/** A facet's values of each document, read back from the manifest as the page reads them: per document a count, then the values' numbers. */
+function facetValuesByDocument(manifest: SearchManifest, key: string): string[][] {
+  const { values, documents } = manifest.facets[key]!;
+  const numbers = readNumbers(documents);
+  const out: string[][] = [];
+  for (let at = 0; at < numbers.length;) {
+    const count = numbers[at++]!;
+    out.push(numbers.slice(at, at + count).map((v) => values[v]!));
+    at += count;
+  }
+  return out;
+}
+
 /** Run every file as a script in a sandbox: the manifest and the parts by name, as the page gets them. */
 function load(files: Map<string, string>): { manifest: SearchManifest; parts: Map<string, unknown> } {
   const parts = new Map<string, unknown>();
@@ -103,17 +116,7 @@ describe('the index', () => {
 
   test('facets: values by frequency, per document the numbers of its values', () => {
     const { manifest } = load(searchIndexFiles(entries));
-    const decode = (key: string): string[][] => {
-      const { values, documents } = manifest.facets[key]!;
-      const numbers = readNumbers(documents);
-      const out: string[][] = [];
-      for (let at = 0; at < numbers.length;) {
-        const count = numbers[at++]!;
-        out.push(numbers.slice(at, at + count).map((v) => values[v]!));
-        at += count;
-      }
-      return out;
-    };
+    const decode = (key: string): string[][] => facetValuesByDocument(manifest, key);
     expect(manifest.facets['sender']!.values).toEqual(['Trotsky', 'Stalin']);
     expect(decode('sender')).toEqual([['Trotsky'], ['Stalin'], ['Trotsky']]);
     expect(decode('recipient')).toEqual([['Stalin'], ['Trotsky'], []]);
@@ -144,16 +147,8 @@ describe('the index', () => {
       entry(6, { sender: ['Müller'] }),
     ];
     const { manifest } = load(searchIndexFiles(people));
-    const { values, documents } = manifest.facets['sender']!;
-    expect(values).toEqual(['Hofmannsthal, Gerty von', 'Müller', 'Müller (mueller-a)', 'Müller (mueller-b)']);
-    const numbers = readNumbers(documents);
-    const perDocument: string[][] = [];
-    for (let at = 0; at < numbers.length;) {
-      const count = numbers[at++]!;
-      perDocument.push(numbers.slice(at, at + count).map((v) => values[v]!));
-      at += count;
-    }
-    expect(perDocument).toEqual([
+    expect(manifest.facets['sender']!.values).toEqual(['Hofmannsthal, Gerty von', 'Müller', 'Müller (mueller-a)', 'Müller (mueller-b)']);
+    expect(facetValuesByDocument(manifest, 'sender')).toEqual([
       ['Hofmannsthal, Gerty von'], ['Hofmannsthal, Gerty von'], ['Hofmannsthal, Gerty von'],
       ['Müller (mueller-a)'], ['Müller (mueller-b)'], ['Müller'],
     ]);
