@@ -324,3 +324,23 @@ describe('where a foreign folder is published (--base-url)', () => {
     }
   }, 120_000);
 });
+
+describe('edition list of a foreign folder', () => {
+  test('lists the letters in the order of the site: unnumbered letters by date of sending, then by file name', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'edition-foreign-list-'));
+    try {
+      mkdirSync(join(root, 'letters'));
+      const sent = (date: string): string => `<correspAction type="sent"><persName ref="#p1">Clara Muster</persName><date when="${date}">${date}</date></correspAction>
+        <correspAction type="received"><persName ref="#p2">Karl Beispiel</persName></correspAction>`;
+      writeFileSync(join(root, 'letters', 'A.xml'), letter('L1', { correspondence: sent('1902-11-20') }));
+      writeFileSync(join(root, 'letters', 'B.xml'), letter('L2', { correspondence: sent('1889-06-18') }));
+      writeFileSync(join(root, 'letters', 'C.xml'), letter('L3', { correspondence: sent('1902-11') }));
+      writeFileSync(join(root, 'letters', 'Verzeichnis.xml'), register);
+      const t = fakeTerminal(root);
+      expect((await run(['node', 'edition', 'list', '--src', 'letters', '--json'], t)).exitCode, t.err).toBe(0);
+      expect((JSON.parse(t.out) as DocumentListEntry[]).map((e) => e.file)).toEqual(['B.xml', 'C.xml', 'A.xml']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

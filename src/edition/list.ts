@@ -1,6 +1,7 @@
 /** The documents of an edition as a list: what `edition list` shows. */
 import type { Correspondent } from './files.js';
 import type { ValidationResult } from '../validate/index.js';
+import { compareCollectionOrder } from '../site/plan.js';
 
 export interface DocumentListEntry {
   file: string;
@@ -29,11 +30,6 @@ function names(correspondents: readonly Correspondent[] | undefined): string[] {
   return (correspondents ?? []).map((c) => c.name || c.ref || '').filter((name) => name !== '');
 }
 
-function collectionKey(n: string | null): number {
-  const number = Number.parseInt(n ?? '', 10);
-  return Number.isNaN(number) ? Number.POSITIVE_INFINITY : number;
-}
-
 export function listDocuments(result: ValidationResult): DocumentListEntry[] {
   const acknowledged = new Map<string, number>();
   for (const d of result.diagnostics) if (d.acknowledged) acknowledged.set(d.file, (acknowledged.get(d.file) ?? 0) + 1);
@@ -56,7 +52,8 @@ export function listDocuments(result: ValidationResult): DocumentListEntry[] {
         readable: f.summary !== undefined,
       };
     })
-    .sort((a, b) => collectionKey(a.n) - collectionKey(b.n) || a.file.localeCompare(b.file));
+    // In the site's order (the index, prev/next): by number, then by date of sending, then by file name.
+    .sort((a, b) => compareCollectionOrder({ n: a.n ?? undefined, date: a.date ?? undefined, name: a.file }, { n: b.n ?? undefined, date: b.date ?? undefined, name: b.file }));
 }
 
 /** Several names in one cell: separated by semicolons, since a name may hold a comma ('Schnitzler, Arthur'). */

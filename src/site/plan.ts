@@ -132,7 +132,9 @@ export function compareCollectionOrder(a: CollectionPlace, b: CollectionPlace): 
 export function collectionOrder<F extends CheckedFile>(files: readonly F[]): F[] {
   return files
     .filter((f) => f.summary?.kind === 'document')
-    .sort((a, b) => compareCollectionOrder(collectionPlace({ ...a.summary!, name: a.name }), collectionPlace({ ...b.summary!, name: b.name })));
+    .map((f) => ({ f, place: collectionPlace({ n: f.summary!.n, letter: f.summary!.letter, name: f.name }) }))
+    .sort((a, b) => compareCollectionOrder(a.place, b.place))
+    .map(({ f }) => f);
 }
 
 /** The files validation could read and parse, by kind. */
