@@ -107,15 +107,16 @@ export const ACKNOWLEDGED_FILE = 'edition.acknowledged.json';
 /** The entries of an acknowledgements file; none when there is no file. */
 export function loadAcknowledgements(path: string | undefined): Acknowledgement[] {
   if (path === undefined || !existsSync(path)) return [];
+  const text = readFileSync(path, 'utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   const list = (raw as { acknowledged?: unknown } | null)?.acknowledged;
   if (!Array.isArray(list)) throw new UsageError(`${path}: expected {"acknowledged": [ {file, rule, message, reason}, … ]}`);
-  const positions = arrayElementPositions(readFileSync(path, 'utf8'), 'acknowledged');
+  const positions = arrayElementPositions(text, 'acknowledged');
   return list.map((entry: unknown, i) => {
     const e = entry as Partial<Acknowledgement> | null;
     if (!e || typeof e.file !== 'string' || typeof e.rule !== 'string' || typeof e.message !== 'string') {
