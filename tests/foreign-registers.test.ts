@@ -105,6 +105,10 @@ const letter = `<?xml version="1.0" encoding="UTF-8"?>
           <affiliation><term ref="pmb1182">Mitglied von</term>
             <orgName ref="pmb6">Freie Bühne</orgName>
             <note type="IDNO" subtype="pmb">https://pmb.acdh.oeaw.ac.at/entity/6/</note></affiliation>
+          <listEvent>
+            <event><desc>Reise</desc><placeName key="pmb1">Berlin</placeName></event>
+            <event xml:lang="de"><desc>Kur</desc><placeName key="pmb4">Bad <hi>Aachen</hi> am Rhein</placeName></event>
+          </listEvent>
           <note type="references"> </note>
           ${ids('11')}
         </person>
@@ -206,5 +210,11 @@ describe("a foreign folder's register pages (database-made entries)", () => {
     expect(labels).toEqual(['Berlin', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
     expect(read('places/pmb3.html')).toContain('<h1>[Hotel in Berlin 1901] (name unknown)</h1>');
     expect(read('places.html')).not.toContain('??');
+  });
+});
+
+describe("a foreign folder's register pages: parts that name entries", () => {
+  test('read a name of mixed content in document order', () => {
+    expect(visible(details('persons/p1.html'))).toContain('Kur Bad Aachen am Rhein');
   });
 });

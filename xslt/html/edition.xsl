@@ -659,8 +659,9 @@
   <xsl:function name="fp:entry-name-link" as="node()*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="name" as="element()" select="($e/placeName[@type = 'pref'], $e/placeName, $e)[1]"/>
+    <!-- Its text in document order ('Bad <hi>Ischl</hi> am See'), but what geo, note, idno and location inside it hold. -->
     <xsl:variable name="text" as="xs:string"
-      select="normalize-space(string-join(($name/text(), $name/*[not(self::geo or self::note or self::idno or self::location)]//text()), ''))"/>
+      select="normalize-space(string-join($name//text() except $name//(geo | note | idno | location)//text(), ''))"/>
     <xsl:variable name="pages" as="xs:string*"
       select="for $t in tokenize(normalize-space(string-join(($e/@ref, $e/@key), ' ')), ' ')
               return (let $id := replace($t, '^.*#', ''), $kind := if ($id = '') then () else map:get($fp:entries-with-pages, $id)
