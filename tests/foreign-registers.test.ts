@@ -214,6 +214,16 @@ describe("a foreign folder's register pages (database-made entries)", () => {
 });
 
 describe("a foreign folder's register pages: parts that name entries", () => {
+  test('keep their element around them: the events of a listEvent apart, each with its class and language', () => {
+    const person = details('persons/p1.html');
+    const events = /<dt>[^<]*<\/dt><dd[^>]*>((?:(?!<\/dd>)[\s\S])*tei-event[\s\S]*?)<\/dd>/.exec(person)?.[1] ?? '';
+    expect(events).toMatch(/^<div class="tei-listEvent">\s*<div class="tei-event"><span class="tei-desc">Reise<\/span><a href="..\/places\/pmb1.html">Berlin<\/a><\/div>/);
+    expect(events).toContain('<div class="tei-event" lang="de"><span class="tei-desc">Kur</span>Bad Aachen am Rhein</div>');
+    expect(visible(events)).toMatch(/Reise Berlin .*Kur Bad Aachen am Rhein/);
+    // An affiliation is its element too.
+    expect(row(person, 'Affiliation')).toMatch(/^<(div|span) class="tei-affiliation">/);
+  });
+
   test('read a name of mixed content in document order', () => {
     expect(visible(details('persons/p1.html'))).toContain('Kur Bad Aachen am Rhein');
   });

@@ -690,8 +690,12 @@
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- An element holding some: itself as m:html's generic rule makes it (a span or div with its class and language), its content in this mode. -->
   <xsl:template match="*[.//idno or .//note[@type = 'IDNO'] or .//geo or .//*[@key or @ref[not(contains(., '#'))]]]" mode="m:entry-part" as="node()*">
-    <xsl:apply-templates select="node()" mode="m:entry-part"/>
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:apply-templates select="node()" mode="m:entry-part"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="idno | note[@type = 'IDNO'] | geo | location[geo][empty(* except geo)]" mode="m:entry-part" priority="2" as="empty-sequence()"/>
