@@ -49,6 +49,7 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
         <desc type="entity_type_id">30</desc>
         <location type="located_in_place"><placeName key="pmb1">Berlin</placeName><geo>52,52437 13,41053</geo></location>
         ${ids('3')}
+        <idno type="URL">https:// www.hotel.example.org/1901</idno>
       </place>
       <place xml:id="pmb4"><placeName>Aachen</placeName></place>
       <place xml:id="pmb5">
@@ -61,6 +62,7 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
       <org xml:id="pmb6">
         <orgName>»Freie Bühne« Verein für moderne Literatur</orgName>
         <orgName type="werk_link">https://freie-buehne.example.org/</orgName>
+        <orgName type="werk_link">https:// www.buehne.example.org/</orgName>
         <desc type="entity_type">Literarische Vereinigung</desc>
         <desc type="entity_type_id">972</desc>
         <location type="located_in_place"><placeName key="pmb1">Berlin</placeName></location>
@@ -226,5 +228,15 @@ describe("a foreign folder's register pages: parts that name entries", () => {
 
   test('read a name of mixed content in document order', () => {
     expect(visible(details('persons/p1.html'))).toContain('Kur Bad Aachen am Rhein');
+  });
+
+  test('show an address broken after its scheme once, as a link, never as an identifier or a name', () => {
+    const hotel = details('places/pmb3.html');
+    expect(hotel).not.toContain('<dt>Identifier');
+    expect(row(hotel, 'Links')).toContain('<a href="https://www.hotel.example.org/1901">hotel.example.org</a>');
+    const org = details('orgs/pmb6.html');
+    expect(org).not.toContain('buehne.example.org</dd>');
+    expect(row(org, 'Links')).toContain('<a href="https://www.buehne.example.org/">buehne.example.org</a>');
+    expect(visible(org)).not.toMatch(/https?:\/\//);
   });
 });

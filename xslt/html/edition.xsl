@@ -731,7 +731,7 @@
     <h1><xsl:value-of select="f:entry-label($entry)"/></h1>
     <dl class="entry-details">
       <!-- A name that is a web address (the PMB's orgName type="werk_link") is one of the links below. -->
-      <xsl:for-each select="f:entry-names($entry)[not(f:is-web-uri(normalize-space(.)))]">
+      <xsl:for-each select="f:entry-names($entry)[not(f:is-web-uri(fp:address(.)))]">
         <dt>
           <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
           <xsl:value-of select="if ($type = '') then 'Name' else (map:get($fp:name-type-words, lower-case($type)), concat('Name (', translate($type, '-_', '  '), ')'))[1]"/>
@@ -752,7 +752,7 @@
         A bare number of no known authority (the source database's own key) is not shown
         (fp:is-internal-code).
       -->
-      <xsl:for-each select="$entry/idno[f:is-verified(.)][not(f:is-web-uri(normalize-space(.)))][not(fp:is-internal-code(.))]">
+      <xsl:for-each select="$entry/idno[f:is-verified(.)][not(f:is-web-uri(fp:address(.)))][not(fp:is-internal-code(.))]">
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
         <xsl:variable name="authority" as="xs:string*" select="map:get($fp:authorities, lower-case(normalize-space(@type)))"/>
         <xsl:variable name="uri" as="xs:string?"
