@@ -52,6 +52,7 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
         <idno type="URL">https:// www.hotel.example.org/1901</idno>
       </place>
       <place xml:id="pmb4"><placeName>Aachen</placeName></place>
+      <place xml:id="Bonn"><placeName>Bonn</placeName></place>
       <place xml:id="pmb5">
         <placeName>Zollernstraße 3</placeName>
         <desc type="entity_type">Wohngebäude (K.WHS)</desc>
@@ -94,7 +95,7 @@ const letter = `<?xml version="1.0" encoding="UTF-8"?>
   <text>
     <body>
       <p>Aus <placeName ref="#pmb1">Berlin</placeName> in <placeName ref="#pmb2">Deutschland</placeName>, im
-        <placeName ref="#pmb3">Hotel</placeName>, nicht in der <placeName ref="#pmb5">Zollernstraße</placeName>;
+        <placeName ref="#pmb3">Hotel</placeName>, nicht in der <placeName ref="#pmb5">Zollernstraße</placeName> oder in <placeName ref="#Bonn">Bonn</placeName>;
         die <orgName ref="#pmb6">Freie Bühne</orgName> grüßt.</p>
     </body>
     <back>
@@ -209,7 +210,7 @@ describe("a foreign folder's register pages (database-made entries)", () => {
 
   test('list entries without a usable name last, labelled, and names in brackets or quotation marks by their first word', () => {
     const labels = [...read('places.html').matchAll(/<li><a href="places\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
-    expect(labels).toEqual(['Berlin', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
+    expect(labels).toEqual(['Berlin', 'Bonn', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
     expect(read('places/pmb3.html')).toContain('<h1>[Hotel in Berlin 1901] (name unknown)</h1>');
     expect(read('places.html')).not.toContain('??');
   });
@@ -238,5 +239,10 @@ describe("a foreign folder's register pages: parts that name entries", () => {
     expect(org).not.toContain('buehne.example.org</dd>');
     expect(row(org, 'Links')).toContain('<a href="https://www.buehne.example.org/">buehne.example.org</a>');
     expect(visible(org)).not.toMatch(/https?:\/\//);
+  });
+
+  test('list an entry whose id is its name among the named entries', () => {
+    const labels = [...read('places.html').matchAll(/<li><a href="places\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['Berlin', 'Bonn', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
   });
 });
