@@ -4,16 +4,17 @@
  * remakes the pages of the entries concerned and no others; the output is
  * byte for byte what a cold build of the changed sources gives.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildEdition } from '../src/site/index.js';
 import type { BuildResult } from '../src/site/index.js';
 import { entryPageKeys, parseEntryPages, parseEntryParts, readEntryParts, summaryEntryIds, summaryOwnEntryIds, writeEntryParts } from '../src/site/entry-pages.js';
-import { loadConfig } from '../src/config.js';
+import { genericConfig, loadConfig } from '../src/config.js';
 import type { EditionConfig } from '../src/config.js';
 import { pointedId } from '../src/edition/files.js';
+import type { FileSummary } from '../src/edition/files.js';
 import { treeDigest } from './robustness/build-helpers.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
@@ -173,6 +174,26 @@ describe("the entries a foreign letter's summary carries from its own lists", ()
   });
 });
 
+describe('the keys of entry pages, and which entries have pages', () => {
+  const register = { name: 'listplace.xml', summary: { kind: 'register', entryKeys: { pmb4: 'a', pmb5: 'b' } } as unknown as FileSummary };
+  const header = { name: 'edition.xml', summary: { kind: 'header', entryKeys: {} } as unknown as FileSummary };
+  const naming = (entries: string): string => `<s:document xmlns:s="urn:edition:summary" file="L2"><s:names doc="L2" role="text" entries="${entries}"/></s:document>`;
+  const keys = (registers: Array<typeof register>, entries: string, foreign?: boolean): Map<string, string> =>
+    entryPageKeys({ shared: 's', registers, documents: [{ name: 'L2.xml', summary: naming(entries) }], ...(foreign === undefined ? {} : { foreign }) });
+
+  test('in a foreign folder, a letter that begins to name an entry changes the key of every page (each may link to it)', () => {
+    expect(keys([register], 'places#pmb4').get('pmb5')).not.toBe(keys([register], 'places#pmb9').get('pmb5'));
+    expect(keys([register], 'places#pmb4', true).get('pmb5')).not.toBe(keys([register], 'places#pmb9', true).get('pmb5'));
+    // An entry no register or letter describes has no page: naming it changes nothing.
+    expect(keys([register], 'places#pmb9').get('pmb5')).toBe(keys([register], '').get('pmb5'));
+  });
+
+  test('in a configured edition (an edition header, or foreign: false), every entry has a page: only the pages of the entries named change', () => {
+    expect(keys([header, register], 'places#pmb4').get('pmb5')).toBe(keys([header, register], 'places#pmb9').get('pmb5'));
+    expect(keys([register], 'places#pmb4', false).get('pmb5')).toBe(keys([register], 'places#pmb9', false).get('pmb5'));
+  });
+});
+
 describe('the list of entry pages', () => {
   test('reads the lines corpus.xsl writes, and nothing else', () => {
     expect(parseEntryPages('trotsky\tpersons/trotsky.html\nmoscow\tplaces/moscow.html\n')).toEqual([
@@ -209,5 +230,64 @@ describe("the entries' parts", () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, -10));
     expect(readEntryParts(file)).toEqual(new Map());
     expect(readEntryParts(`${file}.missing`)).toEqual(new Map());
+  });
+});
+
+describe('register entry pages of a foreign folder in an incremental build', () => {
+  // Only the entries a letter names have pages there, and an entry's page links to the entries it
+  // names only when they have one: Zollernstraße's page links to Aachen's once a letter names Aachen.
+  const register = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Orte</title></titleStmt><publicationStmt><p>-</p></publicationStmt><sourceDesc><p>-</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><listPlace>
+    <place xml:id="pmb4"><placeName>Aachen</placeName></place>
+    <place xml:id="pmb5"><placeName>Zollernstraße 3</placeName>
+      <location type="located_in_place"><placeName key="pmb4">Aachen</placeName></location></place>
+  </listPlace></body></text>
+</TEI>
+`;
+  const letter = (id: string, body: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}">
+  <teiHeader><fileDesc><titleStmt><title>Brief ${id}</title></titleStmt><publicationStmt><p>-</p></publicationStmt><sourceDesc><p>-</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><p>${body}</p></body></text>
+</TEI>
+`;
+  let folder: string;
+  let foreign: EditionConfig;
+
+  /** Build incrementally into dist/ and cold into cold/; both must agree. */
+  async function buildForeign(): Promise<Record<string, string>> {
+    const result = await buildEdition({ config: foreign, out: join(folder, 'dist'), cacheFolder: join(folder, 'cache'), sourceDateEpoch: EPOCH, workers: 0 });
+    expect(result.published).toBe(true);
+    rmSync(join(folder, 'cold'), { recursive: true, force: true });
+    await buildEdition({ config: foreign, out: join(folder, 'cold'), cacheFolder: join(folder, 'cold-cache'), sourceDateEpoch: EPOCH, force: true, workers: 0 });
+    const digest = treeDigest(join(folder, 'dist'));
+    expect(digest).toEqual(treeDigest(join(folder, 'cold')));
+    return digest;
+  }
+  const street = (): string => readFileSync(join(folder, 'dist', 'places', 'pmb5.html'), 'utf8');
+
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'edition-entry-pages-foreign-'));
+    mkdirSync(join(folder, 'letters'));
+    writeFileSync(join(folder, 'letters', 'listplace.xml'), register);
+    writeFileSync(join(folder, 'letters', 'L1.xml'), letter('L1', 'In der <placeName ref="#pmb5">Zollernstraße</placeName>.'));
+    writeFileSync(join(folder, 'letters', 'L2.xml'), letter('L2', 'Nichts.'));
+    foreign = genericConfig(join(folder, 'letters'), undefined);
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('a letter that begins to name an entry, and then names it no more, gives the pages a cold build gives', async () => {
+    const before = await buildForeign();
+    expect(before['places/pmb4.html']).toBeUndefined();
+    expect(street()).not.toContain('pmb4.html');
+    writeFileSync(join(folder, 'letters', 'L2.xml'), letter('L2', 'In <placeName ref="#pmb4">Aachen</placeName>.'));
+    const named = await buildForeign();
+    expect(named['places/pmb4.html']).toBeDefined();
+    expect(street()).toContain('<a href="../places/pmb4.html">Aachen</a>');
+    writeFileSync(join(folder, 'letters', 'L2.xml'), letter('L2', 'Nichts.'));
+    const unnamed = await buildForeign();
+    expect(unnamed['places/pmb4.html']).toBeUndefined();
+    expect(street()).not.toContain('pmb4.html');
   });
 });

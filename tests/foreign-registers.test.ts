@@ -49,8 +49,10 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
         <desc type="entity_type_id">30</desc>
         <location type="located_in_place"><placeName key="pmb1">Berlin</placeName><geo>52,52437 13,41053</geo></location>
         ${ids('3')}
+        <idno type="URL">https:// www.hotel.example.org/1901</idno>
       </place>
       <place xml:id="pmb4"><placeName>Aachen</placeName></place>
+      <place xml:id="Bonn"><placeName>Bonn</placeName></place>
       <place xml:id="pmb5">
         <placeName>Zollernstraße 3</placeName>
         <desc type="entity_type">Wohngebäude (K.WHS)</desc>
@@ -61,6 +63,7 @@ const register = `<?xml version="1.0" encoding="UTF-8"?>
       <org xml:id="pmb6">
         <orgName>»Freie Bühne« Verein für moderne Literatur</orgName>
         <orgName type="werk_link">https://freie-buehne.example.org/</orgName>
+        <orgName type="werk_link">https:// www.buehne.example.org/</orgName>
         <desc type="entity_type">Literarische Vereinigung</desc>
         <desc type="entity_type_id">972</desc>
         <location type="located_in_place"><placeName key="pmb1">Berlin</placeName></location>
@@ -92,7 +95,7 @@ const letter = `<?xml version="1.0" encoding="UTF-8"?>
   <text>
     <body>
       <p>Aus <placeName ref="#pmb1">Berlin</placeName> in <placeName ref="#pmb2">Deutschland</placeName>, im
-        <placeName ref="#pmb3">Hotel</placeName>, nicht in der <placeName ref="#pmb5">Zollernstraße</placeName>;
+        <placeName ref="#pmb3">Hotel</placeName>, nicht in der <placeName ref="#pmb5">Zollernstraße</placeName> oder in <placeName ref="#Bonn">Bonn</placeName>;
         die <orgName ref="#pmb6">Freie Bühne</orgName> grüßt.</p>
     </body>
     <back>
@@ -105,6 +108,10 @@ const letter = `<?xml version="1.0" encoding="UTF-8"?>
           <affiliation><term ref="pmb1182">Mitglied von</term>
             <orgName ref="pmb6">Freie Bühne</orgName>
             <note type="IDNO" subtype="pmb">https://pmb.acdh.oeaw.ac.at/entity/6/</note></affiliation>
+          <listEvent>
+            <event><desc>Reise</desc><placeName key="pmb1">Berlin</placeName></event>
+            <event xml:lang="de"><desc>Kur</desc><placeName key="pmb4">Bad <hi>Aachen</hi> am Rhein</placeName></event>
+          </listEvent>
           <note type="references"> </note>
           ${ids('11')}
         </person>
@@ -203,8 +210,39 @@ describe("a foreign folder's register pages (database-made entries)", () => {
 
   test('list entries without a usable name last, labelled, and names in brackets or quotation marks by their first word', () => {
     const labels = [...read('places.html').matchAll(/<li><a href="places\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
-    expect(labels).toEqual(['Berlin', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
+    expect(labels).toEqual(['Berlin', 'Bonn', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
     expect(read('places/pmb3.html')).toContain('<h1>[Hotel in Berlin 1901] (name unknown)</h1>');
     expect(read('places.html')).not.toContain('??');
+  });
+});
+
+describe("a foreign folder's register pages: parts that name entries", () => {
+  test('keep their element around them: the events of a listEvent apart, each with its class and language', () => {
+    const person = details('persons/p1.html');
+    const events = /<dt>[^<]*<\/dt><dd[^>]*>((?:(?!<\/dd>)[\s\S])*tei-event[\s\S]*?)<\/dd>/.exec(person)?.[1] ?? '';
+    expect(events).toMatch(/^<div class="tei-listEvent">\s*<div class="tei-event"><span class="tei-desc">Reise<\/span><a href="..\/places\/pmb1.html">Berlin<\/a><\/div>/);
+    expect(events).toContain('<div class="tei-event" lang="de"><span class="tei-desc">Kur</span>Bad Aachen am Rhein</div>');
+    expect(visible(events)).toMatch(/Reise Berlin .*Kur Bad Aachen am Rhein/);
+    // An affiliation is its element too.
+    expect(row(person, 'Affiliation')).toMatch(/^<(div|span) class="tei-affiliation">/);
+  });
+
+  test('read a name of mixed content in document order', () => {
+    expect(visible(details('persons/p1.html'))).toContain('Kur Bad Aachen am Rhein');
+  });
+
+  test('show an address broken after its scheme once, as a link, never as an identifier or a name', () => {
+    const hotel = details('places/pmb3.html');
+    expect(hotel).not.toContain('<dt>Identifier');
+    expect(row(hotel, 'Links')).toContain('<a href="https://www.hotel.example.org/1901">hotel.example.org</a>');
+    const org = details('orgs/pmb6.html');
+    expect(org).not.toContain('buehne.example.org</dd>');
+    expect(row(org, 'Links')).toContain('<a href="https://www.buehne.example.org/">buehne.example.org</a>');
+    expect(visible(org)).not.toMatch(/https?:\/\//);
+  });
+
+  test('list an entry whose id is its name among the named entries', () => {
+    const labels = [...read('places.html').matchAll(/<li><a href="places\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['Berlin', 'Bonn', 'Deutschland', 'Zollernstraße 3', '[Hotel in Berlin 1901] (name unknown)']);
   });
 });

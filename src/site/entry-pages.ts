@@ -17,7 +17,15 @@
  *   - every document whose summary names an entry with that id (in any
  *     register), by name and by the hash of its summary, in collection
  *     order;
- *   - what every page's frame shows, and the toolchain (`shared`).
+ *   - what every page's frame shows, and the toolchain (`shared`);
+ *   - unless the edition is known not to be a foreign folder (`foreign:
+ *     false`, or an edition header among the registers: only a configured
+ *     edition has one), the entries that have pages there: those its documents name
+ *     (`kind#id`, of an entry the registers or the letters' own lists
+ *     describe). A page links to the entries its parts name only when they
+ *     have a page (fp:entry-name-link, xslt/html/edition.xsl), so when a
+ *     letter begins to name an entry, or the last letter naming it goes,
+ *     the pages linking to it change though nothing of their own did.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { FileSummary } from '../edition/files.js';
@@ -31,6 +39,12 @@ export interface EntryPageSources {
   registers: ReadonlyArray<{ name: string; summary: FileSummary }>;
   /** The documents in collection order, with their summaries (xslt/common/summary.xsl). */
   documents: ReadonlyArray<{ name: string; summary: string }>;
+  /**
+   * Whether the edition is a foreign folder, where only the entries its documents name have pages.
+   * Unset, it is one unless an edition header is among the registers (only a configured edition has one,
+   * src/site/plan.ts: fileKind); taken for one, the key holds which entries have pages, which is never wrong.
+   */
+  foreign?: boolean;
 }
 
 const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -41,13 +55,17 @@ const unescape = (s: string): string =>
 /** The ids of the register entries a summary names (its s:names/@entries, 'kind#id' tokens). */
 export function summaryEntryIds(summary: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of summary.matchAll(/\sentries="([^"]*)"/g)) {
-    for (const token of unescape(m[1]!).split(/\s+/)) {
-      const hash = token.indexOf('#');
-      if (hash > 0) ids.add(token.slice(hash + 1));
-    }
-  }
+  for (const token of summaryEntryTokens(summary)) ids.add(token.slice(token.indexOf('#') + 1));
   return ids;
+}
+
+/** The 'kind#id' tokens of a summary's s:names/@entries. */
+function summaryEntryTokens(summary: string): Set<string> {
+  const tokens = new Set<string>();
+  for (const m of summary.matchAll(/\sentries="([^"]*)"/g)) {
+    for (const token of unescape(m[1]!).split(/\s+/)) if (token.indexOf('#') > 0) tokens.add(token);
+  }
+  return tokens;
 }
 
 /** The ids of the entries a summary carries from its document's own lists (its s:entries). */
@@ -92,8 +110,14 @@ export function entryPageKeys(sources: EntryPageSources): Map<string, string> {
       parts.push('document', d.name, summaryHash);
     }
   }
+  let shared = sources.shared;
+  if (sources.foreign ?? !sources.registers.some((r) => r.summary.kind === 'header')) {
+    const named = new Set<string>();
+    for (const d of sources.documents) for (const token of summaryEntryTokens(d.summary)) if (material.has(token.slice(token.indexOf('#') + 1))) named.add(token);
+    shared = hashText(shared, 'entries with pages', ...[...named].sort());
+  }
   const keys = new Map<string, string>();
-  for (const [id, parts] of material) keys.set(id, hashText(sources.shared, id, ...parts));
+  for (const [id, parts] of material) keys.set(id, hashText(shared, id, ...parts));
   return keys;
 }
 

@@ -118,18 +118,19 @@
   </xsl:function>
 
   <!--
-    The key registers sort by: 'surname forename' when the entry's label
-    name is split into surname and forename, else its label; lower case,
-    without leading brackets or quotation marks.
+    The key registers sort by: '0 ' for an entry with a usable name
+    (f:entry-has-name), '1 ' for one without (they come last), then 'surname
+    forename' when the entry's label name is split into surname and forename,
+    else its label; lower case, without leading brackets or quotation marks.
   -->
   <xsl:function name="f:entry-sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" as="element()*" select="f:entry-names($entry)"/>
     <xsl:variable name="split" as="element()?" select="($names[surname])[1]"/>
     <!-- Leading brackets and quotation marks ('[Ehrenrat …]', '»Freie Bühne«') do not count: such a name sorts by its first word. -->
-    <xsl:sequence select="replace(lower-case(if ($split)
+    <xsl:sequence select="concat(if (f:entry-has-name($entry)) then '0 ' else '1 ', replace(lower-case(if ($split)
                           then normalize-space(string-join(($split/surname, $split/forename), ' '))
-                          else f:entry-label($entry)), '^[\[\(»«&quot;„“‚‘'']+', '')"/>
+                          else f:entry-label($entry)), '^[\[\(»«&quot;„“‚‘'']+', ''))"/>
   </xsl:function>
 
   <!--

@@ -94,14 +94,13 @@
   </xsl:variable>
 
   <!--
-    The parts of the entries of a kind in the order of its list: entries
-    without a usable name (f:entry-label: '… (name unknown)', or the id
-    for want of any name) last; by sort key, then id (register order for equals).
+    The parts of the entries of a kind in the order of its list: by sort key
+    (f:entry-sort-key: entries without a usable name last), then id
+    (register order for equals).
   -->
   <xsl:function name="fp:sorted-entry-parts" as="map(*)*">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:perform-sort select="$fp:entry-parts($kind)">
-      <xsl:sort select="if (?label = ?id or ends-with(?label, ' (name unknown)')) then 1 else 0" data-type="number"/>
       <xsl:sort select="?sort"/>
       <xsl:sort select="?id"/>
     </xsl:perform-sort>

@@ -28,19 +28,35 @@
   -->
   <xsl:function name="f:entry-label" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" as="element()*" select="f:entry-names($entry)"/>
-    <xsl:variable name="preferred" as="element()*"
-      select="$names[@type = ('normalised', 'normalized', 'reg', 'standard', 'main', 'full')]"/>
-    <xsl:variable name="name" as="element()?" select="($preferred, $names)[normalize-space(.) != ''][1]"/>
-    <xsl:variable name="label" as="xs:string"
-      select="if (exists($name/surname) and empty($name/*[not(self::surname or self::forename)]))
-              then string-join((normalize-space(string-join($name/surname, ' ')), normalize-space(string-join($name/forename, ' ')))[. != ''], ', ')
-              else normalize-space(string($name))"/>
+    <xsl:variable name="label" as="xs:string" select="fp:entry-name-text($entry)"/>
     <!-- A name the source marks as not known ('?? [Hotel in Berlin 1901]': the PMB's placeholder before an editor's description) reads '[Hotel in Berlin 1901] (name unknown)'. -->
     <xsl:sequence select="if (starts-with($label, '??'))
                           then (let $rest := normalize-space(replace($label, '^\?+', ''))
                                 return if ($rest = '') then concat(string($entry/@xml:id), ' (name unknown)') else concat($rest, ' (name unknown)'))
                           else if ($label != '') then $label else string($entry/@xml:id)"/>
+  </xsl:function>
+
+  <!--
+    Whether an entry has a usable name: one, and not one the source marks as not
+    known ('?? […]'). The registers list the entries without one last (f:entry-sort-key).
+  -->
+  <xsl:function name="f:entry-has-name" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="label" as="xs:string" select="fp:entry-name-text($entry)"/>
+    <xsl:sequence select="$label != '' and not(starts-with($label, '??'))"/>
+  </xsl:function>
+
+  <!-- The text of an entry's label name (f:entry-label), as the source writes it; '' for none. -->
+  <xsl:function name="fp:entry-name-text" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="f:entry-names($entry)"/>
+    <xsl:variable name="preferred" as="element()*"
+      select="$names[@type = ('normalised', 'normalized', 'reg', 'standard', 'main', 'full')]"/>
+    <xsl:variable name="name" as="element()?" select="($preferred, $names)[normalize-space(.) != ''][1]"/>
+    <xsl:sequence
+      select="if (exists($name/surname) and empty($name/*[not(self::surname or self::forename)]))
+              then string-join((normalize-space(string-join($name/surname, ' ')), normalize-space(string-join($name/forename, ' ')))[. != ''], ', ')
+              else normalize-space(string($name))"/>
   </xsl:function>
 
   <!--

@@ -659,8 +659,9 @@
   <xsl:function name="fp:entry-name-link" as="node()*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="name" as="element()" select="($e/placeName[@type = 'pref'], $e/placeName, $e)[1]"/>
+    <!-- Its text in document order ('Bad <hi>Ischl</hi> am See'), but what geo, note, idno and location inside it hold. -->
     <xsl:variable name="text" as="xs:string"
-      select="normalize-space(string-join(($name/text(), $name/*[not(self::geo or self::note or self::idno or self::location)]//text()), ''))"/>
+      select="normalize-space(string-join($name//text() except $name//(geo | note | idno | location)//text(), ''))"/>
     <xsl:variable name="pages" as="xs:string*"
       select="for $t in tokenize(normalize-space(string-join(($e/@ref, $e/@key), ' ')), ' ')
               return (let $id := replace($t, '^.*#', ''), $kind := if ($id = '') then () else map:get($fp:entries-with-pages, $id)
@@ -689,8 +690,12 @@
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- An element holding some: itself as m:html's generic rule makes it (a span or div with its class and language), its content in this mode. -->
   <xsl:template match="*[.//idno or .//note[@type = 'IDNO'] or .//geo or .//*[@key or @ref[not(contains(., '#'))]]]" mode="m:entry-part" as="node()*">
-    <xsl:apply-templates select="node()" mode="m:entry-part"/>
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:call-template name="fp:html-attributes"/>
+      <xsl:apply-templates select="node()" mode="m:entry-part"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="idno | note[@type = 'IDNO'] | geo | location[geo][empty(* except geo)]" mode="m:entry-part" priority="2" as="empty-sequence()"/>
@@ -726,7 +731,7 @@
     <h1><xsl:value-of select="f:entry-label($entry)"/></h1>
     <dl class="entry-details">
       <!-- A name that is a web address (the PMB's orgName type="werk_link") is one of the links below. -->
-      <xsl:for-each select="f:entry-names($entry)[not(f:is-web-uri(normalize-space(.)))]">
+      <xsl:for-each select="f:entry-names($entry)[not(f:is-web-uri(fp:address(.)))]">
         <dt>
           <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
           <xsl:value-of select="if ($type = '') then 'Name' else (map:get($fp:name-type-words, lower-case($type)), concat('Name (', translate($type, '-_', '  '), ')'))[1]"/>
@@ -747,7 +752,7 @@
         A bare number of no known authority (the source database's own key) is not shown
         (fp:is-internal-code).
       -->
-      <xsl:for-each select="$entry/idno[f:is-verified(.)][not(f:is-web-uri(normalize-space(.)))][not(fp:is-internal-code(.))]">
+      <xsl:for-each select="$entry/idno[f:is-verified(.)][not(f:is-web-uri(fp:address(.)))][not(fp:is-internal-code(.))]">
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
         <xsl:variable name="authority" as="xs:string*" select="map:get($fp:authorities, lower-case(normalize-space(@type)))"/>
         <xsl:variable name="uri" as="xs:string?"
