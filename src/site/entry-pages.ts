@@ -18,9 +18,7 @@
  *     register), by name and by the hash of its summary, in collection
  *     order;
  *   - what every page's frame shows, and the toolchain (`shared`);
- *   - unless the edition is known not to be a foreign folder (`foreign:
- *     false`, or an edition header among the registers: only a configured
- *     edition has one), the entries that have pages there: those its documents name
+ *   - in a foreign folder (`foreign`), the entries that have pages there: those its documents name
  *     (`kind#id`, of an entry the registers or the letters' own lists
  *     describe). A page links to the entries its parts name only when they
  *     have a page (fp:entry-name-link, xslt/html/edition.xsl), so when a
@@ -39,12 +37,8 @@ export interface EntryPageSources {
   registers: ReadonlyArray<{ name: string; summary: FileSummary }>;
   /** The documents in collection order, with their summaries (xslt/common/summary.xsl). */
   documents: ReadonlyArray<{ name: string; summary: string }>;
-  /**
-   * Whether the edition is a foreign folder, where only the entries its documents name have pages.
-   * Unset, it is one unless an edition header is among the registers (only a configured edition has one,
-   * src/site/plan.ts: fileKind); taken for one, the key holds which entries have pages, which is never wrong.
-   */
-  foreign?: boolean;
+  /** Whether the edition is a foreign folder, where only the entries its documents name have pages. */
+  foreign: boolean;
 }
 
 const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -111,7 +105,7 @@ export function entryPageKeys(sources: EntryPageSources): Map<string, string> {
     }
   }
   let shared = sources.shared;
-  if (sources.foreign ?? !sources.registers.some((r) => r.summary.kind === 'header')) {
+  if (sources.foreign) {
     const named = new Set<string>();
     for (const d of sources.documents) for (const token of summaryEntryTokens(d.summary)) if (material.has(token.slice(token.indexOf('#') + 1))) named.add(token);
     shared = hashText(shared, 'entries with pages', ...[...named].sort());

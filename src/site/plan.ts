@@ -369,6 +369,7 @@ export function planEditionRegisters({ config, sources, summaries, previous, too
     shared: hashText(toolchainKey, header?.hash ?? '', config.title),
     registers: [...(header ? [header] : []), ...registers].map((f) => ({ name: f.name, summary: f.summary })),
     documents: documents.map((d, i) => ({ name: d.name, summary: summaries[i]! })),
+    foreign: !config.editionRules,
   });
   const keptEntries = [...entryKeys].filter(([id, k]) => reusable(manifest.entries[id], k, published)).map(([id]) => id);
   return { registers: { input, key, reuse: false }, entryKeys, keptEntries };
