@@ -674,7 +674,10 @@
       <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
         <a href="{$href}">
           <xsl:call-template name="fp:html-attributes"/>
-          <xsl:apply-templates mode="m:html"/>
+          <!-- in-link: a name inside is no link of its own, a note inside has its marker after the link (no a in an a, no button in an a). -->
+          <xsl:apply-templates mode="m:html">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
           <xsl:choose>
             <xsl:when test="exists($empty-ref)">
               <xsl:value-of select="$empty-ref[2]"/>
