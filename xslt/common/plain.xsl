@@ -275,13 +275,17 @@
   </xsl:template>
 
   <!--
-    An empty ref reads as on the page (f:empty-ref): 'am <ref target="1898-05-14"/>.' reads 'am 14 May
-    1898.', a document of the folder its title; a target it cannot resolve stays as written, in the
-    editorial mark ('Brief vom ⟨L00237⟩').
+    An empty ref reads as on the page: with a target to resolve (f:is-empty-ref-target), as f:empty-ref
+    says ('am <ref target="1898-05-14"/>.' reads 'am 14 May 1898.', a document of the folder its
+    title; one the folder does not hold stays as written, in the editorial mark: 'Brief vom
+    ⟨L00237⟩'); any other target (a web address, '#id') as written.
   -->
   <xsl:template match="ref[empty(node())]" mode="m:plain">
-    <xsl:variable name="read" as="xs:string*" select="if (normalize-space(@target) = '') then () else f:empty-ref(.)"/>
-    <xsl:value-of select="if (empty($read)) then '' else if ($read[3] = 'resolved') then concat($read[1], $read[2]) else concat($read[1], '⟨', $read[2], '⟩')"/>
+    <xsl:variable name="target" as="xs:string" select="string(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="read" as="xs:string*" select="if (f:is-empty-ref-target($target)) then f:empty-ref(.) else ()"/>
+    <xsl:value-of select="if (empty($read)) then $target
+                          else if ($read[3] = 'unresolved') then concat($read[1], '⟨', $read[2], '⟩')
+                          else concat($read[1], $read[2])"/>
   </xsl:template>
 
   <!-- An empty glyph: its character (f:glyph), else its name in the editorial mark, '⟨glyph: name⟩'. -->
