@@ -3,7 +3,8 @@
  * what it names only when its target is a bare name or an ISO date (f:is-empty-ref-target, as
  * isEmptyRefTarget in src/edition/files.ts); a web address or '#id' reads as its address, a file
  * the project edition links (it passes no document-files) as its address too, never marked as not
- * held; page, text and JSON alike.
+ * held; page, text and JSON alike. And a postmark's parts: ', ' only between parts with nothing
+ * between them, page and text alike.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -78,5 +79,22 @@ describe('an empty ref', () => {
     const expected = 'Siehe https://example.org/brief?a=1, #x, ⟨doc002.xml⟩ und 14 May 1898. ⟨L04444⟩, Muster an Beispiel, edition.xml, persons.xml#x.';
     expect(txt).toContain(expected);
     expect(json).toContain(expected);
+  });
+});
+
+describe('a postmark', () => {
+  // In the text, where page and text both show them (the text's physical description holds no additions).
+  const stamps = '<stamp><placeName>Wien 9/3</placeName><date>22. 7. 93</date><time>2–3 M</time></stamp>'
+    + '<stamp>Wien, <date>22. 7.</date> <time>5 N</time></stamp>'
+    + '<stamp><placeName>Salzburg</placeName> <date>23. 7.</date> am Bahnhof</stamp>';
+
+  test("', ' only between parts with nothing between them, text and page alike", async () => {
+    const { html, txt, json } = await outputs(letter(stamps));
+    const words = html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
+    const expected = 'Wien 9/3, 22. 7. 93, 2–3 M; Wien, 22. 7., 5 N; Salzburg, 23. 7. am Bahnhof';
+    expect(words).toContain(expected);
+    expect(txt.replace(/\s+/g, ' ')).toContain(expected);
+    expect(json).toContain(expected);
+    expect(words).not.toContain(', ,');
   });
 });

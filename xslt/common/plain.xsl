@@ -288,6 +288,20 @@
                           else concat($read[1], $read[2])"/>
   </xsl:template>
 
+  <!--
+    A postmark as the page reads it (html/text.xsl): its parts separated by ', ' where the source puts
+    nothing but space between them (f:stamp-separator, common/layout.xsl), stamps by '; '.
+  -->
+  <xsl:template match="stamp" mode="m:plain">
+    <xsl:if test="preceding-sibling::stamp">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <xsl:for-each select="node()[normalize-space(.) != '']">
+      <xsl:value-of select="f:stamp-separator(.)"/>
+      <xsl:apply-templates select="." mode="m:plain"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- An empty glyph: its character (f:glyph), else its name in the editorial mark, '⟨glyph: name⟩'. -->
   <xsl:template match="c[empty(node())] | g[empty(node())]" mode="m:plain">
     <xsl:variable name="glyph" as="xs:string?" select="f:glyph(.)"/>

@@ -887,9 +887,10 @@
   </xsl:template>
 
   <!--
-    Postmarks: a stamp's parts (place, date, time …) separated by ', ', stamps and the incidents
-    of additions (one postmark each, in the Schnitzler letters) by '; ':
-    'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'.
+    Postmarks: a stamp's parts (place, date, time …) separated by ', ' where the source puts nothing
+    but space between two of them (f:stamp-separator, common/layout.xsl; the text says the same),
+    stamps and the incidents of additions (one postmark each, in the Schnitzler letters) by '; ':
+    'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'; 'Wien, <date>…' keeps its comma alone.
   -->
   <xsl:template match="stamp" mode="m:html" as="node()*">
     <xsl:if test="preceding-sibling::stamp">
@@ -898,9 +899,7 @@
     <span>
       <xsl:call-template name="fp:html-attributes"/>
       <xsl:for-each select="node()[normalize-space(.) != '']">
-        <xsl:if test="position() gt 1">
-          <xsl:text>, </xsl:text>
-        </xsl:if>
+        <xsl:value-of select="f:stamp-separator(.)"/>
         <xsl:apply-templates select="." mode="m:html"/>
       </xsl:for-each>
     </span>
