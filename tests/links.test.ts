@@ -3,11 +3,15 @@
  * what it names only when its target is a bare name or an ISO date (f:is-empty-ref-target, as
  * isEmptyRefTarget in src/edition/files.ts); a web address or '#id' reads as its address, a file
  * the project edition links (it passes no document-files) as its address too, never marked as not
- * held; page, text and JSON alike. And a postmark's parts: ', ' only between parts with nothing
+ * held; page, text and JSON alike; in a register entry's note as in the letters. And a postmark's parts: ', ' only between parts with nothing
  * between them, page and text alike.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { genericConfig } from '../src/config.js';
+import { buildEdition } from '../src/site/index.js';
 import { isEmptyRefTarget } from '../src/edition/files.js';
 import type { StylesheetParams } from '../src/transform/saxon.js';
 import { loadStylesheets } from '../src/transform/stylesheets.js';
@@ -81,6 +85,31 @@ describe('an empty ref', () => {
     expect(json).toContain(expected);
   });
 });
+
+test("in a foreign folder's register: an empty ref in an entry's note reads as the letters read it (the edition-wide document-files give titles too)", async () => {
+  const work = mkdtempSync(join(tmpdir(), 'edition-links-'));
+  try {
+    const src = join(work, 'letters');
+    mkdirSync(src);
+    const tei = (id: string, title: string, date: string, body: string): string => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}"><teiHeader><fileDesc>
+      <titleStmt><title level="a">${title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+      <profileDesc><correspDesc><correspAction type="sent"><persName ref="#r1">Muster</persName><date when="${date}"/></correspAction></correspDesc></profileDesc></teiHeader>
+      <text><body><p>${body}</p></body></text></TEI>`;
+    writeFileSync(join(src, 'L1.xml'), tei('L1', 'Muster an Beispiel, 1. 5. 1890', '1890-05-01', 'Vgl. <ref target="L2"/>.'));
+    writeFileSync(join(src, 'L2.xml'), tei('L2', 'Beispiel an Muster, 3. 5. 1890', '1890-05-03', 'Text.'));
+    writeFileSync(join(src, 'listperson.xml'), `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Personen</title></titleStmt>
+      <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+      <text><body><listPerson><person xml:id="r1"><persName>Clara Muster</persName><note>Schrieb <ref target="L2"/>.</note></person></listPerson></body></text></TEI>`);
+    const built = await buildEdition({ config: { ...genericConfig(src, undefined), cacheFolder: join(work, 'cache') }, out: join(work, 'site') });
+    expect(built.published).toBe(true);
+    const site = (path: string): string => readFileSync(join(work, 'site', path), 'utf8');
+    expect(site('L1.html')).toContain('<a href="L2.html" class="tei-ref">Beispiel an Muster, 3. 5. 1890</a>');
+    expect(site('persons/r1.html')).toContain('Schrieb <a href="../L2.html" class="tei-ref">Beispiel an Muster, 3. 5. 1890</a>.');
+    expect(site('json/persons.json')).toContain('Schrieb Beispiel an Muster, 3. 5. 1890.');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 300_000);
 
 describe('a postmark', () => {
   // In the text, where page and text both show them (the text's physical description holds no additions).
