@@ -536,10 +536,7 @@
     <xsl:iterate select="$notes">
       <xsl:param name="sources" as="xs:integer" select="0"/>
       <xsl:param name="editorials" as="xs:integer" select="0"/>
-      <!-- f:note-kind -->
-      <xsl:variable name="kind" as="xs:string"
-        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))
-                    or ($f:foreign and (@type = 'commentary' or @type = 'textConst'))) then 'editorial' else 'source'"/>
+      <xsl:variable name="kind" as="xs:string" select="f:note-kind(.)"/>
       <!-- The notes before it but the notes it is in, of its kind and of any. -->
       <xsl:variable name="outer" as="element(note)*" select="ancestor::note[ancestor::text]"/>
       <xsl:variable name="before" as="xs:integer" select="$sources + $editorials - count($outer)"/>
