@@ -68,7 +68,8 @@ const letters: Record<string, string> = {
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="L00002">
   ${header('L00002', 'Karl Beispiel an Clara Muster, 30. 7. 1893', '1893-07-30', '<objectDesc><supportDesc><extent><measure unit="karte" quantity="1"/></extent></supportDesc></objectDesc>'
     + '<handDesc hands="1"><handNote medium="blaue-tinte" style="nicht-anzuwenden"/></handDesc>')}
-  <text><body><div type="writingSession" n="1"><p>Danke für <ref type="schnitzler-briefe" target="L00001" subtype="date-only"/>.</p></div></body>
+  <text><body><div type="writingSession" n="1"><p>Danke für <ref type="schnitzler-briefe" target="L00001" subtype="date-only"/>.</p>
+    <p>Im Netz: <ref target="https://example.org/muster"><persName ref="#p1">Clara</persName> dort<note type="commentary">Eine Anmerkung im Link.</note></ref>.</p></div></body>
     <back>${persons}</back></text>
 </TEI>
 `,
@@ -89,6 +90,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The page's text without tags, whitespace collapsed. */
 const words = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+/** The a and button start tags that stand inside an a (HTML allows neither). */
+const nestedInLinks = (html: string): string[] => {
+  const nested: string[] = [];
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)(a|button)\b[^>]*>/g)) {
+    if (m[1] === '/') depth = m[2] === 'a' ? Math.max(0, depth - 1) : depth;
+    else {
+      if (depth > 0) nested.push(m[0]);
+      if (m[2] === 'a') depth++;
+    }
+  }
+  return nested;
+};
 const json = (base: string): { text: string; notes: Array<{ text: string }> } => JSON.parse(site(`json/${base}.json`)) as never;
 const searchText = (): string => readdirSync(join(work, 'site/search')).filter((n) => n.startsWith('documents-')).map((n) => site(`search/${n}`)).join('\n');
 
@@ -111,6 +125,14 @@ describe('letters written as the Schnitzler letters are', () => {
     const text = site('text/L00001.txt');
     expect(text).toContain('Im Brief vom 18. 7. 1893; See Karl Beispiel an Clara Muster, 30. 7. 1893; cf. 28 October 1900; ⟨L04444⟩.');
     expect(json('L00002').text).toContain('Danke für 22 July 1893.');
+  });
+
+  test('a link holds no link and no button: a name or a note inside a ref with a target is no link or button of its own', () => {
+    const html = site('L00002.html');
+    expect(html).toMatch(/<a href="https:\/\/example\.org\/muster" class="tei-ref">[^]*?Clara[^]*?<\/a>/);
+    for (const page of readdirSync(join(work, 'site')).filter((n) => n.endsWith('.html'))) {
+      expect(nestedInLinks(site(page)), page).toEqual([]);
+    }
   });
 
   test('an empty glyph is its character, a dots glyph @n dots; an undescribed one a visible placeholder; c with content keeps it', () => {

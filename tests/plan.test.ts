@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import type { FileSummary } from '../src/edition/files.js';
 import type { BuildManifest } from '../src/site/manifest.js';
 import { emptyManifest } from '../src/site/manifest.js';
-import { compareCollectionOrder, documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters, planEditionText } from '../src/site/plan.js';
+import { compareCollectionOrder, corpusParams, documentOutputs, editionSources, fileKind, planBuild, planEditionDocuments, planEditionRegisters, planEditionText } from '../src/site/plan.js';
 import type { BuildPlan, EditionPart, EditionRegistersPlan, EditionSources, Previous, Source } from '../src/site/plan.js';
 import type { KeptSummary } from '../src/site/summaries.js';
 
@@ -277,5 +277,15 @@ describe("the stages' boundaries", () => {
     for (const file of files) {
       for (const imported of importsOf(file)) expect(imported, file).not.toMatch(/(^|\/)(write|publish|manifest|summaries)\.js$/);
     }
+  });
+});
+
+describe('corpusParams', () => {
+  test("a foreign folder's edition-wide document-files give each document's title and date, as its letters' own do", () => {
+    const letter = (title: string, date: string) => ({ letter: { title, date, senders: [], recipients: [], notes: 0 } });
+    const sources = editionSources([source('L1.xml', 'one', { n: '1', ...letter('Muster an Beispiel', '1890-05-01') }), source('L2.xml', 'two', { n: '2', ...letter('Beispiel an Muster', '1890-05-03') })]);
+    expect(corpusParams({ 'edition-profile': 'foreign' }, sources, [])['document-files'])
+      .toBe('L1.xml\tL1\tMuster an Beispiel\t1890-05-01\nL2.xml\tL2\tBeispiel an Muster\t1890-05-03');
+    expect(corpusParams({}, sources, [])['document-files']).toBeUndefined();
   });
 });

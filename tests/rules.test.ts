@@ -37,6 +37,19 @@ describe('every rule documents a failing and a passing example, and both hold', 
 });
 
 describe('corresp-context-target', () => {
+  test('an empty ref to the header or a register is a link the page makes, not a letter: no warning', async () => {
+    const header = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Edition</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p/></body></text></TEI>';
+    expect(await messagesOf('corresp-context-target', withRegisters({
+      'edition.xml': header,
+      'doc001.xml': letter({ body: '<p><ref target="edition.xml"/>, <ref target="persons.xml#trotsky"/>, <ref target="persons.xml"/>.</p>' }),
+    }))).toEqual([]);
+    // A correspContext or letter reference to a register is still one.
+    const messages = await messagesOf('corresp-context-target', withRegisters({
+      'doc001.xml': letter({ body: '<p><ref type="letter" target="persons.xml">No. 2</ref>.</p>' }),
+    }));
+    expect(messages).toEqual(['A letter reference points at "persons.xml", which is a register, not a document']);
+  });
+
   test('letter references are checked too, and a missing letter is reported once with its count of uses', async () => {
     const messages = await messagesOf('corresp-context-target', withRegisters({
       'doc001.xml': letter({ body: '<p>See <ref type="letter" target="doc009.xml">the reply</ref> and <ref type="letter" target="doc009.xml">again</ref>; <ref type="letter" target="doc002.xml">No. 2</ref>.</p>' }),

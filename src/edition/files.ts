@@ -32,7 +32,7 @@ export interface Pointer extends Located {
   letterRef?: boolean;
   /**
    * True for the @target of an empty `ref` that names a file by a bare name (`<ref target="L00237"/>`,
-   * as the Schnitzler letters' commentary writes them; not a date, a `#id`, a path or a URI): the
+   * as the Schnitzler letters' commentary writes them; `isEmptyRefTarget`, but not a date): the
    * page reads it as that document's title or date (xslt/common/urls.xsl, f:empty-ref).
    */
   emptyRef?: boolean;
@@ -151,7 +151,7 @@ export function summarise(file: string, root: XmlElement, config: EditionConfig)
         const letterRef = attribute === 'target' && localName(e.name) === 'ref' && e.attributes['type'] === 'letter';
         const empty = attribute === 'target' && !letterRef && localName(e.name) === 'ref' && e.children.every((c) => typeof c === 'string' && c.trim() === '');
         for (const token of value.split(/\s+/)) {
-          const emptyRef = empty && /^[A-Za-z0-9_][A-Za-z0-9._-]*(#\S*)?$/.test(token) && !/^\d{4}(-\d{2}){0,2}$/.test(token);
+          const emptyRef = empty && isEmptyRefTarget(token) && !isoDate.test(token);
           if (token) pointers.push({ attribute, element: localName(e.name), value: token, line: e.line, column: e.column, inCorrespContext, ...(letterRef ? { letterRef } : {}), ...(emptyRef ? { emptyRef } : {}) });
         }
       }
@@ -216,6 +216,19 @@ function headerTitle(titleStmt: XmlElement): XmlElement | undefined {
   return titles.find((t) => t.attributes['type'] === 'main') ?? titles.find((t) => t.attributes['level'] === 'a')
     ?? titles.find((t) => t.attributes['level'] === undefined && t.attributes['type'] === undefined) ?? titles[0];
 }
+
+/**
+ * Is this the target of an empty ref to resolve? A bare name, with or without '.xml' and a fragment
+ * (`L00237`, `doc002.xml`, `L1.xml#p2`, `persons.xml#x`), or an ISO date (`1898-05-14`): no scheme
+ * (':'), no '#' first, no '/'. The stylesheets read such a ref as what it names and any other as its
+ * address; their test is the same expression (f:is-empty-ref-target, xslt/common/urls.xsl). A date
+ * names no file: the rules check the others as documents (`Pointer.emptyRef`).
+ */
+export function isEmptyRefTarget(target: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9._-]*(#\S*)?$/.test(target);
+}
+
+const isoDate = /^\d{4}(-\d{2}){0,2}$/;
 
 /** Split a pointer into the file it names (or undefined for the same file) and the fragment. */
 export function splitPointer(value: string): { file: string | undefined; fragment: string | undefined } | undefined {

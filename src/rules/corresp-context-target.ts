@@ -15,7 +15,9 @@ const contextOf = (target: string): string =>
  * the text or the notes refers to one, as does an empty `ref` whose target is
  * a bare name (`<ref target="L00237"/>`, which the page reads as that
  * document's title or date): each target names a document of the
- * edition (and, with a fragment, an element in it). A target missing from
+ * edition (and, with a fragment, an element in it); an empty ref may
+ * also name the header or a register (`edition.xml`, `persons.xml#x`),
+ * which the page links. A target missing from
  * the edition is reported once, at its first use, with the count of its
  * uses (in a foreign folder, a related letter outside the folder is shown
  * as text).
@@ -27,7 +29,7 @@ export const correspContextTarget: EditionRule = {
   scope: 'generic',
   severity: 'error',
   doc: {
-    summary: 'Every @target in a correspContext, of every ref type="letter" and of every empty ref with a bare name (<ref target="L00237"/>), names a document (or an element of one) that exists in the edition; a missing one is reported once, with its count of uses.',
+    summary: 'Every @target in a correspContext, of every ref type="letter" and of every empty ref with a bare name (<ref target="L00237"/>), names a document (or an element of one) that exists in the edition (an empty ref may also name the header or a register); a missing one is reported once, with its count of uses.',
     failing: withRegisters({
       'doc001.xml': letter({ correspDesc: contextOf('doc002.xml') }),
     }),
@@ -58,6 +60,10 @@ export const correspContextTarget: EditionRule = {
             seen.uses++;
             seen.files.add(f.file);
           } else missing.set(key, { file: f.file, pointer: p, what, uses: 1, files: new Set([f.file]) });
+        } else if (targetFile.kind !== 'document' && p.emptyRef) {
+          // An empty ref to the header or a register (<ref target="edition.xml"/>, "persons.xml#x") is a link
+          // the page makes (f:site-href: about.html, the entry's page), not a letter reference: nothing to say.
+          continue;
         } else if (targetFile.kind !== 'document') {
           findings.push(at(f.file, p, `${what} points at "${p.value}", which is a ${targetFile.kind}, not a document`));
         } else if (parts.fragment !== undefined && !targetFile.ids.some((d) => d.id === parts.fragment)) {

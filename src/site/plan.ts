@@ -189,13 +189,17 @@ export function editionParams(config: EditionConfig, sources: EditionSources, ep
 
 /**
  * The parameters of the edition-wide transformation: the edition's, with no single document, the
- * register entry pages kept from the last build, and, for a foreign folder, every document and its
- * output name (its pages link to the documents).
+ * register entry pages kept from the last build, and, for a foreign folder, every document with its
+ * output name, title and date of sending (its pages link to the documents; an empty ref reads as
+ * their title or date).
  */
 export function corpusParams(params: StylesheetParams, sources: EditionSources, keptEntries: readonly string[]): StylesheetParams {
+  // With each document's title and date, as the documents' own transformations have them (planBuild): an
+  // empty ref in a register entry's note reads as the letters read it.
+  const letters = new Map(sources.documents.map((d) => [d.name, d.summary.letter] as const));
   return {
     ...params, 'doc-file': '', 'prev-doc': '', 'next-doc': '', 'entry-pages-omitted': keptEntries.join(' '),
-    ...(params['edition-profile'] === 'foreign' ? { 'document-files': documentFilesParam(sources.bases, sources.documents.map((d) => d.name)) } : {}),
+    ...(params['edition-profile'] === 'foreign' ? { 'document-files': documentFilesParam(sources.bases, sources.documents.map((d) => d.name), letters) } : {}),
   };
 }
 

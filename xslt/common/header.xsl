@@ -290,7 +290,7 @@
       select="replace(normalize-space(tokenize(normalize-space($hand/@scribeRef), ' ')[1]), '^.*#', '')"/>
     <xsl:variable name="id" as="xs:string" select="normalize-space($hand/@xml:id)"/>
     <xsl:sequence select="
-        if (normalize-space($hand/@scribe) != '') then (if (starts-with(normalize-space($hand/@scribe), '#')) then f:pointer-person($hand/@scribe) else normalize-space($hand/@scribe))
+        if (normalize-space($hand/@scribe) != '') then fp:scribe-name($hand/@scribe)
         else if ($person != '') then $person
         else if ($scribe-ref != '') then fp:words-from-id($scribe-ref)
         else if (starts-with(normalize-space($hand/@corresp), '#')) then f:pointer-person($hand/@corresp)
@@ -315,6 +315,15 @@
   </xsl:function>
 
   <!--
+    The scribe a @scribe names (handNote, handShift): a '#id' pointer the person it points at
+    (f:pointer-person, '#pmb27910' gives 'Lisa Clarus'), else the value as written ('Stalin').
+  -->
+  <xsl:function name="fp:scribe-name" as="xs:string">
+    <xsl:param name="scribe" as="attribute()"/>
+    <xsl:sequence select="if (starts-with(normalize-space($scribe), '#')) then f:pointer-person($scribe) else normalize-space($scribe)"/>
+  </xsl:function>
+
+  <!--
     What a hand's attributes say of it, in words: @medium and @style ('schwarze-tinte',
     'deutsche-kurrent' give 'schwarze tinte, deutsche kurrent'; 'nicht-anzuwenden', not applicable,
     says nothing).
@@ -335,7 +344,7 @@
     <xsl:variable name="hand" as="element()?" select="f:hand-of($shift/@new)"/>
     <xsl:sequence select="
         if (exists($hand)) then f:hand-label($hand)
-        else if (normalize-space($shift/@scribe) != '') then (if (starts-with(normalize-space($shift/@scribe), '#')) then f:pointer-person($shift/@scribe) else normalize-space($shift/@scribe))
+        else if (normalize-space($shift/@scribe) != '') then fp:scribe-name($shift/@scribe)
         else if (normalize-space($shift/@new) != '') then replace(normalize-space($shift/@new), '^#', '')
         else if (normalize-space($shift/@medium) != '') then normalize-space(translate($shift/@medium, '-_', '  '))
         else ()"/>

@@ -89,6 +89,18 @@
     <xsl:sequence select="if ($after) then replace($lead, '\s+$', '') else $lead"/>
   </xsl:function>
 
+  <!--
+    What goes before a part of a postmark (a child of stamp), page and text alike: ', ' before an
+    element when the source puts nothing but space between it and the part before (<placeName>Wien
+    9/3</placeName><date>…' reads 'Wien 9/3, 22. 7. 93'), else nothing ('Wien, <date>…' keeps its
+    own comma, 'Salzburg <date>…</date> am Bahnhof' its words).
+  -->
+  <xsl:function name="f:stamp-separator" as="xs:string">
+    <xsl:param name="part" as="node()"/>
+    <xsl:sequence select="if ($part/self::* and ($part/preceding-sibling::* | $part/preceding-sibling::text()[normalize-space(.) != ''])[last()]/self::*)
+                          then ', ' else ''"/>
+  </xsl:function>
+
   <!-- The label of a division that has no head: 'Address' for div type="address", 'Envelope' for type="envelope". -->
   <xsl:function name="f:division-label" as="xs:string">
     <xsl:param name="div" as="element()"/>

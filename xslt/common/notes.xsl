@@ -34,7 +34,7 @@
     'editorial' for this edition's notes (type editorial, or a @resp without type compilers; in a
     foreign folder also the commentary its editors write, type commentary or textConst, as the
     Schnitzler letters type theirs), else 'source' (a source's printed footnote, type footnote,
-    among them). fp:note-facts-of (common/plain.xsl) asks the same, in one pass.
+    among them). fp:note-facts-of (common/plain.xsl) calls it for every note, in one pass.
   -->
   <xsl:function name="f:note-kind" as="xs:string">
     <xsl:param name="note" as="element(note)"/>

@@ -275,13 +275,31 @@
   </xsl:template>
 
   <!--
-    An empty ref reads as on the page (f:empty-ref): 'am <ref target="1898-05-14"/>.' reads 'am 14 May
-    1898.', a document of the folder its title; a target it cannot resolve stays as written, in the
-    editorial mark ('Brief vom ⟨L00237⟩').
+    An empty ref reads as on the page: with a target to resolve (f:is-empty-ref-target), as f:empty-ref
+    says ('am <ref target="1898-05-14"/>.' reads 'am 14 May 1898.', a document of the folder its
+    title; one the folder does not hold stays as written, in the editorial mark: 'Brief vom
+    ⟨L00237⟩'); any other target (a web address, '#id') as written.
   -->
   <xsl:template match="ref[empty(node())]" mode="m:plain">
-    <xsl:variable name="read" as="xs:string*" select="if (normalize-space(@target) = '') then () else f:empty-ref(.)"/>
-    <xsl:value-of select="if (empty($read)) then '' else if ($read[3] = 'resolved') then concat($read[1], $read[2]) else concat($read[1], '⟨', $read[2], '⟩')"/>
+    <xsl:variable name="target" as="xs:string" select="string(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="read" as="xs:string*" select="if (f:is-empty-ref-target($target)) then f:empty-ref(.) else ()"/>
+    <xsl:value-of select="if (empty($read)) then $target
+                          else if ($read[3] = 'unresolved') then concat($read[1], '⟨', $read[2], '⟩')
+                          else concat($read[1], $read[2])"/>
+  </xsl:template>
+
+  <!--
+    A postmark as the page reads it (html/text.xsl): its parts separated by ', ' where the source puts
+    nothing but space between them (f:stamp-separator, common/layout.xsl), stamps by '; '.
+  -->
+  <xsl:template match="stamp" mode="m:plain">
+    <xsl:if test="preceding-sibling::stamp">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <xsl:for-each select="node()[normalize-space(.) != '']">
+      <xsl:value-of select="f:stamp-separator(.)"/>
+      <xsl:apply-templates select="." mode="m:plain"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- An empty glyph: its character (f:glyph), else its name in the editorial mark, '⟨glyph: name⟩'. -->
@@ -518,10 +536,7 @@
     <xsl:iterate select="$notes">
       <xsl:param name="sources" as="xs:integer" select="0"/>
       <xsl:param name="editorials" as="xs:integer" select="0"/>
-      <!-- f:note-kind -->
-      <xsl:variable name="kind" as="xs:string"
-        select="if (@type = 'editorial' or (@resp and not(@type = 'compilers'))
-                    or ($f:foreign and (@type = 'commentary' or @type = 'textConst'))) then 'editorial' else 'source'"/>
+      <xsl:variable name="kind" as="xs:string" select="f:note-kind(.)"/>
       <!-- The notes before it but the notes it is in, of its kind and of any. -->
       <xsl:variable name="outer" as="element(note)*" select="ancestor::note[ancestor::text]"/>
       <xsl:variable name="before" as="xs:integer" select="$sources + $editorials - count($outer)"/>

@@ -127,13 +127,29 @@
                       map { 'duplicates': 'use-first' })"/>
 
   <!--
+    Is this the target of an empty reference to resolve (f:empty-ref)? A bare name, with or without
+    '.xml' and a fragment ('L00237', 'doc002.xml', 'L1.xml#p2', 'persons.xml#x'), or an ISO date
+    ('1898-05-14'): no scheme (':'), no '#' first, no '/'. Any other target (a web address, '#id',
+    a path) is an address and reads as one. The validator's test is the same expression
+    (isEmptyRefTarget, src/edition/files.ts), which checks such a name as a document of the edition.
+  -->
+  <xsl:function name="f:is-empty-ref-target" as="xs:boolean">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:sequence select="matches(string($target), '^[A-Za-z0-9_][A-Za-z0-9._\-]*(#\S*)?$')"/>
+  </xsl:function>
+
+  <!--
     What an empty reference (<ref target="L00237" subtype="date-only"/>, as the Schnitzler letters'
-    commentary writes them) reads, for the page and the text alike: the word it leads with (a
-    subtype 'See'/'see' or 'Cf'/'cf' gives 'See ', 'cf. ' …, as the source capitalises it), its text,
-    and 'resolved' or 'unresolved'. Its text: a document of the folder by its title (by its date,
-    for subtype date-only); an ISO date as a date ('28 October 1900'); a document the letter's own
-    correspContext names by what it says there ('Beer-Hofmann an Schnitzler, 18. 7. 1893', its date
-    after the last comma for date-only); anything else the bare target, 'unresolved'.
+    commentary writes them) reads, for the page and the text alike, when its target is one to resolve
+    (f:is-empty-ref-target): the word it leads with (a subtype 'See'/'see' or 'Cf'/'cf' gives 'See ',
+    'cf. ' …, as the source capitalises it), its text, and 'resolved', 'unresolved' or 'as-written'.
+    Its text: a document of the folder by its title (by its date, for subtype date-only); an ISO date
+    as a date ('28 October 1900'); a document the letter's own correspContext names by what it says
+    there ('Beer-Hofmann an Schnitzler, 18. 7. 1893', its date after the last comma for date-only);
+    else the bare target: 'unresolved' when the folder's documents are known ($document-files) and it
+    names none of them, nor the header (edition.xml), nor with a fragment anything else (a register
+    entry, 'persons.xml#x', which the page links); 'as-written' otherwise (the project edition passes
+    no $document-files: its 'doc002.xml' is a link to that page, as any pointer to a file).
   -->
   <xsl:function name="f:empty-ref" as="xs:string+">
     <xsl:param name="ref" as="element()"/>
@@ -153,7 +169,9 @@
               else ()"/>
     <xsl:sequence select="(if ($subtype = ('See', 'see', 'Cf', 'cf')) then concat($subtype, if (lower-case($subtype) = 'cf') then '. ' else ' ') else '',
                            if (exists($label)) then $label else $target,
-                           if (exists($label)) then 'resolved' else 'unresolved')"/>
+                           if (exists($label)) then 'resolved'
+                           else if ($document-files != '' and empty($facts) and not(contains($target, '#')) and $file != 'edition.xml') then 'unresolved'
+                           else 'as-written')"/>
   </xsl:function>
 
   <!-- $base-url joined to a path inside the site, or the bare path when no base URL is set. -->

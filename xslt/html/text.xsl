@@ -659,24 +659,29 @@
 
   <!--
     ref and ptr link only to safe URLs (http, https, mailto, relative); .xml pointers go to the pages.
-    An empty ref reads as f:empty-ref says (common/urls.xsl): its lead word ('See ', 'cf. ') before
-    the link, a document's title or a date as the link's text; a target it cannot resolve stays as
-    written, marked (class ref-unresolved, a title saying so).
+    An empty ref whose target is one to resolve (f:is-empty-ref-target: a bare name or an ISO date)
+    reads as f:empty-ref says (common/urls.xsl): its lead word ('See ', 'cf. ') before the link, a
+    document's title or a date as the link's text; a document the folder does not hold stays as
+    written, marked (class ref-unresolved, a title saying so); any other as written. Any other
+    empty ref or ptr (a web address, '#id') reads as its address, cleaned.
   -->
   <xsl:template match="ref | ptr" mode="m:html" as="node()*">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="href" as="xs:string?" select="if (exists($target)) then f:site-href($target, $root) else ()"/>
-    <xsl:variable name="empty-ref" as="xs:string*" select="if (self::ref and empty(node()) and exists($target)) then f:empty-ref(.) else ()"/>
+    <xsl:variable name="empty-ref" as="xs:string*" select="if (self::ref and empty(node()) and f:is-empty-ref-target($target)) then f:empty-ref(.) else ()"/>
     <xsl:value-of select="$empty-ref[1]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(f:holds-block(.))">
         <a href="{$href}">
           <xsl:call-template name="fp:html-attributes"/>
-          <xsl:apply-templates mode="m:html"/>
+          <!-- in-link: a name inside is no link of its own, a note inside a plain number (no a in an a, no button in an a). -->
+          <xsl:apply-templates mode="m:html">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
           <xsl:choose>
-            <xsl:when test="exists($empty-ref)">
+            <xsl:when test="$empty-ref[3] = 'resolved'">
               <xsl:value-of select="$empty-ref[2]"/>
             </xsl:when>
             <xsl:when test="self::ptr or (self::ref and empty(node()))">
@@ -882,9 +887,10 @@
   </xsl:template>
 
   <!--
-    Postmarks: a stamp's parts (place, date, time …) separated by ', ', stamps and the incidents
-    of additions (one postmark each, in the Schnitzler letters) by '; ':
-    'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'.
+    Postmarks: a stamp's parts (place, date, time …) separated by ', ' where the source puts nothing
+    but space between two of them (f:stamp-separator, common/layout.xsl; the text says the same),
+    stamps and the incidents of additions (one postmark each, in the Schnitzler letters) by '; ':
+    'Wien 9/3, 22. 7. 93, 2–3 M; Salzburg Stadt, 23 7 93, 2 N'; 'Wien, <date>…' keeps its comma alone.
   -->
   <xsl:template match="stamp" mode="m:html" as="node()*">
     <xsl:if test="preceding-sibling::stamp">
@@ -893,9 +899,7 @@
     <span>
       <xsl:call-template name="fp:html-attributes"/>
       <xsl:for-each select="node()[normalize-space(.) != '']">
-        <xsl:if test="position() gt 1">
-          <xsl:text>, </xsl:text>
-        </xsl:if>
+        <xsl:value-of select="f:stamp-separator(.)"/>
         <xsl:apply-templates select="." mode="m:html"/>
       </xsl:for-each>
     </span>
