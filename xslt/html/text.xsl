@@ -622,19 +622,10 @@
               <xsl:call-template name="fp:html-attributes"><xsl:with-param name="classes" select="'name'"/></xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
-          <xsl:choose>
-            <xsl:when test="exists($notes)">
-              <xsl:apply-templates mode="m:html">
-                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-                <xsl:with-param name="notes-after" select="true()" tunnel="yes"/>
-              </xsl:apply-templates>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:apply-templates mode="m:html">
-                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-              </xsl:apply-templates>
-            </xsl:otherwise>
-          </xsl:choose>
+          <xsl:apply-templates mode="m:html">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+            <xsl:with-param name="notes-after" select="exists($notes)" tunnel="yes"/>
+          </xsl:apply-templates>
         </a>
         <xsl:if test="contains(normalize-space(@ref), ' ')">
           <xsl:variable name="tei" as="element()?" select="ancestor::TEI[1]"/>

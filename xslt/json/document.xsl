@@ -103,7 +103,7 @@
     or organisation of a correspAction (its @ref and name), with the action's
     place, date and @subtype (a step of a redirected or forwarded letter,
     'redirected', 'forwarded' …; null for none). Shared by a document's JSON
-    and index.json.
+    and index.json. With $type (a postal step's), "type" comes first.
   -->
   <xsl:function name="fp:correspondent" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
@@ -114,8 +114,11 @@
     <xsl:param name="when" as="xs:string?"/>
     <xsl:param name="date-text" as="xs:string?"/>
     <xsl:param name="subtype" as="xs:string?"/>
+    <xsl:param name="type" as="xs:string?"/>
     <xsl:variable name="next" as="xs:string" select="concat(',&#10;', $indent, '  &quot;')"/>
-    <xsl:sequence select="concat('{&#10;', $indent, '  &quot;ref&quot;: ', fp:text($ref),
+    <xsl:sequence select="concat('{&#10;', $indent, '  ',
+                                 if (exists($type)) then concat('&quot;type&quot;: ', fp:text($type), ',&#10;', $indent, '  ') else '',
+                                 '&quot;ref&quot;: ', fp:text($ref),
                                  $next, 'name&quot;: ', fp:text($name),
                                  $next, 'place&quot;: ', fp:text($place),
                                  $next, 'placeRef&quot;: ', fp:text($place-ref),
@@ -137,23 +140,7 @@
     <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="corresp" as="element(correspDesc)?"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:variable name="objects" as="xs:string*">
-      <xsl:for-each select="$corresp/correspAction[@type = $type]">
-        <xsl:variable name="agents" as="element()*" select="f:action-agents(.)"/>
-        <xsl:variable name="place" as="element()?" select="f:action-place(.)"/>
-        <xsl:variable name="place-name" as="xs:string?" select="if ($place) then f:name-string($place) else ()"/>
-        <xsl:variable name="date" as="element()?" select="f:action-date(.)"/>
-        <xsl:variable name="when" as="xs:string?" select="f:date-iso($date)"/>
-        <xsl:variable name="date-text" as="xs:string?" select="f:date-text($date)"/>
-        <xsl:variable name="subtype" as="xs:string?" select="@subtype"/>
-        <xsl:for-each select="if (exists($agents)) then $agents else .">
-          <xsl:variable name="agent" as="element()?" select=".[not(self::correspAction)]"/>
-          <xsl:sequence select="fp:correspondent(concat($indent, '  '), $agent/@ref, if ($agent) then f:name-string($agent) else (),
-                                                 $place-name, $place/@ref, $when, $date-text, $subtype)"/>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="fp:array($indent, $objects)"/>
+    <xsl:sequence select="fp:action-objects($indent, $corresp/correspAction[@type = $type], false())"/>
   </xsl:function>
 
   <!--
@@ -166,18 +153,28 @@
   <xsl:function name="fp:steps" as="xs:string">
     <xsl:param name="indent" as="xs:string"/>
     <xsl:param name="corresp" as="element(correspDesc)?"/>
+    <xsl:sequence select="fp:action-objects($indent, $corresp/correspAction[not(@type = ('sent', 'received'))], true())"/>
+  </xsl:function>
+
+  <!-- The correspondent objects of $actions, as an array; with $typed, each with its action's type. -->
+  <xsl:function name="fp:action-objects" as="xs:string">
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:param name="actions" as="element(correspAction)*"/>
+    <xsl:param name="typed" as="xs:boolean"/>
     <xsl:variable name="objects" as="xs:string*">
-      <xsl:for-each select="$corresp/correspAction[not(@type = ('sent', 'received'))]">
+      <xsl:for-each select="$actions">
         <xsl:variable name="agents" as="element()*" select="f:action-agents(.)"/>
         <xsl:variable name="place" as="element()?" select="f:action-place(.)"/>
+        <xsl:variable name="place-name" as="xs:string?" select="if ($place) then f:name-string($place) else ()"/>
         <xsl:variable name="date" as="element()?" select="f:action-date(.)"/>
-        <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
+        <xsl:variable name="when" as="xs:string?" select="f:date-iso($date)"/>
+        <xsl:variable name="date-text" as="xs:string?" select="f:date-text($date)"/>
+        <xsl:variable name="subtype" as="xs:string?" select="@subtype"/>
+        <xsl:variable name="type" as="xs:string?" select="if ($typed) then normalize-space(@type) else ()"/>
         <xsl:for-each select="if (exists($agents)) then $agents else .">
           <xsl:variable name="agent" as="element()?" select=".[not(self::correspAction)]"/>
-          <xsl:sequence select="concat('{&#10;', $indent, '    &quot;type&quot;: ', fp:text($type), ',',
-                                       substring-after(fp:correspondent(concat($indent, '  '), $agent/@ref, if ($agent) then f:name-string($agent) else (),
-                                                       if ($place) then f:name-string($place) else (), $place/@ref,
-                                                       f:date-iso($date), f:date-text($date), @subtype), '{'))"/>
+          <xsl:sequence select="fp:correspondent(concat($indent, '  '), $agent/@ref, if ($agent) then f:name-string($agent) else (),
+                                                 $place-name, $place/@ref, $when, $date-text, $subtype, $type)"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>

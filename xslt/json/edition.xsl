@@ -70,7 +70,7 @@
         <!-- An s:action has no @ref or @name of its own: one naming no one gives nulls. -->
         <xsl:for-each select="if (exists(s:agent)) then s:agent else .">
           <xsl:sequence select="fp:correspondent(concat($indent, '  '), @ref, @name,
-                                                 $place/@name, $place/@ref, $date/@iso, $date/@text, $subtype)"/>
+                                                 $place/@name, $place/@ref, $date/@iso, $date/@text, $subtype, ())"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
